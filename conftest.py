@@ -1,0 +1,91 @@
+"""Fixtures every app's tests share: a city with one county, people in each role, a browser."""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+
+from zhengxie.core import factories
+from zhengxie.core.models import Role
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def on_postgres() -> bool:
+    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+def pytest_collection_modifyitems(config, items):
+    if on_postgres():
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: run with DATABASE_URL=postgres://...")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with an empty cache, whichever backend the run uses."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def city(db):
+    return factories.make_committee(code="city", name="测试市政协")
+
+
+@pytest.fixture
+def county(city):
+    return factories.make_committee(code="county", parent=city, name="测试县政协")
+
+
+@pytest.fixture
+def other_county(city):
+    return factories.make_committee(code="county2", parent=city, name="另一县政协")
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user(Role.STAFF, committee) -> a user holding that role there."""
+
+    def make(role: str | None = None, committee=None, **grant):
+        return factories.make_user(role=role, committee=committee, **grant)
+
+    return make
+
+
+@pytest.fixture
+def staff(city, make_user):
+    return make_user(Role.STAFF, city)
+
+
+@pytest.fixture
+def browser_page(live_server):
+    """A Playwright page in Debian's Chromium, or a skip that says what is missing."""
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        page.base_url = live_server.url
+        yield page
+        context.close()
+        browser.close()

@@ -1,0 +1,62 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    CalendarDay,
+    Committee,
+    CommitteeSetting,
+    HandlingUnit,
+    Member,
+    Plenary,
+    RoleGrant,
+    Sector,
+    SpecialCommittee,
+    Term,
+    Town,
+    User,
+    Venue,
+)
+
+
+class RoleGrantInline(admin.TabularInline):
+    model = RoleGrant
+    extra = 0
+
+
+@admin.register(User)
+class ZhengxieUserAdmin(UserAdmin, SimpleHistoryAdmin):
+    inlines = [RoleGrantInline]
+    fieldsets = (
+        *UserAdmin.fieldsets,
+        ("智慧政协", {"fields": ("display_name", "mobile", "must_change_password")}),
+    )
+    list_display = ("username", "display_name", "email", "is_active")
+
+
+@admin.register(Member)
+class MemberAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "committee", "sector", "is_standing", "town", "is_active")
+    list_filter = ("committee", "is_standing", "is_active")
+    search_fields = ("name", "work_title")
+    list_select_related = ("committee", "sector", "town")
+    raw_id_fields = ("user",)
+
+
+@admin.register(Venue)
+class VenueAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "committee", "town", "kind", "convenor")
+    list_filter = ("committee", "kind")
+    list_select_related = ("committee", "town", "convenor")
+    filter_horizontal = ("members",)
+
+
+@admin.register(Committee)
+class CommitteeAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "code", "level", "parent")
+
+
+for model in (Term, Plenary, Sector, SpecialCommittee, HandlingUnit, Town, RoleGrant):
+    admin.site.register(model, SimpleHistoryAdmin)
+admin.site.register(CalendarDay)
+admin.site.register(CommitteeSetting, SimpleHistoryAdmin)

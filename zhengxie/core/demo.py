@@ -1,0 +1,462 @@
+"""The demo world: the Suizhou city committee and its three county-level committees in 2022,
+as the 2022 work review describes them. Deterministic: the same seed gives the same world."""
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+
+from simple_history.utils import bulk_create_with_history
+
+from .models import (
+    Committee,
+    CommitteeLevel,
+    Gender,
+    HandlingUnit,
+    LeaderKind,
+    Member,
+    Plenary,
+    Role,
+    RoleGrant,
+    Sector,
+    SpecialCommittee,
+    Term,
+    Town,
+    User,
+    Venue,
+    VenueKind,
+)
+
+DEMO_PASSWORD = "zhengxie2022"
+DEMO_YEAR = 2022
+
+# code, name, short name, region, members, venues. Members add up to the review's 1,119
+# "members of both levels"; venues to its 47 members' homes and consultation rooms.
+COMMITTEES = [
+    ("suizhou", "政协随州市委员会", "随州市政协", "随州市", 316, 5),
+    ("zengdu", "政协随州市曾都区委员会", "曾都区政协", "曾都区", 251, 12),
+    ("suixian", "政协随县委员会", "随县政协", "随县", 262, 16),
+    ("guangshui", "政协广水市委员会", "广水市政协", "广水市", 290, 14),
+]
+
+TOWNS = {
+    "suizhou": ["淅河镇", "大洪山长岗镇", "白云湖街道", "东城街道(高新区)"],
+    "zengdu": [
+        "西城街道",
+        "东城街道",
+        "南郊街道",
+        "北郊街道",
+        "城南新区",
+        "何店镇",
+        "洛阳镇",
+        "府河镇",
+        "万店镇",
+    ],
+    "suixian": [
+        "厉山镇",
+        "高城镇",
+        "殷店镇",
+        "草店镇",
+        "小林镇",
+        "淮河镇",
+        "万和镇",
+        "尚市镇",
+        "唐县镇",
+        "吴山镇",
+        "新街镇",
+        "安居镇",
+        "环潭镇",
+        "洪山镇",
+        "三里岗镇",
+        "柳林镇",
+        "均川镇",
+    ],
+    "guangshui": [
+        "应山街道",
+        "十里街道",
+        "广水街道",
+        "城郊街道",
+        "武胜关镇",
+        "杨寨镇",
+        "陈巷镇",
+        "长岭镇",
+        "马坪镇",
+        "关庙镇",
+        "余店镇",
+        "吴店镇",
+        "郝店镇",
+        "蔡河镇",
+        "李店镇",
+        "太平镇",
+        "骆店镇",
+    ],
+}
+
+SECTORS = [
+    "中国共产党",
+    "中国国民党革命委员会",
+    "中国民主同盟",
+    "中国民主建国会",
+    "中国民主促进会",
+    "中国农工民主党",
+    "九三学社",
+    "无党派人士",
+    "共青团",
+    "总工会",
+    "妇联",
+    "工商联",
+    "科协",
+    "经济界",
+    "农业界",
+    "教育界",
+    "科学技术界",
+    "文化艺术界",
+    "新闻出版界",
+    "医药卫生界",
+    "体育界",
+    "社会科学界",
+    "少数民族界",
+    "宗教界",
+    "社会福利和社会保障界",
+    "特邀人士",
+]
+
+SPECIAL_COMMITTEES = [
+    "提案委员会",
+    "经济委员会",
+    "农业和农村委员会",
+    "人口资源环境委员会",
+    "教科卫体委员会",
+    "社会和法制委员会",
+    "文化文史和学习委员会",
+    "民族宗教港澳台侨和外事委员会",
+]
+
+CITY_UNITS = [
+    "市发展和改革委员会",
+    "市经济和信息化局",
+    "市教育局",
+    "市科学技术局",
+    "市公安局",
+    "市民政局",
+    "市司法局",
+    "市财政局",
+    "市人力资源和社会保障局",
+    "市自然资源和规划局",
+    "市生态环境局",
+    "市住房和城乡建设局",
+    "市交通运输局",
+    "市水利和湖泊局",
+    "市农业农村局",
+    "市商务局",
+    "市文化和旅游局",
+    "市卫生健康委员会",
+    "市退役军人事务局",
+    "市应急管理局",
+    "市审计局",
+    "市市场监督管理局",
+    "市统计局",
+    "市医疗保障局",
+    "市城市管理执法委员会",
+    "市林业局",
+    "市政务服务和大数据管理局",
+    "市信访局",
+    "市乡村振兴局",
+    "市地方金融工作局",
+    "市总工会",
+    "团市委",
+    "市妇联",
+    "市残联",
+    "市科协",
+    "国网随州供电公司",
+    "市税务局",
+    "曾都区人民政府",
+    "随县人民政府",
+    "广水市人民政府",
+    "随州高新区管委会",
+    "大洪山风景名胜区管委会",
+]
+
+COUNTY_UNITS = [
+    "发展和改革局",
+    "教育局",
+    "公安局",
+    "民政局",
+    "财政局",
+    "人力资源和社会保障局",
+    "自然资源和规划局",
+    "住房和城乡建设局",
+    "交通运输局",
+    "农业农村局",
+    "卫生健康局",
+    "文化和旅游局",
+    "市场监督管理局",
+    "城市管理执法局",
+]
+
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余"
+    "杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙"
+    "黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文"
+)
+GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞建国志斌宇浩然晨阳辉"
+    "波宁婷雪梅琳慧颖凯峰亮俊文博欣怡佳琪振华德胜春生海燕小龙云龙子豪思远嘉怡晓东红梅"
+    "卫东永红金凤"
+)
+PARTIES = (
+    ["中共党员"] * 37
+    + ["民革党员"] * 4
+    + ["民盟盟员"] * 6
+    + ["民建会员"] * 6
+    + ["民进会员"] * 5
+    + ["农工党党员"] * 4
+    + ["九三学社社员"] * 4
+    + ["无党派人士"] * 10
+    + ["群众"] * 24
+)
+ETHNICITIES = ["汉族"] * 96 + ["回族", "土家族", "苗族", "满族"]
+WORK_TITLES = [
+    "随州市中心医院主任医师",
+    "曾都区第一中学校长",
+    "湖北齐星集团副总经理",
+    "随州职业技术学院教授",
+    "随县农业技术推广中心高级农艺师",
+    "广水市某律师事务所主任",
+    "随州日报社记者",
+    "香菇产业协会会长",
+    "程力专用汽车股份有限公司工程师",
+    "社区党委书记",
+    "个体工商户",
+    "村党支部书记",
+    "市人民医院护士长",
+    "编钟文化研究会研究员",
+    "专用汽车产业园企业负责人",
+    "中学教师",
+]
+
+# Members the review names: three provincial honours, one newspaper profile.
+NAMED_CITY_MEMBERS = [
+    ("甘子林", "M", "随州市工商联副主席、湖北省政协委员"),
+    ("刘荣", "F", "随州市中心医院主任医师"),
+    ("申小丽", "F", "曾都区某社区党委书记"),
+    ("许景闻", "M", "随州市香菇产业企业负责人"),
+]
+
+
+@dataclass
+class DemoWorld:
+    """What one app's demo step leaves for the next."""
+
+    rng: random.Random
+    year: int = DEMO_YEAR
+    committees: dict[str, Committee] = field(default_factory=dict)
+    plenaries: dict[str, Plenary] = field(default_factory=dict)
+    accounts: dict[str, User] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def city(self) -> Committee:
+        return self.committees["suizhou"]
+
+
+def _make_user(username: str, display_name: str, *, staff_flags: bool = False) -> User:
+    user = User(username=username, display_name=display_name, is_staff=staff_flags)
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    return user
+
+
+def _committees(world: DemoWorld) -> None:
+    city = None
+    for code, name, short, region, _members, _venues in COMMITTEES:
+        committee = Committee.objects.create(
+            code=code,
+            name=name,
+            short_name=short,
+            region=region,
+            level=CommitteeLevel.CITY if city is None else CommitteeLevel.COUNTY,
+            parent=city,
+        )
+        city = city or committee
+        world.committees[code] = committee
+        term = Term.objects.create(
+            committee=committee, number=5, start_year=2021, end_year=2026, is_current=True
+        )
+        world.plenaries[code] = Plenary.objects.create(
+            committee=committee,
+            term=term,
+            session=1,
+            code="5-1",
+            name=f"{short}五届一次会议",
+            opens_on=dt.date(2022, 1, 5),
+            closes_on=dt.date(2022, 1, 8),
+            intake_opens_on=dt.date(2021, 12, 1),
+            intake_closes_on=dt.date(2022, 1, 7),
+        )
+
+
+def _dictionaries(world: DemoWorld) -> None:
+    for code, committee in world.committees.items():
+        bulk_create_with_history(
+            [Sector(committee=committee, name=n, sort_order=i) for i, n in enumerate(SECTORS)],
+            Sector,
+        )
+        bulk_create_with_history(
+            [
+                SpecialCommittee(committee=committee, name=n, sort_order=i)
+                for i, n in enumerate(SPECIAL_COMMITTEES)
+            ],
+            SpecialCommittee,
+        )
+        prefix = committee.region
+        names = CITY_UNITS if code == "suizhou" else [prefix + n for n in COUNTY_UNITS]
+        bulk_create_with_history(
+            [HandlingUnit(committee=committee, name=n, sort_order=i) for i, n in enumerate(names)],
+            HandlingUnit,
+        )
+        bulk_create_with_history(
+            [
+                Town(committee=committee, name=n, district=committee.region, sort_order=i)
+                for i, n in enumerate(TOWNS[code])
+            ],
+            Town,
+        )
+
+
+def _person_name(rng: random.Random, used: set[str]) -> str:
+    while True:
+        given = rng.choice(GIVEN) + (rng.choice(GIVEN) if rng.random() < 0.7 else "")
+        name = rng.choice(SURNAMES) + given
+        if name not in used:
+            used.add(name)
+            return name
+
+
+def _members(world: DemoWorld) -> None:
+    rng, used_names, mobiles = world.rng, set(), set()
+    all_towns = list(Town.objects.order_by("id"))
+    for code, _name, _short, _region, count, _venues in COMMITTEES:
+        committee = world.committees[code]
+        term = committee.terms.get()
+        sectors = list(Sector.objects.filter(committee=committee))
+        specials = list(SpecialCommittee.objects.filter(committee=committee))
+        # City members report to towns across the whole city; county members to their own.
+        towns = (
+            all_towns
+            if code == "suizhou"
+            else [t for t in all_towns if t.committee_id == committee.pk]
+        )
+        named = NAMED_CITY_MEMBERS if code == "suizhou" else []
+        rows = []
+        for index in range(count):
+            if index < len(named):
+                name, gender, title = named[index]
+                used_names.add(name)
+            else:
+                name = _person_name(rng, used_names)
+                gender = "F" if rng.random() < 0.32 else "M"
+                title = rng.choice(WORK_TITLES)
+            mobile = ""
+            while not mobile or mobile in mobiles:
+                mobile = f"1{rng.choice('3578')}{rng.randrange(10**9):09d}"
+            mobiles.add(mobile)
+            rows.append(
+                Member(
+                    committee=committee,
+                    term=term,
+                    name=name,
+                    gender=Gender(gender),
+                    ethnicity=rng.choice(ETHNICITIES),
+                    birth_month=dt.date(rng.randrange(1956, 1992), rng.randrange(1, 13), 1),
+                    party=rng.choice(PARTIES),
+                    sector=rng.choice(sectors),
+                    special_committee=rng.choice(specials),
+                    work_title=title,
+                    mobile=mobile,
+                    is_standing=index < count // 6,
+                    town=rng.choice(towns),
+                )
+            )
+        bulk_create_with_history(rows, Member, batch_size=500)
+
+
+def _venues(world: DemoWorld) -> None:
+    kinds = [VenueKind.MEMBERS_HOME] * 3 + [VenueKind.STUDIO, VenueKind.ROOM]
+    for code, _name, _short, _region, _members, count in COMMITTEES:
+        committee = world.committees[code]
+        towns = list(Town.objects.filter(committee=committee).order_by("id"))
+        members = list(Member.objects.filter(committee=committee).order_by("id"))
+        for index in range(count):
+            town = towns[index % len(towns)]
+            kind = kinds[index % len(kinds)]
+            venue = Venue.objects.create(
+                committee=committee,
+                town=town,
+                name=f"{town.name}{kind.label}"
+                + (f"（{index // len(towns) + 1}）" if index >= len(towns) else ""),
+                kind=kind,
+                address=f"{committee.region}{town.name}政府大院",
+                duty_days="每月第一个周三",
+                star_rating=world.rng.choice([3, 4, 4, 5]),
+                sort_order=index,
+            )
+            venue.members.set(world.rng.sample(members, 6))
+
+
+def _account(
+    world: DemoWorld, key: str, name: str, committee: Committee, role: str, **grant
+) -> User:
+    user = _make_user(key, name)
+    RoleGrant.objects.create(user=user, committee=committee, role=role, **grant)
+    world.accounts[key] = user
+    return user
+
+
+def _accounts(world: DemoWorld) -> None:
+    city, zengdu = world.city, world.committees["zengdu"]
+    admin = _make_user("admin", "系统管理员", staff_flags=True)
+    admin.is_superuser = True
+    admin.save()
+    world.accounts["admin"] = admin
+    _account(world, "staff", "提案委 陈干事", city, Role.STAFF, department="提案委员会")
+    _account(world, "zengdu_staff", "曾都区政协 周干事", zengdu, Role.STAFF, department="办公室")
+    housing = HandlingUnit.objects.get(committee=city, name="市住房和城乡建设局")
+    _account(world, "unit", "市住建局 联络员", city, Role.UNIT, handling_unit=housing)
+    _account(
+        world,
+        "leader",
+        "市政府 分管副市长",
+        city,
+        Role.LEADER,
+        leader_kind=LeaderKind.PARTY_GOVERNMENT,
+        title="副市长",
+    )
+    _account(
+        world,
+        "chair",
+        "市政协 副主席",
+        city,
+        Role.LEADER,
+        leader_kind=LeaderKind.CHAIR_MEMBER,
+        title="市政协副主席",
+    )
+    _account(world, "resident", "热心市民 小王", city, Role.RESIDENT)
+    convenor = _account(
+        world, "convenor", "洪山镇 召集人", world.committees["suixian"], Role.CONVENOR
+    )
+    Venue.objects.filter(committee=world.committees["suixian"], town__name="洪山镇").update(
+        convenor=convenor
+    )
+    for key, member_name in (("member", "刘荣"), ("member2", "申小丽")):
+        member = Member.objects.get(committee=city, name=member_name)
+        user = _account(world, key, member_name, city, Role.MEMBER)
+        member.user = user
+        member.save(update_fields=["user"])
+
+
+def seed(world: DemoWorld) -> None:
+    _committees(world)
+    _dictionaries(world)
+    _members(world)
+    _venues(world)
+    _accounts(world)

@@ -1,0 +1,117 @@
+"""Test factories with keyword-only defaults; each call makes what it needs and no more."""
+
+import datetime as dt
+import itertools
+
+from .models import (
+    Committee,
+    CommitteeLevel,
+    HandlingUnit,
+    Member,
+    Plenary,
+    Role,
+    RoleGrant,
+    Sector,
+    SpecialCommittee,
+    Term,
+    Town,
+    User,
+    Venue,
+)
+
+_sequence = itertools.count(1)
+
+PASSWORD = "test-pass-123"
+
+
+def make_committee(*, code: str = "", parent: Committee | None = None, name: str = "") -> Committee:
+    n = next(_sequence)
+    code = code or f"c{n}"
+    return Committee.objects.create(
+        code=code,
+        name=name or f"测试政协{n}",
+        short_name=name or f"测试政协{n}",
+        level=CommitteeLevel.COUNTY if parent else CommitteeLevel.CITY,
+        parent=parent,
+        region=f"测试区{n}",
+    )
+
+
+def make_plenary(*, committee: Committee, code: str = "5-1", year: int = 2022) -> Plenary:
+    term, _ = Term.objects.get_or_create(
+        committee=committee,
+        number=5,
+        defaults={"start_year": 2021, "end_year": 2026, "is_current": True},
+    )
+    return Plenary.objects.create(
+        committee=committee,
+        term=term,
+        session=int(code.split("-")[1]),
+        code=code,
+        name=f"{committee.short_name}五届{code}次会议",
+        opens_on=dt.date(year, 1, 5),
+        closes_on=dt.date(year, 1, 8),
+        intake_opens_on=dt.date(year - 1, 12, 1),
+        intake_closes_on=dt.date(year, 1, 7),
+    )
+
+
+def make_user(
+    *, role: str | None = None, committee: Committee | None = None, username: str = "", **grant
+) -> User:
+    n = next(_sequence)
+    user = User.objects.create_user(
+        username=username or f"user{n}", password=PASSWORD, display_name=f"用户{n}"
+    )
+    if role:
+        if role == Role.UNIT and "handling_unit" not in grant:
+            grant["handling_unit"] = make_handling_unit(committee=committee)
+        RoleGrant.objects.create(user=user, committee=committee, role=role, **grant)
+    return user
+
+
+def make_sector(*, committee: Committee, name: str = "经济界") -> Sector:
+    return Sector.objects.get_or_create(committee=committee, name=name)[0]
+
+
+def make_special_committee(*, committee: Committee, name: str = "提案委员会") -> SpecialCommittee:
+    return SpecialCommittee.objects.get_or_create(committee=committee, name=name)[0]
+
+
+def make_town(*, committee: Committee, name: str = "洪山镇") -> Town:
+    return Town.objects.get_or_create(committee=committee, name=name)[0]
+
+
+def make_handling_unit(*, committee: Committee, name: str = "") -> HandlingUnit:
+    return HandlingUnit.objects.get_or_create(
+        committee=committee, name=name or f"市测试局{next(_sequence)}"
+    )[0]
+
+
+def make_venue(
+    *, committee: Committee, name: str = "", town: Town | None = None, convenor: User | None = None
+) -> Venue:
+    town = town or make_town(committee=committee)
+    return Venue.objects.create(
+        committee=committee,
+        town=town,
+        name=name or f"{town.name}政协委员之家{next(_sequence)}",
+        convenor=convenor,
+    )
+
+
+def make_member(
+    *, committee: Committee, name: str = "", with_account: bool = False, **fields
+) -> Member:
+    n = next(_sequence)
+    member = Member.objects.create(
+        committee=committee,
+        name=name or f"委员{n}",
+        gender=fields.pop("gender", "M"),
+        mobile=fields.pop("mobile", f"139{n:08d}"),
+        **fields,
+    )
+    if with_account:
+        member.user = make_user(role=Role.MEMBER, committee=committee)
+        member.save(update_fields=["user"])
+    return member

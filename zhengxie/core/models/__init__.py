@@ -1,0 +1,28 @@
+from .accounts import LeaderKind, Role, RoleGrant, User
+from .calendar import CalendarDay
+from .committees import Committee, CommitteeLevel, Plenary, Term
+from .config import CommitteeSetting
+from .notifications import Notification
+from .people import Gender, HandlingUnit, Member, Sector, SpecialCommittee, Town, Venue, VenueKind
+
+__all__ = [
+    "CalendarDay",
+    "Committee",
+    "CommitteeLevel",
+    "CommitteeSetting",
+    "Gender",
+    "HandlingUnit",
+    "LeaderKind",
+    "Member",
+    "Notification",
+    "Plenary",
+    "Role",
+    "RoleGrant",
+    "Sector",
+    "SpecialCommittee",
+    "Term",
+    "Town",
+    "User",
+    "Venue",
+    "VenueKind",
+]

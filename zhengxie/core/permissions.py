@@ -1,0 +1,121 @@
+"""Who may do what, in which committee: the one place services and templates ask.
+
+check_* raise PermissionDenied (a Chinese 403 page), can_* answer True/False, filter_visible_*
+narrow a queryset to what the person may read.
+"""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from .models import Committee, Role, RoleGrant, User
+
+# Roles of a city committee that also read its county committees' records (the roll-up).
+ROLLUP_ROLES = frozenset({Role.LEADER, Role.STAFF, Role.ADMIN})
+
+
+def grants_of(user: User) -> list[RoleGrant]:
+    """The person's role grants, read once per request and kept on the user object."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    if not hasattr(user, "_zx_grants"):
+        user._zx_grants = list(
+            RoleGrant.objects.filter(user=user).select_related("committee", "handling_unit")
+        )
+    return user._zx_grants
+
+
+def _children_by_parent() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for committee_id, parent_id in Committee.objects.values_list("id", "parent_id"):
+        if parent_id:
+            tree.setdefault(parent_id, []).append(committee_id)
+    return tree
+
+
+def committee_ids_with_role(user: User, *roles: str, rollup: bool = False) -> set[int]:
+    """Committees where the person holds one of the roles; with rollup, a city grant of a
+    roll-up role adds the city's county committees."""
+    if getattr(user, "is_superuser", False):
+        return set(Committee.objects.values_list("id", flat=True))
+    grants = [g for g in grants_of(user) if g.role in roles]
+    ids = {g.committee_id for g in grants}
+    if rollup and any(g.role in ROLLUP_ROLES and g.committee.parent_id is None for g in grants):
+        tree = _children_by_parent()
+        for grant in grants:
+            if grant.role in ROLLUP_ROLES:
+                ids.update(tree.get(grant.committee_id, []))
+    return ids
+
+
+def has_role(user: User, committee: Committee | int, *roles: str, rollup: bool = False) -> bool:
+    committee_id = committee if isinstance(committee, int) else committee.pk
+    return committee_id in committee_ids_with_role(user, *roles, rollup=rollup)
+
+
+def check_role(
+    user: User, committee: Committee | int, *roles: str, rollup: bool = False, action: str = ""
+) -> None:
+    if not has_role(user, committee, *roles, rollup=rollup):
+        raise PermissionDenied(action or _("您没有权限进行此操作。"))
+
+
+def roles_in(user: User, committee: Committee) -> set[str]:
+    return {g.role for g in grants_of(user) if g.committee_id == committee.pk}
+
+
+def all_roles(user: User) -> set[str]:
+    roles = {g.role for g in grants_of(user)}
+    if getattr(user, "is_superuser", False):
+        roles.add(Role.ADMIN)
+    return roles
+
+
+def unit_ids_of(user: User) -> set[int]:
+    """The handling units the person answers for."""
+    return {g.handling_unit_id for g in grants_of(user) if g.role == Role.UNIT}
+
+
+def is_office(user: User, committee: Committee | int) -> bool:
+    """Office staff or an administrator of the committee: the people who run its records."""
+    return has_role(user, committee, Role.STAFF, Role.ADMIN)
+
+
+def check_office(user: User, committee: Committee | int) -> None:
+    check_role(
+        user, committee, Role.STAFF, Role.ADMIN, action=_("只有本级政协机关工作人员可以操作。")
+    )
+
+
+def readable_committee_ids(user: User) -> set[int]:
+    """Committees whose internal records the person may read: own committees for every
+    committee role, plus the counties for a city's roll-up roles."""
+    internal = [r for r in Role.values if r != Role.RESIDENT]
+    return committee_ids_with_role(user, *internal, rollup=True)
+
+
+def office_committee_ids(user: User) -> set[int]:
+    return committee_ids_with_role(user, Role.STAFF, Role.ADMIN)
+
+
+def filter_by_committees(queryset: QuerySet, committee_ids: Iterable[int]) -> QuerySet:
+    return queryset.filter(committee_id__in=list(committee_ids))
+
+
+def filter_visible_members(user: User, queryset: QuerySet) -> QuerySet:
+    return filter_by_committees(queryset, readable_committee_ids(user))
+
+
+def can_manage_people(user: User, committee: Committee | int) -> bool:
+    return is_office(user, committee)
+
+
+def check_manage_people_permission(user: User, committee: Committee | int) -> None:
+    check_office(user, committee)
+
+
+def can_see_mobile(user: User, committee: Committee | int) -> bool:
+    """Members' phone numbers are never public; staff of the member's committee see them."""
+    return is_office(user, committee)

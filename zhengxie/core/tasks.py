@@ -1,0 +1,7 @@
+from django.core.mail import send_mail
+from django_tasks import task
+
+
+@task()
+def send_notification_email(*, recipients: list[str], subject: str, body: str) -> int:
+    return send_mail(subject=subject, message=body, from_email=None, recipient_list=recipients)

@@ -1,0 +1,93 @@
+from django.contrib import messages
+from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .forms import ResidentRegistrationForm
+from .models import Notification
+from .permissions import all_roles
+from .selectors import get_home_committee
+from .services.accounts import register_resident
+from .services.notifications import mark_read
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    roles = all_roles(request.user) if request.user.is_authenticated else set()
+    return render(request, "core/home.html", {"roles": roles, "committee": get_home_committee()})
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    form = ResidentRegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = register_resident(
+            username=form.cleaned_data["username"],
+            password=form.cleaned_data["password1"],
+            display_name=form.cleaned_data["display_name"],
+            email=form.cleaned_data["email"],
+            committee=get_home_committee(),
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("注册成功，欢迎您！"))
+        return redirect("core:home")
+    return render(request, "core/register.html", {"form": form})
+
+
+@login_required
+def password_change(request: HttpRequest) -> HttpResponse:
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save(commit=False)
+        user.must_change_password = False
+        user.save()
+        update_session_auth_hash(request, user)
+        messages.success(request, _("密码已修改。"))
+        return redirect("core:home")
+    return render(request, "core/password_change.html", {"form": form})
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    notifications = Notification.objects.filter(recipient=request.user)[:100]
+    return render(request, "core/inbox.html", {"notifications": notifications})
+
+
+@login_required
+@require_POST
+def inbox_read(request: HttpRequest) -> HttpResponse:
+    notification_id = request.POST.get("id")
+    mark_read(user=request.user, notification_id=int(notification_id) if notification_id else None)
+    return redirect("core:inbox")
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as error:  # the probe reports any failure rather than raising
+        checks["database"] = f"error: {error.__class__.__name__}"
+    try:
+        cache.set("healthz", "ok", 5)
+        checks["cache"] = "ok" if cache.get("healthz") == "ok" else "error: read back"
+    except Exception as error:
+        checks["cache"] = f"error: {error.__class__.__name__}"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    reason = str(exception) if exception and str(exception) else _("您没有权限访问此页面。")
+    return render(request, "403.html", {"reason": reason}, status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)

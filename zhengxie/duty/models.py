@@ -1,0 +1,58 @@
+"""The duty ledger: one row per credited act, append-only; a reversal is a new negative row."""
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from zhengxie.core.models import Committee, Member
+
+
+class DutyKind(models.TextChoices):
+    PROPOSAL = "proposal", _("提交提案")  # a registered proposal; role: first / joint / co-signer
+    OPINION_SUBMITTED = "opinion_submitted", _("报送社情民意")
+    OPINION_ADOPTED = "opinion_adopted", _("社情民意被采用")
+    INSTRUCTION = "instruction", _("获领导批示")
+    ATTENDANCE = "attendance", _("参加活动")  # role: the activity kind's code
+    ABSENCE = "absence", _("无故缺席")  # counts against the member
+    SPEECH = "speech", _("会议发言")
+    REPORT = "report", _("调研视察报告")
+    ESSAY = "essay", _("理论征文")
+    READING = "reading", _("读书活动")
+    SESSION = "session", _("参加基层协商")
+    CASE_RAISED = "case_raised", _("收集民生问题")
+    CASE_RESOLVED = "case_resolved", _("协调解决问题")
+    CONTACT = "contact", _("联系群众")
+    FORUM = "forum", _("网络议政")
+    PRACTICAL_DEED = "practical_deed", _("兴办实事")
+    COMMENDATION = "commendation", _("表彰")
+    MEDIA_REPORT = "media_report", _("媒体报道")
+
+
+class DutyRecord(models.Model):
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="duty_records")
+    kind = models.CharField(_("类别"), max_length=24, choices=DutyKind.choices)
+    role = models.CharField(_("角色"), max_length=24, blank=True)
+    occurred_on = models.DateField(_("日期"))
+    year = models.PositiveSmallIntegerField(_("年度"))
+    # +1 credits the act, -1 reverses an earlier credit of the same act.
+    sign = models.SmallIntegerField(_("方向"), default=1)
+    source_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    source_id = models.PositiveBigIntegerField()
+    source = GenericForeignKey("source_type", "source_id")
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("履职记录")
+        verbose_name_plural = _("履职记录")
+        ordering = ["-occurred_on", "-id"]
+        indexes = [
+            models.Index(fields=["member", "year"]),
+            models.Index(fields=["committee", "year", "kind"]),
+            models.Index(fields=["source_type", "source_id"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} {self.get_kind_display()} {self.occurred_on}"
