@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "zhengxie.core",
+    "zhengxie.search",
     "zhengxie.duty",
     "zhengxie.proposals",
     "zhengxie.opinions",
