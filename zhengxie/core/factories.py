@@ -115,3 +115,60 @@ def make_member(
         member.user = make_user(role=Role.MEMBER, committee=committee)
         member.save(update_fields=["user"])
     return member
+
+
+ROSTER_HEADERS = [
+    "姓名",
+    "性别",
+    "民族",
+    "出生年月",
+    "党派",
+    "界别",
+    "专委会",
+    "工作单位及职务",
+    "手机号码",
+    "报到乡镇街道",
+    "是否常委",
+]
+
+
+def make_roster_row(**cells) -> dict:
+    """A valid row for a committee holding the default sector, special committee and town."""
+    row = {
+        "姓名": "李明",
+        "性别": "男",
+        "民族": "汉族",
+        "出生年月": "1980-05",
+        "党派": "中共",
+        "界别": "经济界",
+        "专委会": "提案委员会",
+        "工作单位及职务": "随州市某公司 总经理",
+        "手机号码": "13900000001",
+        "报到乡镇街道": "洪山镇",
+        "是否常委": "否",
+    }
+    row.update(cells)
+    return row
+
+
+def make_roster_workbook(rows: list[dict], *, headers: list[str] | None = None) -> bytes:
+    """An .xlsx file with a header row and one line per dict (missing keys are blank)."""
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    headers = headers or ROSTER_HEADERS
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(headers)
+    for row in rows:
+        sheet.append([row.get(header) for header in headers])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def make_roster_dictionaries(*, committee: Committee) -> None:
+    make_sector(committee=committee)
+    make_special_committee(committee=committee)
+    make_town(committee=committee)

@@ -2,6 +2,7 @@ from .accounts import LeaderKind, Role, RoleGrant, User
 from .calendar import CalendarDay
 from .committees import Committee, CommitteeLevel, Plenary, Term
 from .config import CommitteeSetting
+from .imports import ImportStatus, RosterImport
 from .notifications import Notification
 from .people import Gender, HandlingUnit, Member, Sector, SpecialCommittee, Town, Venue, VenueKind
 
@@ -12,12 +13,14 @@ __all__ = [
     "CommitteeSetting",
     "Gender",
     "HandlingUnit",
+    "ImportStatus",
     "LeaderKind",
     "Member",
     "Notification",
     "Plenary",
     "Role",
     "RoleGrant",
+    "RosterImport",
     "Sector",
     "SpecialCommittee",
     "Term",
