@@ -119,3 +119,37 @@ def check_manage_people_permission(user: User, committee: Committee | int) -> No
 def can_see_mobile(user: User, committee: Committee | int) -> bool:
     """Members' phone numbers are never public; staff of the member's committee see them."""
     return is_office(user, committee)
+
+
+def check_read_committee(user: User, committee: Committee | int) -> None:
+    """Internal records of a committee: its own people, or a city's roll-up roles."""
+    committee_id = committee if isinstance(committee, int) else committee.pk
+    if committee_id not in readable_committee_ids(user):
+        raise PermissionDenied(_("您无权查看该政协的资料。"))
+
+
+def check_read_member_permission(user: User, member) -> None:
+    """The roster and a member's file: office staff and leaders (city leaders: roll-up)."""
+    allowed = committee_ids_with_role(user, Role.STAFF, Role.ADMIN, Role.LEADER, rollup=True)
+    if member.committee_id not in allowed:
+        raise PermissionDenied(_("您无权查看该委员的资料。"))
+
+
+def roster_committee_ids(user: User) -> set[int]:
+    """Committees whose roster the person may list."""
+    return committee_ids_with_role(user, Role.STAFF, Role.ADMIN, Role.LEADER, rollup=True)
+
+
+def grantable_roles(user: User, committee: Committee | int) -> list[str]:
+    """Staff hand out every role of their committee but the administrator's; only an
+    administrator makes administrators."""
+    if has_role(user, committee, Role.ADMIN) or getattr(user, "is_superuser", False):
+        return list(Role.values)
+    if has_role(user, committee, Role.STAFF):
+        return [role for role in Role.values if role != Role.ADMIN]
+    return []
+
+
+def check_grant_role_permission(user: User, committee: Committee | int, role: str) -> None:
+    if role not in grantable_roles(user, committee):
+        raise PermissionDenied(_("您无权在该政协授予此角色。"))

@@ -1,8 +1,9 @@
 """Reads of the core records that are more than a lookup."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
-from .models import Committee
+from .chinese import normalize_name
+from .models import Committee, Member, Role, RoleGrant, RosterImport
 
 
 def get_home_committee() -> Committee | None:
@@ -12,3 +13,57 @@ def get_home_committee() -> Committee | None:
 
 def list_committees_with_children() -> QuerySet[Committee]:
     return Committee.objects.select_related("parent").order_by("level", "id")
+
+
+def list_members(
+    *,
+    committee: Committee,
+    sector_id: int | None = None,
+    special_committee_id: int | None = None,
+    town_id: int | None = None,
+    standing: bool | None = None,
+    active: bool | None = True,
+    search: str = "",
+) -> QuerySet[Member]:
+    """The roster of one committee with the filters of the roster page; related names are
+    joined so a page of it costs one query."""
+    members = Member.objects.filter(committee=committee).select_related(
+        "sector", "special_committee", "town", "user"
+    )
+    filters = {
+        "sector_id": sector_id,
+        "special_committee_id": special_committee_id,
+        "town_id": town_id,
+        "is_standing": standing,
+        "is_active": active,
+    }
+    members = members.filter(**{k: v for k, v in filters.items() if v is not None})
+    if search:
+        members = members.filter(name__contains=normalize_name(search))
+    return members.order_by("-is_standing", "id")
+
+
+def count_members_by_committee(committee_ids: set[int]) -> dict[int, int]:
+    rows = (
+        Member.objects.filter(committee_id__in=committee_ids, is_active=True)
+        .values("committee_id")
+        .annotate(n=Count("id"))
+    )
+    return {row["committee_id"]: row["n"] for row in rows}
+
+
+def list_role_grants(*, committee: Committee) -> QuerySet[RoleGrant]:
+    return (
+        RoleGrant.objects.filter(committee=committee)
+        .exclude(role=Role.RESIDENT)
+        .select_related("user", "handling_unit", "user__member")
+        .order_by("role", "user__username")
+    )
+
+
+def list_recent_imports(*, committee: Committee, limit: int = 10) -> QuerySet[RosterImport]:
+    return (
+        RosterImport.objects.filter(committee=committee)
+        .select_related("uploaded_by")
+        .defer("content")[:limit]
+    )

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
+from .views import accounts, directory, members, roster
 
 app_name = "core"
 urlpatterns = [
@@ -17,4 +18,27 @@ urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/read/", views.inbox_read, name="inbox_read"),
     path("healthz", views.healthz, name="healthz"),
+    path("members/", members.member_list, name="member_list"),
+    path("members/new/", members.member_create, name="member_create"),
+    path("members/<int:pk>/", members.member_detail, name="member_detail"),
+    path("members/<int:pk>/edit/", members.member_edit, name="member_edit"),
+    path(
+        "members/<int:pk>/active/<int:active>/",
+        members.member_set_active,
+        name="member_set_active",
+    ),
+    path("members/import/", roster.roster_upload, name="roster_upload"),
+    path("members/import/<int:pk>/", roster.roster_import, name="roster_import"),
+    path(
+        "members/import/<int:pk>/progress/",
+        roster.roster_import_progress,
+        name="roster_import_progress",
+    ),
+    path("members/export/", roster.roster_export, name="roster_export"),
+    path("directory/", directory.directory, name="directory"),
+    path("directory/<slug:kind>/", directory.record_list, name="record_list"),
+    path("directory/<slug:kind>/new/", directory.record_edit, name="record_create"),
+    path("directory/<slug:kind>/<int:pk>/", directory.record_edit, name="record_edit"),
+    path("staff/accounts/", accounts.account_list, name="account_list"),
+    path("staff/accounts/revoke/<int:pk>/", accounts.role_revoke, name="role_revoke"),
 ]

@@ -1,8 +1,12 @@
 """Accounts: residents register themselves; staff create members' and units' accounts."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.crypto import get_random_string
+from django.utils.translation import gettext as _
 
-from ..models import Committee, Role, RoleGrant, User
+from ..models import Committee, HandlingUnit, Member, Role, RoleGrant, User
+from ..permissions import check_grant_role_permission
 
 
 def register_resident(
@@ -16,3 +20,66 @@ def register_resident(
         )
         RoleGrant.objects.create(user=user, committee=committee, role=Role.RESIDENT)
     return user
+
+
+def _new_account(*, username: str, display_name: str, mobile: str = "") -> tuple[User, str]:
+    """A staff-made account starts with a random password the person must change."""
+    password = get_random_string(12, allowed_chars="abcdefghjkmnpqrstuvwxyz23456789")
+    user = User.objects.create_user(
+        username=username,
+        password=password,
+        display_name=display_name,
+        mobile=mobile,
+        must_change_password=True,
+    )
+    return user, password
+
+
+def create_member_account(*, staff: User, member: Member, username: str) -> tuple[User, str]:
+    """Locks the member; links the new account to it and grants the member role."""
+    check_grant_role_permission(staff, member.committee_id, Role.MEMBER)
+    with transaction.atomic():
+        locked = Member.objects.select_for_update().get(pk=member.pk)
+        if locked.user_id:
+            raise ValidationError(_("该委员已有账号。"))
+        user, password = _new_account(
+            username=username, display_name=locked.name, mobile=locked.mobile
+        )
+        RoleGrant.objects.create(user=user, committee_id=locked.committee_id, role=Role.MEMBER)
+        locked.user = user
+        locked.save(update_fields=["user"])
+    return user, password
+
+
+def create_unit_account(
+    *, staff: User, unit: HandlingUnit, username: str, display_name: str
+) -> tuple[User, str]:
+    """A handling unit's liaison (联络员), who answers the proposals assigned to the unit."""
+    check_grant_role_permission(staff, unit.committee_id, Role.UNIT)
+    with transaction.atomic():
+        user, password = _new_account(username=username, display_name=display_name)
+        RoleGrant.objects.create(
+            user=user, committee_id=unit.committee_id, role=Role.UNIT, handling_unit=unit
+        )
+    return user, password
+
+
+def grant_role(*, staff: User, user: User, committee: Committee, role: str, **details) -> RoleGrant:
+    """Idempotent: granting a role the person holds updates its details."""
+    check_grant_role_permission(staff, committee, role)
+    if role == Role.UNIT and not details.get("handling_unit"):
+        raise ValidationError(_("承办单位联络员须选择所属承办单位。"))
+    with transaction.atomic():
+        grant, _created = RoleGrant.objects.update_or_create(
+            user=user, committee=committee, role=role, defaults=details
+        )
+    return grant
+
+
+def revoke_role(*, staff: User, grant: RoleGrant) -> None:
+    """The grant row goes; its history keeps who held the role until when."""
+    check_grant_role_permission(staff, grant.committee_id, grant.role)
+    if grant.user_id == staff.pk and grant.role in {Role.STAFF, Role.ADMIN}:
+        raise ValidationError(_("不能撤销自己的管理角色。"))
+    with transaction.atomic():
+        RoleGrant.objects.filter(pk=grant.pk).delete()

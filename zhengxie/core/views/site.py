@@ -9,12 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .forms import ResidentRegistrationForm
-from .models import Notification
-from .permissions import all_roles
-from .selectors import get_home_committee
-from .services.accounts import register_resident
-from .services.notifications import mark_read
+from ..forms import ResidentRegistrationForm
+from ..models import Notification
+from ..permissions import all_roles
+from ..selectors import get_home_committee
+from ..services.accounts import register_resident
+from ..services.notifications import mark_read
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from ..models import User
 
 
 class ResidentRegistrationForm(UserCreationForm):

@@ -1,0 +1,3 @@
+from .accounts import ResidentRegistrationForm
+
+__all__ = ["ResidentRegistrationForm"]

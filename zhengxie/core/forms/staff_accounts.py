@@ -1,0 +1,88 @@
+"""Forms staff use to make accounts and grant roles in their committee."""
+
+from django import forms
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Committee, HandlingUnit, LeaderKind, Member, Role, User
+
+
+class UsernameField(forms.CharField):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(
+            label=_("用户名"),
+            max_length=150,
+            validators=[UnicodeUsernameValidator()],
+            help_text=_("登录用，字母、数字或 @/./+/-/_"),
+            **kwargs,
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if User.objects.filter(username__iexact=value).exists():
+            raise forms.ValidationError(_("用户名“%(name)s”已被占用。") % {"name": value})
+        return value
+
+
+class MemberAccountForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("委员"), queryset=Member.objects.none())
+    username = UsernameField()
+
+    def __init__(self, *args, committee: Committee, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = Member.objects.filter(
+            committee=committee, is_active=True, user__isnull=True
+        ).order_by("name")
+
+
+class UnitAccountForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("承办单位"), queryset=HandlingUnit.objects.none())
+    display_name = forms.CharField(label=_("联络员姓名"), max_length=40)
+    username = UsernameField()
+
+    def __init__(self, *args, committee: Committee, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = HandlingUnit.objects.filter(
+            committee=committee, is_active=True
+        )
+
+
+class GrantRoleForm(forms.Form):
+    username = forms.CharField(label=_("用户名"), max_length=150)
+    role = forms.ChoiceField(label=_("角色"))
+    handling_unit = forms.ModelChoiceField(
+        label=_("所属承办单位"), queryset=HandlingUnit.objects.none(), required=False
+    )
+    department = forms.CharField(label=_("部门"), max_length=40, required=False)
+    leader_kind = forms.ChoiceField(
+        label=_("领导类别"), choices=[("", "—"), *LeaderKind.choices], required=False
+    )
+    title = forms.CharField(label=_("职务"), max_length=60, required=False)
+
+    def __init__(self, *args, committee: Committee, roles: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(r, Role(r).label) for r in roles]
+        self.fields["handling_unit"].queryset = HandlingUnit.objects.filter(committee=committee)
+
+    def clean_username(self) -> User:
+        user = User.objects.filter(username=self.cleaned_data["username"]).first()
+        if user is None:
+            raise forms.ValidationError(_("没有这个用户名。"))
+        return user
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("role") == Role.UNIT and not cleaned.get("handling_unit"):
+            self.add_error("handling_unit", _("承办单位联络员须选择所属承办单位。"))
+        return cleaned
+
+    def grant_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "user": data["username"],
+            "role": data["role"],
+            "handling_unit": data["handling_unit"] if data["role"] == Role.UNIT else None,
+            "department": data["department"],
+            "leader_kind": data["leader_kind"],
+            "title": data["title"],
+        }
