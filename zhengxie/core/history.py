@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import models
+from django.utils.translation import gettext_noop
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,8 @@ class HistoryEntry:
     changes: list[FieldChange]
 
 
-_ACTIONS = {"+": "创建", "~": "修改", "-": "删除"}
+# Marked for the catalog; the history include translates them when it renders.
+_ACTIONS = {"+": gettext_noop("创建"), "~": gettext_noop("修改"), "-": gettext_noop("删除")}
 
 
 def _label(model: type[models.Model], field_name: str) -> str:

@@ -1,0 +1,38 @@
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils.translation import trans_real
+
+
+@pytest.fixture
+def english_catalog():
+    """The committed .po compiled as `make run` does (.mo files are not in git)."""
+    call_command("compilemessages", "-l", "en", "--ignore=.venv", verbosity=0)
+    trans_real._translations = {}
+    trans_real._active = trans_real.Local()
+    yield
+    trans_real._translations = {}
+
+
+def test_switching_to_english_translates_the_roster(client, city, staff, english_catalog):
+    client.force_login(staff)
+
+    client.post(reverse("set_language"), {"language": "en", "next": "/members/"})
+    english = client.get(reverse("core:member_list")).content.decode()
+    client.post(reverse("set_language"), {"language": "zh-hans", "next": "/members/"})
+    chinese = client.get(reverse("core:member_list")).content.decode()
+
+    assert "Member roster" in english and "Reference data" in english
+    assert "委员名册" in chinese and "Member roster" not in chinese
+
+
+def test_a_denial_reads_in_english_too(client, county, other_county, make_user, english_catalog):
+    from zhengxie.core.models import Role
+
+    client.force_login(make_user(Role.STAFF, county))
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+
+    response = client.get(reverse("core:member_list"), {"committee": other_county.code})
+
+    assert response.status_code == 403
+    assert "Access denied" in response.content.decode()
