@@ -4,8 +4,9 @@ importing the same file again changes nothing."""
 from dataclasses import dataclass
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
-from ..models import Committee, Member, Term
+from ..models import Committee, Member, Term, User
 
 CHANGE_REASON = "名册导入"
 
@@ -27,10 +28,13 @@ def _changed_fields(member: Member, values: dict) -> list[str]:
     return changed
 
 
-def apply_rows(*, committee: Committee, rows: list[tuple[int, dict]]) -> ApplyResult:
+def apply_rows(
+    *, committee: Committee, rows: list[tuple[int, dict]], user: User | None = None
+) -> ApplyResult:
     """Locks the committee's members matched by the file; creates the rest in the current
-    term. A person the file names is on the roster, so a deactivated one is active again."""
-    created = updated = unchanged = 0
+    term. A person the file names is on the roster, so a deactivated one is active again.
+    History names ``user`` (the uploader), since a background task has no request."""
+    updated = unchanged = 0
     keys = {(values["name"], values["mobile"]) for _, values in rows}
     with transaction.atomic():
         existing = {
@@ -40,19 +44,22 @@ def apply_rows(*, committee: Committee, rows: list[tuple[int, dict]]) -> ApplyRe
             .order_by("id")
         }
         term = Term.objects.filter(committee=committee, is_current=True).first()
+        new: list[Member] = []
         for _, values in rows:
             member = existing.get((values["name"], values["mobile"]))
             if member is None:
-                member = Member(committee=committee, term=term, **values)
-                member._change_reason = CHANGE_REASON
-                member.save()
-                created += 1
+                new.append(Member(committee=committee, term=term, **values))
                 continue
             changed = _changed_fields(member, {**values, "is_active": True})
             if changed:
                 member._change_reason = CHANGE_REASON
+                member._history_user = user
                 member.save(update_fields=changed)
                 updated += 1
             else:
                 unchanged += 1
-    return ApplyResult(created=created, updated=updated, unchanged=unchanged)
+        # New people go in batches, each with its history row, as a roster is mostly new.
+        bulk_create_with_history(
+            new, Member, batch_size=500, default_user=user, default_change_reason=CHANGE_REASON
+        )
+    return ApplyResult(created=len(new), updated=updated, unchanged=unchanged)

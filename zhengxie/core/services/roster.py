@@ -43,7 +43,7 @@ def _finish(job: RosterImport, status: str, **fields) -> None:
 def process_roster_import(*, import_id: int) -> RosterImport:
     """Validation writes progress as it goes; the rows are applied in one transaction, and
     only when every row is valid and the upload is not a dry run."""
-    job = RosterImport.objects.select_related("committee").get(pk=import_id)
+    job = RosterImport.objects.select_related("committee", "uploaded_by").get(pk=import_id)
     if job.is_finished:
         return job
     try:
@@ -63,7 +63,7 @@ def process_roster_import(*, import_id: int) -> RosterImport:
     if job.dry_run:
         _finish(job, ImportStatus.DONE)
         return job
-    result = apply_rows(committee=job.committee, rows=checked.rows)
+    result = apply_rows(committee=job.committee, rows=checked.rows, user=job.uploaded_by)
     _finish(
         job,
         ImportStatus.DONE,

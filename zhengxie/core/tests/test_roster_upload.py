@@ -40,7 +40,8 @@ def test_a_good_file_imports_and_the_page_shows_the_counts(
     assert (job.created_count, job.total_rows, job.processed_rows) == (1, 1, 1)
     assert job.content == b""
     assert "导入完成：新增 1" in page
-    assert Member.objects.filter(committee=roster, name="李明").exists()
+    member = Member.objects.get(committee=roster, name="李明")
+    assert member.history.get().history_user == staff
 
 
 def test_a_file_with_a_bad_row_writes_nothing_and_lists_the_row(
