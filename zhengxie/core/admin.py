@@ -10,6 +10,7 @@ from .models import (
     Member,
     Plenary,
     RoleGrant,
+    RosterImport,
     Sector,
     SpecialCommittee,
     Term,
@@ -60,3 +61,11 @@ for model in (Term, Plenary, Sector, SpecialCommittee, HandlingUnit, Town, RoleG
     admin.site.register(model, SimpleHistoryAdmin)
 admin.site.register(CalendarDay)
 admin.site.register(CommitteeSetting, SimpleHistoryAdmin)
+
+
+@admin.register(RosterImport)
+class RosterImportAdmin(admin.ModelAdmin):
+    list_display = ("file_name", "committee", "uploaded_by", "status", "created_at")
+    list_filter = ("committee", "status")
+    exclude = ("content",)
+    readonly_fields = [f.name for f in RosterImport._meta.fields if f.name != "content"]

@@ -108,7 +108,10 @@ class RosterFilterForm(forms.Form):
         self.fields["town"].queryset = towns_for(committee)
 
     def selector_filters(self) -> dict:
-        data = self.cleaned_data if self.is_valid() else {}
+        # A filter that does not validate (say, another committee's sector) is dropped;
+        # the valid ones still apply.
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
         standing, active = data.get("standing", ""), data.get("active") or "1"
         return {
             "sector_id": data["sector"].pk if data.get("sector") else None,

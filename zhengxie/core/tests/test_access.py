@@ -16,8 +16,7 @@ def world(city):
     make_roster_dictionaries(committee=city)
     member = make_member(committee=city, name="张伟", mobile="13912345678")
     venue = make_venue(committee=city)
-    uploader = RoleGrant.objects.filter(role=Role.STAFF).first()
-    return {"member": member, "venue": venue, "uploader": uploader}
+    return {"member": member, "venue": venue}
 
 
 def pages(world, city, staff):

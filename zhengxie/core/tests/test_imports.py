@@ -190,3 +190,32 @@ def test_export_reads_back_as_the_same_roster(roster_city):
     assert again.ok
     assert again.rows[0][1] == rows[0][1]
     assert apply_rows(committee=roster_city, rows=again.rows).unchanged == 1
+
+
+def test_reimport_brings_a_deactivated_member_back(roster_city):
+    member = make_member(committee=roster_city, name="李明", mobile="13900000001", is_active=False)
+    rows = check(roster_city, [make_roster_row()]).rows
+
+    result = apply_rows(committee=roster_city, rows=rows)
+
+    member.refresh_from_db()
+    assert result.updated == 1
+    assert member.is_active
+
+
+def test_a_county_town_shadowed_by_a_city_town_resolves_to_the_citys(roster_city, county):
+    make_town(committee=county, name="洪山镇")
+    own = make_town(committee=roster_city, name="洪山镇")
+
+    result = check(roster_city, [make_roster_row()])
+
+    assert result.rows[0][1]["town"] == own
+
+
+def test_a_town_named_alike_in_two_counties_is_refused(roster_city, county, other_county):
+    make_town(committee=county, name="东城街道")
+    make_town(committee=other_county, name="东城街道")
+
+    errors = messages(roster_city, [make_roster_row(报到乡镇街道="东城街道")])
+
+    assert errors == ["第2行：报到乡镇街道：“东城街道”在多个县市区重名，请联系管理员"]

@@ -130,3 +130,20 @@ def test_staff_of_another_committee_cannot_see_an_import(client, roster, county,
     client.force_login(make_user(Role.STAFF, county))
 
     assert client.get(reverse("core:roster_import", args=[job.pk])).status_code == 403
+
+
+def test_a_leader_cannot_upload_a_roster(
+    client, roster, make_user, django_capture_on_commit_callbacks
+):
+    from zhengxie.core.models import Role
+
+    client.force_login(make_user(Role.LEADER, roster))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"{reverse('core:roster_upload')}?committee={roster.code}",
+            {"file": SimpleUploadedFile("名册.xlsx", make_roster_workbook([make_roster_row()]))},
+        )
+
+    assert response.status_code == 403
+    assert not RosterImport.objects.exists()
+    assert not Member.objects.exists()
