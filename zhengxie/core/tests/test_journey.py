@@ -78,3 +78,26 @@ def test_nav_and_roster_fit_a_375px_phone(browser_page, city, staff, path):
 
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+
+
+def test_progress_bar_polls_until_a_queued_import_finishes(browser_page, city, staff):
+    # given an upload still waiting for the background worker
+    from zhengxie.core.models import RosterImport
+    from zhengxie.core.services.roster import process_roster_import
+
+    page = browser_page
+    make_roster_dictionaries(committee=city)
+    job = RosterImport.objects.create(
+        committee=city,
+        uploaded_by=staff,
+        file_name="名册.xlsx",
+        content=make_roster_workbook([make_roster_row(姓名="郑和", 手机号码="13800138001")]),
+    )
+    log_in(page, staff.username)
+    page.goto(f"{page.base_url}/members/import/{job.pk}/")
+    page.wait_for_selector("#roster-progress[data-status=queued]")
+    # when the worker processes it
+    process_roster_import(import_id=job.pk)
+    # then the page's poll shows the result without a reload
+    page.wait_for_selector("#roster-progress[data-status=done]", timeout=10000)
+    assert "新增 1" in page.inner_text("[data-testid=import-done]")

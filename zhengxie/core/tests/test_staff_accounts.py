@@ -119,3 +119,17 @@ def test_staff_cannot_revoke_their_own_staff_role(client, city, staff):
     client.post(reverse("core:role_revoke", args=[grant.pk]))
 
     assert RoleGrant.objects.filter(pk=grant.pk).exists()
+
+
+def test_account_page_costs_constant_queries(
+    client, city, staff, make_user, django_assert_max_num_queries
+):
+    for _ in range(40):
+        make_member(committee=city, with_account=True)
+    make_user(Role.UNIT, city)
+    client.force_login(staff)
+
+    with django_assert_max_num_queries(11):
+        response = client.get(reverse("core:account_list"))
+
+    assert len(response.context["page"].object_list) == 42

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -79,7 +80,10 @@ def account_list(request: HttpRequest) -> HttpResponse:
     context = {
         "committee": committee,
         "committees": allowed_committees(allowed),
-        "grants": list_role_grants(committee=committee),
+        "page": Paginator(list_role_grants(committee=committee), 100).get_page(
+            request.GET.get("page")
+        ),
+        "query": f"committee={committee.code}",
         **forms,
     }
     return render(request, "core/account_list.html", context)
