@@ -5,6 +5,7 @@ from io import BytesIO
 from zipfile import BadZipFile
 
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 from .columns import COLUMNS, REQUIRED_HEADERS, normalize_header
 
@@ -40,7 +41,7 @@ def read_workbook(content: bytes) -> list[SheetRow]:
     """The first sheet's data rows; wholly blank rows are skipped."""
     try:
         workbook = load_workbook(BytesIO(content), read_only=True, data_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError) as error:
+    except (BadZipFile, InvalidFileException, KeyError, OSError, ValueError, SyntaxError) as error:
         raise RosterFileError("文件：不是有效的 Excel（.xlsx）文件") from error
     sheet = workbook.worksheets[0]
     rows = sheet.iter_rows(values_only=True)

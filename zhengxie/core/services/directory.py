@@ -14,6 +14,8 @@ def save_directory_record(
     members). Marking a term current unmarks the committee's other terms."""
     check_office(user, record.committee_id)
     with transaction.atomic():
+        if record.pk:  # an edit waits for any other edit of the same record
+            type(record).objects.select_for_update().filter(pk=record.pk).first()
         if isinstance(record, Term) and record.is_current:
             others = Term.objects.select_for_update().filter(committee_id=record.committee_id)
             for other in others.filter(is_current=True).exclude(pk=record.pk):

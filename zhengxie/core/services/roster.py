@@ -3,6 +3,7 @@ upload page polls its progress."""
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from ..imports import RosterFileError, apply_rows, read_workbook, validate_rows
 from ..models import Committee, ImportStatus, RosterImport, User
@@ -42,10 +43,19 @@ def _finish(job: RosterImport, status: str, **fields) -> None:
 
 def process_roster_import(*, import_id: int) -> RosterImport:
     """Validation writes progress as it goes; the rows are applied in one transaction, and
-    only when every row is valid and the upload is not a dry run."""
+    only when every row is valid and the upload is not a dry run. An unexpected error still
+    finishes the job, so the page stops polling, and is raised for the worker's log."""
     job = RosterImport.objects.select_related("committee", "uploaded_by").get(pk=import_id)
     if job.is_finished:
         return job
+    try:
+        return _process(job)
+    except Exception:
+        _finish(job, ImportStatus.FAILED, errors=[gettext("导入失败：系统错误，未写入任何数据。")])
+        raise
+
+
+def _process(job: RosterImport) -> RosterImport:
     try:
         rows = read_workbook(bytes(job.content))
     except RosterFileError as error:

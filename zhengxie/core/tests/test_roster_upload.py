@@ -147,3 +147,26 @@ def test_a_leader_cannot_upload_a_roster(
     assert response.status_code == 403
     assert not RosterImport.objects.exists()
     assert not Member.objects.exists()
+
+
+def test_an_unexpected_error_finishes_the_job_as_failed(roster, staff, monkeypatch):
+    from zhengxie.core.services import roster as service
+
+    job = RosterImport.objects.create(
+        committee=roster,
+        uploaded_by=staff,
+        file_name="a.xlsx",
+        content=make_roster_workbook([make_roster_row()]),
+    )
+
+    def broken(**kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(service, "apply_rows", broken)
+    with pytest.raises(RuntimeError):
+        service.process_roster_import(import_id=job.pk)
+
+    job.refresh_from_db()
+    assert job.status == ImportStatus.FAILED
+    assert "系统错误" in job.errors[0]
+    assert not Member.objects.exists()
