@@ -61,7 +61,10 @@ def test_staff_fixes_a_bad_roster_row_and_finds_the_new_member(browser_page, cit
     upload(page, [make_roster_row(姓名="周敏", 手机号码="13800138000")])
     assert "新增 1" in page.inner_text("[data-testid=import-done]")
 
-    page.goto(f"{page.base_url}/members/?q=周敏")
+    page.click("text=查看名册")
+    page.fill("input[name=q]", "周敏")
+    page.click("[data-testid=roster-filters] button[type=submit]")
+    page.wait_for_url("**q=*")
     assert page.locator("table tbody tr").count() == 1
     assert "周敏" in page.inner_text("table tbody")
 
