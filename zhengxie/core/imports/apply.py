@@ -31,12 +31,15 @@ def _changed_fields(member: Member, values: dict) -> list[str]:
 def apply_rows(
     *, committee: Committee, rows: list[tuple[int, dict]], user: User | None = None
 ) -> ApplyResult:
-    """Locks the committee's members matched by the file; creates the rest in the current
+    """Locks the committee, then its members matched by the file; creates the rest in the current
     term. A person the file names is on the roster, so a deactivated one is active again.
     History names ``user`` (the uploader), since a background task has no request."""
     updated = unchanged = 0
     keys = {(values["name"], values["mobile"]) for _, values in rows}
     with transaction.atomic():
+        # Row locks cannot cover people not yet created, so two imports into one committee
+        # queue on the committee row: the second then finds the first one's members.
+        Committee.objects.select_for_update().filter(pk=committee.pk).first()
         existing = {
             (m.name, m.mobile): m
             for m in Member.objects.select_for_update()
