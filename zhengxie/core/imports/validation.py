@@ -117,7 +117,8 @@ def _parsers(lookups: Lookups) -> dict[str, Callable[[object], object]]:
 def _validate_row(row: SheetRow, parsers: dict) -> tuple[dict, list[RowError]]:
     values, errors = {}, []
     for header, field_name in COLUMNS.items():
-        if header not in row.cells and field_name not in {"ethnicity", "is_standing"}:
+        # A column the file leaves out leaves that field alone (new people get defaults).
+        if header not in row.cells:
             continue
         try:
             values[field_name] = parsers[field_name](row.cells.get(header))

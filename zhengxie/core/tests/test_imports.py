@@ -219,3 +219,16 @@ def test_a_town_named_alike_in_two_counties_is_refused(roster_city, county, othe
     errors = messages(roster_city, [make_roster_row(报到乡镇街道="东城街道")])
 
     assert errors == ["第2行：报到乡镇街道：“东城街道”在多个县市区重名，请联系管理员"]
+
+
+def test_a_file_without_a_column_leaves_that_field_alone(roster_city):
+    member = make_member(
+        committee=roster_city, name="李明", mobile="13900000001", is_standing=True, ethnicity="回族"
+    )
+    headers = ["姓名", "性别", "手机号码", "工作单位及职务"]
+    rows = check(roster_city, [make_roster_row(工作单位及职务="新职务")], headers=headers).rows
+
+    apply_rows(committee=roster_city, rows=rows)
+
+    member.refresh_from_db()
+    assert (member.is_standing, member.ethnicity, member.work_title) == (True, "回族", "新职务")
