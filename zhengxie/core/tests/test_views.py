@@ -69,3 +69,22 @@ def test_unknown_page_is_a_chinese_404(client, db, path):
 
     assert response.status_code == 404
     assert "页面不存在" in response.content.decode()
+
+
+def test_the_lock_lifts_after_fifteen_minutes(client, make_user, city):
+    import datetime as dt
+
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    # given an account locked by five failures
+    user = make_user(Role.MEMBER, city)
+    url = reverse("core:login")
+    for _ in range(5):
+        client.post(url, {"username": user.username, "password": "wrong"})
+    assert client.post(url, {"username": user.username, "password": PASSWORD}).status_code == 429
+    # when sixteen minutes have passed
+    AccessAttempt.objects.update(attempt_time=timezone.now() - dt.timedelta(minutes=16))
+    # then the right password signs in
+    response = client.post(url, {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 302
