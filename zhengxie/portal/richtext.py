@@ -13,6 +13,7 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "width", "he
 # Images come only from this site's permission-checked attachment view: no tracking pixels,
 # no mixed content, and a guest without download rights cannot fetch them either.
 IMAGE_PREFIX = "/portal/attachments/"
+_TAG = re.compile(r"<[a-zA-Z/!]")
 _LINK = re.compile(r"(https?://|www\.|<a\s)", re.IGNORECASE)
 
 
@@ -25,7 +26,7 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
 def sanitize_html(raw: str) -> str:
     """Plain text (no tags) becomes paragraphs; markup keeps only the allow-list. Scripts,
     event handlers, styles and javascript:/data: URLs are dropped by nh3."""
-    if "<" not in raw:
+    if not _TAG.search(raw):
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", raw) if p.strip()]
         raw = "".join("<p>" + html.escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs)
     return nh3.clean(
