@@ -102,7 +102,11 @@ def reply(
         check_posting_limits(user=user, committee_id=thread.committee_id, raw_body=body)
     status = _status_for(thread.board, user)
     with transaction.atomic():
-        locked = Thread.objects.select_for_update().get(pk=thread.pk)
+        locked = (
+            Thread.objects.select_for_update(of=("self",)).select_related("board").get(pk=thread.pk)
+        )
+        # Re-checked under the lock: the thread may have been locked or moved meanwhile.
+        permissions.check_reply(user, locked)
         now = created_at or timezone.now()
         post = Post.objects.create(
             committee_id=locked.committee_id,

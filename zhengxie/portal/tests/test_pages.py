@@ -8,6 +8,19 @@ from zhengxie.portal.factories import make_board, make_thread
 from zhengxie.portal.models import Audience, BoardKind, Thread
 from zhengxie.portal.services import posting
 
+SEED_FURNITURE = [
+    "您需要登录后才可以回帖",
+    "马上注册，结交更多好友，享用更多功能",
+    "本版积分规则",
+    "快速回复",
+    "返回顶部",
+    "返回列表",
+    "复制链接",
+    "阅读模式",
+    "只看该作者",
+    "楼主",
+]
+
 
 def _client_for(client, user):
     if user is not None:
@@ -84,8 +97,7 @@ def test_guest_sees_counts_and_the_seeds_login_prompts(client, board, staff):
     html = client.get(reverse("portal:thread", args=[thread.pk])).content.decode()
     # then
     assert '查看: <b data-testid="views">1</b>|回复: <b data-testid="replies">0</b>' in html
-    for text in ("您需要登录后才可以回帖", "马上注册，结交更多好友，享用更多功能", "本版积分规则",
-                 "快速回复", "返回顶部", "返回列表", "复制链接", "阅读模式", "只看该作者", "楼主"):  # fmt: skip
+    for text in SEED_FURNITURE:
         assert text in html
     assert 'name="body"' not in html
 
