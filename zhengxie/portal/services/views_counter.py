@@ -5,33 +5,19 @@ ThreadViewBuffer side table (Discuz's forum_threadaddviews). `flush_views` folds
 into Thread.views; pages show stored + buffered (Discuz function_forum.php adds addviews).
 """
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
 
 from ..models import Thread, ThreadViewBuffer
+from .counters import redis_client, views_hash_key
 from .pages import invalidate_thread_pages
-
-
-def _redis():
-    if not settings.REDIS_URL:
-        return None
-    from django_redis import get_redis_connection
-
-    return get_redis_connection("default")
-
-
-def _hash_key() -> str:
-    # Under the cache's key prefix, so the suite's cache.clear() also clears pending views.
-    return cache.make_key("portal:views")
 
 
 def record_view(*, thread_id: int) -> int:
     """Count one view; returns the thread's buffered (not yet folded) views."""
-    client = _redis()
+    client = redis_client()
     if client is not None:
-        return int(client.hincrby(_hash_key(), str(thread_id), 1))
+        return int(client.hincrby(views_hash_key(), str(thread_id), 1))
     table = ThreadViewBuffer._meta.db_table
     # One statement, atomic on both SQLite and PostgreSQL: insert or add one.
     with connection.cursor() as cursor:
@@ -47,9 +33,9 @@ def record_view(*, thread_id: int) -> int:
 def pending_views(thread_ids: list[int]) -> dict[int, int]:
     if not thread_ids:
         return {}
-    client = _redis()
+    client = redis_client()
     if client is not None:
-        values = client.hmget(_hash_key(), [str(i) for i in thread_ids])
+        values = client.hmget(views_hash_key(), [str(i) for i in thread_ids])
         return {i: int(v or 0) for i, v in zip(thread_ids, values, strict=True)}
     rows = ThreadViewBuffer.objects.filter(thread_id__in=thread_ids)
     found = dict(rows.values_list("thread_id", "pending"))
@@ -68,7 +54,7 @@ def _fold(counts: dict[int, int]) -> None:
 
 def flush_views() -> int:
     """Fold buffered views into Thread.views; returns how many views were folded."""
-    client = _redis()
+    client = redis_client()
     if client is not None:
         return _flush_redis(client)
     with transaction.atomic():
@@ -82,7 +68,7 @@ def flush_views() -> int:
 
 
 def _flush_redis(client) -> int:
-    key = _hash_key()
+    key = views_hash_key()
     staging = f"{key}:flushing"
     # RENAME is atomic: views arriving after it start a fresh hash and are kept for next time.
     if not client.exists(staging):

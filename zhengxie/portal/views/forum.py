@@ -15,7 +15,7 @@ from ..models import Board, BoardKind, Thread
 from ..rules import POSTS_PER_PAGE
 from ..selectors import forum as forum_selectors
 from ..selectors.hall import list_exhibitions
-from ..services.pages import CSRF_MARK, PAGE_SECONDS, VIEWS_MARK, page_key
+from ..services.pages import CSRF_MARK, PAGE_SECONDS, VIEWS_MARK, guest_page_hit, page_key
 from ..services.views_counter import record_view
 
 
@@ -77,9 +77,8 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
     page = _int(request.GET.get("page"), 1)
     author_only = _int(request.GET.get("authorid"), 0) or None
     cacheable = _is_plain_guest(request) and author_only is None
-    key = page_key(pk, page, get_language())
-    if cacheable and (entry := cache.get(key)) is not None:
-        return _fill(entry, record_view(thread_id=pk), request)
+    if cacheable and (hit := guest_page_hit(pk, page, get_language())) is not None:
+        return _fill(*hit, request)
     thread = get_object_or_404(Thread.objects.select_related("board", "author"), pk=pk)
     permissions.check_view_thread(request.user, thread)
     pending = record_view(thread_id=pk)
@@ -98,7 +97,7 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "replies": thread.replies,
         "html": render_to_string("portal/thread.html", context, request=request),
     }
-    cache.set(key, entry, PAGE_SECONDS)
+    cache.set(page_key(pk, page, get_language()), entry, PAGE_SECONDS)
     return _fill(entry, pending, request)
 
 
