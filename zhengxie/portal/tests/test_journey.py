@@ -29,6 +29,10 @@ def _guest_reads(page, url: str) -> None:
     assert page.get_by_test_id("floor-name").first.inner_text() == "楼主"
     assert "您需要登录后才可以回帖" in page.get_by_test_id("reply-login").inner_text()
     assert page.get_by_test_id("guest-tip").is_visible()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.click("[data-copy-link]")
+    page.wait_for_selector("text=链接已复制")
+    assert page.evaluate("navigator.clipboard.readText()") == url
     page.set_viewport_size({"width": 375, "height": 800})
     page.reload()
     assert _counts(page) == ("2", "0")
