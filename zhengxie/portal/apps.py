@@ -6,3 +6,8 @@ class PortalConfig(AppConfig):
     name = "zhengxie.portal"
     label = "portal"
     verbose_name = _("门户与论坛")
+
+    def ready(self) -> None:
+        from . import rules
+
+        rules.register_defaults()

@@ -1,0 +1,118 @@
+"""Portal demo: boards, the seed article as a news thread (posted 2024-1-25 18:41:12, 134
+views), deliberation and community threads with replies, and the history hall."""
+
+import datetime as dt
+import io
+from zoneinfo import ZoneInfo
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image, ImageDraw
+
+from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
+from zhengxie.core.models import Role, RoleGrant, User
+
+from . import demo_content as content
+from .models import Attachment, Board, BoardGroup, Thread
+from .services import posting
+from .services.hall import add_exhibit_item, save_exhibition
+from .services.uploads import upload_image
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+SEED_POSTED = dt.datetime(2024, 1, 25, 18, 41, 12, tzinfo=SHANGHAI)
+SEED_VIEWS = 134
+
+
+def _png(colour: tuple[int, int, int], name: str) -> SimpleUploadedFile:
+    """A simple drawn picture (a bell-like outline on a coloured field); no files fetched."""
+    image = Image.new("RGB", (480, 320), colour)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((40, 40, 440, 280), outline=(255, 236, 179), width=6)
+    draw.ellipse((170, 90, 310, 250), outline=(255, 236, 179), width=8)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def _boards(world: DemoWorld) -> dict[str, Board]:
+    city, boards, groups = world.city, {}, {}
+    for order, (group, slug, name, text, kind, view, post, reply) in enumerate(content.BOARDS):
+        if group not in groups:
+            groups[group] = BoardGroup.objects.create(
+                committee=city, name=group, sort_order=len(groups)
+            )
+        boards[slug] = Board.objects.create(
+            committee=city, group=groups[group], slug=slug, name=name, description=text,
+            kind=kind, view_audience=view, post_audience=post, reply_audience=reply,
+            sort_order=order,
+        )  # fmt: skip
+    boards["yizheng"].credit_rules.create(action="reply", points=2)
+    boards["minsheng"].moderators.add(world.accounts["member2"])
+    return boards
+
+
+def _seed_article(world: DemoWorld, board: Board) -> Thread:
+    """The seed page itself: its pictures become attachments, its text the first floor."""
+    staff, paragraphs, images = world.accounts["staff"], [], []
+    for line in content.SEED_ARTICLE.read_text(encoding="utf-8").splitlines():
+        if line.strip() == content.SEED_IMAGE_LINE:
+            picture = _png((183, 28, 28), f"huimou-{len(images) + 1}.png")
+            images.append(upload_image(user=staff, committee_id=board.committee_id, upload=picture))
+        elif line.strip():
+            paragraphs.append(line.strip())
+    thread = posting.create_thread(
+        user=staff, board=board, title=content.SEED_TITLE, body="\n\n".join(paragraphs),
+        attachment_ids=[a.pk for a in images], created_at=SEED_POSTED, skip_limits=True,
+    )  # fmt: skip
+    Attachment.objects.filter(pk__in=[a.pk for a in images]).update(created_at=SEED_POSTED)
+    # The page's own figure: the views the seed forum had counted by then.
+    Thread.objects.filter(pk=thread.pk).update(views=SEED_VIEWS)
+    world.notes.append(f"门户：种子文章主题 /portal/threads/{thread.pk}/")
+    return thread
+
+
+def _citizens(world: DemoWorld) -> None:
+    for key, name in (("citizen1", "居民 张先生"), ("citizen2", "居民 李女士")):
+        user = User.objects.create_user(username=key, password=DEMO_PASSWORD, display_name=name)
+        # Registered long ago, so the newcomers' link rule does not apply to them.
+        user.date_joined = dt.datetime(2022, 6, 1, tzinfo=SHANGHAI)
+        user.save(update_fields=["date_joined"])
+        RoleGrant.objects.create(user=user, committee=world.city, role=Role.RESIDENT)
+        world.accounts[key] = user
+
+
+def _threads(world: DemoWorld, boards: dict[str, Board]) -> None:
+    when = dt.datetime(2023, 3, 1, 9, 0, tzinfo=SHANGHAI)
+    for slug, author, title, topic, body, replies in content.THREADS:
+        when += dt.timedelta(days=world.rng.randrange(3, 12), minutes=world.rng.randrange(600))
+        thread = posting.create_thread(
+            user=world.accounts[author], board=boards[slug], title=title, body=body,
+            topic_title=topic, created_at=when, skip_limits=True,
+        )  # fmt: skip
+        for index, (who, text) in enumerate(replies):
+            posting.reply(
+                user=world.accounts[who], thread=thread, body=text, skip_limits=True,
+                created_at=when + dt.timedelta(hours=index + 1, minutes=world.rng.randrange(50)),
+            )  # fmt: skip
+        Thread.objects.filter(pk=thread.pk).update(views=world.rng.randrange(40, 400))
+
+
+def _hall(world: DemoWorld) -> None:
+    staff = world.accounts["staff"]
+    for order, (slug, title, theme, period, summary, items) in enumerate(content.EXHIBITIONS):
+        exhibition = save_exhibition(
+            actor=staff, committee=world.city, slug=slug, title=title, theme=theme,
+            period=period, summary=summary, is_published=True, sort_order=order,
+        )  # fmt: skip
+        for item_title, item_period, caption, text, colour in items:
+            add_exhibit_item(
+                actor=staff, exhibition=exhibition, title=item_title, description=text,
+                caption=caption, period=item_period, image=_png(colour, f"{slug}.png"),
+            )  # fmt: skip
+
+
+def seed(world: DemoWorld) -> None:
+    _citizens(world)
+    boards = _boards(world)
+    _seed_article(world, boards["news"])
+    _threads(world, boards)
+    _hall(world)

@@ -1,0 +1,10 @@
+from django.utils.translation import gettext_lazy as _
+
+from zhengxie.core.models import Role
+from zhengxie.core.navigation import NavItem
+
+NAV_ITEMS = [
+    NavItem(_("门户论坛"), "portal:home", order=10),
+    NavItem(_("文史馆"), "portal:hall", order=12),
+    NavItem(_("论坛审核"), "portal:moderation", frozenset({Role.STAFF, Role.ADMIN}), order=85),
+]

@@ -1,0 +1,1 @@
+"""Every read of the portal that is more than a lookup."""

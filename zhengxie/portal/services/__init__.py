@@ -1,0 +1,1 @@
+"""Every write of the portal, one module per sub-domain."""

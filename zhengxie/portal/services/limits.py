@@ -1,0 +1,42 @@
+"""Posting limits kept in cache counters: flood interval, hourly cap, links from newcomers."""
+
+import datetime as dt
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhengxie.core.config import get_setting
+
+from .. import rules
+from ..richtext import contains_link
+
+
+def check_posting_limits(*, user, committee_id: int, raw_body: str) -> None:
+    """Raise ValidationError naming the limit; on success the counters move on."""
+    if contains_link(raw_body):
+        hours = get_setting(committee_id, rules.NEWBIE_LINK_HOURS)
+        if timezone.now() - user.date_joined < dt.timedelta(hours=hours):
+            raise ValidationError(
+                _("新注册账号 %(hours)s 小时内不能发布链接，请删除内容中的网址。")
+                % {"hours": hours},
+                code="newbie_link",
+            )
+    seconds = get_setting(committee_id, rules.FLOOD_SECONDS)
+    if seconds and not cache.add(f"portal:flood:{user.pk}", 1, timeout=seconds):
+        raise ValidationError(
+            _("两次发帖间隔不能少于 %(s)s 秒，请稍后再试。") % {"s": seconds}, code="flood"
+        )
+    _count_hourly(user, committee_id)
+
+
+def _count_hourly(user, committee_id: int) -> None:
+    cap = get_setting(committee_id, rules.POSTS_PER_HOUR)
+    hour = timezone.now().strftime("%Y%m%d%H")
+    key = f"portal:hourly:{user.pk}:{hour}"
+    cache.add(key, 0, timeout=3600)
+    if cache.incr(key) > cap:
+        raise ValidationError(
+            _("每小时最多发帖 %(n)s 次，您已达到上限。") % {"n": cap}, code="hourly"
+        )

@@ -1,0 +1,138 @@
+"""New threads and replies: floors handed out under the thread's row lock, gapless."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import permissions
+from ..models import Attachment, Board, BoardKind, CreditAction, Post, PostStatus, Thread
+from ..richtext import plain_text, sanitize_html
+from . import contribution, credits, pages
+from .limits import check_posting_limits
+
+
+def _clean_body(raw: str) -> tuple[str, str]:
+    body = sanitize_html(raw or "")
+    text = plain_text(body)
+    if not text and "<img" not in body:
+        raise ValidationError({"body": _("内容：不能为空。")})
+    return body, text
+
+
+def _status_for(board: Board, user) -> str:
+    if board.requires_approval and not permissions.can_moderate(user, board):
+        return PostStatus.PENDING
+    return PostStatus.VISIBLE
+
+
+def _attach(post: Post, attachment_ids: list[int], user) -> None:
+    Attachment.objects.filter(pk__in=attachment_ids, uploader=user, post__isnull=True).update(
+        post=post
+    )
+
+
+def create_thread(
+    *,
+    user,
+    board: Board,
+    title: str,
+    body: str,
+    topic_title: str = "",
+    topic: models.Model | None = None,
+    attachment_ids: list[int] | None = None,
+    created_at=None,
+    skip_limits: bool = False,
+) -> Thread:
+    """Open a thread with its first floor (楼主). Checks the board and the posting limits."""
+    permissions.check_post_thread(user, board)
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError({"title": _("标题：不能为空。")})
+    body_html, body_text = _clean_body(body)
+    if not skip_limits:
+        check_posting_limits(user=user, committee_id=board.committee_id, raw_body=body)
+    now = created_at or timezone.now()
+    status = _status_for(board, user)
+    with transaction.atomic():
+        thread = Thread.objects.create(
+            committee_id=board.committee_id,
+            board=board,
+            title=title[:120],
+            author=user,
+            created_at=now,
+            last_post_at=now,
+            status=status,
+            max_floor=1,
+            topic_title=topic_title[:120] if board.kind == BoardKind.DELIBERATION else "",
+            topic_type=ContentType.objects.get_for_model(topic) if topic else None,
+            topic_id=topic.pk if topic else None,
+        )
+        post = Post.objects.create(
+            committee_id=board.committee_id,
+            thread=thread,
+            floor=1,
+            author=user,
+            body_html=body_html,
+            body_text=body_text,
+            created_at=now,
+            status=status,
+        )
+        _attach(post, attachment_ids or [], user)
+        if status == PostStatus.VISIBLE:
+            _on_published(post, CreditAction.THREAD)
+    return thread
+
+
+def reply(
+    *,
+    user,
+    thread: Thread,
+    body: str,
+    attachment_ids: list[int] | None = None,
+    created_at=None,
+    skip_limits: bool = False,
+) -> Post:
+    """Add the next floor. Locks the thread row: the next floor is max_floor + 1, and the
+    unique (thread, floor) constraint is the safety net (Flarum #2612)."""
+    permissions.check_reply(user, thread)
+    body_html, body_text = _clean_body(body)
+    if not skip_limits:
+        check_posting_limits(user=user, committee_id=thread.committee_id, raw_body=body)
+    status = _status_for(thread.board, user)
+    with transaction.atomic():
+        locked = (
+            Thread.objects.select_for_update(of=("self",)).select_related("board").get(pk=thread.pk)
+        )
+        # Re-checked under the lock: the thread may have been locked or moved meanwhile.
+        permissions.check_reply(user, locked)
+        now = created_at or timezone.now()
+        post = Post.objects.create(
+            committee_id=locked.committee_id,
+            thread=locked,
+            floor=locked.max_floor + 1,
+            author=user,
+            body_html=body_html,
+            body_text=body_text,
+            created_at=now,
+            status=status,
+        )
+        locked.max_floor = post.floor
+        fields = ["max_floor"]
+        if status == PostStatus.VISIBLE:
+            locked.replies += 1
+            locked.last_post_at = now
+            fields += ["replies", "last_post_at"]
+        locked.save(update_fields=fields)
+        _attach(post, attachment_ids or [], user)
+        if status == PostStatus.VISIBLE:
+            _on_published(post, CreditAction.REPLY)
+    thread.refresh_from_db()
+    return post
+
+
+def _on_published(post: Post, action: str) -> None:
+    credits.award_credits(post=post, action=action)
+    contribution.credit_member(post=post)
+    transaction.on_commit(lambda: pages.invalidate_thread_pages(post.thread))

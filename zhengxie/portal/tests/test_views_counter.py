@@ -1,0 +1,119 @@
+"""Every page view counts, exactly, without writing the thread row per request."""
+
+import threading
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from zhengxie.portal.models import Thread
+from zhengxie.portal.services.views_counter import flush_views, pending_views
+
+
+def test_each_view_counts_and_the_page_shows_stored_plus_buffered(client, thread):
+    url = reverse("portal:thread", args=[thread.pk])
+    # when
+    for _ in range(3):
+        client.get(url)
+    html = client.get(url).content.decode()
+    # then: four views shown, none yet on the thread row
+    assert 'data-testid="views">4<' in html
+    thread.refresh_from_db()
+    assert thread.views == 0
+    assert pending_views([thread.pk]) == {thread.pk: 4}
+
+
+def test_flush_folds_the_buffer_into_the_thread_and_totals_stay(client, thread):
+    url = reverse("portal:thread", args=[thread.pk])
+    for _ in range(5):
+        client.get(url)
+    # when
+    folded = flush_views()
+    html = client.get(url).content.decode()
+    # then
+    assert folded == 5
+    thread.refresh_from_db()
+    assert thread.views == 5
+    assert pending_views([thread.pk]) == {thread.pk: 1}
+    assert 'data-testid="views">6<' in html
+    assert flush_views() == 1 and flush_views() == 0
+
+
+def test_a_view_never_writes_the_thread_row(client, thread, resident):
+    client.force_login(resident)
+    url = reverse("portal:thread", args=[thread.pk])
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("UPDATE")]
+    assert not any("portal_thread" in sql and '"views"' in sql for sql in writes)
+
+
+def test_cached_guest_pages_still_count_every_view(client, thread):
+    url = reverse("portal:thread", args=[thread.pk])
+    for _ in range(10):
+        response = client.get(url)
+    assert 'data-testid="views">10<' in response.content.decode()
+    assert response.cookies.get(settings.CSRF_COOKIE_NAME) or "csrfmiddlewaretoken" not in str(
+        response.content
+    )
+
+
+def test_a_reply_refreshes_the_cached_guest_page(
+    client, thread, resident, django_capture_on_commit_callbacks
+):
+    from zhengxie.portal.services import posting
+
+    url = reverse("portal:thread", args=[thread.pk])
+    client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        posting.reply(user=resident, thread=thread, body="新的回复", skip_limits=True)
+    html = client.get(url).content.decode()
+    assert "新的回复" in html
+    assert 'data-testid="replies">1<' in html
+
+
+def test_board_list_shows_buffered_views(client, thread):
+    client.get(reverse("portal:thread", args=[thread.pk]))
+    client.get(reverse("portal:thread", args=[thread.pk]))
+    html = client.get(reverse("portal:board", args=[thread.board_id])).content.decode()
+    assert "0/2" in html
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_thousand_concurrent_views_add_exactly_a_thousand(city, make_user):
+    # given: PostgreSQL with Redis (the production path)
+    assert settings.REDIS_URL, "run with REDIS_URL set"
+    from zhengxie.core.models import Role
+    from zhengxie.portal.factories import make_board, make_thread
+
+    board = make_board(committee=city)
+    thread = make_thread(board=board, author=make_user(Role.STAFF, city))
+    url = reverse("portal:thread", args=[thread.pk])
+    statuses, lock = [], threading.Lock()
+
+    def view(count):
+        browser = Client()
+        try:
+            for _ in range(count):
+                code = browser.get(url).status_code
+                with lock:
+                    statuses.append(code)
+        finally:
+            connection.close()
+
+    # when: 1,000 views from 20 threads at once, with a flush in the middle of them
+    workers = [threading.Thread(target=view, args=(50,)) for _ in range(20)]
+    for worker in workers:
+        worker.start()
+    flush_views()
+    for worker in workers:
+        worker.join()
+    flush_views()
+    # then
+    assert statuses == [200] * 1000
+    assert Thread.objects.get(pk=thread.pk).views == 1000
+    assert pending_views([thread.pk]) == {thread.pk: 0}

@@ -1,0 +1,105 @@
+"""Moderator acts, reports and the moderation queue."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import permissions
+from ..models import Board, ModAct, Post, Report, Thread
+from ..selectors.moderation import get_queue
+from ..services import moderation
+from .forum import home_committee
+from .posting import floor_url
+
+
+def _reason(request: HttpRequest) -> str:
+    return (request.POST.get("reason") or "").strip()[:200]
+
+
+@login_required
+@require_POST
+def post_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+    post = get_object_or_404(Post.objects.select_related("thread__board"), pk=pk)
+    act = request.POST.get("act", "")
+    if act not in moderation.POST_TRANSITIONS:
+        raise PermissionDenied(_("未知的管理操作。"))
+    try:
+        moderation.moderate_post(actor=request.user, post=post, act=act, reason=_reason(request))
+        messages.success(
+            request,
+            _("已%(act)s第 %(floor)s 楼。") % {"act": ModAct(act).label, "floor": post.floor},
+        )
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    return redirect(request.POST.get("next") or floor_url(post))
+
+
+@login_required
+@require_POST
+def thread_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+    thread = get_object_or_404(Thread.objects.select_related("board"), pk=pk)
+    act = request.POST.get("act", "")
+    try:
+        if act == ModAct.MOVE:
+            board = get_object_or_404(Board, pk=request.POST.get("board") or 0)
+            moderation.move_thread(
+                actor=request.user, thread=thread, board=board, reason=_reason(request)
+            )
+        elif act in moderation.THREAD_FLAGS:
+            moderation.set_thread_flag(
+                actor=request.user, thread=thread, act=act, reason=_reason(request)
+            )
+        else:
+            raise PermissionDenied(_("未知的管理操作。"))
+        messages.success(request, _("操作成功：%(act)s。") % {"act": ModAct(act).label})
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    return redirect("portal:thread", pk=thread.pk)
+
+
+@login_required
+@require_POST
+def post_report(request: HttpRequest, pk: int) -> HttpResponse:
+    post = get_object_or_404(Post.objects.select_related("thread__board"), pk=pk)
+    try:
+        moderation.report_post(user=request.user, post=post, reason=_reason(request))
+        messages.success(request, _("举报已提交，版主会尽快处理。"))
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    return redirect(floor_url(post))
+
+
+@login_required
+@require_POST
+def report_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(Report.objects.select_related("post__thread__board"), pk=pk)
+    moderation.dismiss_report(actor=request.user, report=report)
+    messages.success(request, _("举报已驳回。"))
+    return redirect("portal:moderation")
+
+
+@login_required
+@require_POST
+def user_ban(request: HttpRequest, pk: int) -> HttpResponse:
+    target = get_object_or_404(get_user_model(), pk=pk)
+    board = get_object_or_404(Board, pk=request.POST.get("board") or 0)
+    try:
+        moderation.ban_user(actor=request.user, board=board, user=target, reason=_reason(request))
+        messages.success(request, _("已禁言 %(user)s。") % {"user": target})
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    return redirect("portal:profile", pk=target.pk)
+
+
+@login_required
+def moderation_queue(request: HttpRequest) -> HttpResponse:
+    committee = home_committee()
+    boards = Board.objects.filter(committee=committee)
+    if not any(permissions.can_moderate(request.user, board) for board in boards):
+        raise PermissionDenied(_("只有版主或政协机关工作人员可以查看审核队列。"))
+    return render(request, "portal/moderation.html", get_queue(request.user, committee))

@@ -1,0 +1,108 @@
+"""New threads, replies and attachment downloads."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import permissions
+from ..forms import PostForm, ThreadForm
+from ..models import Attachment, Board, Thread
+from ..rules import POSTS_PER_PAGE
+from ..services import posting
+from ..services.uploads import upload_image
+
+
+def _images(request: HttpRequest, form, committee_id: int) -> list[int]:
+    upload = form.cleaned_data.get("image")
+    if not upload:
+        return []
+    return [upload_image(user=request.user, committee_id=committee_id, upload=upload).pk]
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+@login_required
+def thread_create(request: HttpRequest, pk: int) -> HttpResponse:
+    board = get_object_or_404(Board, pk=pk)
+    permissions.check_post_thread(request.user, board)
+    form = ThreadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            thread = posting.create_thread(
+                user=request.user,
+                board=board,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                topic_title=form.cleaned_data["topic_title"],
+                attachment_ids=_images(request, form, board.committee_id),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("主题已发表。"))
+            return redirect("portal:thread", pk=thread.pk)
+    return render(request, "portal/thread_form.html", {"board": board, "form": form})
+
+
+def floor_url(post) -> str:
+    page = (post.floor - 1) // POSTS_PER_PAGE + 1
+    return f"{reverse('portal:thread', args=[post.thread_id])}?page={page}#floor-{post.floor}"
+
+
+@require_POST
+def reply_create(request: HttpRequest, pk: int) -> HttpResponse:
+    thread = get_object_or_404(Thread.objects.select_related("board"), pk=pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("portal:thread", args=[pk]))
+    permissions.check_view_thread(request.user, thread)
+    form = PostForm(request.POST, request.FILES or None)
+    if form.is_valid():
+        try:
+            post = posting.reply(
+                user=request.user,
+                thread=thread,
+                body=form.cleaned_data["body"],
+                attachment_ids=_images(request, form, thread.committee_id),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("回复成功。"))
+            return redirect(floor_url(post))
+    return render(request, "portal/reply_form.html", {"thread": thread, "form": form}, status=400)
+
+
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Attachments need login (the seed's 您需要 登录 才可以下载或查看) and the board's rights."""
+    attachment = get_object_or_404(Attachment.objects.select_related("post__thread__board"), pk=pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    post = attachment.post
+    if post is None:
+        allowed = attachment.uploader_id == request.user.pk
+    else:
+        permissions.check_view_thread(request.user, post.thread)
+        allowed = permissions.can_download(request.user, post.thread.board)
+    if not allowed:
+        raise PermissionDenied(_("您没有权限下载本版块的附件。"))
+    response = FileResponse(
+        attachment.file.open("rb"),
+        content_type=attachment.content_type,
+        as_attachment=not attachment.is_image,
+        filename=attachment.original_name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
