@@ -39,6 +39,7 @@ def agree_action(
     due_on: dt.date,
     responsible_unit: HandlingUnit | None = None,
     session: ConsultationSession | None = None,
+    on: dt.date | None = None,
 ) -> Action:
     """Adds an agreed action to a case in consultation; the responsible unit is told."""
     case = fresh(case)
@@ -67,9 +68,9 @@ def agree_action(
             "due": due_on,
         }
         if case.state == CaseState.CONSULTING:
-            apply_transition(case=case, action="agree_action", note=note)
+            apply_transition(case=case, action="agree_action", note=note, on=on)
         elif case.state == CaseState.ACTING:
-            record_event(case=case, action="agree_action", note=note)
+            record_event(case=case, action="agree_action", note=note, on=on)
         else:
             raise ValidationError(
                 _("当前状态为“%(s)s”，不能确定落实措施。") % {"s": case.get_state_display()}
@@ -82,7 +83,9 @@ def agree_action(
     return action
 
 
-def report_progress(*, actor: User, action: Action, note: str, done: bool = False) -> Action:
+def report_progress(
+    *, actor: User, action: Action, note: str, done: bool = False, on: dt.date | None = None
+) -> Action:
     """A progress note; with done, the action is completed, and the case resolved when it was
     the last open one. Locks the case, then the action (the fixed order)."""
     check_update_action_permission(actor, action)
@@ -95,23 +98,26 @@ def report_progress(*, actor: User, action: Action, note: str, done: bool = Fals
         if action.state == ActionState.DONE:
             raise ValidationError(_("该措施已完成。"))
         ActionProgress.objects.create(
-            action=action, note=note[:300], reported_on=today(), reported_by=actor
+            action=action, note=note[:300], reported_on=on or today(), reported_by=actor
         )
         if done:
-            action.state, action.done_on = ActionState.DONE, today()
+            action.state, action.done_on = ActionState.DONE, on or today()
             action.save(update_fields=["state", "done_on"])
             record_event(
-                case=case, action="action_done", note=_("已完成：%(a)s") % {"a": action.description}
+                case=case,
+                action="action_done",
+                note=_("已完成：%(a)s") % {"a": action.description},
+                on=action.done_on,
             )
-            _resolve_if_done(case)
+            _resolve_if_done(case, on=action.done_on)
     return action
 
 
-def _resolve_if_done(case: Case) -> None:
+def _resolve_if_done(case: Case, *, on: dt.date) -> None:
     if case.state != CaseState.ACTING or case.actions.filter(state=ActionState.OPEN).exists():
         return
-    case.resolved_on = today()
-    apply_transition(case=case, action="resolve", fields=("resolved_on",))
+    case.resolved_on = on
+    apply_transition(case=case, action="resolve", fields=("resolved_on",), on=on)
     transaction.on_commit(lambda: _after_resolved(case))
 
 

@@ -96,6 +96,7 @@ def raise_case_by_convenor(
     reporter_name: str = "",
     reporter_phone: str = "",
     source: str = CaseSource.CONVENOR,
+    on: dt.date | None = None,
 ) -> Case:
     """A problem brought to the venue's duty day or by the community: straight onto its list."""
     check_manage_venue_permission(actor, venue)
@@ -103,7 +104,7 @@ def raise_case_by_convenor(
         case = _create_case(
             town=venue.town,
             photos=[],
-            on=today(),
+            on=on or today(),
             fields={
                 "title": title,
                 "description": description,
@@ -116,7 +117,7 @@ def raise_case_by_convenor(
         )
         case.venue = venue
         case.save(update_fields=["venue"])
-        apply_transition(case=case, action="accept", note=venue.name)
+        apply_transition(case=case, action="accept", note=venue.name, on=on)
     return case
 
 
@@ -167,7 +168,7 @@ def _notify_triagers(case: Case) -> None:
     )
 
 
-def accept_case(*, actor: User, case: Case, venue: Venue) -> Case:
+def accept_case(*, actor: User, case: Case, venue: Venue, on: dt.date | None = None) -> Case:
     """Puts a raised (or referred-back) case on a venue's list in its town."""
     case = fresh(case)
     check_triage_case_permission(actor, case)
@@ -177,7 +178,7 @@ def accept_case(*, actor: User, case: Case, venue: Venue) -> Case:
     with transaction.atomic():
         case = lock_case(case.pk)
         case.venue = venue
-        apply_transition(case=case, action="accept", note=venue.name, fields=("venue",))
+        apply_transition(case=case, action="accept", note=venue.name, fields=("venue",), on=on)
     _notify_reporter(case, _("您反映的问题已列入%(v)s议题清单") % {"v": venue.name})
     return case
 
@@ -213,7 +214,13 @@ def _notify_reporter(case: Case, title: str, body: str = "") -> None:
 
 
 def rate_case(
-    *, actor: User, case: Case, value: str, comment: str = "", by_representatives: bool = False
+    *,
+    actor: User,
+    case: Case,
+    value: str,
+    comment: str = "",
+    by_representatives: bool = False,
+    on: dt.date | None = None,
 ) -> Rating:
     """满意/基本满意 mark the case rated; 不满意 sends it back to consultation."""
     case = fresh(case)
@@ -229,7 +236,7 @@ def rate_case(
             rater=actor,
             comment=plain_text(comment)[:300],
             by_representatives=by_representatives or case.reporter_id != actor.pk,
-            rated_on=today(),
+            rated_on=on or today(),
         )
         if reopen:
             case.reopen_count += 1
@@ -240,6 +247,7 @@ def rate_case(
             action="reopen" if reopen else "rate",
             note=note,
             fields=("reopen_count", "resolved_on") if reopen else (),
+            on=rating.rated_on,
         )
         if reopen:
             transaction.on_commit(lambda: _revoke_resolved(case))
@@ -265,12 +273,12 @@ def resolving_members(case: Case) -> list[Member]:
     return list(members.values())
 
 
-def close_case(*, actor: User, case: Case) -> Case:
+def close_case(*, actor: User, case: Case, on: dt.date | None = None) -> Case:
     """销号 after a satisfied rating."""
     case = fresh(case)
     check_manage_venue_permission(actor, case.venue)
     with transaction.atomic():
         case = lock_case(case.pk)
-        case.closed_on = today()
-        apply_transition(case=case, action="close", fields=("closed_on",))
+        case.closed_on = on or today()
+        apply_transition(case=case, action="close", fields=("closed_on",), on=case.closed_on)
     return case
