@@ -45,12 +45,15 @@ def check_triage_case_permission(user: User, case: Case) -> None:
 
 
 def can_see_reporter_contact(user: User, case: Case) -> bool:
-    """The reporter's name and phone: the venue's convenor and the committee's staff only."""
+    """The reporter's name and phone: the venue's convenor and the committee's staff only;
+    before triage, the convenors of the town's venues, who must reach the reporter."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return is_office(user, case.committee_id) or (
-        case.venue_id is not None and case.venue.convenor_id == user.pk
-    )
+    if is_office(user, case.committee_id):
+        return True
+    if case.venue_id is not None:
+        return case.venue.convenor_id == user.pk
+    return Venue.objects.filter(town_id=case.town_id, convenor_id=user.pk).exists()
 
 
 def can_read_case(user: User, case: Case) -> bool:

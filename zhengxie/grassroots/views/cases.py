@@ -50,6 +50,13 @@ def _triage_venues(user, case: Case):
     return venues.filter(convenor=user)
 
 
+def _accept_form(user, case: Case) -> AcceptForm:
+    """Preselects the case's own venue, or the first venue of its town."""
+    venues = _triage_venues(user, case)
+    chosen = case.venue_id or next((v.pk for v in venues if v.town_id == case.town_id), None)
+    return AcceptForm(venues=venues, initial={"venue": chosen})
+
+
 def _detail_context(request: HttpRequest, case: Case) -> dict:
     user = request.user
     manage = can_manage_venue(user, case.venue)
@@ -63,7 +70,7 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
         "can_rate": can_rate_case(user, case) and case.state == CaseState.RESOLVED,
         "updatable": {a.pk for a in case.actions.all() if can_update_action(user, a)},
         "transitions": actions_from(case.state, actor="venue") if manage else [],
-        "accept_form": AcceptForm(venues=_triage_venues(user, case)),
+        "accept_form": _accept_form(user, case),
         "refer_form": ReferForm(),
         "action_form": ActionForm(committee_id=case.committee_id),
         "progress_form": ProgressForm(),
