@@ -15,10 +15,11 @@ from simple_history.utils import bulk_create_with_history
 from zhengxie.core.demo import DemoWorld
 from zhengxie.core.models import HandlingUnit, Member, Venue
 
+from .demo_outcomes import day as _day
+from .demo_outcomes import events_and_outcomes
 from .models import (
     Action,
     ActionProgress,
-    ActionState,
     Case,
     CaseEvent,
     CaseSource,
@@ -78,10 +79,6 @@ class _Plan:
     units: list[HandlingUnit]
     cases: list[Case] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
-
-
-def _day(rng: random.Random, start: dt.date, low: int, high: int) -> dt.date:
-    return start + dt.timedelta(days=rng.randint(low, high))
 
 
 def _case(
@@ -226,80 +223,6 @@ def _insert_sessions(rng: random.Random, plan: _Plan, groups: list) -> None:
     bulk_create_with_history(seats, SessionParticipant, batch_size=1000)
 
 
-def _events_and_outcomes(rng: random.Random, plan: _Plan) -> tuple[list, list, list]:
-    events, actions, ratings = [], [], []
-    for case in plan.cases:
-
-        def step(action: str, state: str, on: dt.date, note: str = "", case=case) -> None:
-            events.append(
-                CaseEvent(case=case, action=action, to_state=state, note=note, occurred_on=on)
-            )
-
-        step("raise", CaseState.RAISED, case.raised_on, str(CaseSource(case.source).label))
-        if case.state == CaseState.RAISED:
-            continue
-        step("accept", CaseState.ACCEPTED, case.raised_on + dt.timedelta(days=2), case.venue.name)
-        session = getattr(case, "demo_session", None)
-        if session is None:
-            continue
-        step("consult", CaseState.CONSULTING, session.held_on, f"召开协商会：{session.title}")
-        if case.reopen_count:
-            ratings.append(
-                Rating(
-                    case=case,
-                    value="unsatisfied",
-                    by_representatives=True,
-                    comment="问题仍未解决",
-                    rated_on=session.held_on + dt.timedelta(days=40),
-                )
-            )
-            step(
-                "reopen",
-                CaseState.CONSULTING,
-                session.held_on + dt.timedelta(days=40),
-                "不满意 问题仍未解决",
-            )
-            continue
-        if case.state == CaseState.CONSULTING:
-            continue
-        unit = rng.choice(plan.units)
-        action = Action(
-            committee_id=case.committee_id,
-            case=case,
-            session=session,
-            responsible_unit=unit,
-            responsible_name=unit.name,
-            description=f"落实{case.title}整改",
-            due_on=session.held_on + dt.timedelta(days=30),
-        )
-        actions.append(action)
-        step(
-            "agree_action",
-            CaseState.ACTING,
-            session.held_on,
-            f"{unit.name}负责：{action.description}",
-        )
-        if case.state == CaseState.ACTING:
-            continue
-        done = _day(rng, session.held_on, 10, 40)
-        action.state, action.done_on = ActionState.DONE, done
-        case.resolved_on = done
-        step("action_done", CaseState.ACTING, done, f"已完成：{action.description}")
-        step("resolve", CaseState.RESOLVED, done)
-        if case.state == CaseState.RESOLVED:
-            continue
-        value = "satisfied" if rng.random() < 0.85 else "basic"
-        rating = Rating(
-            case=case, value=value, by_representatives=True, rated_on=done + dt.timedelta(days=3)
-        )
-        ratings.append(rating)
-        step("rate", CaseState.RATED, rating.rated_on, rating.get_value_display())
-        if case.state == CaseState.CLOSED:
-            case.closed_on = rating.rated_on + dt.timedelta(days=3)
-            step("close", CaseState.CLOSED, case.closed_on)
-    return events, actions, ratings
-
-
 def _needs(world: DemoWorld) -> list[dict]:
     """What is left to reach the review's figures after the stories, split by venues."""
     codes = list(world.committees)
@@ -352,7 +275,7 @@ def fill_year(world: DemoWorld) -> None:
         )
         _plan_committee(rng, plan, need)
         groups = _sessions(rng, plan, need["sessions"])
-        events, actions, ratings = _events_and_outcomes(rng, plan)
+        events, actions, ratings = events_and_outcomes(rng, plan.cases, plan.units)
         _contacts(rng, plan.cases)
         bulk_create_with_history(plan.cases, Case, batch_size=500)
         _insert_sessions(rng, plan, groups)

@@ -200,3 +200,16 @@ def test_lists_run_a_fixed_number_of_queries(
             assert client.get(reverse(f"grassroots:{url_name}")).status_code == 200
     with django_assert_max_num_queries(20):
         assert client.get(reverse("grassroots:venue_detail", args=[venue.pk])).status_code == 200
+
+
+def test_staff_read_the_case_history_and_the_convenor_does_not(client, people, case):
+    client.force_login(people["county_staff"])
+    assert (
+        'data-testid="history"'
+        in client.get(reverse("grassroots:case_detail", args=[case.pk])).content.decode()
+    )
+    client.force_login(people["convenor"])
+    assert (
+        'data-testid="history"'
+        not in client.get(reverse("grassroots:case_detail", args=[case.pk])).content.decode()
+    )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zhengxie.core.history import history_of
 from zhengxie.core.models import Venue
 from zhengxie.core.permissions import is_office
 
@@ -75,6 +76,7 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
         "action_form": ActionForm(committee_id=case.committee_id),
         "progress_form": ProgressForm(),
         "rating_form": RatingForm(),
+        "history": history_of(case) if is_office(user, case.committee_id) else None,
     }
 
 
