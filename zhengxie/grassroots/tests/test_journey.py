@@ -90,5 +90,8 @@ def test_a_report_with_a_photo_is_consulted_acted_on_rated_and_shown_publicly(
     for step in ("待受理", "已列入议题清单", "协商中", "落实中", "已解决", "已评价"):
         assert step in timeline
     assert "13911112222" not in page.content()
+    # and it reads on a 375 px phone without sideways scrolling
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     case.refresh_from_db()
     assert case.state == CaseState.RATED and case.ratings.get().value == "satisfied"

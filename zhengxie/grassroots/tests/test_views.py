@@ -213,3 +213,43 @@ def test_staff_read_the_case_history_and_the_convenor_does_not(client, people, c
         'data-testid="history"'
         not in client.get(reverse("grassroots:case_detail", args=[case.pk])).content.decode()
     )
+
+
+def test_a_session_page_is_open_to_the_venue_its_committee_and_the_reporters(
+    client, people, case, venue
+):
+    from zhengxie.grassroots.models import ConsultationSession
+
+    session = ConsultationSession.objects.create(
+        committee_id=venue.committee_id,
+        venue=venue,
+        title="路灯协商会",
+        held_on=dt.date(2022, 4, 1),
+    )
+    session.cases.set([case])
+    allowed = {
+        "resident",
+        "convenor",
+        "other_convenor",
+        "member",
+        "county_staff",
+        "city_staff",
+        "leader",
+    }
+    for name, user in people.items():
+        client.logout()
+        status = _status(client, user, reverse("grassroots:session_detail", args=[session.pk]))
+        assert status == (200 if name in allowed else 302 if user is None else 403), (name, status)
+
+
+def test_case_pages_run_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, county_staff, case
+):
+    for n in range(10):
+        make_action(case=case, due_on=dt.date(2022, 5, n + 1))
+    client.force_login(county_staff)
+    with django_assert_max_num_queries(30):
+        assert client.get(reverse("grassroots:case_detail", args=[case.pk])).status_code == 200
+    client.logout()
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("grassroots:case_public", args=[case.pk])).status_code == 200

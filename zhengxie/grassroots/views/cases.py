@@ -25,7 +25,7 @@ from ..permissions import (
 )
 from ..services.actions import agree_action, report_progress
 from ..services.cases import accept_case, close_case, rate_case, refer_case
-from ..workflow import actions_from
+from ..workflow import actions_from, allowed
 from .common import reader_committee_ids
 
 
@@ -71,6 +71,7 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
         "can_rate": can_rate_case(user, case) and case.state == CaseState.RESOLVED,
         "updatable": {a.pk for a in case.actions.all() if can_update_action(user, a)},
         "transitions": actions_from(case.state, actor="venue") if manage else [],
+        "can_add_action": manage and allowed("agree_action", case.state),
         "accept_form": _accept_form(user, case),
         "refer_form": ReferForm(),
         "action_form": ActionForm(committee_id=case.committee_id),
