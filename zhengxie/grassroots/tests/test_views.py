@@ -253,3 +253,13 @@ def test_case_pages_run_a_fixed_number_of_queries(
     client.logout()
     with django_assert_max_num_queries(8):
         assert client.get(reverse("grassroots:case_public", args=[case.pk])).status_code == 200
+
+
+def test_a_referred_case_shows_the_reason_on_its_public_page(client, convenor, resident, town):
+    from zhengxie.grassroots.services.cases import refer_case
+
+    case = make_case(town=town, reporter=resident)
+    refer_case(actor=convenor, case=case, referred_to="县供电公司", reason="属于供电设施维修")
+    client.force_login(resident)
+    body = client.get(reverse("grassroots:case_public", args=[case.pk])).content.decode()
+    assert "县供电公司" in body and "属于供电设施维修" in body
