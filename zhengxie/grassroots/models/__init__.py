@@ -1,0 +1,29 @@
+from .cases import Case, CaseEvent, CasePhoto, CaseSource, CaseState, Rating, RatingValue
+from .contacts import ContactRecord
+from .sessions import (
+    Action,
+    ActionProgress,
+    ActionState,
+    ConsultationSession,
+    ParticipantKind,
+    SessionParticipant,
+    SessionPhoto,
+)
+
+__all__ = [
+    "Action",
+    "ActionProgress",
+    "ActionState",
+    "Case",
+    "CaseEvent",
+    "CasePhoto",
+    "CaseSource",
+    "CaseState",
+    "ConsultationSession",
+    "ContactRecord",
+    "ParticipantKind",
+    "Rating",
+    "RatingValue",
+    "SessionParticipant",
+    "SessionPhoto",
+]

@@ -1,0 +1,24 @@
+"""Every read of the grassroots casework that is more than a lookup; the figures live here."""
+
+from .figures import figures, member_satisfaction
+from .lists import (
+    get_case_detail,
+    get_public_case,
+    get_venue_detail,
+    list_cases,
+    list_members_by_town,
+    list_overdue_actions,
+    list_venues,
+)
+
+__all__ = [
+    "figures",
+    "get_case_detail",
+    "get_public_case",
+    "get_venue_detail",
+    "list_cases",
+    "list_members_by_town",
+    "list_overdue_actions",
+    "list_venues",
+    "member_satisfaction",
+]

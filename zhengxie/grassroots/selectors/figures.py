@@ -1,0 +1,169 @@
+"""The grassroots figures: one selector feeds the dashboard, the portal and the annual review."""
+
+from collections import defaultdict
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+
+from zhengxie.core.models import Committee, Member, Town, Venue
+
+from ..models import Case, CaseSource, ConsultationSession, Rating, RatingValue, SessionParticipant
+from ..workflow import RESOLVED_STATES
+
+# The figure names the review uses, by the default category codes.
+RESOLVED_KEYS = {
+    "livelihood": "livelihood_matters_resolved",
+    "enterprise": "enterprise_difficulties_resolved",
+    "urgent": "urgent_concerns_resolved",
+}
+COUNTS = [
+    "venues",
+    "sessions",
+    "problems_collected",
+    *RESOLVED_KEYS.values(),
+    "rated",
+    "satisfied_or_basic",
+    "reported_to_towns",
+]
+GOOD = (RatingValue.SATISFIED, RatingValue.BASIC)
+
+
+def final_ratings(**case_filter) -> QuerySet[Rating]:
+    """Each case's latest rating: a reopened case counts by how it ended."""
+    latest = (
+        Rating.objects.filter(case=OuterRef("case")).order_by("-rated_on", "-id").values("pk")[:1]
+    )
+    return Rating.objects.filter(**case_filter).filter(pk=Subquery(latest))
+
+
+class _Tally:
+    """Adds each grouped row to its committee's, town's and venue's counters."""
+
+    def __init__(self) -> None:
+        self.total = defaultdict(int)
+        self.by = {
+            "committee": defaultdict(lambda: defaultdict(int)),
+            "town": defaultdict(lambda: defaultdict(int)),
+            "venue": defaultdict(lambda: defaultdict(int)),
+        }
+
+    def add(
+        self, key: str, n: int, *, committee: int, town: int | None, venue: int | None = None
+    ) -> None:
+        self.total[key] += n
+        for level, ident in (("committee", committee), ("town", town), ("venue", venue)):
+            if ident is not None:
+                self.by[level][ident][key] += n
+
+
+def _count_rows(tally: _Tally, committee_ids: list[int], year: int) -> None:
+    for row in Venue.objects.filter(committee_id__in=committee_ids).values(
+        "committee_id", "town_id", "id"
+    ):
+        tally.add("venues", 1, committee=row["committee_id"], town=row["town_id"], venue=row["id"])
+    sessions = ConsultationSession.objects.filter(
+        committee_id__in=committee_ids, held_on__year=year
+    )
+    for row in sessions.values("committee_id", "venue__town_id", "venue_id").annotate(
+        n=Count("id")
+    ):
+        tally.add(
+            "sessions",
+            row["n"],
+            committee=row["committee_id"],
+            town=row["venue__town_id"],
+            venue=row["venue_id"],
+        )
+    cases = Case.objects.filter(committee_id__in=committee_ids)
+    visits = cases.filter(source=CaseSource.VISIT, raised_on__year=year)
+    for row in visits.values("committee_id", "town_id", "venue_id").annotate(n=Count("id")):
+        tally.add(
+            "problems_collected",
+            row["n"],
+            committee=row["committee_id"],
+            town=row["town_id"],
+            venue=row["venue_id"],
+        )
+    resolved = cases.filter(state__in=RESOLVED_STATES, resolved_on__year=year)
+    for row in resolved.values("committee_id", "town_id", "venue_id", "category").annotate(
+        n=Count("id")
+    ):
+        if row["category"] in RESOLVED_KEYS:
+            tally.add(
+                RESOLVED_KEYS[row["category"]],
+                row["n"],
+                committee=row["committee_id"],
+                town=row["town_id"],
+                venue=row["venue_id"],
+            )
+
+
+def _count_people(tally: _Tally, committee_ids: list[int], year: int) -> None:
+    ratings = final_ratings(case__committee_id__in=committee_ids, rated_on__year=year)
+    rows = ratings.values("case__committee_id", "case__town_id", "case__venue_id").annotate(
+        n=Count("id"), good=Count("id", filter=Q(value__in=GOOD))
+    )
+    for row in rows:
+        where = {
+            "committee": row["case__committee_id"],
+            "town": row["case__town_id"],
+            "venue": row["case__venue_id"],
+        }
+        tally.add("rated", row["n"], **where)
+        tally.add("satisfied_or_basic", row["good"], **where)
+    members = Member.objects.filter(
+        committee_id__in=committee_ids, is_active=True, town__isnull=False
+    )
+    for row in members.values("committee_id", "town_id").annotate(n=Count("id")):
+        tally.add("reported_to_towns", row["n"], committee=row["committee_id"], town=row["town_id"])
+
+
+def _with_rate(counts: dict) -> dict:
+    out = {key: counts.get(key, 0) for key in COUNTS}
+    out["satisfaction_rate"] = out["satisfied_or_basic"] / out["rated"] if out["rated"] else None
+    return out
+
+
+def _named(model, counters: dict) -> list[dict]:
+    names = dict(model.objects.filter(pk__in=list(counters)).values_list("pk", "name"))
+    return [
+        {"id": pk, "name": names.get(pk, ""), **_with_rate(c)} for pk, c in sorted(counters.items())
+    ]
+
+
+def figures(*, committee_ids: list[int], year: int) -> dict:
+    """Totals over the committees (a city passes itself and its counties for the roll-up),
+    with breakdowns per committee, town and venue. satisfaction_rate is 0..1 or None."""
+    tally = _Tally()
+    _count_rows(tally, list(committee_ids), year)
+    _count_people(tally, list(committee_ids), year)
+    return {
+        "year": year,
+        **_with_rate(tally.total),
+        "by_committee": _named(Committee, tally.by["committee"]),
+        "by_town": _named(Town, tally.by["town"]),
+        "by_venue": _named(Venue, tally.by["venue"]),
+    }
+
+
+def member_satisfaction(*, member_ids: list[int], year: int) -> dict[int, tuple[int, int]]:
+    """{member_id: (rated, satisfied_or_basic)} over the cases the member raised or consulted
+    on, by each case's final rating given in the year (群众满意度)."""
+    cases_of = defaultdict(set)
+    raised = Case.objects.filter(raised_by_member_id__in=member_ids).values_list(
+        "raised_by_member_id", "pk"
+    )
+    seats = SessionParticipant.objects.filter(member_id__in=member_ids).values_list(
+        "member_id", "session__cases"
+    )
+    for member_id, case_id in [*raised, *seats]:
+        if case_id is not None:
+            cases_of[member_id].add(case_id)
+    wanted = set().union(*cases_of.values()) if cases_of else set()
+    values = dict(
+        final_ratings(case_id__in=wanted, rated_on__year=year).values_list("case_id", "value")
+    )
+    result = {}
+    for member_id in member_ids:
+        rated = [values[c] for c in cases_of.get(member_id, ()) if c in values]
+        result[member_id] = (len(rated), sum(1 for v in rated if v in GOOD))
+    return result

@@ -1,0 +1,147 @@
+"""Lists and record pages: related rows fetched up front so each page runs a fixed number of
+queries however long the list."""
+
+import datetime as dt
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from zhengxie.core.models import Member, Town, User, Venue
+
+from ..models import Action, ActionState, Case, CaseEvent, ConsultationSession
+from ..permissions import filter_visible_cases
+
+
+def list_venues(*, committee_ids: list[int], town_id: int | None = None) -> QuerySet[Venue]:
+    venues = Venue.objects.filter(committee_id__in=committee_ids, is_active=True)
+    if town_id:
+        venues = venues.filter(town_id=town_id)
+    return (
+        venues.select_related("committee", "town", "convenor")
+        .annotate(
+            member_count=Count("members", distinct=True),
+            session_count=Count("sessions", distinct=True),
+            open_cases=Count(
+                "cases",
+                filter=~Q(cases__state__in=["resolved", "rated", "closed", "referred"]),
+                distinct=True,
+            ),
+        )
+        .order_by("committee_id", "town__sort_order", "sort_order", "id")
+    )
+
+
+def get_venue_detail(*, venue_id: int) -> Venue:
+    return get_object_or_404(
+        Venue.objects.select_related("committee", "town", "convenor").prefetch_related(
+            Prefetch("members", queryset=Member.objects.select_related("sector")),
+            Prefetch("sessions", queryset=ConsultationSession.objects.order_by("-held_on", "-id")),
+            Prefetch("cases", queryset=Case.objects.order_by("-raised_on", "-id")),
+        ),
+        pk=venue_id,
+    )
+
+
+def list_cases(
+    *, user: User, state: str = "", venue_id: int | None = None, town_id: int | None = None
+) -> QuerySet[Case]:
+    cases = filter_visible_cases(user, Case.objects.all())
+    if state:
+        cases = cases.filter(state=state)
+    if venue_id:
+        cases = cases.filter(venue_id=venue_id)
+    if town_id:
+        cases = cases.filter(town_id=town_id)
+    return cases.select_related("committee", "town", "venue").order_by("-raised_on", "-id")
+
+
+def get_case_detail(*, case_id: int) -> Case:
+    return get_object_or_404(
+        Case.objects.select_related(
+            "committee", "town", "venue__convenor", "reporter", "raised_by_member"
+        ).prefetch_related(
+            "photos",
+            Prefetch("events", queryset=CaseEvent.objects.order_by("occurred_on", "id")),
+            Prefetch(
+                "actions",
+                queryset=Action.objects.select_related("responsible_unit").prefetch_related(
+                    "progress"
+                ),
+            ),
+            Prefetch("sessions", queryset=ConsultationSession.objects.order_by("held_on", "id")),
+            "ratings",
+        ),
+        pk=case_id,
+    )
+
+
+def get_public_case(*, case_id: int) -> Case:
+    """Only what the public page shows; reporter fields are never selected."""
+    return get_object_or_404(
+        Case.objects.only(
+            "id",
+            "title",
+            "description",
+            "place",
+            "category",
+            "state",
+            "raised_on",
+            "resolved_on",
+            "referred_to",
+            "referral_reason",
+            "committee_id",
+            "town__name",
+            "venue__name",
+            "reporter_id",
+        )
+        .select_related("town", "venue")
+        .prefetch_related(
+            Prefetch("events", queryset=CaseEvent.objects.order_by("occurred_on", "id")),
+            Prefetch(
+                "actions",
+                queryset=Action.objects.only(
+                    "id", "case_id", "description", "responsible_name", "due_on", "state", "done_on"
+                ),
+            ),
+            Prefetch(
+                "sessions",
+                queryset=ConsultationSession.objects.only(
+                    "id", "title", "held_on", "consensus"
+                ).order_by("held_on"),
+            ),
+        ),
+        pk=case_id,
+    )
+
+
+def list_overdue_actions(*, committee_ids: list[int], on: dt.date) -> QuerySet[Action]:
+    return (
+        Action.objects.filter(committee_id__in=committee_ids, state=ActionState.OPEN, due_on__lt=on)
+        .select_related("case__venue", "responsible_unit")
+        .order_by("due_on", "id")
+    )
+
+
+def list_members_by_town(*, committee_ids: list[int]) -> list[dict]:
+    """Who reported where (下沉报到): each town with its members, and the members without one."""
+    members = Member.objects.filter(committee_id__in=committee_ids, is_active=True).select_related(
+        "town", "committee", "sector"
+    )
+    towns = {
+        t.pk: {"town": t, "members": []}
+        for t in Town.objects.filter(committee_id__in=committee_ids).select_related("committee")
+    }
+    unreported = []
+    for member in members.order_by("town_id", "id"):
+        if member.town_id in towns:
+            towns[member.town_id]["members"].append(member)
+        elif member.town_id is None:
+            unreported.append(member)
+        else:  # a city member reporting to a town of a county outside the filter
+            towns.setdefault(member.town_id, {"town": member.town, "members": []})[
+                "members"
+            ].append(member)
+    rows = sorted(
+        towns.values(), key=lambda r: (r["town"].committee_id, r["town"].sort_order, r["town"].pk)
+    )
+    return [*rows, {"town": None, "members": unreported}] if unreported else rows

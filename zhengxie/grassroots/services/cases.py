@@ -1,0 +1,284 @@
+"""Raising, triaging, rating and closing cases."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from zhengxie.core.models import Member, Town, User, Venue
+from zhengxie.core.services.notifications import notify
+from zhengxie.duty.models import DutyKind
+from zhengxie.duty.services import credit_duty, revoke_duty
+
+from .. import rules
+from ..models import Case, CasePhoto, CaseSource, Rating, RatingValue
+from ..permissions import (
+    check_manage_venue_permission,
+    check_rate_case_permission,
+    check_report_permission,
+    check_triage_case_permission,
+)
+from .intake import check_photos, check_report_quota, plain_text
+from .transitions import apply_transition, fresh, lock_case, record_event, today
+
+
+def _check_category(committee_id: int, category: str) -> None:
+    if category not in rules.categories(committee_id):
+        raise ValidationError(
+            {"category": _("问题类别“%(c)s”不在本级政协的类别中。") % {"c": category}}
+        )
+
+
+def _create_case(*, town: Town, fields: dict, photos: list[UploadedFile], on: dt.date) -> Case:
+    _check_category(town.committee_id, fields["category"])
+    for name in ("title", "description", "place"):
+        fields[name] = plain_text(fields[name])
+        if not fields[name]:
+            raise ValidationError(
+                {name: _("请填写%(f)s。") % {"f": Case._meta.get_field(name).verbose_name}}
+            )
+    case = Case.objects.create(committee_id=town.committee_id, town=town, raised_on=on, **fields)
+    for photo in photos:
+        CasePhoto.objects.create(
+            case=case, image=photo, content_type=photo.content_type, size=photo.size
+        )
+    record_event(case=case, action="raise", note=str(CaseSource(case.source).label), on=on)
+    return case
+
+
+def report_case(
+    *,
+    reporter: User,
+    address: str,
+    town: Town,
+    category: str,
+    title: str,
+    description: str,
+    place: str,
+    phone: str = "",
+    photos: list[UploadedFile] = (),
+) -> Case:
+    """A resident's report from the portal. Counted against the account's and the address's
+    daily quota; the phone number is kept for the venue's convenor and staff only."""
+    check_report_permission(reporter)
+    photos = list(photos)
+    check_photos(committee=town.committee, photos=photos)
+    check_report_quota(committee=town.committee, user_id=reporter.pk, address=address)
+    fields = {"title": title, "description": description, "place": place, "category": category}
+    with transaction.atomic():
+        case = _create_case(
+            town=town,
+            photos=photos,
+            on=today(),
+            fields={
+                **fields,
+                "source": CaseSource.RESIDENT,
+                "reporter": reporter,
+                "reporter_name": str(reporter),
+                "reporter_phone": plain_text(phone)[:20],
+            },
+        )
+    _notify_triagers(case)
+    return case
+
+
+def raise_case_by_convenor(
+    *,
+    actor: User,
+    venue: Venue,
+    category: str,
+    title: str,
+    description: str,
+    place: str,
+    reporter_name: str = "",
+    reporter_phone: str = "",
+    source: str = CaseSource.CONVENOR,
+    on: dt.date | None = None,
+) -> Case:
+    """A problem brought to the venue's duty day or by the community: straight onto its list."""
+    check_manage_venue_permission(actor, venue)
+    with transaction.atomic():
+        case = _create_case(
+            town=venue.town,
+            photos=[],
+            on=on or today(),
+            fields={
+                "title": title,
+                "description": description,
+                "place": place,
+                "category": category,
+                "source": source,
+                "reporter_name": plain_text(reporter_name)[:40],
+                "reporter_phone": plain_text(reporter_phone)[:20],
+            },
+        )
+        case.venue = venue
+        case.save(update_fields=["venue"])
+        apply_transition(case=case, action="accept", note=venue.name, on=on)
+    return case
+
+
+def raise_case_from_visit(
+    *,
+    member: Member,
+    contact,
+    town: Town,
+    category: str,
+    title: str,
+    description: str,
+    place: str,
+    on: dt.date | None = None,
+) -> Case:
+    """A problem a member collected on a visit (委员三联系); credits CASE_RAISED once."""
+    on = on or today()
+    with transaction.atomic():
+        case = _create_case(
+            town=town,
+            photos=[],
+            on=on,
+            fields={
+                "title": title,
+                "description": description,
+                "place": place,
+                "category": category,
+                "source": CaseSource.VISIT,
+                "raised_by_member": member,
+                "contact": contact,
+                "reporter_name": contact.target if contact else "",
+            },
+        )
+        transaction.on_commit(
+            lambda: credit_duty(
+                member=member, kind=DutyKind.CASE_RAISED, source=case, occurred_on=on
+            )
+        )
+    _notify_triagers(case)
+    return case
+
+
+def _notify_triagers(case: Case) -> None:
+    convenors = User.objects.filter(convened_venues__town_id=case.town_id).distinct()
+    notify(
+        recipients=list(convenors),
+        title=_("新反映问题：%(t)s") % {"t": case.title},
+        url=reverse("grassroots:case_detail", args=[case.pk]),
+    )
+
+
+def accept_case(*, actor: User, case: Case, venue: Venue, on: dt.date | None = None) -> Case:
+    """Puts a raised (or referred-back) case on a venue's list in its town."""
+    case = fresh(case)
+    check_triage_case_permission(actor, case)
+    check_manage_venue_permission(actor, venue)
+    if venue.committee_id != case.committee_id:
+        raise ValidationError({"venue": _("只能列入本级政协的协商场所。")})
+    with transaction.atomic():
+        case = lock_case(case.pk)
+        case.venue = venue
+        apply_transition(case=case, action="accept", note=venue.name, fields=("venue",), on=on)
+    _notify_reporter(case, _("您反映的问题已列入%(v)s议题清单") % {"v": venue.name})
+    return case
+
+
+def refer_case(*, actor: User, case: Case, referred_to: str, reason: str) -> Case:
+    """Sends the case elsewhere; the reporter sees the reason on the public page."""
+    case = fresh(case)
+    check_triage_case_permission(actor, case)
+    referred_to, reason = plain_text(referred_to), plain_text(reason)
+    if not referred_to:
+        raise ValidationError({"referred_to": _("请填写转交单位。")})
+    if not reason:
+        raise ValidationError({"reason": _("请填写转交理由，反映人将看到它。")})
+    with transaction.atomic():
+        case = lock_case(case.pk)
+        case.referred_to, case.referral_reason = referred_to[:80], reason[:300]
+        note = _("转交%(to)s：%(why)s") % {"to": case.referred_to, "why": reason}
+        apply_transition(
+            case=case, action="refer", note=note, fields=("referred_to", "referral_reason")
+        )
+    _notify_reporter(case, _("您反映的问题已转交%(to)s") % {"to": case.referred_to}, reason)
+    return case
+
+
+def _notify_reporter(case: Case, title: str, body: str = "") -> None:
+    if case.reporter_id:
+        notify(
+            recipients=[case.reporter],
+            title=title,
+            body=body,
+            url=reverse("grassroots:case_public", args=[case.pk]),
+        )
+
+
+def rate_case(
+    *,
+    actor: User,
+    case: Case,
+    value: str,
+    comment: str = "",
+    by_representatives: bool = False,
+    on: dt.date | None = None,
+) -> Rating:
+    """满意/基本满意 mark the case rated; 不满意 sends it back to consultation."""
+    case = fresh(case)
+    check_rate_case_permission(actor, case)
+    if value not in RatingValue.values:
+        raise ValidationError({"value": _("请选择评价。")})
+    with transaction.atomic():
+        case = lock_case(case.pk)
+        reopen = value == RatingValue.UNSATISFIED
+        rating = Rating.objects.create(
+            case=case,
+            value=value,
+            rater=actor,
+            comment=plain_text(comment)[:300],
+            by_representatives=by_representatives or case.reporter_id != actor.pk,
+            rated_on=on or today(),
+        )
+        if reopen:
+            case.reopen_count += 1
+            case.resolved_on = None
+        note = f"{rating.get_value_display()} {rating.comment}".strip()
+        apply_transition(
+            case=case,
+            action="reopen" if reopen else "rate",
+            note=note,
+            fields=("reopen_count", "resolved_on") if reopen else (),
+            on=rating.rated_on,
+        )
+        if reopen:
+            transaction.on_commit(lambda: _revoke_resolved(case))
+    if reopen and case.venue and case.venue.convenor:
+        notify(
+            recipients=[case.venue.convenor],
+            title=_("群众评价不满意，请重新协商：%(t)s") % {"t": case.title},
+            url=reverse("grassroots:case_detail", args=[case.pk]),
+        )
+    return rating
+
+
+def _revoke_resolved(case: Case) -> None:
+    for member in resolving_members(case):
+        revoke_duty(member=member, kind=DutyKind.CASE_RESOLVED, source=case, note="群众评价不满意")
+
+
+def resolving_members(case: Case) -> list[Member]:
+    """The members credited with a resolved case: who raised it and who consulted on it."""
+    members = {m.pk: m for m in Member.objects.filter(session_seats__session__cases=case)}
+    if case.raised_by_member_id:
+        members.setdefault(case.raised_by_member_id, case.raised_by_member)
+    return list(members.values())
+
+
+def close_case(*, actor: User, case: Case, on: dt.date | None = None) -> Case:
+    """销号 after a satisfied rating."""
+    case = fresh(case)
+    check_manage_venue_permission(actor, case.venue)
+    with transaction.atomic():
+        case = lock_case(case.pk)
+        case.closed_on = on or today()
+        apply_transition(case=case, action="close", fields=("closed_on",), on=case.closed_on)
+    return case

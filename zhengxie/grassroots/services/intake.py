@@ -1,0 +1,92 @@
+"""What comes in from residents: rate limits, sanitised text and checked photos."""
+
+import html
+
+import nh3
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+from zhengxie.core.models import Committee
+
+from .. import rules
+
+# Pillow's name for the format each accepted content type must really be.
+PHOTO_TYPES = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP"}
+
+
+class RateLimited(ValidationError):
+    """The person or the address has reported as often as the committee allows today."""
+
+
+def plain_text(value: str) -> str:
+    """Strip every tag (and script/style contents); the template escapes what is left."""
+    return html.unescape(nh3.clean(value or "", tags=set())).strip()
+
+
+def _hit(key: str, window: int) -> int:
+    """A fixed-window counter in the cache: atomic incr, no row is locked per report."""
+    cache.add(key, 0, window)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window)
+        return 1
+
+
+def check_report_quota(*, committee: Committee, user_id: int, address: str) -> None:
+    """Counts this report against the account and the address; raises when either is over."""
+    window = rules.setting(committee, "report_window_seconds")
+    per_account = _hit(f"grassroots:reports:user:{user_id}", window)
+    per_address = _hit(f"grassroots:reports:ip:{address or 'unknown'}", window)
+    if per_account > rules.setting(committee, "reports_per_account"):
+        raise RateLimited(_("您今天反映的问题已达上限，请明天再试。"))
+    if per_address > rules.setting(committee, "reports_per_address"):
+        raise RateLimited(_("该网络地址今天反映的问题已达上限，请明天再试。"))
+
+
+def check_photos(*, committee: Committee, photos: list[UploadedFile]) -> None:
+    """Type by the declared content type and by the bytes themselves, size and count."""
+    if len(photos) > rules.setting(committee, "photo_max_count"):
+        raise ValidationError(
+            {
+                "photos": _("照片最多 %(n)s 张。")
+                % {"n": rules.setting(committee, "photo_max_count")}
+            }
+        )
+    max_bytes = rules.setting(committee, "photo_max_bytes")
+    for photo in photos:
+        expected = PHOTO_TYPES.get(photo.content_type)
+        if expected is None:
+            raise ValidationError(
+                {
+                    "photos": _("照片“%(name)s”格式不支持，请上传 JPG、PNG 或 WebP。")
+                    % {"name": photo.name}
+                }
+            )
+        if photo.size > max_bytes:
+            raise ValidationError(
+                {
+                    "photos": _("照片“%(name)s”超过 %(mb)s MB。")
+                    % {"name": photo.name, "mb": max_bytes // (1024 * 1024)}
+                }
+            )
+        _check_image_bytes(photo, expected)
+
+
+def _check_image_bytes(photo: UploadedFile, expected: str) -> None:
+    try:
+        photo.seek(0)
+        with Image.open(photo) as image:
+            actual = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError):
+        actual = None
+    finally:
+        photo.seek(0)
+    if actual != expected:
+        raise ValidationError(
+            {"photos": _("照片“%(name)s”不是有效的图片文件。") % {"name": photo.name}}
+        )

@@ -1,0 +1,1 @@
+"""Thin views: parse, check, call one service or selector, render."""
