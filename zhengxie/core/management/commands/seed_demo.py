@@ -33,12 +33,14 @@ class Command(BaseCommand):
             self.stdout.write("演示数据已存在，未作改动。")
             return
         world = DemoWorld(rng=random.Random(options["seed"]))
-        with transaction.atomic():
-            for step in DEMO_STEPS:
-                if find_spec(step) is None:
-                    continue
+        for step in DEMO_STEPS:
+            if find_spec(step) is None:
+                continue
+            # One transaction per step: the services' after-commit work (duty credits,
+            # notifications) lands before the next step reads it.
+            with transaction.atomic():
                 import_module(step).seed(world)
-                self.stdout.write(f"  ✓ {step.rsplit('.', 2)[1]}")
+            self.stdout.write(f"  ✓ {step.rsplit('.', 2)[1]}")
         self.stdout.write(
             self.style.SUCCESS(f"演示数据已载入。演示账号（密码均为 {DEMO_PASSWORD}）：")
         )
