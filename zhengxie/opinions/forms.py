@@ -10,6 +10,9 @@ from zhengxie.core.models import Committee, HandlingUnit, Member
 from .models import AdoptionMode, AuthorBodyKind, EscalationLevel, InstructionLevel, OpinionState
 from .rules import CATEGORIES, DECLINE_GROUNDS
 
+# The browser's date picker reads and writes ISO dates whatever the page's language.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 
 class ReportForm(forms.Form):
     title = forms.CharField(label=_("标题"), max_length=120)
@@ -91,7 +94,7 @@ class BulletinForm(forms.Form):
     issued_on = forms.DateField(
         label=_("编发日期"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
     )
     editor = forms.CharField(label=_("责任编辑"), max_length=40, required=False)
     approver = forms.CharField(label=_("签发"), max_length=40, required=False)
@@ -107,7 +110,7 @@ class EscalationForm(forms.Form):
     sent_on = forms.DateField(
         label=_("报送日期"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
     )
     note = forms.CharField(label=_("说明"), max_length=200, required=False)
 
@@ -116,7 +119,7 @@ class UpperAdoptionForm(forms.Form):
     adopted_on = forms.DateField(
         label=_("采用日期"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
     )
 
 
@@ -127,6 +130,6 @@ class InstructionForm(forms.Form):
     instructed_on = forms.DateField(
         label=_("批示日期"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
     )
     text = forms.CharField(label=_("批示内容"), widget=forms.Textarea(attrs={"rows": 3}))
