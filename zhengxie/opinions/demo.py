@@ -84,7 +84,8 @@ def _draft_reports(world: DemoWorld, committee: Committee, members: list[Member]
         report = OpinionReport(
             committee=committee, title=title, body=body, category=category,
             body_kind=body_kind, body_name=body_name, state=state, submitted_at=submitted,
-            created_by=member_list[0].user if member_list and member_list[0].user_id else office,
+            # the member's own account where there is one; the office files for bodies
+            created_by=member_list[0].user if member_list else office,
         )  # fmt: skip
         if state in (OpinionState.ADOPTED, OpinionState.FORWARDED, OpinionState.DECLINED):
             report.decided_at = _moment(rng, submitted)

@@ -1,6 +1,7 @@
 """Every read of opinion reports that is more than a lookup; the figures live here."""
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from zhengxie.core.models import Member, User
 
@@ -120,6 +121,17 @@ def list_instructions(*, committee_ids: list[int], year: int | None = None) -> Q
     if year:
         instructions = instructions.filter(instructed_on__year=year)
     return instructions.select_related("report", "committee").order_by("-instructed_on", "-id")
+
+
+def default_year(*, committee_ids: list[int]) -> int:
+    """The year a figures page opens on: the newest year with a submitted report."""
+    newest = (
+        OpinionReport.objects.filter(committee_id__in=committee_ids, submitted_at__isnull=False)
+        .order_by("-submitted_at")
+        .values_list("submitted_at", flat=True)
+        .first()
+    )
+    return timezone.localtime(newest).year if newest else timezone.localdate().year
 
 
 def figures(*, committee_ids: list[int], year: int) -> dict:

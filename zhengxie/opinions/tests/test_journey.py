@@ -41,6 +41,8 @@ def test_member_reports_staff_adopt_into_an_issue_and_record_an_instruction(
     log_in(page, office)
     page.goto(f"{page.base_url}/opinions/queue/")
     page.click("text=关于解决城区停车难问题的建议")
+    page.click("summary[data-summary=adopt]")
+    page.select_option("select[name=mode]", "combined")
     page.click("button[data-action=adopt]")
     assert "已采用" in page.locator("[data-testid=state]").inner_text()
     # and builds an issue from it and downloads the Word file

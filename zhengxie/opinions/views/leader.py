@@ -3,7 +3,6 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from .. import permissions as perms
 from .. import selectors
@@ -17,7 +16,10 @@ def overview(request: HttpRequest) -> HttpResponse:
     perms.check_leader_view_permission(request.user)
     committee_ids = sorted(perms.reader_committee_ids(request.user))
     year_text = request.GET.get("year", "")
-    year = int(year_text) if year_text.isdigit() else timezone.localdate().year
+    if year_text.isdigit():
+        year = int(year_text)
+    else:
+        year = selectors.default_year(committee_ids=committee_ids)
     adopted = selectors.list_queue(
         user=request.user, committee_ids=committee_ids, state=OpinionState.ADOPTED, year=year
     ).order_by("-decided_at", "-id")

@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -41,7 +40,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         query=wanted.get("q", ""),
         source=wanted.get("source", ""),
     )
-    year = wanted.get("year") or timezone.localdate().year
+    year = wanted.get("year") or selectors.default_year(committee_ids=[committee.pk])
     context = {
         "committee": committee,
         "filters": filters,
