@@ -10,9 +10,10 @@ import random
 from collections import Counter
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth.hashers import make_password
 from simple_history.utils import bulk_create_with_history
 
-from zhengxie.core.demo import DemoWorld
+from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
 from zhengxie.core.models import Committee, HandlingUnit, Member, Role, RoleGrant, User
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import credit_duty
@@ -38,10 +39,13 @@ ESCALATIONS = {"city": 18, "provincial": 8, "national": 3}
 INSTRUCTIONS = {"city": 8, "provincial": 3, "national": 1}
 
 
-def _office(world: DemoWorld, code: str, committee: Committee) -> User:
+def _office(world: DemoWorld, code: str, committee: Committee, password: str) -> User:
     """The information office account of each committee (信息科)."""
-    user = User(username=f"{code}_info", display_name=f"{committee.display_name} 信息科编辑")
-    user.set_password("zhengxie2022")
+    user = User(
+        username=f"{code}_info",
+        display_name=f"{committee.display_name} 信息科编辑",
+        password=password,
+    )
     user.save()
     RoleGrant.objects.create(user=user, committee=committee, role=Role.STAFF, department="信息科")
     world.accounts[user.username] = user
@@ -197,8 +201,9 @@ def _ladder(world: DemoWorld, adopted: list[OpinionReport], office: User) -> Non
 
 
 def seed(world: DemoWorld) -> None:
+    password = make_password(DEMO_PASSWORD)  # one slow hash shared by the four accounts
     for code, committee in world.committees.items():
-        office = _office(world, code, committee)
+        office = _office(world, code, committee, password)
         members = list(
             Member.objects.filter(committee=committee).select_related("user").order_by("id")
         )

@@ -39,3 +39,7 @@ def test_demo_year_has_reports_from_most_members_issues_and_instructions_at_each
     # the demo member's own report is adopted and instructed
     liu = world.accounts["member"].member
     assert liu.opinion_reports.get().instructions.exists()
+    # and each committee's information office can log in with the demo password
+    office = world.accounts["guangshui_info"]
+    office.refresh_from_db()
+    assert office.check_password(core_demo.DEMO_PASSWORD)
