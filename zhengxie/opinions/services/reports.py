@@ -110,7 +110,12 @@ def update_report(
     with transaction.atomic():
         report = OpinionReport.objects.select_for_update().get(pk=report.pk)
         perms.check_edit_report_permission(actor, report)
-        ids = _author_ids(actor, report.committee, member_ids)
+        # An author editing stays an author; an editor who also sits as a member does not
+        # become one by editing.
+        ids = {int(pk) for pk in member_ids}
+        member = perms.member_of(actor)
+        if member is not None and report.members.filter(pk=member.pk).exists():
+            ids.add(member.pk)
         members = resolve_members(committee_id=report.committee_id, member_ids=ids)
         if not members and not body_name.strip():
             raise ValidationError({"member_ids": _("请至少填写一位反映委员或一个反映单位。")})

@@ -212,3 +212,28 @@ def test_every_action_in_the_table_has_a_step_and_a_reachable_source():
         "forward",
         "decline",
     }
+
+
+def test_an_editor_who_is_also_a_member_does_not_become_an_author_by_editing(author, office):
+    # given an office editor who also sits on the committee
+    from zhengxie.core.models import Member
+
+    editor_seat = make_member(committee=author.committee)
+    Member.objects.filter(pk=editor_seat.pk).update(user=office)
+    report = make_report(author=author)
+    # when
+    services.update_report(
+        report=report, actor=office, title="改", body="改", member_ids=[author.pk]
+    )
+    # then
+    report.refresh_from_db()
+    assert list(report.members.all()) == [author]
+
+
+def test_an_author_who_leaves_themselves_out_when_editing_stays_an_author(author):
+    report = make_report(author=author, submit=False)
+
+    services.update_report(report=report, actor=author.user, title="改", body="改", member_ids=[])
+
+    report.refresh_from_db()
+    assert list(report.members.all()) == [author]
