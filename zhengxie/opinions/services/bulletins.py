@@ -76,9 +76,13 @@ def compose_bulletin(
         )
         stamp(issue, actor=actor, reason=_("编发"))
         issue.save()
-        for position, report in enumerate(reports, start=1):
-            report.bulletin, report.bulletin_position = issue, position
-            stamp(report, actor=actor, reason=str(issue))
-            report.save(update_fields=["bulletin", "bulletin_position"])
-            notify_authors(report=report, title=_("您的信息已编入%(issue)s") % {"issue": issue})
+        _file_reports(issue=issue, reports=reports, actor=actor)
     return issue
+
+
+def _file_reports(*, issue: BulletinIssue, reports: list[OpinionReport], actor: User) -> None:
+    for position, report in enumerate(reports, start=1):
+        report.bulletin, report.bulletin_position = issue, position
+        stamp(report, actor=actor, reason=str(issue))
+        report.save(update_fields=["bulletin", "bulletin_position"])
+        notify_authors(report=report, title=_("您的信息已编入%(issue)s") % {"issue": issue})

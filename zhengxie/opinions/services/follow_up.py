@@ -68,6 +68,18 @@ def record_upper_adoption(
     return escalation
 
 
+def _validate_instruction(*, leader_name: str, level: str, text: str) -> None:
+    errors = {}
+    if not leader_name.strip():
+        errors["leader_name"] = _("请填写批示领导。")
+    if level not in InstructionLevel.values:
+        errors["level"] = _("请选择批示级别。")
+    if not text.strip():
+        errors["text"] = _("请填写批示内容。")
+    if errors:
+        raise ValidationError(errors)
+
+
 def record_instruction(
     *,
     report: OpinionReport,
@@ -78,16 +90,9 @@ def record_instruction(
     instructed_on: dt.date,
     leader_title: str = "",
 ) -> Instruction:
-    """批示 on an adopted report; each member author earns the instruction credit of its level."""
-    errors = {}
-    if not leader_name.strip():
-        errors["leader_name"] = _("请填写批示领导。")
-    if level not in InstructionLevel.values:
-        errors["level"] = _("请选择批示级别。")
-    if not text.strip():
-        errors["text"] = _("请填写批示内容。")
-    if errors:
-        raise ValidationError(errors)
+    """批示 on an adopted report; each member author earns the instruction credit of its level.
+    Locks the report row."""
+    _validate_instruction(leader_name=leader_name, level=level, text=text)
     with transaction.atomic():
         report = OpinionReport.objects.select_for_update().get(pk=report.pk)
         perms.check_follow_up_permission(actor, report)
@@ -106,15 +111,9 @@ def record_instruction(
         stamp(instruction, actor=actor, reason=_("登记批示"))
         instruction.save()
         credit_authors(
-            report=report,
-            kind=DutyKind.INSTRUCTION,
-            source=instruction,
-            occurred_on=instructed_on,
-            role=level,
-        )
-        notify_authors(
-            report=report,
-            title=_("您的信息获%(name)s批示") % {"name": instruction.leader_name},
-            body=instruction.text,
-        )
+            report=report, kind=DutyKind.INSTRUCTION, source=instruction,
+            occurred_on=instructed_on, role=level,
+        )  # fmt: skip
+        title = _("您的信息获%(name)s批示") % {"name": instruction.leader_name}
+        notify_authors(report=report, title=title, body=instruction.text)
     return instruction

@@ -39,6 +39,14 @@ def _validate_content(*, committee_id: int, title: str, body: str, body_kind: st
         raise ValidationError(errors)
 
 
+def _authors(*, committee_id: int, ids: set[int], body_name: str) -> list:
+    """一事一报 still needs someone reporting: members, a body, or both."""
+    members = resolve_members(committee_id=committee_id, member_ids=ids)
+    if not members and not body_name.strip():
+        raise ValidationError({"member_ids": _("请至少填写一位反映委员或一个反映单位。")})
+    return members
+
+
 def _author_ids(actor: User, committee: Committee, member_ids: Iterable[int]) -> set[int]:
     """A member reporting is always one of the authors."""
     ids = {int(pk) for pk in member_ids}
@@ -64,11 +72,11 @@ def create_report(
     _validate_content(
         committee_id=committee.pk, title=title, body=body, body_kind=body_kind, body_name=body_name
     )
-    members = resolve_members(
-        committee_id=committee.pk, member_ids=_author_ids(actor, committee, member_ids)
+    members = _authors(
+        committee_id=committee.pk,
+        ids=_author_ids(actor, committee, member_ids),
+        body_name=body_name,
     )
-    if not members and not body_name.strip():
-        raise ValidationError({"member_ids": _("请至少填写一位反映委员或一个反映单位。")})
     with transaction.atomic():
         report = OpinionReport(
             committee=committee,
@@ -116,9 +124,7 @@ def update_report(
         member = perms.member_of(actor)
         if member is not None and report.members.filter(pk=member.pk).exists():
             ids.add(member.pk)
-        members = resolve_members(committee_id=report.committee_id, member_ids=ids)
-        if not members and not body_name.strip():
-            raise ValidationError({"member_ids": _("请至少填写一位反映委员或一个反映单位。")})
+        members = _authors(committee_id=report.committee_id, ids=ids, body_name=body_name)
         report.title, report.body, report.category = title.strip(), body.strip(), category
         report.body_kind, report.body_name = body_kind, body_name.strip()
         stamp(report, actor=actor, reason=_("修改"))

@@ -5,7 +5,6 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
-from zhengxie.core.models import Role
 from zhengxie.opinions import services
 from zhengxie.opinions.factories import (
     make_adopted_report,
@@ -14,150 +13,6 @@ from zhengxie.opinions.factories import (
     make_office,
     make_report,
 )
-from zhengxie.opinions.models import OpinionReport, OpinionState
-
-
-@pytest.fixture
-def people(city, county, author, office, make_user):
-    """One person per role; county staff stand for 'staff of another committee'."""
-    return {
-        "author": author.user,
-        "other_member": make_author(committee=city).user,
-        "staff": office,
-        "county_staff": make_user(Role.STAFF, county),
-        "leader": make_user(Role.LEADER, city),
-        "resident": make_user(Role.RESIDENT, city),
-        "unit": make_user(Role.UNIT, city),
-    }
-
-
-def status(client, user, url, method="get", data=None):
-    client.force_login(user)
-    return getattr(client, method)(url, data or {}).status_code
-
-
-def test_member_submits_through_the_form_and_sees_it_in_my_reports(client, author):
-    client.force_login(author.user)
-
-    response = client.post(
-        reverse("opinions:new"),
-        {"title": "关于发展编钟文化旅游的建议", "body": "编钟是随州名片。", "submit": "1"},
-    )
-
-    report = OpinionReport.objects.get()
-    assert response.url == reverse("opinions:detail", args=[report.pk])
-    assert report.state == OpinionState.SUBMITTED
-    page = client.get(reverse("opinions:mine")).content.decode()
-    assert "关于发展编钟文化旅游的建议" in page
-
-
-def test_form_shows_the_services_error_next_to_the_field(client, author):
-    client.force_login(author.user)
-
-    response = client.post(reverse("opinions:new"), {"title": "标题", "body": "字" * 1600})
-
-    assert response.status_code == 200
-    assert "正文不超过1500字" in response.content.decode()
-    assert not OpinionReport.objects.exists()
-
-
-@pytest.mark.parametrize(
-    ("who", "expected"),
-    [
-        ("author", 200),
-        ("other_member", 403),
-        ("staff", 200),
-        ("county_staff", 403),
-        ("leader", 200),
-        ("resident", 403),
-        ("unit", 403),
-    ],
-)
-def test_who_reads_a_submitted_report(client, people, author, who, expected):
-    report = make_report(author=author)
-
-    assert status(client, people[who], reverse("opinions:detail", args=[report.pk])) == expected
-
-
-def test_drafts_stay_with_their_authors(client, people, author):
-    report = make_report(author=author, submit=False)
-    url = reverse("opinions:detail", args=[report.pk])
-
-    assert status(client, people["author"], url) == 200
-    assert status(client, people["staff"], url) == 403
-    assert status(client, people["leader"], url) == 403
-
-
-def test_the_department_reads_a_report_forwarded_to_it(client, people, author, office):
-    report = make_report(author=author)
-    url = reverse("opinions:detail", args=[report.pk])
-    assert status(client, people["unit"], url) == 403
-    unit = people["unit"].role_grants.get().handling_unit
-
-    services.apply_action(report=report, actor=office, action="forward", unit=unit)
-
-    assert status(client, people["unit"], url) == 200
-    assert status(client, people["unit"], reverse("opinions:edit", args=[report.pk])) == 403
-
-
-@pytest.mark.parametrize(
-    ("who", "expected"),
-    [
-        ("author", 403),
-        ("other_member", 403),
-        ("staff", 302),
-        ("county_staff", 403),
-        ("leader", 403),
-        ("resident", 403),
-        ("unit", 403),
-    ],
-)
-def test_who_may_adopt(client, people, author, who, expected):
-    report = make_report(author=author)
-    url = reverse("opinions:act", args=[report.pk, "adopt"])
-
-    assert status(client, people[who], url, "post", {"mode": "single"}) == expected
-
-    report.refresh_from_db()
-    assert (report.state == OpinionState.ADOPTED) == (expected == 302)
-
-
-def test_return_from_the_page_without_comments_shows_a_message_and_keeps_the_state(
-    client, author, office
-):
-    report = make_report(author=author)
-    client.force_login(office)
-
-    response = client.post(reverse("opinions:act", args=[report.pk, "return"]), follow=True)
-
-    assert "编辑意见" in response.content.decode()
-    report.refresh_from_db()
-    assert report.state == OpinionState.SUBMITTED
-
-
-def test_decline_joins_the_ticked_grounds_and_the_text(client, author, office):
-    report = make_report(author=author)
-    client.force_login(office)
-
-    client.post(
-        reverse("opinions:act", args=[report.pk, "decline"]),
-        {"grounds": ["一般性的表态"], "comment": "缺少具体建议"},
-    )
-
-    report.refresh_from_db()
-    assert report.state == OpinionState.DECLINED
-    assert "一般性的表态；缺少具体建议" in report.editor_comments
-
-
-def test_detail_page_offers_only_the_actions_the_table_allows(client, author, office):
-    report = make_report(author=author)
-    client.force_login(office)
-
-    page = client.get(reverse("opinions:detail", args=[report.pk])).content.decode()
-
-    for action in ("accept", "return", "adopt", "forward", "decline"):
-        assert f'data-action="{action}"' in page
-    assert 'data-action="submit"' not in page
 
 
 @pytest.mark.parametrize(
@@ -174,6 +29,11 @@ def test_detail_page_offers_only_the_actions_the_table_allows(client, author, of
 def test_who_opens_the_queue_and_the_bulletin_builder(client, people, who, expected):
     assert status(client, people[who], reverse("opinions:queue")) == expected
     assert status(client, people[who], reverse("opinions:bulletins")) == expected
+
+
+def status(client, user, url, method="get", data=None):
+    client.force_login(user)
+    return getattr(client, method)(url, data or {}).status_code
 
 
 def test_county_staff_queue_shows_only_the_county(client, people, author, county):
@@ -299,3 +159,41 @@ def test_city_leader_overview_rolls_up_the_counties_with_constant_queries(
 
 def test_resident_cannot_open_the_form(client, people):
     assert status(client, people["resident"], reverse("opinions:new")) == 403
+
+
+def test_queue_filters_converted_reports_and_by_category(client, author, office, city):
+    from zhengxie.core.factories import make_plenary
+
+    services.intake_converted_proposal(
+        committee=city,
+        title="提案转来的一条",
+        body="正文",
+        member_ids=[author.pk],
+        source=make_plenary(committee=city),
+        actor=office,
+    )
+    make_report(author=author, title="委员直报的一条")
+    client.force_login(office)
+
+    converted = client.get(reverse("opinions:queue"), {"source": "converted"}).content.decode()
+    by_category = client.get(reverse("opinions:queue"), {"category": "经济发展"}).content.decode()
+
+    assert "提案转来的一条" in converted and "委员直报的一条" not in converted
+    assert "委员直报的一条" in by_category and "提案转来的一条" not in by_category
+
+
+def test_my_reports_and_the_bulletin_list_keep_queries_constant(
+    client, author, office, django_assert_max_num_queries
+):
+    for _ in range(10):
+        make_report(author=author, co_authors=[make_author(committee=author.committee)])
+    for _ in range(5):
+        make_bulletin(reports=[make_adopted_report(author=author, office=office)], office=office)
+    make_adopted_report(author=author, office=office)
+
+    client.force_login(author.user)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("opinions:mine")).status_code == 200
+    client.force_login(office)
+    with django_assert_max_num_queries(16):
+        assert client.get(reverse("opinions:bulletins")).status_code == 200
