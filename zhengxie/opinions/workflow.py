@@ -60,8 +60,17 @@ FINAL_STATES = frozenset({S.ADOPTED, S.FORWARDED, S.DECLINED})
 # Where the office may rework the text itself (编辑加工); the authors may in their own states.
 OFFICE_EDITABLE = frozenset({S.SUBMITTED, S.EDITING})
 AUTHOR_EDITABLE = frozenset({S.DRAFT, S.RETURNED})
-# The path a report takes, in order, for the progress line on the record page.
-STAGES = [S.DRAFT, S.SUBMITTED, S.EDITING, S.ADOPTED]
+
+
+def progress(state: str) -> list[tuple[str, str]]:
+    """The progress line on the record page: each stage's label and done/current/todo. The
+    last stage is the outcome reached, or 采用 while none is; a return sits at 编辑."""
+    final = state if state in FINAL_STATES else S.ADOPTED
+    middle = S.RETURNED if state == S.RETURNED else S.EDITING
+    path = [S.DRAFT, S.SUBMITTED, middle, final]
+    here = path.index(state)
+    marks = ["done" if i < here else "current" if i == here else "todo" for i in range(len(path))]
+    return [(str(S(stage).label), mark) for stage, mark in zip(path, marks, strict=True)]
 
 
 def actions_from(state: str) -> list[Action]:

@@ -237,3 +237,16 @@ def test_an_author_who_leaves_themselves_out_when_editing_stays_an_author(author
 
     report.refresh_from_db()
     assert list(report.members.all()) == [author]
+
+
+def test_progress_line_ends_in_the_outcome_reached_and_marks_a_return_at_editing():
+    from zhengxie.opinions.workflow import progress
+
+    assert progress(OpinionState.DRAFT)[0] == ("草稿", "current")
+    assert progress(OpinionState.RETURNED)[2] == ("退回修改", "current")
+    assert progress(OpinionState.DECLINED) == [
+        ("草稿", "done"),
+        ("已报送", "done"),
+        ("编辑中", "done"),
+        ("不予采用", "current"),
+    ]

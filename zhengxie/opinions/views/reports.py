@@ -21,7 +21,7 @@ from ..forms import (
     UpperAdoptionForm,
 )
 from ..models import OpinionReport, OpinionState
-from ..workflow import ACTIONS, STAGES, actions_from
+from ..workflow import ACTIONS, actions_from, progress
 from .common import reporting_committee, show_errors
 
 
@@ -102,7 +102,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "escalation_form": EscalationForm(),
         "upper_form": UpperAdoptionForm(),
         "instruction_form": InstructionForm(),
-        "stages": STAGES,
+        "progress": progress(report.state),
         "history": history_of(report) if office else [],
     }
     return render(request, "opinions/detail.html", context)
