@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", reports.report_detail, name="detail"),
     path("<int:pk>/edit/", reports.edit_report, name="edit"),
     path("<int:pk>/act/<slug:action>/", reports.act, name="act"),
+    path("<int:pk>/discard/", reports.discard, name="discard"),
     path("<int:pk>/escalate/", office.escalate, name="escalate"),
     path("<int:pk>/instruct/", office.instruct, name="instruct"),
     path("escalations/<int:pk>/adopted/", office.upper_adoption, name="upper_adoption"),

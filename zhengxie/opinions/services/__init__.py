@@ -3,12 +3,13 @@
 from .bulletins import compose_bulletin
 from .follow_up import escalate_report, record_instruction, record_upper_adoption
 from .intake import intake_converted_proposal
-from .reports import apply_action, create_report, update_report
+from .reports import apply_action, create_report, discard_draft, update_report
 
 __all__ = [
     "apply_action",
     "compose_bulletin",
     "create_report",
+    "discard_draft",
     "escalate_report",
     "intake_converted_proposal",
     "record_instruction",

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Iterable
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import revoke_duty
 
 from .. import permissions as perms
-from ..models import AdoptionMode, AuthorBodyKind, OpinionReport
+from ..models import AdoptionMode, AuthorBodyKind, OpinionReport, OpinionState
 from ..rules import BODY_MAX_CHARS
 from ..workflow import ACTIONS, Needs
 from .common import credit_authors, notify_authors, resolve_members, stamp
@@ -130,6 +130,18 @@ def update_report(
         stamp(report, actor=actor, reason=_("修改"))
         report.save(update_fields=["title", "body", "category", "body_kind", "body_name"])
         report.members.set(members)
+    return report
+
+
+def discard_draft(*, report: OpinionReport, actor: User) -> OpinionReport:
+    """An author throws a draft away. Soft: the row and its history stay. Locks the row."""
+    with transaction.atomic():
+        report = OpinionReport.objects.select_for_update().get(pk=report.pk)
+        if report.state != OpinionState.DRAFT or not perms.is_author(actor, report):
+            raise PermissionDenied(_("只有作者可以删除自己的草稿。"))
+        report.is_deleted = True
+        stamp(report, actor=actor, reason=_("删除草稿"))
+        report.save(update_fields=["is_deleted"])
     return report
 
 

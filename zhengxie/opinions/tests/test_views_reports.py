@@ -135,3 +135,25 @@ def test_detail_page_offers_only_the_actions_the_table_allows(client, author, of
     for action in ("accept", "return", "adopt", "forward", "decline"):
         assert f'data-action="{action}"' in page
     assert 'data-action="submit"' not in page
+
+
+def test_author_discards_a_draft_softly_and_nobody_else_can(client, people, author):
+    report = make_report(author=author, submit=False)
+    url = reverse("opinions:discard", args=[report.pk])
+
+    assert status(client, people["other_member"], url, "post") == 403
+    assert status(client, people["staff"], url, "post") == 403
+    assert status(client, people["author"], url, "post") == 302
+
+    report.refresh_from_db()
+    assert report.is_deleted
+    assert status(client, people["author"], reverse("opinions:detail", args=[report.pk])) == 404
+
+
+def test_a_submitted_report_cannot_be_discarded(client, author):
+    report = make_report(author=author)
+
+    assert status(client, author.user, reverse("opinions:discard", args=[report.pk]), "post") == 403
+
+    report.refresh_from_db()
+    assert not report.is_deleted

@@ -127,3 +127,12 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     else:
         messages.success(request, _("操作成功：%(label)s。") % {"label": ACTIONS[action].label})
     return redirect("opinions:detail", report.pk)
+
+
+@login_required
+@require_POST
+def discard(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _get_report(pk)
+    services.discard_draft(report=report, actor=request.user)
+    messages.success(request, _("草稿已删除。"))
+    return redirect("opinions:mine")
