@@ -133,3 +133,7 @@ class InstructionForm(forms.Form):
         widget=DATE,
     )
     text = forms.CharField(label=_("批示内容"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class FollowUpForm(forms.Form):
+    follow_up = forms.CharField(label=_("落实情况"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/escalate/", office.escalate, name="escalate"),
     path("<int:pk>/instruct/", office.instruct, name="instruct"),
     path("escalations/<int:pk>/adopted/", office.upper_adoption, name="upper_adoption"),
+    path("instructions/<int:pk>/follow-up/", office.follow_up, name="follow_up"),
     path("queue/", office.queue, name="queue"),
     path("bulletins/", office.bulletins, name="bulletins"),
     path("bulletins/<int:pk>/", office.bulletin_detail, name="bulletin"),

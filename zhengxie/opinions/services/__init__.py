@@ -1,7 +1,12 @@
 """Every write on opinion reports: one keyword-only function per domain act."""
 
 from .bulletins import compose_bulletin
-from .follow_up import escalate_report, record_instruction, record_upper_adoption
+from .follow_up import (
+    escalate_report,
+    record_follow_up,
+    record_instruction,
+    record_upper_adoption,
+)
 from .intake import intake_converted_proposal
 from .reports import apply_action, create_report, discard_draft, update_report
 
@@ -12,6 +17,7 @@ __all__ = [
     "discard_draft",
     "escalate_report",
     "intake_converted_proposal",
+    "record_follow_up",
     "record_instruction",
     "record_upper_adoption",
     "update_report",

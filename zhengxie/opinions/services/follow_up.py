@@ -117,3 +117,23 @@ def record_instruction(
         title = _("您的信息获%(name)s批示") % {"name": instruction.leader_name}
         notify_authors(report=report, title=title, body=instruction.text)
     return instruction
+
+
+def record_follow_up(*, instruction: Instruction, actor: User, text: str) -> Instruction:
+    """What the departments did about an instruction (落实情况, 部门反馈回函). Locks the row."""
+    if not text.strip():
+        raise ValidationError({"follow_up": _("请填写落实情况。")})
+    with transaction.atomic():
+        instruction = (
+            Instruction.objects.select_for_update().select_related("report").get(pk=instruction.pk)
+        )
+        perms.check_follow_up_permission(actor, instruction.report)
+        instruction.follow_up = text.strip()
+        stamp(instruction, actor=actor, reason=_("登记落实情况"))
+        instruction.save(update_fields=["follow_up"])
+        notify_authors(
+            report=instruction.report,
+            title=_("您的信息所获批示有了落实情况"),
+            body=instruction.follow_up,
+        )
+    return instruction

@@ -197,3 +197,24 @@ def test_my_reports_and_the_bulletin_list_keep_queries_constant(
     client.force_login(office)
     with django_assert_max_num_queries(16):
         assert client.get(reverse("opinions:bulletins")).status_code == 200
+
+
+@pytest.mark.parametrize(("who", "saved"), [("staff", True), ("leader", False), ("author", False)])
+def test_only_the_office_records_what_was_done_about_an_instruction(
+    client, people, author, office, who, saved
+):
+    report = make_adopted_report(author=author, office=office)
+    instruction = services.record_instruction(
+        report=report,
+        actor=office,
+        leader_name="陈市长",
+        level="city",
+        text="请研究。",
+        instructed_on=dt.date.today(),
+    )
+    url = reverse("opinions:follow_up", args=[instruction.pk])
+
+    status(client, people[who], url, "post", {"follow_up": "市住建局已新增停车位800个。"})
+
+    instruction.refresh_from_db()
+    assert (instruction.follow_up == "市住建局已新增停车位800个。") == saved

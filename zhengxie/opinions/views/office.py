@@ -16,11 +16,12 @@ from ..exports import bulletin_docx
 from ..forms import (
     BulletinForm,
     EscalationForm,
+    FollowUpForm,
     InstructionForm,
     QueueFilterForm,
     UpperAdoptionForm,
 )
-from ..models import BulletinIssue, Escalation, OpinionReport
+from ..models import BulletinIssue, Escalation, Instruction, OpinionReport
 from .common import office_committee, show_errors
 
 QUEUE_LIMIT = 200
@@ -153,4 +154,18 @@ def instruct(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         InstructionForm(request.POST),
         lambda data: services.record_instruction(report=report, actor=request.user, **data),
+    )
+
+
+@login_required
+@require_POST
+def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    instruction = get_object_or_404(Instruction, pk=pk)
+    return _follow_up(
+        request,
+        instruction.report_id,
+        FollowUpForm(request.POST),
+        lambda data: services.record_follow_up(
+            instruction=instruction, actor=request.user, text=data["follow_up"]
+        ),
     )
