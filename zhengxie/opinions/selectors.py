@@ -1,5 +1,7 @@
 """Every read of opinion reports that is more than a lookup; the figures live here."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -76,6 +78,15 @@ def get_report_for_page(*, pk: int) -> OpinionReport:
         )
         .get(pk=pk, is_deleted=False)
     )
+
+
+def report_for_source(*, source: models.Model) -> OpinionReport | None:
+    """The report a record was converted into (a proposal's 转社情民意), for a link back."""
+    return OpinionReport.objects.filter(
+        source_type=ContentType.objects.get_for_model(source),
+        source_id=source.pk,
+        is_deleted=False,
+    ).first()
 
 
 def list_bulletin_candidates(*, committee_id: int) -> QuerySet[OpinionReport]:

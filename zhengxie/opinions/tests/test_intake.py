@@ -65,3 +65,15 @@ def test_converted_report_is_adopted_like_any_other(author, office, city):
     services.apply_action(report=report, actor=office, action="adopt", mode="single")
 
     assert DutyRecord.objects.filter(member=author, kind=DutyKind.OPINION_ADOPTED).count() == 1
+
+
+def test_the_source_record_finds_the_report_it_became(author, office, city):
+    from zhengxie.opinions.selectors import report_for_source
+
+    source, other = make_plenary(committee=city), make_plenary(committee=city, code="5-2")
+    report = services.intake_converted_proposal(
+        committee=city, title="题", body="文", member_ids=[author.pk], source=source, actor=office
+    )
+
+    assert report_for_source(source=source) == report
+    assert report_for_source(source=other) is None
