@@ -33,6 +33,15 @@ class AuthorBodyKind(models.TextChoices):
     OTHER = "other", _("其他单位")  # 人民团体、联络组、信息员所在单位
 
 
+_TONES = {
+    OpinionState.ADOPTED: "ok",
+    OpinionState.SUBMITTED: "warn",
+    OpinionState.EDITING: "warn",
+    OpinionState.RETURNED: "warn",
+    OpinionState.DECLINED: "bad",
+}
+
+
 class OpinionReport(CommitteeScoped):
     title = models.CharField(_("标题"), max_length=120)
     body = models.TextField(_("正文"))
@@ -107,6 +116,11 @@ class OpinionReport(CommitteeScoped):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def state_tone(self) -> str:
+        """The tag colour lists use: done well, waiting on someone, or closed without use."""
+        return _TONES.get(self.state, "")
 
     @property
     def author_line(self) -> str:
