@@ -155,3 +155,34 @@ def test_concurrent_issues_get_distinct_gapless_numbers(city):
     assert errors == []
     numbers = sorted(BulletinIssue.objects.values_list("number", flat=True))
     assert numbers == list(range(1, 9))
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_editors_filing_the_same_report_at_once_make_one_issue(city):
+    # given one adopted report and two editors who both pick it
+    offices = [make_office(committee=city) for _ in range(2)]
+    report = make_adopted_report(author=make_author(committee=city), office=offices[0])
+    barrier, outcomes = threading.Barrier(2), []
+
+    def compose(office):
+        try:
+            barrier.wait()
+            make_bulletin(reports=[report], office=office)
+            outcomes.append("issued")
+        except ValidationError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=compose, args=(o,)) for o in offices]
+    # when
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # then the row lock lets one through; the other sees the report already filed
+    assert sorted(outcomes) == ["issued", "refused"]
+    assert BulletinIssue.objects.count() == 1
+    report.refresh_from_db()
+    assert report.bulletin.number == 1
