@@ -105,9 +105,10 @@ def update_report(
     member_ids: Iterable[int] = (),
     body_kind: str = "",
     body_name: str = "",
+    submit: bool = False,
 ) -> OpinionReport:
-    """Authors rework drafts and returned reports; editors rework what is in the intake.
-    Locks the report row."""
+    """Authors rework drafts and returned reports (and may submit them in the same step);
+    editors rework what is in the intake. Locks the report row."""
     _validate_content(
         committee_id=report.committee_id,
         title=title,
@@ -130,6 +131,8 @@ def update_report(
         stamp(report, actor=actor, reason=_("修改"))
         report.save(update_fields=["title", "body", "category", "body_kind", "body_name"])
         report.members.set(members)
+        if submit:
+            report = apply_action(report=report, actor=actor, action="submit")
     return report
 
 

@@ -157,3 +157,17 @@ def test_a_submitted_report_cannot_be_discarded(client, author):
 
     report.refresh_from_db()
     assert not report.is_deleted
+
+
+def test_author_reworks_a_returned_report_and_resubmits_in_one_step(client, author, office):
+    report = make_report(author=author)
+    services.apply_action(report=report, actor=office, action="return", comment="请补充数据")
+    client.force_login(author.user)
+
+    client.post(
+        reverse("opinions:edit", args=[report.pk]),
+        {"title": "补充数据后的标题", "body": "新增了三组数据。", "submit": "1"},
+    )
+
+    report.refresh_from_db()
+    assert (report.title, report.state) == ("补充数据后的标题", OpinionState.SUBMITTED)

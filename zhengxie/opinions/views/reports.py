@@ -74,9 +74,12 @@ def edit_report(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReportForm(request.POST or None, initial=initial, committee=report.committee)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_report(report=report, actor=request.user, **form.service_kwargs())
-            if "submit" in request.POST:
-                services.apply_action(report=report, actor=request.user, action="submit")
+            services.update_report(
+                report=report,
+                actor=request.user,
+                submit="submit" in request.POST,
+                **form.service_kwargs(),
+            )
         except ValidationError as error:
             show_errors(form, error)
         else:
