@@ -6,3 +6,8 @@ class OpinionsConfig(AppConfig):
     name = "zhengxie.opinions"
     label = "opinions"
     verbose_name = _("社情民意")
+
+    def ready(self) -> None:
+        from . import rules
+
+        rules.register()

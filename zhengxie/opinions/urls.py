@@ -1,4 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import leader, office, reports
 
 app_name = "opinions"
-urlpatterns: list = []
+urlpatterns = [
+    path("", reports.my_reports, name="mine"),
+    path("new/", reports.new_report, name="new"),
+    path("<int:pk>/", reports.report_detail, name="detail"),
+    path("<int:pk>/edit/", reports.edit_report, name="edit"),
+    path("<int:pk>/act/<slug:action>/", reports.act, name="act"),
+    path("<int:pk>/discard/", reports.discard, name="discard"),
+    path("<int:pk>/escalate/", office.escalate, name="escalate"),
+    path("<int:pk>/instruct/", office.instruct, name="instruct"),
+    path("escalations/<int:pk>/adopted/", office.upper_adoption, name="upper_adoption"),
+    path("instructions/<int:pk>/follow-up/", office.follow_up, name="follow_up"),
+    path("queue/", office.queue, name="queue"),
+    path("bulletins/", office.bulletins, name="bulletins"),
+    path("bulletins/<int:pk>/", office.bulletin_detail, name="bulletin"),
+    path("bulletins/<int:pk>/docx/", office.bulletin_download, name="bulletin_docx"),
+    path("overview/", leader.overview, name="overview"),
+]

@@ -1,0 +1,129 @@
+"""Who may do what with opinion reports.
+
+Authors see and work on their own reports; the information office of the report's committee
+edits and decides; leaders (and a city's office, over its counties) read submitted reports; a
+department reads what was forwarded to it. Drafts stay with their authors.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from zhengxie.core.models import Committee, Member, Role, User
+from zhengxie.core.permissions import (
+    check_office,
+    committee_ids_with_role,
+    is_office,
+    unit_ids_of,
+)
+
+from .models import OpinionReport, OpinionState
+from .workflow import AUTHOR_EDITABLE, OFFICE_EDITABLE, Action, Actor
+
+
+def member_of(user: User) -> Member | None:
+    member = getattr(user, "member", None) if getattr(user, "is_authenticated", False) else None
+    return member if member is not None and member.is_active else None
+
+
+def is_author(user: User, report: OpinionReport) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if report.created_by_id == user.pk:
+        return True
+    member = member_of(user)
+    return member is not None and report.members.filter(pk=member.pk).exists()
+
+
+def reader_committee_ids(user: User) -> set[int]:
+    """Committees whose submitted reports the person reads: office and leaders, with roll-up."""
+    return committee_ids_with_role(user, Role.STAFF, Role.ADMIN, Role.LEADER, rollup=True)
+
+
+def filter_visible_reports(user: User, queryset: QuerySet) -> QuerySet:
+    visible = Q(pk__in=[])
+    if getattr(user, "is_authenticated", False):
+        visible = Q(created_by=user)
+        member = member_of(user)
+        if member is not None:
+            visible |= Q(members=member)
+        readers = reader_committee_ids(user)
+        visible |= Q(committee_id__in=readers) & ~Q(state=OpinionState.DRAFT)
+        visible |= Q(forwarded_unit_id__in=unit_ids_of(user), state=OpinionState.FORWARDED)
+    return queryset.filter(visible, is_deleted=False).distinct()
+
+
+def can_read_report(user: User, report: OpinionReport) -> bool:
+    return filter_visible_reports(user, OpinionReport.objects.filter(pk=report.pk)).exists()
+
+
+def check_read_report_permission(user: User, report: OpinionReport) -> None:
+    if not can_read_report(user, report):
+        raise PermissionDenied(_("您无权查看这条社情民意信息。"))
+
+
+def check_submit_permission(user: User, committee: Committee) -> None:
+    """Members report to their own committee; the office files for bodies and members."""
+    member = member_of(user)
+    if member is not None and member.committee_id == committee.pk:
+        return
+    if is_office(user, committee):
+        return
+    raise PermissionDenied(_("只有本级政协委员或机关工作人员可以报送社情民意信息。"))
+
+
+def can_edit_report(user: User, report: OpinionReport) -> bool:
+    if report.state in AUTHOR_EDITABLE and is_author(user, report):
+        return True
+    return report.state in OFFICE_EDITABLE and is_office(user, report.committee_id)
+
+
+def check_edit_report_permission(user: User, report: OpinionReport) -> None:
+    if not can_edit_report(user, report):
+        raise PermissionDenied(_("当前状态下您不能修改这条信息。"))
+
+
+def can_act(user: User, report: OpinionReport, action: Action) -> bool:
+    if report.state not in action.sources:
+        return False
+    if action.actor == Actor.AUTHOR:
+        return is_author(user, report)
+    return is_office(user, report.committee_id)
+
+
+def check_act_permission(user: User, report: OpinionReport, action: Action) -> None:
+    if report.state not in action.sources:
+        raise PermissionDenied(
+            _("信息当前为“%(state)s”，不能%(action)s。")
+            % {"state": report.get_state_display(), "action": action.label}
+        )
+    if not can_act(user, report, action):
+        raise PermissionDenied(
+            _("您没有权限对这条信息进行“%(action)s”。") % {"action": action.label}
+        )
+
+
+def check_office_permission(user: User, committee: Committee | int) -> None:
+    check_office(user, committee)
+
+
+def check_follow_up_permission(user: User, report: OpinionReport) -> None:
+    """Escalations and instructions are recorded by the office, on adopted reports only."""
+    check_office(user, report.committee_id)
+    if report.state != OpinionState.ADOPTED:
+        raise PermissionDenied(_("只有已采用的信息才能报送上级或登记批示。"))
+
+
+def can_read_bulletins(user: User, committee: Committee | int) -> bool:
+    committee_id = committee if isinstance(committee, int) else committee.pk
+    return committee_id in reader_committee_ids(user)
+
+
+def check_read_bulletins_permission(user: User, committee: Committee | int) -> None:
+    if not can_read_bulletins(user, committee):
+        raise PermissionDenied(_("只有政协机关和领导可以查阅《社情民意》期刊。"))
+
+
+def check_leader_view_permission(user: User) -> None:
+    if not committee_ids_with_role(user, Role.LEADER, Role.STAFF, Role.ADMIN, rollup=True):
+        raise PermissionDenied(_("只有领导和机关工作人员可以查看社情民意采用和批示情况。"))

@@ -1,0 +1,201 @@
+"""Every read of opinion reports that is more than a lookup; the figures live here."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from zhengxie.core.models import Member, User
+
+from .models import (
+    AdoptionMode,
+    BulletinIssue,
+    Escalation,
+    EscalationLevel,
+    Instruction,
+    OpinionReport,
+    OpinionState,
+)
+from .permissions import filter_visible_reports, member_of
+
+_LIST_RELATED = ("committee", "bulletin", "forwarded_unit")
+
+
+def _with_authors(queryset: QuerySet) -> QuerySet:
+    return queryset.select_related(*_LIST_RELATED).prefetch_related(
+        Prefetch("members", queryset=Member.objects.only("id", "name", "committee_id"))
+    )
+
+
+def list_my_reports(*, user: User) -> QuerySet[OpinionReport]:
+    """The person's own reports, drafts included, newest first."""
+    mine = Q(created_by=user)
+    member = member_of(user)
+    if member is not None:
+        mine |= Q(members=member)
+    ids = OpinionReport.objects.filter(mine, is_deleted=False).values("pk")
+    return _with_authors(OpinionReport.objects.filter(pk__in=ids)).order_by("-created_at", "-id")
+
+
+def list_queue(
+    *,
+    user: User,
+    committee_ids: list[int],
+    state: str = "",
+    category: str = "",
+    year: int | None = None,
+    query: str = "",
+    source: str = "",
+) -> QuerySet[OpinionReport]:
+    """The intake and editing queue: submitted reports of the given committees, filtered."""
+    reports = filter_visible_reports(user, OpinionReport.objects.all()).filter(
+        committee_id__in=committee_ids
+    )
+    reports = reports.exclude(state=OpinionState.DRAFT)
+    if state:
+        reports = reports.filter(state=state)
+    if category:
+        reports = reports.filter(category=category)
+    if year:
+        reports = reports.filter(submitted_at__year=year)
+    if query:
+        reports = reports.filter(Q(title__icontains=query) | Q(members__name=query))
+    if source == "converted":
+        reports = reports.filter(source_type__isnull=False)
+    elif source == "direct":
+        reports = reports.filter(source_type__isnull=True)
+    ids = reports.values("pk")
+    return _with_authors(OpinionReport.objects.filter(pk__in=ids)).order_by("submitted_at", "id")
+
+
+def get_report_for_page(*, pk: int) -> OpinionReport:
+    return (
+        OpinionReport.objects.select_related(*_LIST_RELATED, "created_by", "source_type")
+        .prefetch_related(
+            "members",
+            Prefetch("escalations", queryset=Escalation.objects.order_by("sent_on", "id")),
+            Prefetch("instructions", queryset=Instruction.objects.order_by("instructed_on", "id")),
+        )
+        .get(pk=pk, is_deleted=False)
+    )
+
+
+def report_for_source(*, source: models.Model) -> OpinionReport | None:
+    """The report a record was converted into (a proposal's 转社情民意), for a link back."""
+    return OpinionReport.objects.filter(
+        source_type=ContentType.objects.get_for_model(source),
+        source_id=source.pk,
+        is_deleted=False,
+    ).first()
+
+
+def list_bulletin_candidates(*, committee_id: int) -> QuerySet[OpinionReport]:
+    """Adopted reports not yet edited into an issue, oldest decision first."""
+    return _with_authors(
+        OpinionReport.objects.filter(
+            committee_id=committee_id,
+            state=OpinionState.ADOPTED,
+            bulletin__isnull=True,
+            is_deleted=False,
+        )
+    ).order_by("decided_at", "id")
+
+
+def list_bulletins(*, committee_ids: list[int], year: int | None = None) -> QuerySet:
+    issues = BulletinIssue.objects.filter(committee_id__in=committee_ids)
+    if year:
+        issues = issues.filter(year=year)
+    return (
+        issues.select_related("committee")
+        .annotate(report_count=Count("reports"))
+        .order_by("committee_id", "-year", "-number")
+    )
+
+
+def get_bulletin_for_page(*, pk: int) -> BulletinIssue:
+    return (
+        BulletinIssue.objects.select_related("committee")
+        .prefetch_related(
+            Prefetch(
+                "reports",
+                queryset=OpinionReport.objects.order_by("bulletin_position").prefetch_related(
+                    "members"
+                ),
+            )
+        )
+        .get(pk=pk)
+    )
+
+
+def list_instructions(*, committee_ids: list[int], year: int | None = None) -> QuerySet:
+    instructions = Instruction.objects.filter(committee_id__in=committee_ids)
+    if year:
+        instructions = instructions.filter(instructed_on__year=year)
+    return instructions.select_related("report", "committee").order_by("-instructed_on", "-id")
+
+
+def default_year(*, committee_ids: list[int]) -> int:
+    """The year a figures page opens on: the newest year with a submitted report."""
+    newest = (
+        OpinionReport.objects.filter(committee_id__in=committee_ids, submitted_at__isnull=False)
+        .order_by("-submitted_at")
+        .values_list("submitted_at", flat=True)
+        .first()
+    )
+    return timezone.localtime(newest).year if newest else timezone.localdate().year
+
+
+def figures(*, committee_ids: list[int], year: int) -> dict:
+    """The year's reports (by the date they were submitted) and what became of them.
+    adoption_rate = adopted / submitted, a fraction between 0 and 1."""
+    cohort = OpinionReport.objects.filter(
+        committee_id__in=committee_ids, is_deleted=False, submitted_at__year=year
+    ).exclude(state=OpinionState.DRAFT)
+    by_state = dict(cohort.values_list("state").annotate(n=Count("id")).order_by())
+    by_mode = dict(
+        cohort.filter(state=OpinionState.ADOPTED)
+        .values_list("adoption_mode")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    submitted = sum(by_state.values())
+    adopted = by_state.get(OpinionState.ADOPTED, 0)
+    levels = _level_figures(cohort)
+    return {
+        "submitted": submitted,
+        "adopted": adopted,
+        "escalated": cohort.filter(escalations__isnull=False).distinct().count(),
+        "instructions": sum(row["instructions"] for row in levels.values()),
+        "adoption_rate": round(adopted / submitted, 4) if submitted else 0.0,
+        "by_stage": {state: by_state.get(state, 0) for state in OpinionState.values[1:]},
+        "by_mode": {mode: by_mode.get(mode, 0) for mode in AdoptionMode.values},
+        "by_level": levels,
+        "converted": cohort.filter(source_type__isnull=False).count(),
+        "bulletins": BulletinIssue.objects.filter(
+            committee_id__in=committee_ids, year=year
+        ).count(),
+    }
+
+
+def _level_figures(cohort: QuerySet) -> dict[str, dict[str, int]]:
+    sent = {
+        row["level"]: row
+        for row in Escalation.objects.filter(report__in=cohort)
+        .values("level")
+        .annotate(sent=Count("id"), adopted=Count("id", filter=Q(adopted_on__isnull=False)))
+        .order_by()
+    }
+    instructed = dict(
+        Instruction.objects.filter(report__in=cohort)
+        .values_list("level")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {
+        level: {
+            "escalated": sent.get(level, {}).get("sent", 0),
+            "adopted": sent.get(level, {}).get("adopted", 0),
+            "instructions": instructed.get(level, 0),
+        }
+        for level in EscalationLevel.values
+    }

@@ -1,0 +1,24 @@
+"""Every write on opinion reports: one keyword-only function per domain act."""
+
+from .bulletins import compose_bulletin
+from .follow_up import (
+    escalate_report,
+    record_follow_up,
+    record_instruction,
+    record_upper_adoption,
+)
+from .intake import intake_converted_proposal
+from .reports import apply_action, create_report, discard_draft, update_report
+
+__all__ = [
+    "apply_action",
+    "compose_bulletin",
+    "create_report",
+    "discard_draft",
+    "escalate_report",
+    "intake_converted_proposal",
+    "record_follow_up",
+    "record_instruction",
+    "record_upper_adoption",
+    "update_report",
+]

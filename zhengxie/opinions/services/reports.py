@@ -1,0 +1,261 @@
+"""Writing a report and moving it through the workflow table."""
+
+from collections.abc import Callable, Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhengxie.core.config import get_setting
+from zhengxie.core.models import Committee, HandlingUnit, User
+from zhengxie.duty.models import DutyKind
+from zhengxie.duty.services import revoke_duty
+
+from .. import permissions as perms
+from ..models import AdoptionMode, AuthorBodyKind, OpinionReport, OpinionState
+from ..rules import BODY_MAX_CHARS
+from ..workflow import ACTIONS, Needs
+from .common import credit_authors, notify_authors, resolve_members, stamp
+
+
+def _validate_content(*, committee_id: int, title: str, body: str, body_kind: str, body_name: str):
+    errors = {}
+    if not title.strip():
+        errors["title"] = _("请填写标题。")
+    limit = get_setting(committee_id, BODY_MAX_CHARS)
+    if not body.strip():
+        errors["body"] = _("请填写正文。")
+    elif len(body) > limit:
+        errors["body"] = _("正文不超过%(limit)s字，现为%(n)s字。") % {
+            "limit": limit,
+            "n": len(body),
+        }
+    if body_kind and body_kind not in AuthorBodyKind.values:
+        errors["body_kind"] = _("反映单位类型无效。")
+    if bool(body_kind) != bool(body_name.strip()):
+        errors["body_name"] = _("反映单位的类型和名称须同时填写。")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _authors(*, committee_id: int, ids: set[int], body_name: str) -> list:
+    """一事一报 still needs someone reporting: members, a body, or both."""
+    members = resolve_members(committee_id=committee_id, member_ids=ids)
+    if not members and not body_name.strip():
+        raise ValidationError({"member_ids": _("请至少填写一位反映委员或一个反映单位。")})
+    return members
+
+
+def _author_ids(actor: User, committee: Committee, member_ids: Iterable[int]) -> set[int]:
+    """A member reporting is always one of the authors."""
+    ids = {int(pk) for pk in member_ids}
+    member = perms.member_of(actor)
+    if member is not None and member.committee_id == committee.pk:
+        ids.add(member.pk)
+    return ids
+
+
+def create_report(
+    *,
+    committee: Committee,
+    actor: User,
+    title: str,
+    body: str,
+    category: str = "",
+    member_ids: Iterable[int] = (),
+    body_kind: str = "",
+    body_name: str = "",
+    submit: bool = False,
+) -> OpinionReport:
+    perms.check_submit_permission(actor, committee)
+    _validate_content(
+        committee_id=committee.pk, title=title, body=body, body_kind=body_kind, body_name=body_name
+    )
+    members = _authors(
+        committee_id=committee.pk,
+        ids=_author_ids(actor, committee, member_ids),
+        body_name=body_name,
+    )
+    with transaction.atomic():
+        report = OpinionReport(
+            committee=committee,
+            title=title.strip(),
+            body=body.strip(),
+            category=category,
+            body_kind=body_kind,
+            body_name=body_name.strip(),
+            created_by=actor,
+        )
+        stamp(report, actor=actor, reason=_("新建"))
+        report.save()
+        report.members.set(members)
+        if submit:
+            report = apply_action(report=report, actor=actor, action="submit")
+    return report
+
+
+def update_report(
+    *,
+    report: OpinionReport,
+    actor: User,
+    title: str,
+    body: str,
+    category: str = "",
+    member_ids: Iterable[int] = (),
+    body_kind: str = "",
+    body_name: str = "",
+    submit: bool = False,
+) -> OpinionReport:
+    """Authors rework drafts and returned reports (and may submit them in the same step);
+    editors rework what is in the intake. Locks the report row."""
+    _validate_content(
+        committee_id=report.committee_id,
+        title=title,
+        body=body,
+        body_kind=body_kind,
+        body_name=body_name,
+    )
+    with transaction.atomic():
+        report = OpinionReport.objects.select_for_update().get(pk=report.pk)
+        perms.check_edit_report_permission(actor, report)
+        # An author editing stays an author; an editor who also sits as a member does not
+        # become one by editing.
+        ids = {int(pk) for pk in member_ids}
+        member = perms.member_of(actor)
+        if member is not None and report.members.filter(pk=member.pk).exists():
+            ids.add(member.pk)
+        members = _authors(committee_id=report.committee_id, ids=ids, body_name=body_name)
+        report.title, report.body, report.category = title.strip(), body.strip(), category
+        report.body_kind, report.body_name = body_kind, body_name.strip()
+        stamp(report, actor=actor, reason=_("修改"))
+        report.save(update_fields=["title", "body", "category", "body_kind", "body_name"])
+        report.members.set(members)
+        if submit:
+            report = apply_action(report=report, actor=actor, action="submit")
+    return report
+
+
+def discard_draft(*, report: OpinionReport, actor: User) -> OpinionReport:
+    """An author throws a draft away. Soft: the row and its history stay. Locks the row."""
+    with transaction.atomic():
+        report = OpinionReport.objects.select_for_update().get(pk=report.pk)
+        if report.state != OpinionState.DRAFT or not perms.is_author(actor, report):
+            raise PermissionDenied(_("只有作者可以删除自己的草稿。"))
+        report.is_deleted = True
+        stamp(report, actor=actor, reason=_("删除草稿"))
+        report.save(update_fields=["is_deleted"])
+    return report
+
+
+def apply_action(
+    *,
+    report: OpinionReport,
+    actor: User,
+    action: str,
+    comment: str = "",
+    mode: str = "",
+    unit: HandlingUnit | None = None,
+) -> OpinionReport:
+    """Run one action of the workflow table. Locks the report row; the table says who may act
+    from which state; the action's step sets its fields, credits and notices."""
+    step = ACTIONS.get(action)
+    if step is None:
+        raise ValidationError(_("未知的操作。"))
+    _check_needs(step.needs, comment=comment, mode=mode, unit=unit, report=report)
+    with transaction.atomic():
+        report = OpinionReport.objects.select_for_update().get(pk=report.pk)
+        perms.check_act_permission(actor, report, step)
+        fields = _STEPS[action](report, comment=comment, mode=mode, unit=unit)
+        report.state = step.target
+        stamp(report, actor=actor, reason=str(step.label))
+        report.save(update_fields=["state", *fields])
+        if step.notifies:
+            notify_authors(
+                report=report,
+                title=_("社情民意信息“%(title)s”：%(state)s")
+                % {"title": report.title[:30], "state": report.get_state_display()},
+                body=comment,
+            )
+    return report
+
+
+def _check_needs(needs, *, comment: str, mode: str, unit, report: OpinionReport) -> None:
+    if Needs.COMMENT in needs and not comment.strip():
+        raise ValidationError({"comment": _("退回修改须填写编辑意见。")})
+    if Needs.REASON in needs and not comment.strip():
+        raise ValidationError({"comment": _("不予采用须说明理由。")})
+    if Needs.MODE in needs and mode not in AdoptionMode.values:
+        raise ValidationError({"mode": _("请选择采用方式：单篇采用或综合编发。")})
+    if Needs.UNIT in needs and (unit is None or unit.committee_id != report.committee_id):
+        raise ValidationError({"unit": _("请选择本级的转送部门。")})
+
+
+def _on_submit(report: OpinionReport, **_kw) -> list[str]:
+    # A resubmission after a return keeps its first date: the year it counts in stays put.
+    report.submitted_at = report.submitted_at or timezone.now()
+    # 提案转为社情民意信息的，不重复计分 (延边州政协 2022): converted reports earn no submit credit.
+    if report.source_type_id is None:
+        credit_authors(
+            report=report,
+            kind=DutyKind.OPINION_SUBMITTED,
+            source=report,
+            occurred_on=timezone.localdate(),
+            role="",
+        )
+    return ["submitted_at"]
+
+
+def _on_withdraw(report: OpinionReport, **_kw) -> list[str]:
+    for member in report.members.all():
+        revoke_duty(member=member, kind=DutyKind.OPINION_SUBMITTED, source=report, note="撤回")
+    report.submitted_at = None
+    return ["submitted_at"]
+
+
+def _on_accept(report: OpinionReport, **_kw) -> list[str]:
+    return []
+
+
+def _on_return(report: OpinionReport, *, comment: str, **_kw) -> list[str]:
+    stamp_line = timezone.localdate().isoformat()
+    report.editor_comments = f"{report.editor_comments}\n{stamp_line} {comment.strip()}".strip()
+    return ["editor_comments"]
+
+
+def _on_adopt(report: OpinionReport, *, mode: str, comment: str, **_kw) -> list[str]:
+    report.adoption_mode, report.decided_at = mode, timezone.now()
+    if comment.strip():
+        _on_return(report, comment=comment)
+    credit_authors(
+        report=report,
+        kind=DutyKind.OPINION_ADOPTED,
+        source=report,
+        occurred_on=timezone.localdate(),
+        role=mode,
+    )
+    return ["adoption_mode", "decided_at", "editor_comments"]
+
+
+def _on_forward(report: OpinionReport, *, unit: HandlingUnit, comment: str, **_kw) -> list[str]:
+    report.forwarded_unit, report.decided_at = unit, timezone.now()
+    if comment.strip():
+        _on_return(report, comment=comment)
+    return ["forwarded_unit", "decided_at", "editor_comments"]
+
+
+def _on_decline(report: OpinionReport, *, comment: str, **_kw) -> list[str]:
+    report.decided_at = timezone.now()
+    _on_return(report, comment=comment)
+    return ["decided_at", "editor_comments"]
+
+
+_STEPS: dict[str, Callable[..., list[str]]] = {
+    "submit": _on_submit,
+    "withdraw": _on_withdraw,
+    "accept": _on_accept,
+    "return": _on_return,
+    "adopt": _on_adopt,
+    "forward": _on_forward,
+    "decline": _on_decline,
+}

@@ -1,0 +1,74 @@
+import io
+
+import pytest
+from docx import Document
+
+from zhengxie.core.factories import PASSWORD
+from zhengxie.opinions.models import OpinionReport, OpinionState
+
+
+def log_in(page, user):
+    page.goto(f"{page.base_url}/accounts/login/")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+
+
+def log_out(page):
+    page.click("header form button")
+    page.wait_for_load_state()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_member_reports_staff_adopt_into_an_issue_and_record_an_instruction(
+    browser_page, author, office
+):
+    page = browser_page
+    # given a member who writes up a local problem on a phone
+    page.set_viewport_size({"width": 375, "height": 800})
+    log_in(page, author.user)
+    page.goto(f"{page.base_url}/opinions/new/")
+    page.fill("input[name=title]", "关于解决城区停车难问题的建议")
+    page.select_option("select[name=category]", "城市建设")
+    page.fill("textarea[name=body]", "老城区停车位缺口大。\n建议盘活机关单位夜间车位。")
+    page.click("button[name=submit]")
+    assert page.locator("[data-testid=state]").inner_text() == "已报送"
+    log_out(page)
+    # when the information office adopts it
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, office)
+    page.goto(f"{page.base_url}/opinions/queue/")
+    page.click("text=关于解决城区停车难问题的建议")
+    page.click("summary[data-summary=adopt]")
+    page.select_option("select[name=mode]", "combined")
+    page.click("button[data-action=adopt]")
+    assert "已采用" in page.locator("[data-testid=state]").inner_text()
+    # and builds an issue from it and downloads the Word file
+    page.goto(f"{page.base_url}/opinions/bulletins/")
+    page.check("input[name=report_ids]")
+    page.fill("input[name=editor]", "王编辑")
+    page.click("main form button[type=submit]")
+    assert "第1期" in page.locator("h1").inner_text()
+    with page.expect_download() as download_info:
+        page.click("[data-testid=docx]")
+    path = download_info.value.path()
+    with open(path, "rb") as handle:
+        paragraphs = [p.text for p in Document(io.BytesIO(handle.read())).paragraphs]
+    assert "关于解决城区停车难问题的建议" in paragraphs
+    # and records the city leader's instruction on the report
+    page.get_by_role("link", name="关于解决城区停车难问题的建议").click()
+    page.fill("input[name=leader_name]", "陈市长")
+    page.select_option("select[name=level]", "city")
+    page.fill("textarea[name=text]", "请市住建局、市城管执法委研究落实。")
+    page.click("text=登记批示")
+    # then
+    assert (
+        "请市住建局、市城管执法委研究落实。"
+        in page.locator("[data-testid=instruction]").inner_text()
+    )
+    report = OpinionReport.objects.get()
+    assert report.state == OpinionState.ADOPTED
+    assert report.bulletin.number == 1
+    assert report.instructions.get().leader_name == "陈市长"

@@ -1,0 +1,171 @@
+"""The information office's pages: the intake queue, the bulletin, the follow-up records."""
+
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import permissions as perms
+from .. import selectors, services
+from ..exports import bulletin_docx
+from ..forms import (
+    BulletinForm,
+    EscalationForm,
+    FollowUpForm,
+    InstructionForm,
+    QueueFilterForm,
+    UpperAdoptionForm,
+)
+from ..models import BulletinIssue, Escalation, Instruction, OpinionReport
+from .common import office_committee, show_errors
+
+QUEUE_LIMIT = 200
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    committee = office_committee(request)
+    filters = QueueFilterForm(request.GET or None)
+    wanted = filters.cleaned_data if filters.is_valid() else {}
+    reports = selectors.list_queue(
+        user=request.user,
+        committee_ids=[committee.pk],
+        state=wanted.get("state", ""),
+        category=wanted.get("category", ""),
+        year=wanted.get("year"),
+        query=wanted.get("q", ""),
+        source=wanted.get("source", ""),
+    )
+    year = wanted.get("year") or selectors.default_year(committee_ids=[committee.pk])
+    context = {
+        "committee": committee,
+        "filters": filters,
+        "reports": reports[:QUEUE_LIMIT],
+        "limit": QUEUE_LIMIT,
+        "figures": selectors.figures(committee_ids=[committee.pk], year=year),
+        "year": year,
+    }
+    return render(request, "opinions/queue.html", context)
+
+
+@login_required
+def bulletins(request: HttpRequest) -> HttpResponse:
+    """The issues so far and the builder: pick adopted reports, number a new issue."""
+    committee = office_committee(request)
+    candidates = list(selectors.list_bulletin_candidates(committee_id=committee.pk))
+    form = BulletinForm(request.POST or None, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        try:
+            issue = services.compose_bulletin(
+                committee=committee, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("已编发%(issue)s。") % {"issue": issue})
+            return redirect("opinions:bulletin", issue.pk)
+    context = {
+        "committee": committee,
+        "form": form,
+        "candidates": candidates,
+        "issues": selectors.list_bulletins(committee_ids=[committee.pk])[:100],
+    }
+    return render(request, "opinions/bulletins.html", context)
+
+
+def _get_issue(request: HttpRequest, pk: int) -> BulletinIssue:
+    try:
+        issue = selectors.get_bulletin_for_page(pk=pk)
+    except BulletinIssue.DoesNotExist as missing:
+        raise Http404 from missing
+    perms.check_read_bulletins_permission(request.user, issue.committee_id)
+    return issue
+
+
+@login_required
+def bulletin_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = _get_issue(request, pk)
+    return render(request, "opinions/bulletin.html", {"issue": issue})
+
+
+@login_required
+def bulletin_download(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = _get_issue(request, pk)
+    response = HttpResponse(
+        bulletin_docx(issue),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    filename = f"社情民意{issue.year}年第{issue.number}期.docx"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+def _follow_up(request: HttpRequest, report_pk: int, form, call) -> HttpResponse:
+    """Escalation and instruction forms post here and come back to the record page."""
+    if not form.is_valid():
+        messages.error(request, _("提交的内容有误：%(e)s") % {"e": form.errors.as_text()})
+        return redirect("opinions:detail", report_pk)
+    try:
+        call(form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    else:
+        messages.success(request, _("已登记。"))
+    return redirect("opinions:detail", report_pk)
+
+
+@login_required
+@require_POST
+def escalate(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(OpinionReport, pk=pk, is_deleted=False)
+    return _follow_up(
+        request,
+        pk,
+        EscalationForm(request.POST),
+        lambda data: services.escalate_report(report=report, actor=request.user, **data),
+    )
+
+
+@login_required
+@require_POST
+def upper_adoption(request: HttpRequest, pk: int) -> HttpResponse:
+    escalation = get_object_or_404(Escalation, pk=pk)
+    return _follow_up(
+        request,
+        escalation.report_id,
+        UpperAdoptionForm(request.POST),
+        lambda data: services.record_upper_adoption(
+            escalation=escalation, actor=request.user, **data
+        ),
+    )
+
+
+@login_required
+@require_POST
+def instruct(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(OpinionReport, pk=pk, is_deleted=False)
+    return _follow_up(
+        request,
+        pk,
+        InstructionForm(request.POST),
+        lambda data: services.record_instruction(report=report, actor=request.user, **data),
+    )
+
+
+@login_required
+@require_POST
+def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    instruction = get_object_or_404(Instruction, pk=pk)
+    return _follow_up(
+        request,
+        instruction.report_id,
+        FollowUpForm(request.POST),
+        lambda data: services.record_follow_up(
+            instruction=instruction, actor=request.user, text=data["follow_up"]
+        ),
+    )

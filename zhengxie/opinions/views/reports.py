@@ -1,0 +1,141 @@
+"""The authors' pages and the record page every reader shares."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhengxie.core.history import history_of
+from zhengxie.core.permissions import is_office
+
+from .. import permissions as perms
+from .. import selectors, services
+from ..forms import (
+    ActionForm,
+    EscalationForm,
+    InstructionForm,
+    ReportForm,
+    UpperAdoptionForm,
+)
+from ..models import OpinionReport, OpinionState
+from ..workflow import ACTIONS, actions_from, progress
+from .common import reporting_committee, show_errors
+
+
+@login_required
+def my_reports(request: HttpRequest) -> HttpResponse:
+    reports = selectors.list_my_reports(user=request.user)
+    return render(request, "opinions/mine.html", {"reports": reports})
+
+
+@login_required
+def new_report(request: HttpRequest) -> HttpResponse:
+    committee = reporting_committee(request)
+    perms.check_submit_permission(request.user, committee)
+    form = ReportForm(request.POST or None, committee=committee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.create_report(
+                committee=committee,
+                actor=request.user,
+                submit="submit" in request.POST,
+                **form.service_kwargs(),
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("已报送。") if report.submitted_at else _("已存为草稿。"))
+            return redirect("opinions:detail", report.pk)
+    return render(request, "opinions/form.html", {"form": form, "committee": committee})
+
+
+def _get_report(pk: int) -> OpinionReport:
+    try:
+        return selectors.get_report_for_page(pk=pk)
+    except OpinionReport.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+@login_required
+def edit_report(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _get_report(pk)
+    perms.check_edit_report_permission(request.user, report)
+    initial = {
+        "title": report.title,
+        "body": report.body,
+        "category": report.category,
+        "member_ids": list(report.members.all()),
+        "body_kind": report.body_kind,
+        "body_name": report.body_name,
+    }
+    form = ReportForm(request.POST or None, initial=initial, committee=report.committee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_report(
+                report=report,
+                actor=request.user,
+                submit="submit" in request.POST,
+                **form.service_kwargs(),
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect("opinions:detail", report.pk)
+    context = {"form": form, "committee": report.committee, "report": report}
+    return render(request, "opinions/form.html", context)
+
+
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _get_report(pk)
+    perms.check_read_report_permission(request.user, report)
+    office = is_office(request.user, report.committee_id)
+    actions = [a for a in actions_from(report.state) if perms.can_act(request.user, report, a)]
+    context = {
+        "report": report,
+        "actions": actions,
+        "action_form": ActionForm(committee=report.committee),
+        "can_edit": perms.can_edit_report(request.user, report),
+        "office": office,
+        "follow_up": office and report.state == OpinionState.ADOPTED,
+        "escalation_form": EscalationForm(),
+        "upper_form": UpperAdoptionForm(),
+        "instruction_form": InstructionForm(),
+        "progress": progress(report.state),
+        "history": history_of(report) if office else [],
+    }
+    return render(request, "opinions/detail.html", context)
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    report = _get_report(pk)
+    if action not in ACTIONS:
+        raise Http404
+    form = ActionForm(request.POST, committee=report.committee)
+    if not form.is_valid():
+        messages.error(request, _("提交的内容有误，请检查。"))
+        return redirect("opinions:detail", report.pk)
+    try:
+        report = services.apply_action(
+            report=report, actor=request.user, action=action, **form.service_kwargs()
+        )
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    else:
+        messages.success(request, _("操作成功：%(label)s。") % {"label": ACTIONS[action].label})
+    return redirect("opinions:detail", report.pk)
+
+
+@login_required
+@require_POST
+def discard(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _get_report(pk)
+    services.discard_draft(report=report, actor=request.user)
+    messages.success(request, _("草稿已删除。"))
+    return redirect("opinions:mine")
