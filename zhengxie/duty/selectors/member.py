@@ -136,8 +136,11 @@ def duty_file(*, member: Member, today_year: int) -> dict:
     book = get_rulebook(member.committee_id)
     summaries = [(year, *_figures(member, year, book)) for year in years]
     return {
-        "categories": [name for name, _acts in DUTY_FILE_CATEGORIES],
-        "grid": [(year, grid[year]) for year in years],
+        "years": years,
+        "rows": [
+            (name, [grid[year][i] for year in years])
+            for i, (name, _acts) in enumerate(DUTY_FILE_CATEGORIES)
+        ],
         "summaries": summaries,
         "recognitions": list(member.recognitions.filter(is_deleted=False)),
     }

@@ -8,6 +8,7 @@ from django.db import transaction
 from zhengxie.core.config import set_setting
 from zhengxie.core.models import Committee, User
 
+from .. import settings as keys
 from ..models import AnnualTask, PointsGroup, PointsRule, PointsScheme
 from ..permissions import check_manage_duty_permission
 from ..shipped import DEFAULT_SCHEME, FIVE_ONES, SCHEMES
@@ -128,8 +129,32 @@ def save_task(*, actor: User, task: AnnualTask) -> AnnualTask:
     return task
 
 
-def save_evaluation_setting(*, actor: User, committee: Committee, key: str, value) -> None:
+def save_evaluation(*, actor: User, committee: Committee, data: dict) -> None:
+    """Store the three-highs weights, grade bands, reputation points and warning limits from
+    the evaluation form's cleaned data."""
     check_manage_duty_permission(actor, committee)
+    values = {
+        keys.WEIGHTS: {k: data[f"weight_{k}"] for k in ("quality", "satisfaction", "reputation")},
+        keys.GRADE_BANDS: [
+            ["excellent", data["excellent"]],
+            ["good", data["good"]],
+            ["competent", data["competent"]],
+            ["incompetent", 0],
+        ],
+        keys.REPUTATION: {
+            "base": data["reputation_base"],
+            "commendation": data["reputation_commendation"],
+            "honour": data["reputation_honour"],
+            "media_report": data["reputation_media"],
+        },
+        keys.WARNING_LINE: data["warning_line"],
+        keys.ABSENCE_LIMITS: {
+            "plenary": data["absence_plenary"],
+            "standing": data["absence_standing"],
+            "": data["absence_total"],
+        },
+    }
     with transaction.atomic():
-        set_setting(committee=committee, key=key, value=value)
+        for key, value in values.items():
+            set_setting(committee=committee, key=key, value=value)
         _after_change(committee)
