@@ -115,6 +115,8 @@ class EvaluationForm(forms.Form):
 
 
 class RecognitionForm(forms.ModelForm):
+    link = forms.URLField(label=_("链接"), required=False, assume_scheme="https")
+
     class Meta:
         model = Recognition
         fields = ["member", "kind", "level", "title", "issuer", "occurred_on", "link", "note"]

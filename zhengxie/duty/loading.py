@@ -11,8 +11,9 @@ from django.db.models import Count, Q, Sum
 from zhengxie.core.config import get_setting
 
 from . import settings as keys
-from .engine import Evaluation, RuleBook
+from .engine import Evaluation, GroupData, RuleBook, RuleData
 from .models import AnnualTask, DutyRecord, PointsScheme, Recognition, RecognitionKind
+from .shipped import DEFAULT_SCHEME, FIVE_ONES, SCHEMES
 
 
 def get_rulebook(committee_id: int) -> RuleBook:
@@ -21,8 +22,30 @@ def get_rulebook(committee_id: int) -> RuleBook:
         .prefetch_related("groups", "rules__group")
         .first()
     )
-    tasks = list(AnnualTask.objects.filter(committee_id=committee_id, is_active=True))
-    return RuleBook.build(scheme, tasks)
+    tasks = list(AnnualTask.objects.filter(committee_id=committee_id))
+    book = RuleBook.build(scheme, [t for t in tasks if t.is_active])
+    # A committee whose office has not opened the rules yet scores by the shipped defaults.
+    if scheme is None:
+        book = shipped_rulebook(book)
+    if not tasks:
+        book.tasks = [(code, name, 1, acts) for code, name, acts in FIVE_ONES]
+    return book
+
+
+def shipped_rulebook(book: RuleBook) -> RuleBook:
+    data = next(s for s in SCHEMES if s["code"] == DEFAULT_SCHEME)
+    book.scheme_name, book.full_marks = data["name"], Decimal(data["full_marks"])
+    for code, name, combine, base, ceiling, floor in data["groups"]:
+        book.groups[code] = GroupData(
+            code, name, combine, Decimal(base), _decimal(ceiling), _decimal(floor)
+        )
+    for kind, role, points, cap, group in data["rules"]:
+        book.rules[(kind, role)] = RuleData(kind, role, Decimal(str(points)), _decimal(cap), group)
+    return book
+
+
+def _decimal(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
 
 
 def get_evaluation(committee_id: int) -> Evaluation:
