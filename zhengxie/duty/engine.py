@@ -43,6 +43,22 @@ class RuleBook:
     groups: dict[str, GroupData] = field(default_factory=dict)
     tasks: list[tuple[str, str, int, list]] = field(default_factory=list)
 
+    _task_index: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+
+    def tasks_matching(self, key: tuple[str, str]) -> list[int]:
+        """The annual tasks an act of (kind, role) counts for; remembered per key because a
+        rebuild asks the same few keys for every member."""
+        found = self._task_index.get(key)
+        if found is None:
+            kind, role = key
+            found = [
+                i
+                for i, (_c, _n, _r, acts) in enumerate(self.tasks)
+                if any(kind == k and (not r or role == r) for k, r in acts)
+            ]
+            self._task_index[key] = found
+        return found
+
     def rule_for(self, kind: str, role: str) -> RuleData | None:
         return self.rules.get((kind, role)) or self.rules.get((kind, ""))
 
@@ -78,29 +94,40 @@ def _clamp(value: Decimal, group: GroupData) -> Decimal:
     return value
 
 
+def _group_subtotals(book: RuleBook, counts: Counts) -> dict[str, list[tuple[str, Decimal]]]:
+    """Each rule's capped subtotal, as (kind, points), filed under the rule's group code."""
+    nets: dict[tuple[str, str], int] = {}
+    for (kind, role), net in counts.items():
+        rule = book.rule_for(kind, role) if net > 0 else None
+        if rule is not None:
+            key = (rule.kind, rule.role)
+            nets[key] = nets.get(key, 0) + net
+    by_group: dict[str, list[tuple[str, Decimal]]] = {}
+    for key, net in nets.items():
+        rule = book.rules[key]
+        code = rule.group if rule.group in book.groups else ""
+        by_group.setdefault(code, []).append((rule.kind, _cap_sum(rule, rule.points * net)))
+    return by_group
+
+
 def score_points(book: RuleBook, counts: Counts) -> tuple[Decimal, dict[str, float]]:
     """Total points and the breakdown by kind; the breakdown adds up to the total, with a
     group's starting allowance and its clamping shown as their own lines."""
-    by_rule: dict[tuple[str, str], Decimal] = {}
-    for (kind, role), net in counts.items():
-        rule = book.rule_for(kind, role)
-        if rule is None or net <= 0:
-            continue
-        key = (rule.kind, rule.role)
-        by_rule[key] = by_rule.get(key, ZERO) + rule.points * net
-    subtotals = {key: _cap_sum(book.rules[key], value) for key, value in by_rule.items()}
+    by_group = _group_subtotals(book, counts)
     breakdown: dict[str, Decimal] = {}
     total = ZERO
-    for code, group in [("", None), *book.groups.items()]:
-        members = {k: v for k, v in subtotals.items() if book.rules[k].group == code}
-        if group is not None and group.combine == "max" and members:
-            best = max(members, key=lambda k: members[k])
-            members = {best: members[best]}
-        raw = sum(members.values(), ZERO) + (group.base if group else ZERO)
-        kept = _clamp(raw, group) if group else raw
-        for (kind, _role), value in members.items():
+    for kind, value in by_group.get("", []):
+        breakdown[kind] = breakdown.get(kind, ZERO) + value
+        total += value
+    for code, group in book.groups.items():
+        items = by_group.get(code, [])
+        if group.combine == "max" and items:
+            items = [max(items, key=lambda item: item[1])]
+        raw = sum((value for _kind, value in items), group.base)
+        kept = _clamp(raw, group)
+        for kind, value in items:
             breakdown[kind] = breakdown.get(kind, ZERO) + value
-        if group is not None and group.base:
+        if group.base:
             breakdown[f"base:{group.name}"] = group.base
         if kept != raw:
             breakdown[f"clamp:{group.name}"] = kept - raw
@@ -109,15 +136,11 @@ def score_points(book: RuleBook, counts: Counts) -> tuple[Decimal, dict[str, flo
 
 
 def five_ones(book: RuleBook, counts: Counts) -> dict[str, bool]:
-    done = {}
-    for code, _name, required, acts in book.tasks:
-        matched = sum(
-            net
-            for (kind, role), net in counts.items()
-            if any(kind == k and (not r or role == r) for k, r in acts)
-        )
-        done[code] = matched >= required
-    return done
+    matched = [0] * len(book.tasks)
+    for key, net in counts.items():
+        for index in book.tasks_matching(key):
+            matched[index] += net
+    return {code: matched[i] >= required for i, (code, _n, required, _a) in enumerate(book.tasks)}
 
 
 def absences_by_role(counts: Counts) -> dict[str, int]:
