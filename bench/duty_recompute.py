@@ -95,7 +95,8 @@ def _insert(first_member: int, committee_id: int, type_id: int) -> None:
 
 
 def _world() -> Committee:
-    Committee.objects.filter(code="bench").exists() and _clear()
+    if Committee.objects.filter(code="bench").exists():
+        _clear()  # a run that was interrupted, or kept with BENCH_KEEP
     committee = Committee.objects.create(code="bench", name="基准政协", level=CommitteeLevel.CITY)
     Member.objects.bulk_create(
         (
