@@ -206,3 +206,17 @@ def test_recompute_button_for_office_only(client, city, make_user):
     client.force_login(make_user(Role.STAFF, city))
     assert client.post(reverse("duty:recompute"), data).status_code == 302
     assert YearBalance.objects.filter(committee=city, year=2022).count() == 1
+
+
+def test_saving_a_rule_for_an_existing_act_replaces_it(client, city, staff):
+    ensure_rules(committee=city)
+    scheme = PointsScheme.objects.get(committee=city, is_active=True)
+    before = scheme.rules.count()
+    client.force_login(staff)
+    client.post(
+        reverse("duty:rule_add", args=[scheme.pk]),
+        {"kind": "speech", "role": "", "points": "8", "annual_cap": "24"},
+    )
+    rule = scheme.rules.get(kind="speech", role="")
+    assert (rule.points, rule.annual_cap) == (8, 24)
+    assert scheme.rules.count() == before

@@ -90,7 +90,14 @@ def _errors(form) -> str:
 def rule_save(request: HttpRequest, scheme_pk: int, pk: int | None = None) -> HttpResponse:
     scheme = get_object_or_404(PointsScheme, pk=scheme_pk)
     check_manage_duty_permission(request.user, scheme.committee)
-    instance = get_object_or_404(PointsRule, pk=pk, scheme=scheme) if pk else None
+    if pk:
+        instance = get_object_or_404(PointsRule, pk=pk, scheme=scheme)
+    else:  # the same kind and role replaces the rule it already has
+        instance = PointsRule.objects.filter(
+            scheme=scheme,
+            kind=request.POST.get("kind", ""),
+            role=request.POST.get("role", "").strip(),
+        ).first()
     form = RuleForm(request.POST, instance=instance, scheme=scheme)
     if form.is_valid():
         services.save_rule(actor=request.user, rule=form.save(commit=False))
