@@ -6,3 +6,11 @@ class DutyConfig(AppConfig):
     name = "zhengxie.duty"
     label = "duty"
     verbose_name = _("履职档案")
+
+    def ready(self) -> None:
+        from zhengxie.core.config import register_default
+
+        from .settings import DEFAULTS
+
+        for key, value, label, source in DEFAULTS:
+            register_default(key, value, label=label, source=source)

@@ -1,4 +1,30 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import member, rules, staff
 
 app_name = "duty"
-urlpatterns: list = []
+urlpatterns = [
+    path("", staff.standings, name="standings"),
+    path("me/", member.me, name="me"),
+    path("members/<int:pk>/", member.member_file, name="member_file"),
+    path("members/<int:pk>/file.docx", member.member_file_docx, name="member_file_docx"),
+    path("recompute/", staff.recompute, name="recompute"),
+    path("publish/", staff.publish, name="publish"),
+    path("warnings/", staff.warnings, name="warnings"),
+    path("warnings/issue/", staff.warnings_issue, name="warnings_issue"),
+    path("warnings/<int:pk>/talk/", staff.warning_talk, name="warning_talk"),
+    path("recognitions/", staff.recognitions, name="recognitions"),
+    path(
+        "recognitions/<int:pk>/withdraw/",
+        staff.recognition_withdraw,
+        name="recognition_withdraw",
+    ),
+    path("rules/", rules.rules, name="rules"),
+    path("rules/schemes/<int:pk>/activate/", rules.scheme_activate, name="scheme_activate"),
+    path("rules/schemes/<int:scheme_pk>/rules/", rules.rule_save, name="rule_add"),
+    path("rules/schemes/<int:scheme_pk>/rules/<int:pk>/", rules.rule_save, name="rule_save"),
+    path("rules/rules/<int:pk>/delete/", rules.rule_delete, name="rule_delete"),
+    path("rules/groups/<int:pk>/", rules.group_save, name="group_save"),
+    path("rules/tasks/<int:pk>/", rules.task_save, name="task_save"),
+    path("rules/evaluation/", rules.evaluation_save, name="evaluation_save"),
+]

@@ -7,6 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.models import Committee, Member
 
+# Activity kind codes the activities app writes into an ATTENDANCE/ABSENCE record's role.
+PLENARY_ROLE = "plenary"  # 全体会议
+STANDING_ROLE = "standing"  # 常委会议
+
 
 class DutyKind(models.TextChoices):
     PROPOSAL = "proposal", _("提交提案")  # a registered proposal; role: first / joint / co-signer
@@ -27,6 +31,39 @@ class DutyKind(models.TextChoices):
     PRACTICAL_DEED = "practical_deed", _("兴办实事")
     COMMENDATION = "commendation", _("表彰")
     MEDIA_REPORT = "media_report", _("媒体报道")
+    HONOUR = "honour", _("获得荣誉")  # role: the honour's level
+
+
+# The eight kinds of duty a duty file lists (蚌埠 2018 "一届一人一档"), each with the ledger
+# kinds (and, for attendance, the activity roles) that belong to it; "" matches any role.
+DUTY_FILE_CATEGORIES = [
+    ("全体会议、常委会议", [("attendance", PLENARY_ROLE), ("attendance", STANDING_ROLE)]),
+    ("协商会、通报会、座谈会", [("attendance", "consultation"), ("session", "")]),
+    (
+        "提案、会议发言、社情民意",
+        [
+            ("proposal", ""),
+            ("speech", ""),
+            ("opinion_submitted", ""),
+            ("opinion_adopted", ""),
+            ("instruction", ""),
+        ],
+    ),
+    (
+        "视察、考察、调研",
+        [("attendance", "research"), ("attendance", "inspection"), ("report", "")],
+    ),
+    (
+        "理论研究、学习培训、文史资料征集、团结联谊",
+        [("attendance", "study"), ("essay", ""), ("reading", "")],
+    ),
+    ("民主评议、执法检查", [("attendance", "appraisal")]),
+    (
+        "联系群众、基层履职",
+        [("case_raised", ""), ("case_resolved", ""), ("contact", ""), ("practical_deed", "")],
+    ),
+    ("其他", []),
+]
 
 
 class DutyRecord(models.Model):
@@ -41,6 +78,9 @@ class DutyRecord(models.Model):
     source_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     source_id = models.PositiveBigIntegerField()
     source = GenericForeignKey("source_type", "source_id")
+    # The n-th ledger row of one act (member, kind, source): credits are odd, reversals even.
+    # Unique per act, so two concurrent credits of the same act cannot both land.
+    seq = models.PositiveIntegerField(_("序号"), default=1)
     note = models.CharField(_("说明"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -48,9 +88,16 @@ class DutyRecord(models.Model):
         verbose_name = _("履职记录")
         verbose_name_plural = _("履职记录")
         ordering = ["-occurred_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "kind", "source_type", "source_id", "seq"],
+                name="dutyrecord_unique_act_seq",
+            ),
+            models.CheckConstraint(condition=models.Q(sign__in=[1, -1]), name="dutyrecord_sign"),
+        ]
         indexes = [
             models.Index(fields=["member", "year"]),
-            models.Index(fields=["committee", "year", "kind"]),
+            models.Index(fields=["committee", "year", "member", "kind", "role"]),
             models.Index(fields=["source_type", "source_id"]),
         ]
 

@@ -1,0 +1,26 @@
+from .ledger import DutyKind, DutyRecord
+from .recognition import Recognition, RecognitionKind, RecognitionLevel
+from .results import Grade, YearBalance, YearResult, YearResultRow
+from .rules import AnnualTask, CombineMode, PointsGroup, PointsRule, PointsScheme, SchemeKind
+from .warnings import DutyWarning, WarningReason, WarningStatus
+
+__all__ = [
+    "AnnualTask",
+    "CombineMode",
+    "DutyKind",
+    "DutyRecord",
+    "DutyWarning",
+    "Grade",
+    "PointsGroup",
+    "PointsRule",
+    "PointsScheme",
+    "Recognition",
+    "RecognitionKind",
+    "RecognitionLevel",
+    "SchemeKind",
+    "WarningReason",
+    "WarningStatus",
+    "YearBalance",
+    "YearResult",
+    "YearResultRow",
+]

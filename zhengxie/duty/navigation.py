@@ -1,0 +1,7 @@
+from zhengxie.core.models import Role
+from zhengxie.core.navigation import NavItem
+
+NAV_ITEMS = [
+    NavItem("我的履职", "duty:me", frozenset({Role.MEMBER}), 20),
+    NavItem("履职考评", "duty:standings", frozenset({Role.STAFF, Role.ADMIN, Role.LEADER}), 60),
+]

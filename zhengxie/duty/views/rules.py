@@ -1,0 +1,159 @@
+"""Office staff configure their committee's points scheme, five ones and evaluation."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from zhengxie.core.config import get_setting
+
+from .. import settings as keys
+from ..forms import EvaluationForm, GroupForm, RuleForm, TaskForm
+from ..models import AnnualTask, PointsGroup, PointsRule, PointsScheme
+from ..permissions import check_manage_duty_permission
+from ..services import rules as services
+from .scope import committee_of, committees_of
+
+
+def _committee(request: HttpRequest):
+    committee = committee_of(request, committees_of(request))
+    check_manage_duty_permission(request.user, committee)
+    services.ensure_rules(committee=committee)
+    return committee
+
+
+def _back(committee) -> HttpResponse:
+    return redirect(reverse("duty:rules") + f"?committee={committee.pk}")
+
+
+def _evaluation_initial(committee) -> dict:
+    weights = get_setting(committee, keys.WEIGHTS)
+    bands = dict(get_setting(committee, keys.GRADE_BANDS))
+    reputation = get_setting(committee, keys.REPUTATION)
+    limits = get_setting(committee, keys.ABSENCE_LIMITS)
+    return {
+        **{f"weight_{k}": weights.get(k, 0) for k in ("quality", "satisfaction", "reputation")},
+        **{k: bands.get(k, 0) for k in ("excellent", "good", "competent")},
+        "warning_line": get_setting(committee, keys.WARNING_LINE),
+        "reputation_base": reputation.get("base", 0),
+        "reputation_commendation": reputation.get("commendation", 0),
+        "reputation_honour": reputation.get("honour", 0),
+        "reputation_media": reputation.get("media_report", 0),
+        "absence_plenary": limits.get("plenary", 2),
+        "absence_standing": limits.get("standing", 3),
+        "absence_total": limits.get("", 5),
+    }
+
+
+@login_required
+def rules(request: HttpRequest) -> HttpResponse:
+    committee = _committee(request)
+    schemes = list(
+        PointsScheme.objects.filter(committee=committee).prefetch_related("groups", "rules__group")
+    )
+    active = next((s for s in schemes if s.is_active), schemes[0])
+    context = {
+        "committee": committee,
+        "committees": committees_of(request),
+        "schemes": schemes,
+        "active": active,
+        "rule_form": RuleForm(scheme=active),
+        "tasks": [
+            (t, TaskForm(instance=t, prefix=f"t{t.pk}"))
+            for t in AnnualTask.objects.filter(committee=committee)
+        ],
+        "evaluation_form": EvaluationForm(initial=_evaluation_initial(committee)),
+    }
+    return render(request, "duty/rules.html", context)
+
+
+@login_required
+@require_POST
+def scheme_activate(request: HttpRequest, pk: int) -> HttpResponse:
+    scheme = get_object_or_404(PointsScheme, pk=pk)
+    services.activate_scheme(actor=request.user, committee=scheme.committee, scheme=scheme)
+    messages.success(request, f"已启用“{scheme.name}”，本年度积分正在后台重新计算。")
+    return _back(scheme.committee)
+
+
+def _errors(form) -> str:
+    return "；".join(
+        f"{form.fields[f].label if f in form.fields else '表单'}：{e[0]}"
+        for f, e in form.errors.items()
+    )
+
+
+@login_required
+@require_POST
+def rule_save(request: HttpRequest, scheme_pk: int, pk: int | None = None) -> HttpResponse:
+    scheme = get_object_or_404(PointsScheme, pk=scheme_pk)
+    check_manage_duty_permission(request.user, scheme.committee)
+    if pk:
+        instance = get_object_or_404(PointsRule, pk=pk, scheme=scheme)
+    else:  # the same kind and role replaces the rule it already has
+        instance = PointsRule.objects.filter(
+            scheme=scheme,
+            kind=request.POST.get("kind", ""),
+            role=request.POST.get("role", "").strip(),
+        ).first()
+    form = RuleForm(request.POST, instance=instance, scheme=scheme)
+    if form.is_valid():
+        services.save_rule(actor=request.user, rule=form.save(commit=False))
+        messages.success(request, "积分规则已保存，积分正在后台重新计算。")
+    else:
+        messages.error(request, _errors(form))
+    return _back(scheme.committee)
+
+
+@login_required
+@require_POST
+def rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    rule = get_object_or_404(PointsRule.objects.select_related("scheme__committee"), pk=pk)
+    services.delete_rule(actor=request.user, rule=rule)
+    messages.success(request, "积分规则已删除。")
+    return _back(rule.scheme.committee)
+
+
+@login_required
+@require_POST
+def group_save(request: HttpRequest, pk: int) -> HttpResponse:
+    group = get_object_or_404(PointsGroup.objects.select_related("scheme__committee"), pk=pk)
+    check_manage_duty_permission(request.user, group.scheme.committee)
+    form = GroupForm(request.POST, instance=group, prefix=f"g{group.pk}")
+    if form.is_valid():
+        services.save_group(actor=request.user, group=form.save(commit=False))
+        messages.success(request, "分组已保存。")
+    else:
+        messages.error(request, _errors(form))
+    return _back(group.scheme.committee)
+
+
+@login_required
+@require_POST
+def task_save(request: HttpRequest, pk: int) -> HttpResponse:
+    task = get_object_or_404(AnnualTask, pk=pk)
+    check_manage_duty_permission(request.user, task.committee)
+    form = TaskForm(request.POST, instance=task, prefix=f"t{task.pk}")
+    if form.is_valid():
+        form.save(commit=False)
+        task.acts = form.cleaned_data["acts_text"]
+        services.save_task(actor=request.user, task=task)
+        messages.success(request, f"“{task.name}”已保存。")
+    else:
+        messages.error(request, _errors(form))
+    return _back(task.committee)
+
+
+@login_required
+@require_POST
+def evaluation_save(request: HttpRequest) -> HttpResponse:
+    committee = _committee(request)
+    form = EvaluationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _errors(form))
+        return _back(committee)
+    services.save_evaluation(actor=request.user, committee=committee, data=form.cleaned_data)
+    messages.success(request, "考评设置已保存，积分正在后台重新计算。")
+    return _back(committee)

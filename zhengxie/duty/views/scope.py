@@ -1,0 +1,32 @@
+"""Which committee and year a staff page shows: from the query string, within what the
+person may read."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhengxie.core.models import Committee
+
+from ..permissions import standings_committee_ids
+
+
+def year_of(request: HttpRequest) -> int:
+    raw = request.GET.get("year") or request.POST.get("year") or ""
+    this_year = timezone.localdate().year
+    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= this_year + 1 else this_year
+
+
+def committees_of(request: HttpRequest) -> list[Committee]:
+    ids = standings_committee_ids(request.user)
+    if not ids:
+        raise PermissionDenied(_("只有政协机关工作人员和领导可以查看委员履职情况。"))
+    return list(Committee.objects.filter(pk__in=ids).order_by("level", "id"))
+
+
+def committee_of(request: HttpRequest, committees: list[Committee]) -> Committee:
+    raw = request.GET.get("committee") or request.POST.get("committee") or ""
+    by_id = {str(c.pk): c for c in committees}
+    if raw and raw not in by_id:
+        raise PermissionDenied(_("您没有权限查看该政协的委员履职情况。"))
+    return by_id.get(raw) or committees[0]

@@ -1,0 +1,163 @@
+"""Staff pages: standings, publication, warnings and recognitions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from ..forms import RecognitionForm, TalkForm, WithdrawForm
+from ..models import DutyWarning, Grade, Recognition
+from ..permissions import can_manage_duty, check_manage_duty_permission
+from ..selectors import figures
+from ..selectors.standings import distribution, list_recognitions, ranking
+from ..selectors.warnings import due_warnings, list_warnings
+from ..services.recognition import record_recognition, withdraw_recognition
+from ..services.recompute import YearClosedError, is_published, publish_year, recompute_year
+from ..services.warnings import issue_warnings, record_talk
+from .scope import committee_of, committees_of, year_of
+
+
+def _scope(request: HttpRequest) -> dict:
+    committees = committees_of(request)
+    committee = committee_of(request, committees)
+    year = year_of(request)
+    return {"committees": committees, "committee": committee, "year": year}
+
+
+def _back(name: str, scope: dict) -> HttpResponse:
+    url = reverse(name) + f"?committee={scope['committee'].pk}&year={scope['year']}"
+    return redirect(url)
+
+
+def _rollup_ids(scope: dict) -> list[int]:
+    """A city committee's standings include its counties the person may read."""
+    committee = scope["committee"]
+    return [
+        c.pk for c in scope["committees"] if c.pk == committee.pk or c.parent_id == committee.pk
+    ]
+
+
+@login_required
+def standings(request: HttpRequest) -> HttpResponse:
+    scope = _scope(request)
+    ids = _rollup_ids(scope)
+    context = {
+        **scope,
+        "figures": figures(committee_ids=ids, year=scope["year"]),
+        "ranking": ranking(committee_ids=ids, year=scope["year"]),
+        "by_committee": distribution(
+            committee_ids=ids, year=scope["year"], by="committee__short_name"
+        ),
+        "by_sector": distribution(committee_ids=ids, year=scope["year"], by="member__sector__name"),
+        "by_special": distribution(
+            committee_ids=ids, year=scope["year"], by="member__special_committee__name"
+        ),
+        "grades": dict(Grade.choices),
+        "published": is_published(scope["committee"].pk, scope["year"]),
+        "can_manage": can_manage_duty(request.user, scope["committee"]),
+    }
+    return render(request, "duty/standings.html", context)
+
+
+@login_required
+@require_POST
+def recompute(request: HttpRequest) -> HttpResponse:
+    scope = _scope(request)
+    check_manage_duty_permission(request.user, scope["committee"])
+    try:
+        count = recompute_year(committee=scope["committee"], year=scope["year"])
+        messages.success(request, f"已重新计算 {count} 名委员的 {scope['year']} 年度履职积分。")
+    except YearClosedError as error:
+        messages.error(request, str(error))
+    return _back("duty:standings", scope)
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest) -> HttpResponse:
+    scope = _scope(request)
+    try:
+        publish_year(actor=request.user, committee=scope["committee"], year=scope["year"])
+        messages.success(
+            request, f"{scope['year']} 年度考评结果已发布，此后修改规则不再影响该年度。"
+        )
+    except (YearClosedError, ValueError) as error:
+        messages.error(request, str(error))
+    return _back("duty:standings", scope)
+
+
+@login_required
+def warnings(request: HttpRequest) -> HttpResponse:
+    scope = _scope(request)
+    committee, year = scope["committee"], scope["year"]
+    context = {
+        **scope,
+        "due": due_warnings(committee=committee, year=year),
+        "issued": list_warnings(committee_ids=[committee.pk], year=year),
+        "can_manage": can_manage_duty(request.user, committee),
+        "talk_form": TalkForm(),
+    }
+    return render(request, "duty/warnings.html", context)
+
+
+@login_required
+@require_POST
+def warnings_issue(request: HttpRequest) -> HttpResponse:
+    scope = _scope(request)
+    count = issue_warnings(actor=request.user, committee=scope["committee"], year=scope["year"])
+    messages.success(request, f"新列入预警名单 {count} 人，已通知本人。")
+    return _back("duty:warnings", scope)
+
+
+@login_required
+@require_POST
+def warning_talk(request: HttpRequest, pk: int) -> HttpResponse:
+    warning = get_object_or_404(DutyWarning, pk=pk)
+    check_manage_duty_permission(request.user, warning.committee_id)
+    form = TalkForm(request.POST)
+    if form.is_valid():
+        record_talk(actor=request.user, warning=warning, **form.cleaned_data)
+        messages.success(request, f"已记录与{warning.member.name}的约谈。")
+    else:
+        messages.error(
+            request, "；".join(f"{form.fields[f].label}：{e[0]}" for f, e in form.errors.items())
+        )
+    url = reverse("duty:warnings") + f"?committee={warning.committee_id}&year={warning.year}"
+    return redirect(url)
+
+
+@login_required
+def recognitions(request: HttpRequest) -> HttpResponse:
+    scope = _scope(request)
+    committee = scope["committee"]
+    can_manage = can_manage_duty(request.user, committee)
+    form = RecognitionForm(request.POST or None, committee=committee)
+    if request.method == "POST":
+        check_manage_duty_permission(request.user, committee)
+        if form.is_valid():
+            record_recognition(actor=request.user, **form.cleaned_data)
+            messages.success(request, "已登记。")
+            return _back("duty:recognitions", scope)
+    items = list_recognitions(committee_ids=_rollup_ids(scope)).order_by("-occurred_on", "-id")[
+        :300
+    ]
+    context = {**scope, "items": items, "form": form, "can_manage": can_manage}
+    return render(request, "duty/recognitions.html", context)
+
+
+@login_required
+@require_POST
+def recognition_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    recognition = get_object_or_404(Recognition, pk=pk)
+    check_manage_duty_permission(request.user, recognition.committee_id)
+    form = WithdrawForm(request.POST)
+    if form.is_valid():
+        withdraw_recognition(
+            actor=request.user, recognition=recognition, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, "已撤销，相应履职记录已冲销。")
+    else:
+        messages.error(request, "撤销原因：请填写。")
+    return redirect(reverse("duty:recognitions") + f"?committee={recognition.committee_id}")
