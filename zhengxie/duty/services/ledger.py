@@ -6,6 +6,8 @@ concurrent credits of the same act impossible even where row locks are not avail
 """
 
 import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
@@ -93,3 +95,69 @@ def revoke_duty(
             )
     except IntegrityError:
         return None  # a concurrent reversal of the same act landed first
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One act to credit in bulk; the same fields as credit_duty takes."""
+
+    member: Member
+    kind: str
+    source: models.Model
+    occurred_on: dt.date
+    role: str = ""
+    note: str = ""
+
+
+def _last_signs(credits: list[Credit]) -> dict[tuple, tuple[int, int]]:
+    """(member, kind, source type, source id) -> (last seq, last sign) for acts already in
+    the ledger, read in one query per kind and source type."""
+    groups: dict[tuple[str, ContentType], set[int]] = defaultdict(set)
+    for credit in credits:
+        groups[(credit.kind, ContentType.objects.get_for_model(credit.source))].add(
+            credit.source.pk
+        )
+    last: dict[tuple, tuple[int, int]] = {}
+    for (kind, source_type), source_ids in groups.items():
+        rows = DutyRecord.objects.filter(
+            kind=kind, source_type=source_type, source_id__in=source_ids
+        ).values_list("member_id", "source_id", "seq", "sign")
+        for member_id, source_id, seq, sign in rows:
+            key = (member_id, kind, source_type.pk, source_id)
+            if seq > last.get(key, (0, 0))[0]:
+                last[key] = (seq, sign)
+    return last
+
+
+def credit_duty_many(*, credits: list[Credit]) -> int:
+    """Credit many acts at once (imports, the demo): what credit_duty does for each, in a few
+    queries. Acts already credited are skipped; a concurrent credit of the same act wins
+    through the unique (act, seq) constraint. Returns the number of rows written."""
+    for credit in credits:
+        _check_kind(credit.kind)
+    last = _last_signs(credits)
+    rows, seen = [], set()
+    for credit in credits:
+        source_type = ContentType.objects.get_for_model(credit.source)
+        key = (credit.member.pk, credit.kind, source_type.pk, credit.source.pk)
+        seq, sign = last.get(key, (0, -1))
+        if sign > 0 or key in seen:
+            continue
+        seen.add(key)
+        rows.append(
+            DutyRecord(
+                committee_id=credit.member.committee_id,
+                member_id=credit.member.pk,
+                kind=credit.kind,
+                role=credit.role[:24],
+                occurred_on=credit.occurred_on,
+                year=credit.occurred_on.year,
+                sign=1,
+                seq=seq + 1,
+                source_type=source_type,
+                source_id=credit.source.pk,
+                note=credit.note[:200],
+            )
+        )
+    DutyRecord.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+    return len(rows)

@@ -129,3 +129,29 @@ def test_concurrent_revocations_write_one_negative_row(city):
     results = _race(lambda: revoke_duty(member=member, kind=DutyKind.ATTENDANCE, source=source), 6)
     assert sum(1 for r in results if r is not None) == 1
     assert _net(member, source) == 0
+
+
+def test_credit_many_writes_each_new_act_once_and_skips_credited_ones(
+    city, django_assert_max_num_queries
+):
+    # given: one act already credited, one credited then reversed, one new, one listed twice
+    from zhengxie.duty.services import Credit, credit_duty_many
+
+    member = make_member(committee=city)
+    credited, reversed_, new = (make_source(committee=city) for _ in range(3))
+    credit_duty(member=member, kind=DutyKind.SESSION, source=credited, occurred_on=DAY)
+    credit_duty(member=member, kind=DutyKind.SESSION, source=reversed_, occurred_on=DAY)
+    revoke_duty(member=member, kind=DutyKind.SESSION, source=reversed_)
+    credits = [
+        Credit(member=member, kind=DutyKind.SESSION, source=source, occurred_on=DAY, role="venue")
+        for source in (credited, reversed_, new, new)
+    ]
+    # when
+    with django_assert_max_num_queries(4):
+        written = credit_duty_many(credits=credits)
+    # then
+    assert written == 2
+    assert _net(member, credited) == 1
+    assert _net(member, reversed_) == 1
+    assert _net(member, new) == 1
+    assert DutyRecord.objects.get(member=member, source_id=reversed_.pk, seq=3).sign == 1
