@@ -9,6 +9,7 @@ from zhengxie.core.models import HandlingUnit, User, Venue
 from .demo_volume import fill_year
 from .models import Case, CaseSource, ParticipantKind
 from .services.actions import agree_action, report_progress
+from .services.backfill import credit_year
 from .services.cases import accept_case, close_case, raise_case_by_convenor, rate_case, report_case
 from .services.contacts import record_contact
 from .services.sessions import Participant, hold_session
@@ -295,3 +296,4 @@ def seed(world: DemoWorld) -> None:
     for story in (_hongshan, _haodian, _wulongxiang, _chengxi):
         story(world)
     fill_year(world)
+    credit_year(year=world.year)

@@ -2,9 +2,9 @@
 figures after the stories: 900-odd sessions, 700-odd problems collected on members' visits,
 682 livelihood matters, 55 enterprise difficulties and 779 urgent concerns resolved.
 
-The volume is not credited here: seven thousand one-by-one credits would take most of the
-seed's minute. `manage.py credit_grassroots_duty --year 2022` credits every act afterwards
-through the duty service (idempotent); the stories are credited by the services as they go."""
+The volume is credited afterwards in one pass (services.backfill.credit_year, which the demo
+step calls and `manage.py credit_grassroots_duty --year 2022` repeats idempotently); the
+stories are credited by the services as they go."""
 
 import datetime as dt
 import random

@@ -16,7 +16,7 @@ from simple_history.utils import bulk_create_with_history
 from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
 from zhengxie.core.models import Committee, HandlingUnit, Member, Role, RoleGrant, User
 from zhengxie.duty.models import DutyKind
-from zhengxie.duty.services import credit_duty
+from zhengxie.duty.services import Credit, credit_duty_many
 
 from . import services
 from .demo_texts import BODIES, INSTRUCTION_TEXTS, LEADERS, write_report
@@ -119,22 +119,28 @@ def _save(drafted: list[tuple[OpinionReport, list[Member]]], office: User) -> No
 
 
 def _credit(drafted) -> None:
+    credits = []
     for report, members in drafted:
         for member in members:
-            credit_duty(
-                member=member,
-                kind=DutyKind.OPINION_SUBMITTED,
-                source=report,
-                occurred_on=report.submitted_at.date(),
+            credits.append(
+                Credit(
+                    member=member,
+                    kind=DutyKind.OPINION_SUBMITTED,
+                    source=report,
+                    occurred_on=report.submitted_at.date(),
+                )
             )
             if report.state == OpinionState.ADOPTED:
-                credit_duty(
-                    member=member,
-                    kind=DutyKind.OPINION_ADOPTED,
-                    source=report,
-                    occurred_on=report.decided_at.date(),
-                    role=report.adoption_mode,
+                credits.append(
+                    Credit(
+                        member=member,
+                        kind=DutyKind.OPINION_ADOPTED,
+                        source=report,
+                        occurred_on=report.decided_at.date(),
+                        role=report.adoption_mode,
+                    )
                 )
+    credit_duty_many(credits=credits)
 
 
 def _issues(world: DemoWorld, code: str, committee: Committee, office: User) -> list:

@@ -2,7 +2,7 @@
 through the duty service, one record per act; credits already there are left as they are."""
 
 from zhengxie.duty.models import DutyKind
-from zhengxie.duty.services import credit_duty
+from zhengxie.duty.services import Credit, credit_duty_many
 
 from ..models import Case, CaseSource, ContactRecord, SessionParticipant
 from ..workflow import RESOLVED_STATES
@@ -35,10 +35,9 @@ def credit_year(*, year: int, committee_ids: list[int] | None = None) -> int:
         for case in resolved.select_related("raised_by_member")
         for member in resolving_members(case)
     ]
-    return sum(_credit(*act) for act in acts)
-
-
-def _credit(member, kind, source, on) -> int:
-    if member is None:
-        return 0
-    return int(credit_duty(member=member, kind=kind, source=source, occurred_on=on) is not None)
+    credits = [
+        Credit(member=member, kind=kind, source=source, occurred_on=on)
+        for member, kind, source, on in acts
+        if member is not None
+    ]
+    return credit_duty_many(credits=credits)
