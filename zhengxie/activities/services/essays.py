@@ -1,0 +1,108 @@
+"""理论征文: staff open a call, members submit before the deadline, reviewers score, staff
+publish the results."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Avg
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhengxie.core.models import Committee, User
+from zhengxie.duty.models import DutyKind
+from zhengxie.duty.services import credit_duty
+
+from ..models import Essay, EssayCall, EssayCallState, EssayScore
+from ..permissions import check_manage_activity_permission, member_of
+
+# 评审结果按平均分划档：一等奖前 10%，二等奖其后 20%，三等奖其后 30%，其余为优秀奖
+AWARD_SHARES = ((Decimal("0.1"), "一等奖"), (Decimal("0.3"), "二等奖"), (Decimal("0.6"), "三等奖"))
+
+
+def open_call(
+    *,
+    actor: User | None,
+    committee: Committee,
+    title: str,
+    theme: str,
+    deadline: dt.date,
+    reviewers: list[User] = (),
+) -> EssayCall:
+    if actor is not None:
+        check_manage_activity_permission(actor, committee.pk)
+    call = EssayCall(committee=committee, title=title, theme=theme, deadline=deadline)
+    call._history_user = actor
+    call.save()
+    call.reviewers.set(reviewers)
+    return call
+
+
+def submit_essay(
+    *, user: User, call: EssayCall, title: str, body: str, today: dt.date | None = None
+) -> Essay:
+    member = member_of(user, call.committee_id)
+    if member is None:
+        raise PermissionDenied(_("只有本级政协委员可以投稿。"))
+    today = today or timezone.localdate()
+    if call.state != EssayCallState.OPEN or today > call.deadline:
+        raise ValidationError(_("征文已截止。"))
+    if not title.strip() or not body.strip():
+        raise ValidationError({"title": _("请填写题目和正文。")})
+    with transaction.atomic():
+        essay = Essay(
+            call=call,
+            committee_id=call.committee_id,
+            member=member,
+            title=title.strip(),
+            body=body,
+            submitted_on=today,
+        )
+        essay._history_user = user
+        essay.save()
+        credit_duty(member=member, kind=DutyKind.ESSAY, source=essay, occurred_on=today)
+    return essay
+
+
+def score_essay(*, reviewer: User, essay: Essay, score: int) -> EssayScore:
+    if not essay.call.reviewers.filter(pk=reviewer.pk).exists():
+        raise PermissionDenied(_("您不是本次征文的评审人。"))
+    if essay.call.state != EssayCallState.REVIEWING:
+        raise ValidationError(_("征文不在评审阶段。"))
+    if not 0 <= score <= 100:
+        raise ValidationError({"score": _("评分应在 0 至 100 之间。")})
+    row, _created = EssayScore.objects.update_or_create(
+        essay=essay, reviewer=reviewer, defaults={"score": score}
+    )
+    return row
+
+
+def close_submissions(*, actor: User, call: EssayCall) -> EssayCall:
+    check_manage_activity_permission(actor, call.committee_id)
+    with transaction.atomic():
+        call = EssayCall.objects.select_for_update().get(pk=call.pk)
+        if call.state != EssayCallState.OPEN:
+            raise ValidationError(_("征文不在征集阶段。"))
+        call.state = EssayCallState.REVIEWING
+        call._history_user = actor
+        call.save(update_fields=["state"])
+    return call
+
+
+def publish_results(*, actor: User | None, call: EssayCall) -> EssayCall:
+    """Average the reviewers' scores and grade the essays by rank."""
+    if actor is not None:
+        check_manage_activity_permission(actor, call.committee_id)
+    with transaction.atomic():
+        call = EssayCall.objects.select_for_update().get(pk=call.pk)
+        essays = list(call.essays.annotate(avg=Avg("scores__score")).order_by("-avg", "id"))
+        for rank, essay in enumerate(essays):
+            essay.average_score = essay.avg
+            share = Decimal(rank + 1) / len(essays)
+            essay.award = next((a for s, a in AWARD_SHARES if share <= s), "优秀奖")
+        Essay.objects.bulk_update(essays, ["average_score", "award"])
+        call.state = EssayCallState.PUBLISHED
+        call._history_user = actor
+        call.save(update_fields=["state"])
+    return call
