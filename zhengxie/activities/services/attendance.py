@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from zhengxie.core.models import Member, User
 from zhengxie.duty.models import DutyKind
@@ -62,6 +63,34 @@ def _insert_signin(activity, member, method, actor) -> tuple[Attendance, bool]:
     except IntegrityError:
         return Attendance.objects.get(activity=activity, member=member), False
     return row, True
+
+
+def bulk_sign_in(*, actor: User | None, activity: Activity, member_ids: list[int]) -> int:
+    """Sign in many invitees at once (a paper sign-in sheet typed in after the meeting, or the
+    demo loader when actor is None); members already signed in are skipped."""
+    if actor is not None:
+        check_manage_activity_permission(actor, activity.committee_id)
+    if activity.state not in OPEN_STATES:
+        raise ValidationError(_("活动已结算考勤，请先撤销后再登记。"))
+    invited = set(activity.invitations.values_list("member_id", flat=True))
+    if not set(member_ids) <= invited:
+        raise ValidationError({"members": _("只能登记本次活动邀请的委员。")})
+    done = set(activity.attendances.values_list("member_id", flat=True))
+    now = timezone.now()
+    rows = [
+        Attendance(
+            activity=activity,
+            committee_id=activity.committee_id,
+            member_id=pk,
+            status=AttendanceStatus.SIGNED_IN,
+            method=AttendanceMethod.STAFF,
+            signed_in_at=now,
+        )
+        for pk in dict.fromkeys(member_ids)
+        if pk not in done
+    ]
+    bulk_create_with_history(rows, Attendance, default_user=actor, batch_size=500)
+    return len(rows)
 
 
 def record_attendance_by_staff(
@@ -134,9 +163,12 @@ def mark_held(*, actor: User | None, activity: Activity) -> Activity:
     with transaction.atomic():
         activity = transition(actor=actor, activity=activity, action="mark_held")
         rows = _settle_rows(activity, actor)
-        new = [r for r in rows if r.pk is None]
-        Attendance.objects.bulk_update([r for r in rows if r.pk], ["status"])
-        Attendance.objects.bulk_create(new)
+        bulk_update_with_history(
+            [r for r in rows if r.pk], Attendance, ["status"], default_user=actor
+        )
+        bulk_create_with_history(
+            [r for r in rows if r.pk is None], Attendance, default_user=actor, batch_size=500
+        )
         day = timezone.localdate(activity.starts_at)
         for row in rows:
             _credit(activity, row, day)

@@ -10,7 +10,7 @@ from django.db.models import Avg
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhengxie.core.models import Committee, User
+from zhengxie.core.models import Committee, Member, User
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import credit_duty
 
@@ -42,9 +42,31 @@ def open_call(
 def submit_essay(
     *, user: User, call: EssayCall, title: str, body: str, today: dt.date | None = None
 ) -> Essay:
+    """A member submits online before the deadline."""
     member = member_of(user, call.committee_id)
     if member is None:
         raise PermissionDenied(_("只有本级政协委员可以投稿。"))
+    return _create_essay(actor=user, call=call, member=member, title=title, body=body, today=today)
+
+
+def record_essay(
+    *,
+    actor: User | None,
+    call: EssayCall,
+    member: Member,
+    title: str,
+    body: str,
+    today: dt.date | None = None,
+) -> Essay:
+    """Staff enter an essay handed in on paper (actor None: the demo loader)."""
+    if actor is not None:
+        check_manage_activity_permission(actor, call.committee_id)
+    if member.committee_id != call.committee_id:
+        raise ValidationError({"member": _("作者须为本级政协委员。")})
+    return _create_essay(actor=actor, call=call, member=member, title=title, body=body, today=today)
+
+
+def _create_essay(*, actor, call, member, title, body, today) -> Essay:
     today = today or timezone.localdate()
     if call.state != EssayCallState.OPEN or today > call.deadline:
         raise ValidationError(_("征文已截止。"))
@@ -59,16 +81,18 @@ def submit_essay(
             body=body,
             submitted_on=today,
         )
-        essay._history_user = user
+        essay._history_user = actor
         essay.save()
         credit_duty(member=member, kind=DutyKind.ESSAY, source=essay, occurred_on=today)
     return essay
 
 
 def score_essay(*, reviewer: User, essay: Essay, score: int) -> EssayScore:
-    if not essay.call.reviewers.filter(pk=reviewer.pk).exists():
+    """A reviewer named on the call scores an essay (again, to correct it) while reviewing."""
+    call = EssayCall.objects.get(pk=essay.call_id)
+    if not call.reviewers.filter(pk=reviewer.pk).exists():
         raise PermissionDenied(_("您不是本次征文的评审人。"))
-    if essay.call.state != EssayCallState.REVIEWING:
+    if call.state != EssayCallState.REVIEWING:
         raise ValidationError(_("征文不在评审阶段。"))
     if not 0 <= score <= 100:
         raise ValidationError({"score": _("评分应在 0 至 100 之间。")})
@@ -78,8 +102,9 @@ def score_essay(*, reviewer: User, essay: Essay, score: int) -> EssayScore:
     return row
 
 
-def close_submissions(*, actor: User, call: EssayCall) -> EssayCall:
-    check_manage_activity_permission(actor, call.committee_id)
+def close_submissions(*, actor: User | None, call: EssayCall) -> EssayCall:
+    if actor is not None:
+        check_manage_activity_permission(actor, call.committee_id)
     with transaction.atomic():
         call = EssayCall.objects.select_for_update().get(pk=call.pk)
         if call.state != EssayCallState.OPEN:

@@ -117,8 +117,11 @@ def _follow_activity(actor, outcome: Outcome) -> None:
         transition(actor=actor, activity=outcome.activity, action="follow_up")
 
 
-def record_adoption(*, actor: User, outcome: Outcome, adoption: str, note: str = "") -> Outcome:
-    check_manage_activity_permission(actor, outcome.committee_id)
+def record_adoption(
+    *, actor: User | None, outcome: Outcome, adoption: str, note: str = ""
+) -> Outcome:
+    if actor is not None:
+        check_manage_activity_permission(actor, outcome.committee_id)
     if adoption not in Adoption.values:
         raise ValidationError({"adoption": _("请选择采纳情况。")})
     with transaction.atomic():
