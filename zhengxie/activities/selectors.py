@@ -92,8 +92,10 @@ def list_activities(*, user: User, committee_ids: set[int] | None = None) -> Que
     qs = filter_visible_activities(user, Activity.objects.all())
     if committee_ids:
         qs = qs.filter(committee_id__in=committee_ids)
-    return qs.select_related("kind", "committee", "topic").annotate(
-        invited=Count("invitations", distinct=True)
+    return (
+        qs.select_related("kind", "committee", "topic")
+        .annotate(invited=Count("invitations", distinct=True))
+        .order_by("-starts_at", "-id")
     )
 
 
@@ -160,6 +162,7 @@ def list_outcomes(*, committee_ids: set[int]) -> QuerySet:
         Outcome.objects.filter(committee_id__in=committee_ids, is_deleted=False)
         .select_related("activity", "committee")
         .annotate(instruction_count=Count("instructions", distinct=True))
+        .order_by("-submitted_on", "-id")
     )
 
 
@@ -172,4 +175,5 @@ def list_reading_groups(*, committee_ids: set[int]) -> QuerySet:
             session_count=Count("sessions", distinct=True),
         )
         .prefetch_related("books")
+        .order_by("committee_id", "id")
     )

@@ -2,7 +2,7 @@
 publish the results."""
 
 import datetime as dt
-from decimal import Decimal
+import math
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -17,8 +17,16 @@ from zhengxie.duty.services import credit_duty
 from ..models import Essay, EssayCall, EssayCallState, EssayScore
 from ..permissions import check_manage_activity_permission, member_of
 
-# 评审结果按平均分划档：一等奖前 10%，二等奖其后 20%，三等奖其后 30%，其余为优秀奖
-AWARD_SHARES = ((Decimal("0.1"), "一等奖"), (Decimal("0.3"), "二等奖"), (Decimal("0.6"), "三等奖"))
+# 评审结果按平均分划档：一等奖约 10%，二等奖约 20%，三等奖约 30%（每档至少一篇），其余为优秀奖
+AWARD_SHARES = (("一等奖", 0.1), ("二等奖", 0.2), ("三等奖", 0.3))
+OTHER_AWARD = "优秀奖"
+
+
+def _awards(count: int) -> list[str]:
+    awards: list[str] = []
+    for name, share in AWARD_SHARES:
+        awards += [name] * max(1, math.ceil(count * share))
+    return (awards + [OTHER_AWARD] * count)[:count]
 
 
 def open_call(
@@ -122,10 +130,9 @@ def publish_results(*, actor: User | None, call: EssayCall) -> EssayCall:
     with transaction.atomic():
         call = EssayCall.objects.select_for_update().get(pk=call.pk)
         essays = list(call.essays.annotate(avg=Avg("scores__score")).order_by("-avg", "id"))
-        for rank, essay in enumerate(essays):
+        for essay, award in zip(essays, _awards(len(essays)), strict=True):
             essay.average_score = essay.avg
-            share = Decimal(rank + 1) / len(essays)
-            essay.award = next((a for s, a in AWARD_SHARES if share <= s), "优秀奖")
+            essay.award = award
         Essay.objects.bulk_update(essays, ["average_score", "award"])
         call.state = EssayCallState.PUBLISHED
         call._history_user = actor

@@ -81,8 +81,6 @@ def record_outcome(
         check_manage_activity_permission(actor, committee.pk)
     if activity is not None and activity.committee_id != committee.pk:
         raise ValidationError({"activity": _("来源活动不属于本级政协。")})
-    if activity is not None and not can_apply(activity.state, "record_outcome"):
-        raise ValidationError({"activity": _("来源活动尚未召开，不能报送成果。")})
     if any(a.committee_id != committee.pk for a in authors):
         raise ValidationError({"authors": _("执笔委员须为本级政协委员。")})
     with transaction.atomic():
