@@ -123,7 +123,11 @@ def record_adoption(
     if adoption not in Adoption.values:
         raise ValidationError({"adoption": _("请选择采纳情况。")})
     with transaction.atomic():
-        outcome = Outcome.objects.select_for_update().select_related("activity").get(pk=outcome.pk)
+        outcome = (
+            Outcome.objects.select_for_update(of=("self",))
+            .select_related("activity")
+            .get(pk=outcome.pk)
+        )
         outcome.adoption, outcome.adoption_note = adoption, note
         outcome._history_user = actor
         outcome.save(update_fields=["adoption", "adoption_note"])
@@ -140,7 +144,11 @@ def record_instruction(
     if not leader.strip() or not text.strip():
         raise ValidationError({"leader": _("请填写批示领导和批示内容。")})
     with transaction.atomic():
-        outcome = Outcome.objects.select_for_update().select_related("activity").get(pk=outcome.pk)
+        outcome = (
+            Outcome.objects.select_for_update(of=("self",))
+            .select_related("activity")
+            .get(pk=outcome.pk)
+        )
         instruction = OutcomeInstruction(
             outcome=outcome,
             committee_id=outcome.committee_id,
