@@ -33,10 +33,10 @@ from .activities import transition
 COUNTED_ABSENT = (AttendanceStatus.ABSENT, AttendanceStatus.PARTIAL)
 
 
-def sign_in_with_token(*, user: User, token: str, activity_id: int) -> tuple[Attendance, bool]:
+def sign_in_with_token(*, user: User, token: str, activity: Activity) -> tuple[Attendance, bool]:
     """The member scanned the venue screen; returns (attendance, newly signed in).
-    Raises SignInTokenError for a forged or expired token."""
-    activity = Activity.objects.select_related("kind").get(pk=activity_id)
+    Raises SignInTokenError for a forged or expired token. Takes no lock: the unique
+    constraint on (activity, member) keeps a double tap to one row."""
     if read_token(token, max_age=max_age_seconds(activity.committee_id)) != activity.pk:
         raise SignInTokenError(_("签到二维码与本次活动不符，请扫描会场大屏上的二维码。"))
     member = check_take_part_permission(user, activity)

@@ -35,7 +35,7 @@ def test_holding_settles_present_excused_absent_and_partial(activity, staff):
     excused = make_invited_member(activity=activity)
     absent = make_invited_member(activity=activity)
     partial = make_invited_member(activity=activity)
-    sign_in_with_token(user=present.user, token=make_token(activity), activity_id=activity.pk)
+    sign_in_with_token(user=present.user, token=make_token(activity), activity=activity)
     LeaveRequest.objects.create(
         activity=activity,
         committee=activity.committee,

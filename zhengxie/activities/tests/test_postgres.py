@@ -36,7 +36,7 @@ def test_forty_members_signing_in_at_once_all_land():
     token = make_token(activity)
 
     def sign(member):
-        return sign_in_with_token(user=member.user, token=token, activity_id=activity.pk)[1]
+        return sign_in_with_token(user=member.user, token=token, activity=activity)[1]
 
     with ThreadPoolExecutor(max_workers=10) as pool:
         created = list(pool.map(_in_thread(sign), members))
@@ -52,7 +52,7 @@ def test_double_tap_from_one_member_leaves_one_row():
     token = make_token(activity)
 
     def sign(_):
-        return sign_in_with_token(user=member.user, token=token, activity_id=activity.pk)[1]
+        return sign_in_with_token(user=member.user, token=token, activity=activity)[1]
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         created = list(pool.map(_in_thread(sign), range(8)))

@@ -21,7 +21,7 @@ def test_invited_member_signs_in_with_the_screen_token(activity):
     member = make_invited_member(activity=activity)
     # when
     row, created = sign_in_with_token(
-        user=member.user, token=make_token(activity), activity_id=activity.pk
+        user=member.user, token=make_token(activity), activity=activity
     )
     # then
     assert created is True
@@ -36,9 +36,9 @@ def test_invited_member_signs_in_with_the_screen_token(activity):
 def test_second_scan_does_not_add_a_second_row(activity):
     member = make_invited_member(activity=activity)
     token = make_token(activity)
-    sign_in_with_token(user=member.user, token=token, activity_id=activity.pk)
+    sign_in_with_token(user=member.user, token=token, activity=activity)
 
-    _row, created = sign_in_with_token(user=member.user, token=token, activity_id=activity.pk)
+    _row, created = sign_in_with_token(user=member.user, token=token, activity=activity)
 
     assert created is False
     assert Attendance.objects.filter(activity=activity, member=member).count() == 1
@@ -52,7 +52,7 @@ def test_expired_token_is_refused_with_a_chinese_message(activity):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(signing.time, "time", lambda: later)
         with pytest.raises(SignInTokenError, match="已过期"):
-            sign_in_with_token(user=member.user, token=token, activity_id=activity.pk)
+            sign_in_with_token(user=member.user, token=token, activity=activity)
     assert not Attendance.objects.filter(activity=activity).exists()
 
 
@@ -61,11 +61,9 @@ def test_forged_token_is_refused(activity):
     forged = signing.TimestampSigner(salt="other").sign_object({"a": activity.pk})
 
     with pytest.raises(SignInTokenError, match="无效"):
-        sign_in_with_token(user=member.user, token=forged, activity_id=activity.pk)
+        sign_in_with_token(user=member.user, token=forged, activity=activity)
     with pytest.raises(SignInTokenError, match="无效"):
-        sign_in_with_token(
-            user=member.user, token=make_token(activity) + "x", activity_id=activity.pk
-        )
+        sign_in_with_token(user=member.user, token=make_token(activity) + "x", activity=activity)
 
 
 def test_token_of_another_activity_does_not_sign_in_here(activity, city):
@@ -73,21 +71,21 @@ def test_token_of_another_activity_does_not_sign_in_here(activity, city):
     other = make_activity(committee=city, state="notified", title="另一活动")
 
     with pytest.raises(SignInTokenError, match="不符"):
-        sign_in_with_token(user=member.user, token=make_token(other), activity_id=activity.pk)
+        sign_in_with_token(user=member.user, token=make_token(other), activity=activity)
 
 
 def test_member_not_invited_cannot_sign_in(activity):
     outsider = make_member(committee=activity.committee, with_account=True)
 
     with pytest.raises(PermissionDenied, match="邀请名单"):
-        sign_in_with_token(user=outsider.user, token=make_token(activity), activity_id=activity.pk)
+        sign_in_with_token(user=outsider.user, token=make_token(activity), activity=activity)
 
 
 def test_member_of_another_committee_cannot_sign_in(activity, county):
     stranger = make_member(committee=county, with_account=True)
 
     with pytest.raises(PermissionDenied):
-        sign_in_with_token(user=stranger.user, token=make_token(activity), activity_id=activity.pk)
+        sign_in_with_token(user=stranger.user, token=make_token(activity), activity=activity)
 
 
 def test_sign_in_closes_when_the_activity_is_held(activity):
@@ -96,7 +94,7 @@ def test_sign_in_closes_when_the_activity_is_held(activity):
     activity.save()
 
     with pytest.raises(ValidationError):
-        sign_in_with_token(user=member.user, token=make_token(activity), activity_id=activity.pk)
+        sign_in_with_token(user=member.user, token=make_token(activity), activity=activity)
 
 
 def test_signin_page_shows_the_expiry_message(client, activity):
@@ -142,5 +140,16 @@ def test_token_lifetime_follows_the_committee_setting(activity):
     later = signing.time.time() + 45 * 60
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(signing.time, "time", lambda: later)
-        _row, created = sign_in_with_token(user=member.user, token=token, activity_id=activity.pk)
+        _row, created = sign_in_with_token(user=member.user, token=token, activity=activity)
     assert created is True
+
+
+def test_sign_in_post_keeps_a_small_fixed_query_count(
+    client, activity, django_assert_max_num_queries
+):
+    member = make_invited_member(activity=activity)
+    client.force_login(member.user)
+    url = reverse("activities:signin", args=[activity.pk, make_token(activity)])
+    with django_assert_max_num_queries(12):
+        response = client.post(url)
+    assert "签到成功" in response.content.decode()

@@ -144,7 +144,7 @@ def signin(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     if request.method == "POST":
         try:
             _row, created = attendance_services.sign_in_with_token(
-                user=request.user, token=token, activity_id=activity.pk
+                user=request.user, token=token, activity=activity
             )
         except SignInTokenError as error:
             return render(
