@@ -5,11 +5,8 @@ reading groups. Deterministic: the world's rng drives every choice."""
 
 import datetime as dt
 
-from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
-
 from zhengxie.core.demo import DemoWorld
-from zhengxie.core.models import Committee, Member
+from zhengxie.core.models import Member
 
 from .demo_data import (
     BOOKS,
@@ -21,103 +18,16 @@ from .demo_data import (
     STUDY_TOPICS,
     TOPICS,
 )
-from .models import ActivityKind, InvitationSource, LeaveRequest, LeaveStatus
+from .demo_holding import PLENARY_PRESENT_SHARE, SMALL_GROUP, DemoCommittee, at, hold
+from .models import InvitationSource
 from .services import activities as activity_services
 from .services import essays, plans, reading
-from .services.attendance import bulk_sign_in, mark_held
 from .services.invitations import invite_members
 from .services.kinds import seed_default_kinds
 from .services.outcomes import record_adoption, record_instruction, record_outcome
 
-# Share of members who, in the demo, take part in nothing all year: the review reports more
-# than 90% taking part, not everyone.
-DISENGAGED_SHARE = 0.04
-PLENARY_PRESENT_SHARE = 0.95
-SMALL_GROUP = 10
 
-
-def _at(day: dt.date, hour: int = 9) -> dt.datetime:
-    return timezone.make_aware(dt.datetime(day.year, day.month, day.day, hour))
-
-
-class _Committee:
-    """One committee's members split into the engaged and the disengaged."""
-
-    def __init__(self, world: DemoWorld, committee: Committee):
-        self.world, self.committee = world, committee
-        members = list(Member.objects.filter(committee=committee).order_by("id"))
-        rng = world.rng
-        keep = {m.user_id for m in members if m.user_id}
-        self.idle = {
-            m.pk for m in members if m.user_id not in keep and rng.random() < DISENGAGED_SHARE
-        }
-        self.engaged = [m for m in members if m.pk not in self.idle]
-        self.members = members
-        self.kinds = {k.code: k for k in ActivityKind.objects.filter(committee=committee)}
-
-    def sample(self, count: int) -> list[Member]:
-        return self.world.rng.sample(self.engaged, min(count, len(self.engaged)))
-
-
-def _hold(
-    group: _Committee,
-    *,
-    code: str,
-    title: str,
-    day: dt.date,
-    invitees: list[Member],
-    present_share: float = 1.0,
-    source: str = InvitationSource.MANUAL,
-    topic=None,
-    upper: str = "",
-    hours: int = 3,
-):
-    committee, rng = group.committee, group.world.rng
-    activity = activity_services.create_activity(
-        actor=None,
-        committee=committee,
-        kind=group.kinds[code],
-        title=title,
-        starts_at=_at(day),
-        ends_at=_at(day) + dt.timedelta(hours=hours),
-        location=f"{committee.region}政协机关会议室",
-        topic=topic,
-        upper_committee=upper,
-    )
-    invite_members(
-        actor=None,
-        activity=activity,
-        source=InvitationSource.MANUAL,
-        member_ids=[m.pk for m in invitees],
-    )
-    activity_services.send_notice(actor=None, activity=activity)
-    present, missing = [], []
-    for member in invitees:
-        engaged = member.pk not in group.idle
-        (present if engaged and rng.random() < present_share else missing).append(member.pk)
-    bulk_sign_in(actor=None, activity=activity, member_ids=present)
-    _excuse(activity, missing[: len(missing) * 2 // 3])
-    return mark_held(actor=None, activity=activity), present
-
-
-def _excuse(activity, member_ids: list[int]) -> None:
-    """Most who stay away asked for leave and were approved beforehand."""
-    rows = [
-        LeaveRequest(
-            activity=activity,
-            committee_id=activity.committee_id,
-            member_id=pk,
-            reason="因公出差",
-            approver=activity.kind.leave_approver,
-            status=LeaveStatus.APPROVED,
-            decided_at=activity.starts_at - dt.timedelta(days=1),
-        )
-        for pk in member_ids
-    ]
-    bulk_create_with_history(rows, LeaveRequest, batch_size=500)
-
-
-def _plan(group: _Committee, year: int):
+def _plan(group: DemoCommittee, year: int):
     plan = plans.open_plan(actor=None, committee=group.committee, year=year)
     topics = []
     for title, code, quarter, approve in TOPICS:
@@ -135,9 +45,9 @@ def _plan(group: _Committee, year: int):
     return topics
 
 
-def _meetings(group: _Committee, year: int, *, city: bool, topics) -> None:
+def _meetings(group: DemoCommittee, year: int, *, city: bool, topics) -> None:
     plenary = group.world.plenaries[group.committee.code]
-    _hold(
+    hold(
         group,
         code="plenary",
         title=plenary.name,
@@ -153,7 +63,7 @@ def _meetings(group: _Committee, year: int, *, city: bool, topics) -> None:
         topic = topics[0] if city and index == 1 else None
         if topic is not None:
             name += f"（{topic.title}专题协商）"
-        activity, present = _hold(
+        activity, present = hold(
             group,
             code="standing",
             title=name,
@@ -167,7 +77,7 @@ def _meetings(group: _Committee, year: int, *, city: bool, topics) -> None:
             _recommendation(group, activity, present)
 
 
-def _recommendation(group: _Committee, activity, present: list[int]) -> None:
+def _recommendation(group: DemoCommittee, activity, present: list[int]) -> None:
     title, body, instruction = RECOMMENDATION
     authors = list(Member.objects.filter(pk__in=present[:3]))
     outcome = record_outcome(
@@ -197,12 +107,12 @@ def _recommendation(group: _Committee, activity, present: list[int]) -> None:
     )
 
 
-def _consultations(group: _Committee, year: int, topics) -> None:
+def _consultations(group: DemoCommittee, year: int, topics) -> None:
     approved = [t for t in topics[1:] if t.status == "approved"]
     for index, topic in enumerate(approved[:3]):
         if index == 2 and group.committee.parent_id is not None:
             continue
-        _hold(
+        hold(
             group,
             code=topic.kind.code,
             title=topic.title,
@@ -213,10 +123,10 @@ def _consultations(group: _Committee, year: int, topics) -> None:
         )
 
 
-def _reports(group: _Committee, year: int, count: int) -> None:
+def _reports(group: DemoCommittee, year: int, count: int) -> None:
     for index, (code, title) in enumerate(REPORTS[:count]):
         day = dt.date(year, 3 + index % 9, 8 + index % 15)
-        activity, present = _hold(
+        activity, present = hold(
             group,
             code=code,
             title=title,
@@ -239,11 +149,11 @@ def _reports(group: _Committee, year: int, count: int) -> None:
         )
 
 
-def _studies(group: _Committee, year: int, count: int) -> None:
+def _studies(group: DemoCommittee, year: int, count: int) -> None:
     codes = ("study", "study", "reading", "training")
     for index in range(count):
         topic = STUDY_TOPICS[index % len(STUDY_TOPICS)]
-        _hold(
+        hold(
             group,
             code=codes[index % len(codes)],
             title=f"{topic}（第{index + 1}期）",
@@ -254,10 +164,10 @@ def _studies(group: _Committee, year: int, count: int) -> None:
         )
 
 
-def _joint(group: _Committee, year: int, count: int) -> None:
+def _joint(group: DemoCommittee, year: int, count: int) -> None:
     for index in range(count):
         title = JOINT[index % len(JOINT)]
-        _hold(
+        hold(
             group,
             code="joint",
             title=f"联动省政协{title}",
@@ -268,7 +178,7 @@ def _joint(group: _Committee, year: int, count: int) -> None:
         )
 
 
-def _essays(group: _Committee, year: int, count: int) -> None:
+def _essays(group: DemoCommittee, year: int, count: int) -> None:
     world = group.world
     call = essays.open_call(
         actor=None,
@@ -296,7 +206,7 @@ def _essays(group: _Committee, year: int, count: int) -> None:
     essays.publish_results(actor=None, call=call)
 
 
-def _reading(group: _Committee, year: int) -> None:
+def _reading(group: DemoCommittee, year: int) -> None:
     members = group.sample(24)
     grp = reading.create_group(
         actor=None,
@@ -319,7 +229,7 @@ def _reading(group: _Committee, year: int) -> None:
         )
 
 
-def _upcoming(group: _Committee, year: int) -> None:
+def _upcoming(group: DemoCommittee, year: int) -> None:
     """One consultation still open at the end of the year, so members can sign up or ask
     for leave and staff can show the sign-in screen."""
     world = group.world
@@ -329,8 +239,8 @@ def _upcoming(group: _Committee, year: int) -> None:
         committee=group.committee,
         kind=group.kinds["bimonthly"],
         title="双月协商座谈会：推进城区停车设施建设",
-        starts_at=_at(day),
-        ends_at=_at(day) + dt.timedelta(hours=3),
+        starts_at=at(day),
+        ends_at=at(day) + dt.timedelta(hours=3),
         location="市政协机关三楼会议室",
     )
     accounts = [world.accounts["member"].member.pk, world.accounts["member2"].member.pk]
@@ -355,7 +265,7 @@ def seed(world: DemoWorld) -> None:
     year = world.year
     for code, committee in world.committees.items():
         seed_default_kinds(committee=committee)
-        group = _Committee(world, committee)
+        group = DemoCommittee(world, committee)
         reports, studies, joint, essay_count = VOLUMES[code]
         topics = _plan(group, year)
         _meetings(group, year, city=committee.parent_id is None, topics=topics)
@@ -365,5 +275,5 @@ def seed(world: DemoWorld) -> None:
         _joint(group, year, joint)
         _essays(group, year, essay_count)
         _reading(group, year)
-    _upcoming(_Committee(world, world.city), year)
+    _upcoming(DemoCommittee(world, world.city), year)
     world.notes.append("activities: 2022 meetings, consultations, reports, essays, reading")

@@ -2,7 +2,8 @@
 
 from django.db.models import Count, Q, QuerySet
 
-from zhengxie.core.models import User
+from zhengxie.core.models import Role, User
+from zhengxie.core.permissions import committee_ids_with_role
 
 from .models import (
     AbsenceWarning,
@@ -134,9 +135,10 @@ def attendance_summary(*, activity: Activity) -> dict:
 
 def pending_leaves_for(*, user: User) -> list[LeaveRequest]:
     """Leave requests waiting for this person as the approver the activity kind names."""
-    pending = LeaveRequest.objects.filter(status=LeaveStatus.PENDING).select_related(
-        "activity", "member", "activity__committee"
-    )
+    committees = committee_ids_with_role(user, Role.STAFF, Role.ADMIN, Role.LEADER)
+    pending = LeaveRequest.objects.filter(
+        status=LeaveStatus.PENDING, committee_id__in=committees
+    ).select_related("activity", "member", "activity__committee")
     return [lr for lr in pending if can_approve_leave(user, lr.committee_id, lr.approver)]
 
 

@@ -92,6 +92,7 @@ class Invitation(CommitteeScoped):
     source = models.CharField(_("邀请方式"), max_length=10, choices=InvitationSource.choices)
     signed_up_at = models.DateTimeField(_("报名时间"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("邀请")

@@ -34,6 +34,7 @@ class ReadingBook(models.Model):
     group = models.ForeignKey(ReadingGroup, on_delete=models.CASCADE, related_name="books")
     title = models.CharField(_("书名"), max_length=120)
     author = models.CharField(_("作者"), max_length=60, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("书目")

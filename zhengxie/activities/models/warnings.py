@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from zhengxie.core.models import Member
 from zhengxie.core.models.people import CommitteeScoped
@@ -21,6 +22,7 @@ class AbsenceWarning(CommitteeScoped):
     count = models.PositiveSmallIntegerField(_("缺席次数"))
     threshold = models.PositiveSmallIntegerField(_("阈值"))
     created_at = models.DateTimeField(_("预警时间"), auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("缺席预警")

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from zhengxie.core.models import LeaderKind, Member, Role, RoleGrant, Sector, SpecialCommittee, User
 from zhengxie.core.services.notifications import notify
@@ -72,11 +73,19 @@ def invite_members(
         Activity.objects.select_for_update().filter(pk=activity.pk).first()
         already = set(activity.invitations.values_list("member_id", flat=True))
         new_ids = [pk for pk in members.values_list("pk", flat=True) if pk not in already]
-        Invitation.objects.bulk_create(
-            Invitation(
-                activity=activity, committee_id=activity.committee_id, member_id=pk, source=source
-            )
-            for pk in new_ids
+        bulk_create_with_history(
+            [
+                Invitation(
+                    activity=activity,
+                    committee_id=activity.committee_id,
+                    member_id=pk,
+                    source=source,
+                )
+                for pk in new_ids
+            ],
+            Invitation,
+            default_user=actor,
+            batch_size=500,
         )
         if activity.notice_sent_at and new_ids:
             users = User.objects.filter(member__pk__in=new_ids)
@@ -105,6 +114,7 @@ def sign_up(*, user: User, activity: Activity) -> Invitation:
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if invitation.signed_up_at is None:
             invitation.signed_up_at = timezone.now()
+            invitation._history_user = user
             invitation.save(update_fields=["signed_up_at"])
     return invitation
 

@@ -5,6 +5,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from zhengxie.core.models import Committee, Member, User
 from zhengxie.duty.models import DutyKind
@@ -32,8 +33,10 @@ def create_group(
         group._history_user = actor
         group.save()
         group.members.set(members)
-        ReadingBook.objects.bulk_create(
-            ReadingBook(group=group, title=t, author=a) for t, a in books
+        bulk_create_with_history(
+            [ReadingBook(group=group, title=t, author=a) for t, a in books],
+            ReadingBook,
+            default_user=actor,
         )
     return group
 

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zhengxie.core.permissions import office_committee_ids
+
 from .. import selectors
 from ..forms import EssayCallForm, EssayForm, NoteForm, ScoreForm
 from ..models import Essay, EssayCall, ReadingGroup, ReadingSession
@@ -36,10 +38,11 @@ def essay_calls(request: HttpRequest) -> HttpResponse:
             report_errors(request, error)
         else:
             return redirect("activities:essay_call", call.pk)
+    office = bool(office_committee_ids(request.user))
     return render(
         request,
         "activities/essay_calls.html",
-        {"calls": calls.select_related("committee"), "form": form},
+        {"calls": calls.select_related("committee"), "form": form, "office": office},
     )
 
 

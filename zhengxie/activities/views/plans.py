@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -66,7 +67,7 @@ def decide_topic(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as error:
         report_errors(request, error)
-    return redirect(f"/activities/plan/?year={topic.plan.year}")
+    return redirect(f"{reverse('activities:plan')}?year={topic.plan.year}")
 
 
 @login_required
