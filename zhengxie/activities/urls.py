@@ -1,4 +1,48 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import activities, attendance, essays, outcomes, plans
 
 app_name = "activities"
-urlpatterns: list = []
+urlpatterns = [
+    path("", activities.activity_list, name="list"),
+    path("new/", activities.activity_create, name="create"),
+    path("<int:pk>/", activities.activity_detail, name="detail"),
+    path("<int:pk>/do/<slug:action>/", activities.activity_transition, name="transition"),
+    path("<int:pk>/invite/", attendance.invite, name="invite"),
+    path("<int:pk>/sign-up/", attendance.sign_up, name="sign_up"),
+    path("<int:pk>/leave/", attendance.request_leave, name="leave"),
+    path("leaves/", attendance.pending_leaves, name="leaves"),
+    path("leaves/<int:leave_pk>/decide/", attendance.decide_leave, name="decide_leave"),
+    path("<int:pk>/screen/", attendance.signin_screen, name="screen"),
+    path("<int:pk>/qr.svg", attendance.signin_qr, name="qr"),
+    path("<int:pk>/signin/<str:token>/", attendance.signin, name="signin"),
+    path("<int:pk>/desk/", attendance.staff_signin, name="staff_signin"),
+    path(
+        "attendance/<int:attendance_pk>/cancel/",
+        attendance.cancel_attendance,
+        name="cancel_attendance",
+    ),
+    path("<int:pk>/speech/", attendance.add_speech, name="speech"),
+    path("warnings/", attendance.warnings, name="warnings"),
+    path("<int:pk>/outcome/", outcomes.outcome_create, name="outcome_create"),
+    path("outcomes/", outcomes.outcome_list, name="outcomes"),
+    path("outcomes/<int:pk>/", outcomes.outcome_detail, name="outcome"),
+    path("outcomes/<int:pk>/adoption/", outcomes.outcome_adoption, name="outcome_adoption"),
+    path(
+        "outcomes/<int:pk>/instruction/", outcomes.outcome_instruction, name="outcome_instruction"
+    ),
+    path("outcomes/<int:pk>/follow-up/", outcomes.outcome_follow_up, name="outcome_follow_up"),
+    path("outcomes/<int:pk>/attach/", outcomes.outcome_attach, name="outcome_attach"),
+    path("outcomes/<int:pk>/word/", outcomes.outcome_word, name="outcome_word"),
+    path("attachments/<int:pk>/", outcomes.outcome_attachment, name="attachment"),
+    path("plan/", plans.plan, name="plan"),
+    path("plan/topics/<int:pk>/decide/", plans.decide_topic, name="decide_topic"),
+    path("kinds/", plans.kinds, name="kinds"),
+    path("figures/", plans.figures, name="figures"),
+    path("essays/", essays.essay_calls, name="essay_calls"),
+    path("essays/<int:pk>/", essays.essay_call, name="essay_call"),
+    path("essays/<int:pk>/<slug:action>/", essays.essay_action, name="essay_action"),
+    path("reading/", essays.reading_groups, name="reading_groups"),
+    path("reading/<int:pk>/", essays.reading_group, name="reading_group"),
+    path("reading/sessions/<int:pk>/note/", essays.reading_note, name="reading_note"),
+]

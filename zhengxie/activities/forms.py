@@ -1,0 +1,181 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from zhengxie.core.models import Committee, Sector, SpecialCommittee
+
+from .models import (
+    ActivityKind,
+    Adoption,
+    InstructionLevel,
+    InvitationSource,
+    OutcomeKind,
+    PlanTopic,
+    SpeechKind,
+    SubmittedTo,
+    TopicStatus,
+)
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ActivityForm(forms.Form):
+    kind = forms.ModelChoiceField(label=_("活动类型"), queryset=ActivityKind.objects.none())
+    title = forms.CharField(label=_("名称"), max_length=120)
+    starts_at = forms.DateTimeField(label=_("开始时间"), widget=DATETIME)
+    ends_at = forms.DateTimeField(label=_("结束时间"), widget=DATETIME)
+    location = forms.CharField(label=_("地点"), max_length=120, required=False)
+    topic = forms.ModelChoiceField(
+        label=_("协商计划议题"), queryset=PlanTopic.objects.none(), required=False
+    )
+    organizer = forms.ModelChoiceField(
+        label=_("承办专委会"), queryset=SpecialCommittee.objects.none(), required=False
+    )
+    upper_committee = forms.CharField(label=_("联动的上级政协"), max_length=60, required=False)
+    description = forms.CharField(label=_("内容"), widget=forms.Textarea, required=False)
+
+    def __init__(self, *args, committee: Committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].queryset = ActivityKind.objects.filter(
+            committee=committee, is_active=True
+        )
+        self.fields["topic"].queryset = PlanTopic.objects.filter(
+            committee=committee, status=TopicStatus.APPROVED
+        )
+        self.fields["organizer"].queryset = SpecialCommittee.objects.filter(committee=committee)
+
+
+class InviteForm(forms.Form):
+    source = forms.ChoiceField(label=_("邀请方式"), choices=InvitationSource.choices)
+    sector = forms.ModelChoiceField(label=_("界别"), queryset=Sector.objects.none(), required=False)
+    special_committee = forms.ModelChoiceField(
+        label=_("专委会"), queryset=SpecialCommittee.objects.none(), required=False
+    )
+    members = forms.CharField(
+        label=_("委员编号"), required=False, help_text=_("逐人邀请时填写，用逗号分隔")
+    )
+
+    def __init__(self, *args, committee_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].queryset = Sector.objects.filter(committee_id=committee_id)
+        self.fields["special_committee"].queryset = SpecialCommittee.objects.filter(
+            committee_id=committee_id
+        )
+
+    def clean_members(self) -> list[int]:
+        raw = self.cleaned_data["members"].replace("，", ",")
+        try:
+            return [int(x) for x in raw.split(",") if x.strip()]
+        except ValueError:
+            raise forms.ValidationError(_("委员编号应为数字，用逗号分隔。")) from None
+
+
+class LeaveForm(forms.Form):
+    reason = forms.CharField(label=_("请假事由"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class StaffSignInForm(forms.Form):
+    member = forms.IntegerField(label=_("委员编号"))
+    minutes_present = forms.IntegerField(
+        label=_("在场分钟"), required=False, min_value=0, help_text=_("中途离会时填写")
+    )
+
+
+class SpeechForm(forms.Form):
+    member = forms.IntegerField(label=_("委员编号"), required=False)
+    kind = forms.ChoiceField(label=_("形式"), choices=SpeechKind.choices)
+    title = forms.CharField(label=_("题目"), max_length=120)
+    text = forms.CharField(label=_("内容"), widget=forms.Textarea, required=False)
+
+
+class OutcomeForm(forms.Form):
+    kind = forms.ChoiceField(label=_("类别"), choices=OutcomeKind.choices)
+    title = forms.CharField(label=_("标题"), max_length=150)
+    body = forms.CharField(label=_("正文"), widget=forms.Textarea)
+    submitted_to = forms.ChoiceField(label=_("报送对象"), choices=SubmittedTo.choices)
+    submitted_on = forms.DateField(label=_("报送日期"), widget=DATE)
+    authors = forms.CharField(label=_("执笔委员编号"), required=False, help_text=_("用逗号分隔"))
+
+    def clean_authors(self) -> list[int]:
+        raw = self.cleaned_data["authors"].replace("，", ",")
+        try:
+            return [int(x) for x in raw.split(",") if x.strip()]
+        except ValueError:
+            raise forms.ValidationError(_("委员编号应为数字，用逗号分隔。")) from None
+
+
+class AdoptionForm(forms.Form):
+    adoption = forms.ChoiceField(label=_("采纳情况"), choices=Adoption.choices)
+    note = forms.CharField(
+        label=_("采纳说明"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class InstructionForm(forms.Form):
+    leader = forms.CharField(label=_("批示领导"), max_length=60)
+    level = forms.ChoiceField(label=_("级别"), choices=InstructionLevel.choices)
+    text = forms.CharField(label=_("批示内容"), widget=forms.Textarea(attrs={"rows": 2}))
+    given_on = forms.DateField(label=_("批示日期"), widget=DATE)
+
+
+class FollowUpForm(forms.Form):
+    note = forms.CharField(label=_("跟踪记录"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("附件"))
+
+
+class TopicForm(forms.Form):
+    title = forms.CharField(label=_("议题"), max_length=120)
+    kind = forms.ModelChoiceField(label=_("协商形式"), queryset=ActivityKind.objects.none())
+    quarter = forms.IntegerField(label=_("计划季度"), min_value=1, max_value=4, required=False)
+    proposed_by = forms.CharField(label=_("提出单位或个人"), max_length=80, required=False)
+    reason = forms.CharField(
+        label=_("选题理由及建议"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, committee_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].queryset = ActivityKind.objects.filter(committee_id=committee_id)
+
+
+class KindForm(forms.ModelForm):
+    class Meta:
+        model = ActivityKind
+        fields = [
+            "code",
+            "name",
+            "leave_approver",
+            "notice_days",
+            "attendance_compulsory",
+            "absence_rule",
+            "counts_as_consultation",
+            "counts_as_research",
+            "counts_as_study",
+            "joint_with_upper",
+            "sort_order",
+            "is_active",
+        ]
+
+
+class EssayCallForm(forms.Form):
+    title = forms.CharField(label=_("征文名称"), max_length=120)
+    theme = forms.CharField(
+        label=_("征文主题"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    deadline = forms.DateField(label=_("截止日期"), widget=DATE)
+
+
+class EssayForm(forms.Form):
+    title = forms.CharField(label=_("题目"), max_length=120)
+    body = forms.CharField(label=_("正文"), widget=forms.Textarea)
+
+
+class ScoreForm(forms.Form):
+    essay = forms.IntegerField(widget=forms.HiddenInput)
+    score = forms.IntegerField(label=_("评分"), min_value=0, max_value=100)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=_("读书心得"), widget=forms.Textarea(attrs={"rows": 3}))

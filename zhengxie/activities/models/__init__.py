@@ -1,0 +1,65 @@
+from .activities import (
+    Activity,
+    ActivityState,
+    Attendance,
+    AttendanceMethod,
+    AttendanceStatus,
+    Invitation,
+    InvitationSource,
+    LeaveRequest,
+    LeaveStatus,
+    Speech,
+    SpeechKind,
+)
+from .essays import Essay, EssayCall, EssayCallState, EssayScore
+from .kinds import AbsenceRule, ActivityKind, LeaveApprover
+from .outcomes import (
+    Adoption,
+    InstructionLevel,
+    Outcome,
+    OutcomeAttachment,
+    OutcomeFollowUp,
+    OutcomeInstruction,
+    OutcomeKind,
+    SubmittedTo,
+)
+from .plans import ConsultationPlan, PlanTopic, TopicStatus
+from .reading import ReadingBook, ReadingGroup, ReadingNote, ReadingSession
+from .warnings import AbsenceWarning
+
+__all__ = [
+    "AbsenceRule",
+    "AbsenceWarning",
+    "Activity",
+    "ActivityKind",
+    "ActivityState",
+    "Adoption",
+    "Attendance",
+    "AttendanceMethod",
+    "AttendanceStatus",
+    "ConsultationPlan",
+    "Essay",
+    "EssayCall",
+    "EssayCallState",
+    "EssayScore",
+    "InstructionLevel",
+    "Invitation",
+    "InvitationSource",
+    "LeaveApprover",
+    "LeaveRequest",
+    "LeaveStatus",
+    "Outcome",
+    "OutcomeAttachment",
+    "OutcomeFollowUp",
+    "OutcomeInstruction",
+    "OutcomeKind",
+    "PlanTopic",
+    "ReadingBook",
+    "ReadingGroup",
+    "ReadingNote",
+    "ReadingSession",
+    "Speech",
+    "SpeechKind",
+    "SubmittedTo",
+    "TopicStatus",
+]

@@ -1,0 +1,78 @@
+"""Who may do what with activities: office staff run them, members take part, the approver
+the kind names decides leave."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from zhengxie.core.models import LeaderKind, Member, Role, User
+from zhengxie.core.permissions import (
+    check_office,
+    committee_ids_with_role,
+    grants_of,
+    is_office,
+)
+
+from .models import Activity, LeaveApprover
+
+
+def member_of(user: User, committee_id: int) -> Member | None:
+    """The person's seat on the committee, if any (read once per request)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    member = getattr(user, "_zx_member", False)
+    if member is False:
+        member = Member.objects.filter(user=user, is_active=True).first()
+        user._zx_member = member
+    return member if member and member.committee_id == committee_id else None
+
+
+def check_manage_activity_permission(user: User, committee_id: int) -> None:
+    check_office(user, committee_id)
+
+
+def can_manage_activity(user: User, committee_id: int) -> bool:
+    return is_office(user, committee_id)
+
+
+def can_approve_leave(user: User, committee_id: int, approver: str) -> bool:
+    if approver == LeaveApprover.CHAIR:
+        return any(
+            g.committee_id == committee_id
+            and g.role == Role.LEADER
+            and g.leader_kind == LeaderKind.CHAIR_MEMBER
+            for g in grants_of(user)
+        ) or getattr(user, "is_superuser", False)
+    return is_office(user, committee_id)
+
+
+def check_approve_leave_permission(user: User, committee_id: int, approver: str) -> None:
+    if not can_approve_leave(user, committee_id, approver):
+        if approver == LeaveApprover.CHAIR:
+            raise PermissionDenied(_("此类活动的请假须由主席会议成员审批。"))
+        raise PermissionDenied(_("此类活动的请假须由本级政协机关工作人员审批。"))
+
+
+def check_take_part_permission(user: User, activity: Activity) -> Member:
+    """The member acting for themselves: they must sit on the activity's committee."""
+    member = member_of(user, activity.committee_id)
+    if member is None:
+        raise PermissionDenied(_("只有本级政协委员可以参加此活动。"))
+    return member
+
+
+def filter_visible_activities(user: User, queryset: QuerySet) -> QuerySet:
+    """Office staff and leaders read their committees (the city also its counties); a member
+    reads the activities of their committee they are invited to."""
+    if user.is_superuser:
+        return queryset
+    full = committee_ids_with_role(user, Role.STAFF, Role.ADMIN, Role.LEADER, rollup=True)
+    member_clause = Q(invitations__member__user=user)
+    if full:
+        return queryset.filter(Q(committee_id__in=full) | member_clause).distinct()
+    return queryset.filter(member_clause).distinct()
+
+
+def check_read_activity_permission(user: User, activity: Activity) -> None:
+    if not filter_visible_activities(user, Activity.objects.filter(pk=activity.pk)).exists():
+        raise PermissionDenied(_("您无权查看此活动。"))

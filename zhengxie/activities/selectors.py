@@ -1,0 +1,181 @@
+"""Every read that is more than a lookup; every figure about activities comes from here."""
+
+from django.db.models import Count, Q, QuerySet
+
+from zhengxie.core.models import Role, User
+from zhengxie.core.permissions import committee_ids_with_role
+
+from .models import (
+    AbsenceWarning,
+    Activity,
+    Attendance,
+    AttendanceStatus,
+    ConsultationPlan,
+    Essay,
+    Invitation,
+    LeaveRequest,
+    LeaveStatus,
+    Outcome,
+    ReadingGroup,
+)
+from .models.outcomes import RESEARCH_INSPECTION_KINDS
+from .permissions import can_approve_leave, filter_visible_activities
+from .workflow import HELD_STATES
+
+
+def _held(committee_ids: list[int], year: int) -> QuerySet:
+    return Activity.objects.filter(
+        committee_id__in=committee_ids, starts_at__year=year, state__in=HELD_STATES
+    )
+
+
+def figures(*, committee_ids: list[int], year: int) -> dict:
+    """The year's activity figures for the committees (a city passes itself and its counties
+    for the roll-up)."""
+    held = _held(committee_ids, year).aggregate(
+        held=Count("id"),
+        consultations=Count("id", filter=Q(kind__counts_as_consultation=True)),
+        study_sessions=Count("id", filter=Q(kind__counts_as_study=True)),
+        joint_with_upper=Count("id", filter=Q(kind__joint_with_upper=True)),
+    )
+    invitations = Invitation.objects.filter(
+        committee_id__in=committee_ids, activity__starts_at__year=year
+    ).exclude(activity__state="cancelled")
+    settled = Attendance.objects.filter(
+        committee_id__in=committee_ids,
+        activity__starts_at__year=year,
+        activity__state__in=HELD_STATES,
+    ).aggregate(
+        present=Count("id", filter=Q(status=AttendanceStatus.PRESENT)),
+        expected=Count("id", filter=~Q(status=AttendanceStatus.CANCELLED)),
+    )
+    reports = Outcome.objects.filter(
+        committee_id__in=committee_ids,
+        submitted_on__year=year,
+        is_deleted=False,
+        kind__in=RESEARCH_INSPECTION_KINDS,
+    ).count()
+    essays = Essay.objects.filter(committee_id__in=committee_ids, submitted_on__year=year).count()
+    rate = settled["present"] / settled["expected"] if settled["expected"] else 0.0
+    return {
+        **held,
+        "research_inspection_reports": reports,
+        "essays": essays,
+        "invitations": invitations.count(),
+        "attendance_rate": round(rate, 4),
+    }
+
+
+def participants(*, committee_ids: list[int], year: int) -> set[int]:
+    """Members who attended at least one held activity in the year."""
+    return set(
+        Attendance.objects.filter(
+            committee_id__in=committee_ids,
+            activity__starts_at__year=year,
+            activity__state__in=HELD_STATES,
+            status=AttendanceStatus.PRESENT,
+        )
+        .values_list("member_id", flat=True)
+        .distinct()
+    )
+
+
+def figures_by_kind(*, committee_ids: list[int], year: int) -> list[dict]:
+    return list(
+        _held(committee_ids, year)
+        .values("kind__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "kind__name")
+    )
+
+
+def list_activities(*, user: User, committee_ids: set[int] | None = None) -> QuerySet:
+    qs = filter_visible_activities(user, Activity.objects.all())
+    if committee_ids:
+        qs = qs.filter(committee_id__in=committee_ids)
+    return (
+        qs.select_related("kind", "committee", "topic")
+        .annotate(invited=Count("invitations", distinct=True))
+        .order_by("-starts_at", "-id")
+    )
+
+
+def roster(*, activity: Activity) -> list[dict]:
+    """Each invitee with sign-up, leave and attendance: three queries whatever the size."""
+    leaves = {lr.member_id: lr for lr in LeaveRequest.objects.filter(activity=activity)}
+    attendance = {a.member_id: a for a in Attendance.objects.filter(activity=activity)}
+    rows = []
+    for invitation in activity.invitations.select_related("member", "member__sector"):
+        rows.append(
+            {
+                "invitation": invitation,
+                "member": invitation.member,
+                "leave": leaves.get(invitation.member_id),
+                "attendance": attendance.get(invitation.member_id),
+            }
+        )
+    return rows
+
+
+def attendance_summary(*, activity: Activity) -> dict:
+    counts = dict(
+        Attendance.objects.filter(activity=activity)
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .values_list("status", "n")
+    )
+    return {
+        "invited": activity.invitations.count(),
+        "signed_in": counts.get(AttendanceStatus.SIGNED_IN, 0)
+        + counts.get(AttendanceStatus.PRESENT, 0),
+        "counts": counts,
+        "pending_leaves": activity.leaves.filter(status=LeaveStatus.PENDING).count(),
+    }
+
+
+def pending_leaves_for(*, user: User) -> list[LeaveRequest]:
+    """Leave requests waiting for this person as the approver the activity kind names."""
+    committees = committee_ids_with_role(user, Role.STAFF, Role.ADMIN, Role.LEADER)
+    pending = LeaveRequest.objects.filter(
+        status=LeaveStatus.PENDING, committee_id__in=committees
+    ).select_related("activity", "member", "activity__committee")
+    return [lr for lr in pending if can_approve_leave(user, lr.committee_id, lr.approver)]
+
+
+def plan_overview(*, plan: ConsultationPlan) -> list[dict]:
+    """Each topic with its activities: held or still pending."""
+    topics = plan.topics.select_related("kind").prefetch_related("activities")
+    overview = []
+    for topic in topics:
+        activities = list(topic.activities.all())
+        held = [a for a in activities if a.state in HELD_STATES]
+        overview.append({"topic": topic, "activities": activities, "held": bool(held)})
+    return overview
+
+
+def list_warnings(*, committee_ids: set[int]) -> QuerySet:
+    return AbsenceWarning.objects.filter(committee_id__in=committee_ids).select_related(
+        "member", "committee"
+    )
+
+
+def list_outcomes(*, committee_ids: set[int]) -> QuerySet:
+    return (
+        Outcome.objects.filter(committee_id__in=committee_ids, is_deleted=False)
+        .select_related("activity", "committee")
+        .annotate(instruction_count=Count("instructions", distinct=True))
+        .order_by("-submitted_on", "-id")
+    )
+
+
+def list_reading_groups(*, committee_ids: set[int]) -> QuerySet:
+    return (
+        ReadingGroup.objects.filter(committee_id__in=committee_ids)
+        .select_related("leader", "committee")
+        .annotate(
+            member_count=Count("members", distinct=True),
+            session_count=Count("sessions", distinct=True),
+        )
+        .prefetch_related("books")
+        .order_by("committee_id", "id")
+    )

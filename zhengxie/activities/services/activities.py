@@ -1,0 +1,153 @@
+"""Creating activities and moving them through the workflow table."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhengxie.core.models import Committee, SpecialCommittee, Term, User
+from zhengxie.core.services.notifications import notify
+
+from ..models import Activity, ActivityKind, PlanTopic, TopicStatus
+from ..permissions import check_manage_activity_permission
+from ..workflow import TRANSITIONS, can_apply
+
+
+def _term_for(committee: Committee, day: dt.date) -> Term | None:
+    return (
+        Term.objects.filter(committee=committee, start_year__lte=day.year, end_year__gte=day.year)
+        .order_by("-number")
+        .first()
+    )
+
+
+def _check_activity_fields(
+    *, committee: Committee, kind: ActivityKind, starts_at, ends_at, topic: PlanTopic | None
+) -> None:
+    if kind.committee_id != committee.pk:
+        raise ValidationError({"kind": _("活动类型不属于本级政协。")})
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": _("结束时间必须晚于开始时间。")})
+    if topic is not None and (
+        topic.committee_id != committee.pk or topic.status != TopicStatus.APPROVED
+    ):
+        raise ValidationError({"topic": _("只能关联本级已列入年度协商计划的议题。")})
+
+
+def create_activity(
+    *,
+    actor: User | None,
+    committee: Committee,
+    kind: ActivityKind,
+    title: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    location: str = "",
+    description: str = "",
+    topic: PlanTopic | None = None,
+    organizer: SpecialCommittee | None = None,
+    upper_committee: str = "",
+) -> Activity:
+    """Staff plan an activity; actor None is the demo loader."""
+    if actor is not None:
+        check_manage_activity_permission(actor, committee.pk)
+    _check_activity_fields(
+        committee=committee, kind=kind, starts_at=starts_at, ends_at=ends_at, topic=topic
+    )
+    activity = Activity(
+        committee=committee,
+        kind=kind,
+        term=_term_for(committee, timezone.localdate(starts_at)),
+        topic=topic,
+        organizer=organizer,
+        title=title.strip(),
+        description=description,
+        location=location,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        upper_committee=upper_committee,
+        created_by=actor,
+    )
+    activity._history_user = actor
+    activity.save()
+    return activity
+
+
+def transition(*, actor: User | None, activity: Activity, action: str) -> Activity:
+    """Apply one row of the workflow table; locks the activity row. Callers already hold the
+    permission and run inside their own atomic block."""
+    locked = Activity.objects.select_for_update().get(pk=activity.pk)
+    step = TRANSITIONS[action]
+    if not can_apply(locked.state, action):
+        raise ValidationError(
+            _("活动当前状态为“%(state)s”，不能%(action)s。")
+            % {"state": locked.get_state_display(), "action": step.label}
+        )
+    locked.state = step.target
+    fields = ["state"]
+    if action == "send_notice":
+        locked.notice_sent_at = timezone.now()
+        fields.append("notice_sent_at")
+    locked._history_user = actor
+    locked.save(update_fields=fields)
+    return locked
+
+
+def activity_url(activity: Activity) -> str:
+    return reverse("activities:detail", args=[activity.pk])
+
+
+def _notice_body(activity: Activity) -> str:
+    start = timezone.localtime(activity.starts_at)
+    return _("时间：%(start)s；地点：%(place)s。请按时出席，如不能出席请在平台上请假。") % {
+        "start": start.strftime("%Y-%m-%d %H:%M"),
+        "place": activity.location or _("另行通知"),
+    }
+
+
+def send_notice(*, actor: User | None, activity: Activity) -> Activity:
+    """Send the notice to every invited member; actor None is the scheduled notice task."""
+    if actor is not None:
+        check_manage_activity_permission(actor, activity.committee_id)
+    with transaction.atomic():
+        activity = transition(actor=actor, activity=activity, action="send_notice")
+        users = User.objects.filter(member__invitation__activity=activity).distinct()
+        notify(
+            recipients=list(users),
+            title=_("活动通知：%(title)s") % {"title": activity.title},
+            body=_notice_body(activity),
+            url=activity_url(activity),
+        )
+    return activity
+
+
+def cancel_activity(*, actor: User, activity: Activity) -> Activity:
+    check_manage_activity_permission(actor, activity.committee_id)
+    with transaction.atomic():
+        activity = transition(actor=actor, activity=activity, action="cancel")
+        users = User.objects.filter(member__invitation__activity=activity).distinct()
+        notify(recipients=list(users), title=_("活动取消：%(t)s") % {"t": activity.title})
+    return activity
+
+
+def due_for_notice(*, today: dt.date):
+    """Planned activities whose notice day (start minus the kind's notice days) has come."""
+    planned = Activity.objects.filter(state="planned", starts_at__date__gte=today).select_related(
+        "kind"
+    )
+    return [
+        a
+        for a in planned
+        if timezone.localdate(a.starts_at) - dt.timedelta(days=a.kind.notice_days) <= today
+    ]
+
+
+def send_due_notices(*, today: dt.date) -> int:
+    sent = 0
+    for activity in due_for_notice(today=today):
+        send_notice(actor=None, activity=activity)
+        sent += 1
+    return sent

@@ -1,0 +1,140 @@
+"""理论征文: staff open a call, members submit before the deadline, reviewers score, staff
+publish the results."""
+
+import datetime as dt
+import math
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Avg
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhengxie.core.models import Committee, Member, User
+from zhengxie.duty.models import DutyKind
+from zhengxie.duty.services import credit_duty
+
+from ..models import Essay, EssayCall, EssayCallState, EssayScore
+from ..permissions import check_manage_activity_permission, member_of
+
+# 评审结果按平均分划档：一等奖约 10%，二等奖约 20%，三等奖约 30%（每档至少一篇），其余为优秀奖
+AWARD_SHARES = (("一等奖", 0.1), ("二等奖", 0.2), ("三等奖", 0.3))
+OTHER_AWARD = "优秀奖"
+
+
+def _awards(count: int) -> list[str]:
+    awards: list[str] = []
+    for name, share in AWARD_SHARES:
+        awards += [name] * max(1, math.ceil(count * share))
+    return (awards + [OTHER_AWARD] * count)[:count]
+
+
+def open_call(
+    *,
+    actor: User | None,
+    committee: Committee,
+    title: str,
+    theme: str,
+    deadline: dt.date,
+    reviewers: list[User] = (),
+) -> EssayCall:
+    if actor is not None:
+        check_manage_activity_permission(actor, committee.pk)
+    call = EssayCall(committee=committee, title=title, theme=theme, deadline=deadline)
+    call._history_user = actor
+    call.save()
+    call.reviewers.set(reviewers)
+    return call
+
+
+def submit_essay(
+    *, user: User, call: EssayCall, title: str, body: str, today: dt.date | None = None
+) -> Essay:
+    """A member submits online before the deadline."""
+    member = member_of(user, call.committee_id)
+    if member is None:
+        raise PermissionDenied(_("只有本级政协委员可以投稿。"))
+    return _create_essay(actor=user, call=call, member=member, title=title, body=body, today=today)
+
+
+def record_essay(
+    *,
+    actor: User | None,
+    call: EssayCall,
+    member: Member,
+    title: str,
+    body: str,
+    today: dt.date | None = None,
+) -> Essay:
+    """Staff enter an essay handed in on paper (actor None: the demo loader)."""
+    if actor is not None:
+        check_manage_activity_permission(actor, call.committee_id)
+    if member.committee_id != call.committee_id:
+        raise ValidationError({"member": _("作者须为本级政协委员。")})
+    return _create_essay(actor=actor, call=call, member=member, title=title, body=body, today=today)
+
+
+def _create_essay(*, actor, call, member, title, body, today) -> Essay:
+    today = today or timezone.localdate()
+    if call.state != EssayCallState.OPEN or today > call.deadline:
+        raise ValidationError(_("征文已截止。"))
+    if not title.strip() or not body.strip():
+        raise ValidationError({"title": _("请填写题目和正文。")})
+    with transaction.atomic():
+        essay = Essay(
+            call=call,
+            committee_id=call.committee_id,
+            member=member,
+            title=title.strip(),
+            body=body,
+            submitted_on=today,
+        )
+        essay._history_user = actor
+        essay.save()
+        credit_duty(member=member, kind=DutyKind.ESSAY, source=essay, occurred_on=today)
+    return essay
+
+
+def score_essay(*, reviewer: User, essay: Essay, score: int) -> EssayScore:
+    """A reviewer named on the call scores an essay (again, to correct it) while reviewing."""
+    call = EssayCall.objects.get(pk=essay.call_id)
+    if not call.reviewers.filter(pk=reviewer.pk).exists():
+        raise PermissionDenied(_("您不是本次征文的评审人。"))
+    if call.state != EssayCallState.REVIEWING:
+        raise ValidationError(_("征文不在评审阶段。"))
+    if not 0 <= score <= 100:
+        raise ValidationError({"score": _("评分应在 0 至 100 之间。")})
+    row, _created = EssayScore.objects.update_or_create(
+        essay=essay, reviewer=reviewer, defaults={"score": score}
+    )
+    return row
+
+
+def close_submissions(*, actor: User | None, call: EssayCall) -> EssayCall:
+    if actor is not None:
+        check_manage_activity_permission(actor, call.committee_id)
+    with transaction.atomic():
+        call = EssayCall.objects.select_for_update().get(pk=call.pk)
+        if call.state != EssayCallState.OPEN:
+            raise ValidationError(_("征文不在征集阶段。"))
+        call.state = EssayCallState.REVIEWING
+        call._history_user = actor
+        call.save(update_fields=["state"])
+    return call
+
+
+def publish_results(*, actor: User | None, call: EssayCall) -> EssayCall:
+    """Average the reviewers' scores and grade the essays by rank."""
+    if actor is not None:
+        check_manage_activity_permission(actor, call.committee_id)
+    with transaction.atomic():
+        call = EssayCall.objects.select_for_update().get(pk=call.pk)
+        essays = list(call.essays.annotate(avg=Avg("scores__score")).order_by("-avg", "id"))
+        for essay, award in zip(essays, _awards(len(essays)), strict=True):
+            essay.average_score = essay.avg
+            essay.award = award
+        Essay.objects.bulk_update(essays, ["average_score", "award"])
+        call.state = EssayCallState.PUBLISHED
+        call._history_user = actor
+        call.save(update_fields=["state"])
+    return call

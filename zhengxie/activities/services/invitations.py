@@ -1,0 +1,183 @@
+"""Inviting members, sign-up and leave requests routed to the approver the kind names."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from zhengxie.core.models import LeaderKind, Member, Role, RoleGrant, Sector, SpecialCommittee, User
+from zhengxie.core.services.notifications import notify
+
+from ..models import (
+    Activity,
+    Invitation,
+    InvitationSource,
+    LeaveApprover,
+    LeaveRequest,
+    LeaveStatus,
+)
+from ..permissions import (
+    check_approve_leave_permission,
+    check_manage_activity_permission,
+    check_take_part_permission,
+)
+from ..workflow import OPEN_STATES
+from .activities import _notice_body, activity_url
+
+
+def _invitees(
+    activity: Activity,
+    source: str,
+    sector: Sector | None,
+    special_committee: SpecialCommittee | None,
+    member_ids: list[int],
+):
+    members = Member.objects.filter(committee_id=activity.committee_id, is_active=True)
+    if source == InvitationSource.STANDING:
+        return members.filter(is_standing=True)
+    if source == InvitationSource.SECTOR:
+        if sector is None or sector.committee_id != activity.committee_id:
+            raise ValidationError({"sector": _("请选择本级政协的界别。")})
+        return members.filter(sector=sector)
+    if source == InvitationSource.SPECIAL:
+        if special_committee is None or special_committee.committee_id != activity.committee_id:
+            raise ValidationError({"special_committee": _("请选择本级政协的专门委员会。")})
+        return members.filter(special_committee=special_committee)
+    if source == InvitationSource.MANUAL:
+        chosen = members.filter(pk__in=member_ids)
+        if not member_ids or chosen.count() != len(set(member_ids)):
+            raise ValidationError({"members": _("请选择本级政协的在任委员。")})
+        return chosen
+    return members
+
+
+def invite_members(
+    *,
+    actor: User | None,
+    activity: Activity,
+    source: str,
+    sector: Sector | None = None,
+    special_committee: SpecialCommittee | None = None,
+    member_ids: list[int] | None = None,
+) -> int:
+    """Invite a group or chosen members; returns how many were newly invited. When the notice
+    is already out, the newcomers get it at once."""
+    if actor is not None:
+        check_manage_activity_permission(actor, activity.committee_id)
+    if activity.state not in OPEN_STATES:
+        raise ValidationError(_("活动已召开或已取消，不能再邀请委员。"))
+    members = _invitees(activity, source, sector, special_committee, member_ids or [])
+    with transaction.atomic():
+        Activity.objects.select_for_update().filter(pk=activity.pk).first()
+        already = set(activity.invitations.values_list("member_id", flat=True))
+        new_ids = [pk for pk in members.values_list("pk", flat=True) if pk not in already]
+        bulk_create_with_history(
+            [
+                Invitation(
+                    activity=activity,
+                    committee_id=activity.committee_id,
+                    member_id=pk,
+                    source=source,
+                )
+                for pk in new_ids
+            ],
+            Invitation,
+            default_user=actor,
+            batch_size=500,
+        )
+        if activity.notice_sent_at and new_ids:
+            users = User.objects.filter(member__pk__in=new_ids)
+            notify(
+                recipients=list(users),
+                title=_("活动通知：%(title)s") % {"title": activity.title},
+                body=_notice_body(activity),
+                url=activity_url(activity),
+            )
+    return len(new_ids)
+
+
+def _own_invitation(user: User, activity: Activity) -> tuple[Member, Invitation]:
+    member = check_take_part_permission(user, activity)
+    invitation = Invitation.objects.filter(activity=activity, member=member).first()
+    if invitation is None:
+        raise PermissionDenied(_("您不在本次活动的邀请名单中。"))
+    if activity.state not in OPEN_STATES:
+        raise ValidationError(_("活动已召开或已取消。"))
+    return member, invitation
+
+
+def sign_up(*, user: User, activity: Activity) -> Invitation:
+    _member, invitation = _own_invitation(user, activity)
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.signed_up_at is None:
+            invitation.signed_up_at = timezone.now()
+            invitation._history_user = user
+            invitation.save(update_fields=["signed_up_at"])
+    return invitation
+
+
+def leave_approvers(*, committee_id: int, approver: str) -> list[User]:
+    grants = RoleGrant.objects.filter(committee_id=committee_id)
+    if approver == LeaveApprover.CHAIR:
+        grants = grants.filter(role=Role.LEADER, leader_kind=LeaderKind.CHAIR_MEMBER)
+    else:
+        grants = grants.filter(Q(role=Role.STAFF) | Q(role=Role.ADMIN))
+    return list(User.objects.filter(role_grants__in=grants).distinct())
+
+
+def request_leave(*, user: User, activity: Activity, reason: str) -> LeaveRequest:
+    """A member asks for leave with a reason; the request goes to the kind's approver."""
+    member, _invitation = _own_invitation(user, activity)
+    if not reason.strip():
+        raise ValidationError({"reason": _("请填写请假事由。")})
+    with transaction.atomic():
+        leave = LeaveRequest.objects.select_for_update().filter(activity=activity, member=member)
+        leave = leave.first() or LeaveRequest(
+            activity=activity, member=member, committee_id=activity.committee_id
+        )
+        if leave.pk and leave.status != LeaveStatus.DECLINED:
+            raise ValidationError(_("您已提交过请假申请。"))
+        leave.reason = reason.strip()
+        leave.approver = activity.kind.leave_approver
+        leave.status = LeaveStatus.PENDING
+        leave._history_user = user
+        leave.save()
+        notify(
+            recipients=leave_approvers(committee_id=activity.committee_id, approver=leave.approver),
+            title=_("请假待审批：%(m)s · %(t)s") % {"m": member.name, "t": activity.title},
+            body=leave.reason,
+            url=activity_url(activity),
+        )
+    return leave
+
+
+def decide_leave(
+    *, actor: User, leave: LeaveRequest, approve: bool, note: str = ""
+) -> LeaveRequest:
+    """The approver the request was routed to approves or declines it; locks the request."""
+    check_approve_leave_permission(actor, leave.committee_id, leave.approver)
+    with transaction.atomic():
+        leave = (
+            LeaveRequest.objects.select_for_update()
+            .select_related("activity", "member")
+            .get(pk=leave.pk)
+        )
+        if leave.status != LeaveStatus.PENDING:
+            raise ValidationError(_("该请假申请已审批。"))
+        leave.status = LeaveStatus.APPROVED if approve else LeaveStatus.DECLINED
+        leave.decided_by, leave.decided_at = actor, timezone.now()
+        leave.decision_note = note[:200]
+        leave._history_user = actor
+        leave.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+        if leave.member.user_id:
+            notify(
+                recipients=[leave.member.user],
+                title=_("请假%(r)s：%(t)s")
+                % {"r": leave.get_status_display(), "t": leave.activity.title},
+                body=leave.decision_note,
+                url=activity_url(leave.activity),
+            )
+    return leave

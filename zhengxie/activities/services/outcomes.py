@@ -1,0 +1,215 @@
+"""Speeches, and the outcomes an activity produces: submitted, adopted, instructed, followed."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhengxie.core.models import Committee, Member, User
+from zhengxie.duty.models import DutyKind
+from zhengxie.duty.services import credit_duty, revoke_duty
+
+from ..models import (
+    Activity,
+    Adoption,
+    Outcome,
+    OutcomeAttachment,
+    OutcomeFollowUp,
+    OutcomeInstruction,
+    Speech,
+    SpeechKind,
+)
+from ..permissions import check_manage_activity_permission, check_take_part_permission
+from ..workflow import can_apply
+from .activities import transition
+
+ATTACHMENT_TYPES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".jpg", ".jpeg", ".png", ".txt")
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def record_speech(
+    *, actor: User, activity: Activity, member: Member, kind: str, title: str, text: str = ""
+) -> Speech:
+    """Staff record a member's speech; a member may hand in their own written submission."""
+    own = kind == SpeechKind.WRITTEN and getattr(actor, "member", None) == member
+    if own:
+        check_take_part_permission(actor, activity)
+    else:
+        check_manage_activity_permission(actor, activity.committee_id)
+    if member.committee_id != activity.committee_id:
+        raise ValidationError({"member": _("只能登记本级政协委员的发言。")})
+    if not title.strip():
+        raise ValidationError({"title": _("请填写发言题目。")})
+    with transaction.atomic():
+        speech = Speech(
+            activity=activity,
+            committee_id=activity.committee_id,
+            member=member,
+            kind=kind,
+            title=title.strip(),
+            text=text,
+        )
+        speech._history_user = actor
+        speech.save()
+        credit_duty(
+            member=member,
+            kind=DutyKind.SPEECH,
+            source=speech,
+            occurred_on=timezone.localdate(activity.starts_at),
+            role=kind,
+        )
+    return speech
+
+
+def record_outcome(
+    *,
+    actor: User | None,
+    committee: Committee,
+    kind: str,
+    title: str,
+    body: str,
+    submitted_to: str,
+    submitted_on: dt.date,
+    authors: list[Member],
+    activity: Activity | None = None,
+) -> Outcome:
+    """Record a report submitted to the party or government; its authors are credited and the
+    source activity moves to "outcome recorded"."""
+    if actor is not None:
+        check_manage_activity_permission(actor, committee.pk)
+    if activity is not None and activity.committee_id != committee.pk:
+        raise ValidationError({"activity": _("来源活动不属于本级政协。")})
+    if any(a.committee_id != committee.pk for a in authors):
+        raise ValidationError({"authors": _("执笔委员须为本级政协委员。")})
+    with transaction.atomic():
+        if activity is not None:
+            transition(actor=actor, activity=activity, action="record_outcome")
+        outcome = Outcome(
+            committee=committee,
+            activity=activity,
+            kind=kind,
+            title=title.strip(),
+            body=body,
+            submitted_to=submitted_to,
+            submitted_on=submitted_on,
+            created_by=actor,
+        )
+        outcome._history_user = actor
+        outcome.save()
+        outcome.authors.set(authors)
+        for author in authors:
+            credit_duty(
+                member=author,
+                kind=DutyKind.REPORT,
+                source=outcome,
+                occurred_on=submitted_on,
+                role=kind,
+            )
+    return outcome
+
+
+def _follow_activity(actor, outcome: Outcome) -> None:
+    if outcome.activity_id and can_apply(outcome.activity.state, "follow_up"):
+        transition(actor=actor, activity=outcome.activity, action="follow_up")
+
+
+def record_adoption(
+    *, actor: User | None, outcome: Outcome, adoption: str, note: str = ""
+) -> Outcome:
+    if actor is not None:
+        check_manage_activity_permission(actor, outcome.committee_id)
+    if adoption not in Adoption.values:
+        raise ValidationError({"adoption": _("请选择采纳情况。")})
+    with transaction.atomic():
+        outcome = (
+            Outcome.objects.select_for_update(of=("self",))
+            .select_related("activity")
+            .get(pk=outcome.pk)
+        )
+        outcome.adoption, outcome.adoption_note = adoption, note
+        outcome._history_user = actor
+        outcome.save(update_fields=["adoption", "adoption_note"])
+        _follow_activity(actor, outcome)
+    return outcome
+
+
+def record_instruction(
+    *, actor: User | None, outcome: Outcome, leader: str, level: str, text: str, given_on: dt.date
+) -> OutcomeInstruction:
+    """A leader's 批示 on the outcome; each author is credited once per instruction."""
+    if actor is not None:
+        check_manage_activity_permission(actor, outcome.committee_id)
+    if not leader.strip() or not text.strip():
+        raise ValidationError({"leader": _("请填写批示领导和批示内容。")})
+    with transaction.atomic():
+        outcome = (
+            Outcome.objects.select_for_update(of=("self",))
+            .select_related("activity")
+            .get(pk=outcome.pk)
+        )
+        instruction = OutcomeInstruction(
+            outcome=outcome,
+            committee_id=outcome.committee_id,
+            leader=leader.strip(),
+            level=level,
+            text=text.strip(),
+            given_on=given_on,
+        )
+        instruction._history_user = actor
+        instruction.save()
+        for author in outcome.authors.all():
+            credit_duty(
+                member=author,
+                kind=DutyKind.INSTRUCTION,
+                source=instruction,
+                occurred_on=given_on,
+                role=level,
+            )
+        _follow_activity(actor, outcome)
+    return instruction
+
+
+def add_follow_up(*, actor: User, outcome: Outcome, note: str) -> OutcomeFollowUp:
+    check_manage_activity_permission(actor, outcome.committee_id)
+    if not note.strip():
+        raise ValidationError({"note": _("请填写跟踪记录。")})
+    follow = OutcomeFollowUp(
+        outcome=outcome,
+        committee_id=outcome.committee_id,
+        note=note.strip(),
+        noted_on=timezone.localdate(),
+        author=actor,
+    )
+    follow._history_user = actor
+    follow.save()
+    return follow
+
+
+def attach_file(*, actor: User, outcome: Outcome, upload) -> OutcomeAttachment:
+    check_manage_activity_permission(actor, outcome.committee_id)
+    name = upload.name or ""
+    if not name.lower().endswith(ATTACHMENT_TYPES):
+        raise ValidationError({"file": _("附件只能是 PDF、Word、Excel、图片或文本文件。")})
+    if upload.size > ATTACHMENT_MAX_BYTES:
+        raise ValidationError({"file": _("附件不能超过 20MB。")})
+    attachment = OutcomeAttachment(
+        outcome=outcome, committee_id=outcome.committee_id, file=upload, name=name[:120]
+    )
+    attachment._history_user = actor
+    attachment.save()
+    return attachment
+
+
+def void_outcome(*, actor: User, outcome: Outcome) -> Outcome:
+    """Outcomes are official records: voided, never deleted; the authors' credits reverse."""
+    check_manage_activity_permission(actor, outcome.committee_id)
+    with transaction.atomic():
+        outcome = Outcome.objects.select_for_update().get(pk=outcome.pk)
+        outcome.is_deleted = True
+        outcome._history_user = actor
+        outcome.save(update_fields=["is_deleted"])
+        for author in outcome.authors.all():
+            revoke_duty(member=author, kind=DutyKind.REPORT, source=outcome, note=_("成果作废"))
+    return outcome

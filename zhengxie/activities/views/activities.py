@@ -1,0 +1,125 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhengxie.core.history import history_of
+from zhengxie.core.permissions import office_committee_ids
+
+from .. import selectors
+from ..forms import ActivityForm, InviteForm, LeaveForm, SpeechForm, StaffSignInForm
+from ..models import Activity, LeaveRequest, LeaveStatus, Speech
+from ..permissions import (
+    can_approve_leave,
+    can_manage_activity,
+    check_manage_activity_permission,
+    check_read_activity_permission,
+    member_of,
+)
+from ..services import activities as activity_services
+from ..services.attendance import mark_held
+from ..services.kinds import seed_default_kinds
+from ..workflow import DIAGRAM, OPEN_STATES, TRANSITIONS, available_actions
+from .common import office_committee, report_errors
+
+
+@login_required
+def activity_list(request: HttpRequest) -> HttpResponse:
+    activities = selectors.list_activities(user=request.user)
+    page = Paginator(activities, 30).get_page(request.GET.get("page"))
+    office = bool(office_committee_ids(request.user))
+    return render(request, "activities/list.html", {"page": page, "office": office})
+
+
+@login_required
+def activity_create(request: HttpRequest) -> HttpResponse:
+    committee = office_committee(request)
+    check_manage_activity_permission(request.user, committee.pk)
+    # A committee that has never configured kinds starts with the standard list.
+    seed_default_kinds(committee=committee)
+    form = ActivityForm(request.POST or None, committee=committee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = activity_services.create_activity(
+                actor=request.user, committee=committee, **form.cleaned_data
+            )
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(request, _("活动已创建，请邀请参加人员。"))
+            return redirect("activities:detail", activity.pk)
+    return render(request, "activities/create.html", {"form": form, "committee": committee})
+
+
+def _detail_context(request: HttpRequest, activity: Activity) -> dict:
+    manage = can_manage_activity(request.user, activity.committee_id)
+    member = member_of(request.user, activity.committee_id)
+    context = {
+        "activity": activity,
+        "manage": manage,
+        "diagram": [(state, state == activity.state) for state in DIAGRAM],
+        "actions": available_actions(activity.state) if manage else [],
+        "open": activity.state in OPEN_STATES,
+        "summary": selectors.attendance_summary(activity=activity),
+        "speeches": Speech.objects.filter(activity=activity).select_related("member"),
+        "outcomes": activity.outcomes.filter(is_deleted=False),
+        "approver": can_approve_leave(
+            request.user, activity.committee_id, activity.kind.leave_approver
+        ),
+        "pending_leaves": activity.leaves.filter(status=LeaveStatus.PENDING).select_related(
+            "member"
+        ),
+    }
+    if member:
+        context["me"] = {
+            "member": member,
+            "invitation": activity.invitations.filter(member=member).first(),
+            "leave": LeaveRequest.objects.filter(activity=activity, member=member).first(),
+            "attendance": activity.attendances.filter(member=member).first(),
+        }
+    if manage:
+        context.update(
+            roster=selectors.roster(activity=activity),
+            invite_form=InviteForm(committee_id=activity.committee_id),
+            signin_form=StaffSignInForm(),
+            history=history_of(activity),
+        )
+    context["leave_form"] = LeaveForm()
+    context["speech_form"] = SpeechForm()
+    return context
+
+
+@login_required
+def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_object_or_404(
+        Activity.objects.select_related("kind", "committee", "topic"), pk=pk
+    )
+    check_read_activity_permission(request.user, activity)
+    return render(request, "activities/detail.html", _detail_context(request, activity))
+
+
+HANDLERS = {
+    "send_notice": activity_services.send_notice,
+    "mark_held": mark_held,
+    "cancel": activity_services.cancel_activity,
+}
+
+
+@login_required
+@require_POST
+def activity_transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    activity = get_object_or_404(Activity, pk=pk)
+    if action not in HANDLERS:
+        messages.error(request, _("未知的操作。"))
+        return redirect("activities:detail", pk)
+    try:
+        HANDLERS[action](actor=request.user, activity=activity)
+    except ValidationError as error:
+        report_errors(request, error)
+    else:
+        messages.success(request, _("已%(action)s。") % {"action": TRANSITIONS[action].label})
+    return redirect("activities:detail", pk)

@@ -1,0 +1,36 @@
+"""What every activities view needs: the committee the office person works for, and turning a
+service's ValidationError into messages on the page."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from zhengxie.core.models import Committee
+from zhengxie.core.permissions import office_committee_ids, readable_committee_ids
+
+
+def office_committee(request: HttpRequest) -> Committee:
+    """The committee whose office the person works in (?committee= picks among several)."""
+    ids = office_committee_ids(request.user)
+    wanted = request.GET.get("committee") or request.POST.get("committee")
+    if wanted and wanted.isdigit() and int(wanted) in ids:
+        return Committee.objects.get(pk=int(wanted))
+    committee = Committee.objects.filter(pk__in=ids).order_by("level", "id").first()
+    if committee is None:
+        raise PermissionDenied(_("只有政协机关工作人员可以操作。"))
+    return committee
+
+
+def reader_committee_ids(request: HttpRequest) -> set[int]:
+    return readable_committee_ids(request.user)
+
+
+def report_errors(request: HttpRequest, error: ValidationError) -> None:
+    if hasattr(error, "message_dict"):
+        for field, texts in error.message_dict.items():
+            for text in texts:
+                messages.error(request, text if field == "__all__" else f"{text}")
+    else:
+        for text in error.messages:
+            messages.error(request, text)

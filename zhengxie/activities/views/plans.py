@@ -1,0 +1,112 @@
+"""The annual consultation plan, the activity kinds, absence warnings and the figures page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import selectors
+from ..forms import KindForm, TopicForm
+from ..models import ActivityKind, ConsultationPlan, PlanTopic
+from ..permissions import check_manage_activity_permission
+from ..services import plans as plan_services
+from ..services.kinds import save_kind, seed_default_kinds
+from .common import office_committee, report_errors
+
+
+def _year(request: HttpRequest) -> int:
+    raw = request.GET.get("year", "")
+    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
+
+
+@login_required
+def plan(request: HttpRequest) -> HttpResponse:
+    committee = office_committee(request)
+    year = _year(request)
+    current = ConsultationPlan.objects.filter(committee=committee, year=year).first()
+    form = TopicForm(request.POST or None, committee_id=committee.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            current = current or plan_services.open_plan(
+                actor=request.user, committee=committee, year=year
+            )
+            plan_services.collect_topic(actor=request.user, plan=current, **form.cleaned_data)
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(request, _("议题已征集。"))
+            return redirect(f"{request.path}?year={year}")
+    check_manage_activity_permission(request.user, committee.pk)
+    overview = selectors.plan_overview(plan=current) if current else []
+    return render(
+        request,
+        "activities/plan.html",
+        {
+            "committee": committee,
+            "year": year,
+            "plan": current,
+            "overview": overview,
+            "form": form,
+            "held": sum(1 for row in overview if row["held"]),
+        },
+    )
+
+
+@login_required
+@require_POST
+def decide_topic(request: HttpRequest, pk: int) -> HttpResponse:
+    topic = get_object_or_404(PlanTopic.objects.select_related("plan"), pk=pk)
+    try:
+        plan_services.decide_topic(
+            actor=request.user, topic=topic, approve=request.POST.get("decision") == "approve"
+        )
+    except ValidationError as error:
+        report_errors(request, error)
+    return redirect(f"{reverse('activities:plan')}?year={topic.plan.year}")
+
+
+@login_required
+def kinds(request: HttpRequest) -> HttpResponse:
+    committee = office_committee(request)
+    check_manage_activity_permission(request.user, committee.pk)
+    seed_default_kinds(committee=committee)
+    editing = None
+    if request.GET.get("edit", "").isdigit():
+        editing = get_object_or_404(ActivityKind, pk=int(request.GET["edit"]), committee=committee)
+    form = KindForm(request.POST or None, instance=editing or ActivityKind(committee=committee))
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_kind(actor=request.user, kind=form.instance)
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(request, _("活动类型已保存。"))
+            return redirect("activities:kinds")
+    rows = ActivityKind.objects.filter(committee=committee)
+    return render(
+        request, "activities/kinds.html", {"kinds": rows, "form": form, "editing": editing}
+    )
+
+
+@login_required
+def figures(request: HttpRequest) -> HttpResponse:
+    committee = office_committee(request)
+    year = _year(request)
+    ids = [committee.pk, *committee.children.values_list("pk", flat=True)]
+    data = selectors.figures(committee_ids=ids, year=year)
+    return render(
+        request,
+        "activities/figures.html",
+        {
+            "committee": committee,
+            "year": year,
+            "figures": data,
+            "by_kind": selectors.figures_by_kind(committee_ids=ids, year=year),
+            "participants": len(selectors.participants(committee_ids=ids, year=year)),
+        },
+    )
