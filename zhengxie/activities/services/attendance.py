@@ -12,7 +12,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from zhengxie.core.models import Member, User
 from zhengxie.duty.models import DutyKind
-from zhengxie.duty.services import credit_duty, revoke_duty
+from zhengxie.duty.services import Credit, credit_duty_many, revoke_duty
 
 from ..models import (
     Activity,
@@ -169,32 +169,29 @@ def mark_held(*, actor: User | None, activity: Activity) -> Activity:
         bulk_create_with_history(
             [r for r in rows if r.pk is None], Attendance, default_user=actor, batch_size=500
         )
-        day = timezone.localdate(activity.starts_at)
-        for row in rows:
-            _credit(activity, row, day)
+        credit_duty_many(credits=_credits(activity, rows))
         absent_ids = [r.member_id for r in rows if r.status in COUNTED_ABSENT]
         raise_absence_warnings(activity=activity, member_ids=absent_ids)
     return activity
 
 
-def _credit(activity: Activity, row: Attendance, day) -> None:
-    member = Member(pk=row.member_id, committee_id=activity.committee_id)
-    if row.status == AttendanceStatus.PRESENT:
-        credit_duty(
-            member=member,
-            kind=DutyKind.ATTENDANCE,
+def _credits(activity: Activity, rows: list[Attendance]) -> list[Credit]:
+    """Attendance for those present, an absence for those counted absent; one plenary
+    settles hundreds of members, so the ledger takes them in one bulk call."""
+    day = timezone.localdate(activity.starts_at)
+    kinds = {AttendanceStatus.PRESENT: DutyKind.ATTENDANCE}
+    kinds.update(dict.fromkeys(COUNTED_ABSENT, DutyKind.ABSENCE))
+    return [
+        Credit(
+            member=Member(pk=row.member_id, committee_id=activity.committee_id),
+            kind=kinds[row.status],
             source=activity,
             occurred_on=day,
             role=activity.kind.code,
         )
-    elif row.status in COUNTED_ABSENT:
-        credit_duty(
-            member=member,
-            kind=DutyKind.ABSENCE,
-            source=activity,
-            occurred_on=day,
-            role=activity.kind.code,
-        )
+        for row in rows
+        if row.status in kinds
+    ]
 
 
 def cancel_attendance(*, actor: User, attendance: Attendance, note: str = "") -> Attendance:
