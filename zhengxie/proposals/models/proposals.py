@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -182,6 +183,15 @@ class Proposal(models.Model):
     @property
     def full_text(self) -> str:
         return "\n".join(p for p in (self.situation, self.analysis, self.suggestion) if p)
+
+    @property
+    def is_overdue(self) -> bool:
+        """Still being handled after the reply deadline."""
+        return (
+            self.state in (ProposalState.ASSIGNED, ProposalState.REDO)
+            and self.reply_deadline is not None
+            and self.reply_deadline < timezone.localdate()
+        )
 
     @property
     def year(self) -> int | None:
