@@ -2,11 +2,13 @@
 numbering and duty credits happen as in real use), then dated back to the plenary's year."""
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from zhengxie.core.demo import DemoWorld, _make_user
+from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
 from zhengxie.core.models import Committee, HandlingUnit, Member, Role, RoleGrant, User
 
 from .. import services
@@ -41,10 +43,22 @@ class Ctx:
     liaisons: dict[int, User] = field(default_factory=dict)
 
 
+@functools.cache
+def _demo_password_hash() -> str:
+    # Hash once: dozens of liaison accounts share the demo password.
+    return make_password(DEMO_PASSWORD)
+
+
+def _account(username: str, display_name: str) -> User:
+    return User.objects.create(
+        username=username, display_name=display_name, password=_demo_password_hash()
+    )
+
+
 def _office(world: DemoWorld, committee: Committee) -> User:
     key = "staff" if committee.code == "suizhou" else f"{committee.code}_staff"
     if key not in world.accounts:
-        user = _make_user(key, f"{committee.display_name} 提案委干事")
+        user = _account(key, f"{committee.display_name} 提案委干事")
         RoleGrant.objects.create(
             user=user, committee=committee, role=Role.STAFF, department="提案委"
         )
@@ -61,7 +75,7 @@ def _liaison(ctx: Ctx, unit: HandlingUnit) -> User:
             .first()
         )
         if grant is None:
-            user = _make_user(f"unit_{unit.pk}", f"{unit.name} 联络员")
+            user = _account(f"unit_{unit.pk}", f"{unit.name} 联络员")
             grant = RoleGrant.objects.create(
                 user=user, committee=unit.committee, role=Role.UNIT, handling_unit=unit
             )
