@@ -37,6 +37,8 @@ def _label(model: type[models.Model], field_name: str) -> str:
 def history_of(record: models.Model, limit: int = 200) -> list[HistoryEntry]:
     """Newest first. Each entry is diffed against the version before it."""
     versions = list(record.history.select_related("history_user").order_by("-history_id")[:limit])
+    if not versions:  # bulk-loaded records have no history rows
+        return []
     entries = []
     for newer, older in zip(versions, [*versions[1:], None], strict=True):
         changes = []
