@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "insights"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.cockpit, name="cockpit"),
+    path("modules/<str:name>/", views.module, name="module"),
+    path("review/", views.review, name="review"),
+    path("review/generate/", views.review_generate, name="review_generate"),
+    path("review/jobs/<int:pk>/", views.review_job, name="review_job"),
+    path("review/jobs/<int:pk>/<str:kind>/", views.review_download, name="review_download"),
+]

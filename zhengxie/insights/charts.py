@@ -1,0 +1,61 @@
+"""Charts drawn to PNG for the Word review. Chinese labels need a CJK font on the machine
+(Debian: fonts-wqy-microhei or fonts-noto-cjk); it is looked up, never downloaded."""
+
+import io
+from functools import cache
+
+import matplotlib
+
+matplotlib.use("Agg")
+from matplotlib import font_manager, pyplot
+
+CJK_FONTS = (
+    "WenQuanYi Micro Hei",
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+)
+PALETTE = ["#b71c1c", "#e57373", "#ffb74d", "#64b5f6", "#81c784", "#9575cd"]
+
+
+@cache
+def cjk_font() -> str | None:
+    available = {font.name for font in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FONTS if name in available), None)
+
+
+def _figure():
+    font = cjk_font()
+    if font:
+        pyplot.rcParams["font.sans-serif"] = [font, "DejaVu Sans"]
+    pyplot.rcParams["axes.unicode_minus"] = False
+    return pyplot.subplots(figsize=(6, 3.2), dpi=150)
+
+
+def _png(fig) -> bytes:
+    buffer = io.BytesIO()
+    fig.tight_layout()
+    fig.savefig(buffer, format="png")
+    pyplot.close(fig)
+    return buffer.getvalue()
+
+
+def bar_chart(title: str, labels: list[str], values: list[float]) -> bytes:
+    fig, ax = _figure()
+    bars = ax.bar(labels, values, color=PALETTE[: len(values)] or PALETTE[0])
+    ax.bar_label(bars)
+    ax.set_title(title)
+    ax.spines[["top", "right"]].set_visible(False)
+    return _png(fig)
+
+
+def pie_chart(title: str, labels: list[str], values: list[float]) -> bytes:
+    fig, ax = _figure()
+    if sum(values) > 0:
+        ax.pie(values, labels=labels, autopct="%1.1f%%", colors=PALETTE[: len(values)])
+    ax.set_title(title)
+    ax.axis("equal")
+    return _png(fig)

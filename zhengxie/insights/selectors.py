@@ -1,0 +1,74 @@
+"""The one statistics service: every figure of a committee's year, composed from the apps'
+own selectors, so the cockpit, the dashboards, the portal, the exports and the command can
+never disagree. Cached per committee, year and scope; any record change bumps the version."""
+
+from django.core.cache import cache
+
+from zhengxie.activities import selectors as activities
+from zhengxie.core import selectors as core
+from zhengxie.core.models import Committee
+from zhengxie.duty import selectors as duty
+from zhengxie.grassroots import selectors as grassroots
+from zhengxie.opinions import selectors as opinions
+from zhengxie.proposals import selectors as proposals
+
+VERSION_KEY = "insights:figures-version"
+CACHE_SECONDS = 600
+
+
+def figures_version() -> int:
+    return cache.get_or_set(VERSION_KEY, 1, None)
+
+
+def bump_figures_version() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
+def _ratio(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def _members(committee_ids: list[int], year: int) -> dict:
+    roster = core.member_figures(committee_ids=committee_ids)
+    participants = activities.participants(committee_ids=committee_ids, year=year)
+    duty_figures = duty.figures(committee_ids=committee_ids, year=year)
+    return {
+        "total": roster["total"],
+        "participants": len(participants),
+        "participation_rate": _ratio(len(participants), roster["total"]),
+        "five_ones_completion_rate": duty_figures["five_ones_completion_rate"],
+        "reported_to_towns": roster["reported_to_towns"],
+        "warnings": duty_figures.get("warnings", 0),
+    }
+
+
+def compute_annual_figures(*, committee: Committee, year: int, rollup: bool = True) -> dict:
+    """Uncached: every section for the committee (and with rollup its counties) in the year."""
+    ids = core.committee_scope(committee, rollup=rollup)
+    duty_figures = duty.figures(committee_ids=ids, year=year)
+    return {
+        "committee": committee.code,
+        "committee_name": committee.name,
+        "year": year,
+        "rollup": rollup,
+        "members": _members(ids, year),
+        "proposals": proposals.figures(committee_ids=ids, year=year),
+        "opinions": opinions.figures(committee_ids=ids, year=year),
+        "activities": activities.figures(committee_ids=ids, year=year),
+        "grassroots": grassroots.figures(committee_ids=ids, year=year),
+        "honours": {
+            "provincial_excellent_members": duty_figures["provincial_excellent_members"],
+        },
+    }
+
+
+def annual_figures(*, committee: Committee, year: int, rollup: bool = True) -> dict:
+    key = f"insights:annual:{figures_version()}:{committee.pk}:{year}:{int(rollup)}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = compute_annual_figures(committee=committee, year=year, rollup=rollup)
+        cache.set(key, figures, CACHE_SECONDS)
+    return figures

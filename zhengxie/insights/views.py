@@ -1,0 +1,166 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhengxie.core.models import Committee, Plenary
+
+from .cards import COCKPIT, render_cards, section_cards
+from .forms import ScopeForm
+from .links import figure_links
+from .models import ReviewJob
+from .permissions import check_rollup_permission, dashboard_committee_ids
+from .review import paragraphs, tables
+from .selectors import annual_figures
+from .services import request_annual_review
+
+MODULES = {
+    "proposals": _("提案"),
+    "opinions": _("社情民意"),
+    "activities": _("履职活动"),
+    "grassroots": _("一线协商"),
+    "members": _("委员履职"),
+}
+
+
+def _scope(request: HttpRequest) -> tuple[ScopeForm, Committee, int, bool]:
+    """Parse ?committee=&year=&rollup=, defaulting to the reader's own top committee and the
+    year of its latest plenary; raise 403 for a committee the reader may not see."""
+    ids = dashboard_committee_ids(request.user)
+    if not ids:
+        raise PermissionDenied(_("只有本级政协领导和机关工作人员可以查看统计数据。"))
+    default = Committee.objects.filter(pk__in=ids).order_by("level", "id").first()
+    latest = Plenary.objects.filter(committee=default).order_by("-opens_on").first()
+    initial = {"committee": default.pk, "year": latest.year if latest else 2022, "rollup": True}
+    data = request.GET if "committee" in request.GET else initial
+    form = ScopeForm(data, committee_ids=ids)
+    if not form.is_valid():
+        form = ScopeForm(initial, committee_ids=ids)
+        form.is_valid()
+    committee, year = form.cleaned_data["committee"], form.cleaned_data["year"]
+    rollup = form.cleaned_data["rollup"] and committee.parent_id is None
+    check_rollup_permission(request.user, committee, rollup)
+    return form, committee, year, rollup
+
+
+@login_required
+def cockpit(request: HttpRequest) -> HttpResponse:
+    form, committee, year, rollup = _scope(request)
+    figures = annual_figures(committee=committee, year=year, rollup=rollup)
+    cards = render_cards(COCKPIT, figures, figure_links(committee, year))
+    context = {
+        "form": form,
+        "figures": figures,
+        "cards": cards,
+        "modules": MODULES,
+        "chart_data": _chart_data(figures),
+    }
+    return render(request, "insights/cockpit.html", context)
+
+
+@login_required
+def module(request: HttpRequest, name: str) -> HttpResponse:
+    if name not in MODULES:
+        raise Http404
+    form, committee, year, rollup = _scope(request)
+    figures = annual_figures(committee=committee, year=year, rollup=rollup)
+    links = figure_links(committee, year).get(name, {})
+    context = {
+        "form": form,
+        "figures": figures,
+        "cards": section_cards(figures[name], links),
+        "name": name,
+        "title": MODULES[name],
+        "modules": MODULES,
+    }
+    return render(request, "insights/module.html", context)
+
+
+@login_required
+def review(request: HttpRequest) -> HttpResponse:
+    form, committee, year, rollup = _scope(request)
+    figures = annual_figures(committee=committee, year=year, rollup=rollup)
+    jobs = ReviewJob.objects.filter(committee=committee, year=year, requested_by=request.user)[:5]
+    context = {
+        "form": form,
+        "figures": figures,
+        "paragraphs": paragraphs(figures),
+        "tables": tables(figures),
+        "jobs": jobs,
+        "committee": committee,
+        "year": year,
+        "rollup": rollup,
+    }
+    return render(request, "insights/review.html", context)
+
+
+@login_required
+@require_POST
+def review_generate(request: HttpRequest) -> HttpResponse:
+    committee = get_object_or_404(Committee, pk=request.POST.get("committee"))
+    job = request_annual_review(
+        actor=request.user,
+        committee=committee,
+        year=int(request.POST.get("year", 0)),
+        rollup=request.POST.get("rollup") == "1" and committee.parent_id is None,
+    )
+    return redirect("insights:review_job", pk=job.pk)
+
+
+def _own_job(request: HttpRequest, pk: int) -> ReviewJob:
+    job = get_object_or_404(ReviewJob.objects.select_related("committee"), pk=pk)
+    check_rollup_permission(request.user, job.committee, job.rollup)
+    return job
+
+
+@login_required
+def review_job(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _own_job(request, pk)
+    template = "insights/review_job.html#progress" if request.htmx else "insights/review_job.html"
+    return render(request, template, {"job": job})
+
+
+@login_required
+def review_download(request: HttpRequest, pk: int, kind: str) -> FileResponse:
+    job = _own_job(request, pk)
+    field = {"docx": job.docx, "xlsx": job.xlsx}.get(kind)
+    if not field:
+        raise Http404
+    filename = f"{job.committee.name}{job.year}年工作回眸.{kind}"
+    return FileResponse(field.open("rb"), as_attachment=True, filename=filename)
+
+
+def _chart_data(figures: dict) -> dict:
+    p, g, a = figures["proposals"], figures["grassroots"], figures["activities"]
+    return {
+        "classes": {
+            "labels": ["A 类", "B 类", "C 类"],
+            "values": [p["result_classes"][k] for k in ("A", "B", "C")],
+        },
+        "feedback": {
+            "labels": ["满意", "基本满意", "不满意"],
+            "values": [
+                p["feedback"][k] for k in ("satisfied", "basically_satisfied", "dissatisfied")
+            ],
+        },
+        "resolved": {
+            "labels": ["民生实事", "企业难题", "急难愁盼"],
+            "values": [
+                g["livelihood_matters_resolved"],
+                g["enterprise_difficulties_resolved"],
+                g["urgent_concerns_resolved"],
+            ],
+        },
+        "activities": {
+            "labels": ["协商", "调研视察报告", "理论学习", "理论征文", "联动履职"],
+            "values": [
+                a["consultations"],
+                a["research_inspection_reports"],
+                a["study_sessions"],
+                a["essays"],
+                a["joint_with_upper"],
+            ],
+        },
+    }
