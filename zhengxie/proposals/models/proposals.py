@@ -68,7 +68,6 @@ class DeclineGround(models.TextChoices):
 class ConversionState(models.TextChoices):
     NONE = "", _("无")
     DELIVERED = "delivered", _("已转入社情民意")  # the opinions app accepted it
-    PENDING = "pending", _("待转送")  # the opinions intake is not installed; staff forward it
 
 
 class Proposal(models.Model):

@@ -2,7 +2,6 @@
 案号 of the plenary from a locked counter, so concurrent registrations never collide or skip."""
 
 import datetime as dt
-import importlib
 
 from django.db import transaction
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from zhengxie.core.models import User
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import credit_duty, revoke_duty
+from zhengxie.opinions.services import intake_converted_proposal
 
 from ..models import (
     ConversionState,
@@ -171,23 +171,33 @@ def decline_proposal(
         return _decide(locked, actor, step, f"{labels}。{reason}", ["decline_grounds"])
 
 
-OPINION_INTAKE = "zhengxie.opinions.services"
-
-
-def opinion_intake():
-    """The opinions app's intake for converted proposals, when that app provides it."""
-    try:
-        module = importlib.import_module(OPINION_INTAKE)
-    except ImportError:
-        return None
-    return getattr(module, "intake_converted_proposal", None)
+def _hand_to_opinions(proposal: Proposal, actor: User) -> str:
+    """转社情民意: the report lands in the opinion reports' editing intake, its authors the
+    proposers on the roster, linked back to this proposal."""
+    body = "\n\n".join(
+        part for part in (proposal.situation, proposal.analysis, proposal.suggestion) if part
+    )
+    member_ids = [
+        member_id
+        for member_id in proposal.proposers.values_list("member_id", flat=True)
+        if member_id is not None
+    ]
+    report = intake_converted_proposal(
+        committee=proposal.committee,
+        title=proposal.title,
+        body=body or proposal.title,
+        member_ids=member_ids,
+        source=proposal,
+        actor=actor,
+    )
+    return str(report.pk)
 
 
 def convert_to_opinion(
     *, proposal: Proposal, actor: User, reason: str, expected_state: str | None = None
 ) -> Proposal:
-    """转社情民意: handed to the opinion reports' intake when it exists; otherwise recorded as
-    pending, for staff to forward, so the conversion itself is never lost."""
+    """转社情民意: handed to the opinion reports' intake in the same transaction, so the
+    conversion and the new report land together or not at all."""
     reason = require_reason(reason, what=_("转办理由"))
     with transaction.atomic():
         locked, step = lock_for(
@@ -196,13 +206,8 @@ def convert_to_opinion(
             actor=actor,
             expected_state=expected_state,
         )
-        intake = opinion_intake()
-        if intake is None:
-            locked.conversion_state = ConversionState.PENDING
-        else:
-            report = intake(proposal=locked, actor=actor, reason=reason)
-            locked.conversion_state = ConversionState.DELIVERED
-            locked.conversion_ref = str(getattr(report, "pk", "") or "")
+        locked.conversion_state = ConversionState.DELIVERED
+        locked.conversion_ref = _hand_to_opinions(locked, actor)
         return _decide(locked, actor, step, reason, ["conversion_state", "conversion_ref"])
 
 

@@ -97,14 +97,6 @@ def test_merged_proposal_keeps_its_proposers_who_are_told_with_the_main_one(city
     assert other.created_by in recipients and main.created_by in recipients
 
 
-def test_conversion_to_opinion_is_recorded_even_without_the_opinions_intake(city, staff):
-    proposal = factories.make_submitted(committee=city)
-    services.convert_to_opinion(proposal=proposal, actor=staff, reason="适合社情民意")
-    proposal.refresh_from_db()
-    assert proposal.state == ProposalState.TO_OPINION
-    assert proposal.conversion_state in (ConversionState.PENDING, ConversionState.DELIVERED)
-
-
 def test_return_for_revision_needs_a_reason_and_lets_the_proposer_resubmit(city, staff):
     proposal = factories.make_submitted(committee=city)
     with pytest.raises(services.WorkflowError):
@@ -128,24 +120,21 @@ def test_office_override_moves_to_any_state_and_history_keeps_the_reason(city, s
         )
 
 
-def test_conversion_hands_the_proposal_to_the_opinions_intake_when_it_exists(
-    city, staff, monkeypatch
-):
-    # given an opinions app that accepts converted proposals
-    received = []
+def test_conversion_lands_an_opinion_report_in_the_editing_intake(city, staff):
+    # given a submitted proposal whose proposer is on the roster
+    from zhengxie.opinions.models import OpinionReport, OpinionState
 
-    class Report:
-        pk = 42
-
-    def intake(*, proposal, actor, reason):
-        received.append((proposal.pk, reason))
-        return Report()
-
-    monkeypatch.setattr(services.review, "opinion_intake", lambda: intake)
     proposal = factories.make_submitted(committee=city)
-    # when the office converts the proposal
+    proposer_ids = set(proposal.proposers.values_list("member_id", flat=True)) - {None}
+    # when the office converts it
     services.convert_to_opinion(proposal=proposal, actor=staff, reason="转社情民意")
-    # then the intake got it and the proposal records the delivery
+    # then one report waits in editing, linked back, written by the proposers
     proposal.refresh_from_db()
-    assert received == [(proposal.pk, "转社情民意")]
-    assert (proposal.conversion_state, proposal.conversion_ref) == (ConversionState.DELIVERED, "42")
+    report = OpinionReport.objects.get(source_id=proposal.pk)
+    assert proposal.state == ProposalState.TO_OPINION
+    assert (proposal.conversion_state, proposal.conversion_ref) == (
+        ConversionState.DELIVERED,
+        str(report.pk),
+    )
+    assert report.state == OpinionState.EDITING and report.title == proposal.title
+    assert set(report.members.values_list("pk", flat=True)) == proposer_ids
