@@ -87,7 +87,12 @@ def _empty() -> Segment:
 def build(kind: str) -> SimilarIndex:
     """Read every document of the kind and weigh the bigrams by their IDF over them."""
     stamp = stamp_of(kind)
-    rows = _rows(SearchDocument.objects.filter(kind=kind))
+    return build_from_rows(kind, _rows(SearchDocument.objects.filter(kind=kind)), stamp)
+
+
+def build_from_rows(kind: str, rows: list[tuple], stamp: tuple = (0, None)) -> SimilarIndex:
+    """An index of (id, object_id, committee_id, title, body) rows; `stamp` is what the
+    database held when they were read."""
     if not rows:
         return SimilarIndex(kind, None, _empty(), _empty(), None, stamp)
     matrix = vectors.counts(_texts(rows))
@@ -117,19 +122,21 @@ def refresh(index: SimilarIndex) -> SimilarIndex:
     return SimilarIndex(index.kind, index.weights, base, delta, index.built_at, stamp)
 
 
-def _top_of(segment: Segment, query, top, committee_ids, excluded) -> list[tuple[float, int, int]]:
-    scores = (query @ segment.inverted).tocsr()
-    rows, values = scores.indices, scores.data
-    keep = segment.alive[rows]
+def _top_of(segment: Segment, query, top, committee_ids, excluded) -> list[tuple[float, int]]:
+    """Sum the postings of the query's bigrams into one dense score per text (a matrix-vector
+    product over the query's rows of the inverted matrix), then take the top of the allowed."""
+    if not len(segment.doc_ids):
+        return []
+    postings = segment.inverted[query.indices]
+    scores = postings.T @ query.data
+    allowed = segment.alive
     if committee_ids is not None:
-        keep &= np.isin(segment.committee_ids[rows], committee_ids)
+        allowed = allowed & np.isin(segment.committee_ids, committee_ids)
     if len(excluded):
-        keep &= ~np.isin(segment.object_ids[rows], excluded)
-    rows, values = rows[keep], values[keep]
-    if len(rows) > top:
-        best = np.argpartition(-values, top)[:top]
-        rows, values = rows[best], values[best]
-    return [(float(value), id(segment), int(row)) for value, row in zip(values, rows, strict=True)]
+        allowed = allowed & ~np.isin(segment.object_ids, excluded)
+    scores = np.where(allowed, scores, 0.0)
+    best = np.argpartition(-scores, top)[:top] if len(scores) > top else np.arange(len(scores))
+    return [(float(scores[row]), int(row)) for row in best if scores[row] > 0]
 
 
 def query(index: SimilarIndex, text: str, *, top: int, committee_ids=None, excluded=()) -> list:
@@ -141,7 +148,7 @@ def query(index: SimilarIndex, text: str, *, top: int, committee_ids=None, exclu
     skip = np.asarray(list(excluded), dtype=np.int64)
     found = []
     for segment in index.segments:
-        for score, _, row in _top_of(segment, vector, top, allowed, skip):
+        for score, row in _top_of(segment, vector, top, allowed, skip):
             found.append((score, segment, row))
     found.sort(key=lambda item: -item[0])
     return found[:top]
