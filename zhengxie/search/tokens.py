@@ -13,6 +13,7 @@ import threading
 from zhengxie.core.chinese import normalize_text
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+LETTERS = f"{_CJK}a-z0-9"
 _RUNS = re.compile(f"[{_CJK}]+|[a-z0-9]+")
 _IS_CJK = re.compile(f"[{_CJK}]")
 
@@ -62,24 +63,37 @@ DOMAIN_WORDS = (
     "养老服务",
 )
 
-_segmenter = None
-_segmenter_lock = threading.Lock()
+_segment = None
+_segment_lock = threading.Lock()
 
 
-def _jieba():
-    """jieba loads its dictionary (about a second) on first use, not at import time."""
-    global _segmenter
-    if _segmenter is None:
-        with _segmenter_lock:
-            if _segmenter is None:
-                import jieba
+def _load_segmenter():
+    """rjieba (jieba's dictionary in Rust, about 20 times faster) when installed, else jieba.
+    The words only rank hits, so the two splitting a text differently never loses one."""
+    try:
+        import rjieba
+    except ImportError:
+        import jieba
 
-                jieba.setLogLevel(logging.WARNING)
-                segmenter = jieba.Tokenizer()
-                for word in DOMAIN_WORDS:
-                    segmenter.add_word(word, freq=20000)
-                _segmenter = segmenter
-    return _segmenter
+        jieba.setLogLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer()
+        for word in DOMAIN_WORDS:
+            tokenizer.add_word(word, freq=20000)
+        return lambda text: tokenizer.cut_for_search(text, HMM=False)
+    tokenizer = rjieba.Jieba()
+    for word in DOMAIN_WORDS:
+        tokenizer.add_word(word, 20000, None)
+    return lambda text: tokenizer.cut_for_search(text, False)
+
+
+def _segmenter():
+    """The dictionary loads (about a second with jieba) on first use, not at import time."""
+    global _segment
+    if _segment is None:
+        with _segment_lock:
+            if _segment is None:
+                _segment = _load_segmenter()
+    return _segment
 
 
 def clean(text: object) -> str:
@@ -110,7 +124,7 @@ def words(text: object) -> list[str]:
     if not cleaned:
         return []
     result = []
-    for word in _jieba().cut_for_search(cleaned, HMM=False):
+    for word in _segmenter()(cleaned):
         word = word.strip()
         if len(word) > 1 and _RUNS.fullmatch(word):
             result.append(word)

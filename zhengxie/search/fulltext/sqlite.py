@@ -39,10 +39,12 @@ def match_expression(terms: list[str]) -> str:
     return " AND ".join(parts)
 
 
+# CROSS JOIN keeps the full-text lookup as the outer loop: with a plain JOIN the planner may
+# walk the documents of a kind and run the MATCH once per document.
 def match(terms: list[str], filters: Filters, limit: int, offset: int) -> list[tuple[int, float]]:
     sql = (
         "SELECT d.id, -bm25(search_fts, %s, %s, %s) AS score FROM search_fts "
-        "JOIN search_searchdocument d ON d.id = search_fts.rowid "
+        "CROSS JOIN search_searchdocument d ON d.id = search_fts.rowid "
         f"WHERE search_fts MATCH %s{filters.sql()} "
         "ORDER BY score DESC, d.updated_at DESC LIMIT %s OFFSET %s"
     )
@@ -54,7 +56,7 @@ def match(terms: list[str], filters: Filters, limit: int, offset: int) -> list[t
 
 def count(terms: list[str], filters: Filters) -> int:
     sql = (
-        "SELECT COUNT(*) FROM search_fts JOIN search_searchdocument d "
+        "SELECT COUNT(*) FROM search_fts CROSS JOIN search_searchdocument d "
         f"ON d.id = search_fts.rowid WHERE search_fts MATCH %s{filters.sql()}"
     )
     with connection.cursor() as cursor:

@@ -5,11 +5,13 @@ with 0.2 only with 0.15; candidates are then confirmed by their exact Jaccard.
 """
 
 import hashlib
+import re
 
 import numpy as np
 
-from ..tokens import clean, is_cjk
+from ..tokens import LETTERS, clean
 
+_NOT_LETTERS = re.compile(f"[^{LETTERS}]+")
 BANDS, ROWS = 20, 3
 PERMUTATIONS = BANDS * ROWS
 _PRIME = np.uint64((1 << 31) - 1)
@@ -21,7 +23,7 @@ _B = _rng.integers(0, int(_PRIME), PERMUTATIONS, dtype=np.uint64)[:, None]
 
 def shingles(text: object) -> np.ndarray:
     """Distinct 3-character shingles of the text's letters, as 32-bit hashes."""
-    letters = "".join(ch for ch in clean(text) if ch.isalnum() or is_cjk(ch))
+    letters = _NOT_LETTERS.sub("", clean(text))
     if len(letters) < 3:
         letters = letters.ljust(3, "\0") if letters else ""
     if not letters:
