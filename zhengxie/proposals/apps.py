@@ -6,3 +6,8 @@ class ProposalsConfig(AppConfig):
     name = "zhengxie.proposals"
     label = "proposals"
     verbose_name = _("提案")
+
+    def ready(self) -> None:
+        from .rules import register_defaults
+
+        register_defaults()

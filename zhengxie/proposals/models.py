@@ -1,1 +1,0 @@
-"""Models of this bounded context."""

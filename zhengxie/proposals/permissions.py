@@ -1,0 +1,126 @@
+"""Who may do what with a proposal. The workflow table names actors relative to a proposal
+(proposer, office, unit); these predicates decide whether a person is that actor."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from zhengxie.core.models import Role, User
+from zhengxie.core.permissions import (
+    committee_ids_with_role,
+    has_role,
+    is_office,
+    readable_committee_ids,
+    unit_ids_of,
+)
+
+from .models import Assignment, AssignmentRole, Proposal, Proposer
+from .workflow import Actor, Transition
+
+
+def is_proposer(user: User, proposal: Proposal) -> bool:
+    """The first proposer or whoever wrote the draft."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if proposal.created_by_id == user.pk:
+        return True
+    member = getattr(user, "member", None)
+    return bool(member) and proposal.proposers.filter(member=member, is_first=True).exists()
+
+
+def is_any_proposer(user: User, proposal: Proposal) -> bool:
+    """The first proposer or any confirmed co-signer, of this proposal or one merged into it."""
+    member = getattr(user, "member", None) if user.is_authenticated else None
+    if member is None:
+        return is_proposer(user, proposal)
+    return (
+        proposal.proposers.filter(member=member).exists()
+        or proposal.merged_proposals.filter(proposers__member=member).exists()
+    )
+
+
+def answering_unit_ids(user: User, proposal: Proposal) -> set[int]:
+    """The person's units that answer this proposal (active lead or split assignments)."""
+    mine = unit_ids_of(user)
+    if not mine:
+        return set()
+    return set(
+        proposal.assignments.filter(
+            is_active=True, unit_id__in=mine, role__in=[AssignmentRole.LEAD, AssignmentRole.SPLIT]
+        ).values_list("unit_id", flat=True)
+    )
+
+
+def handling_unit_ids(user: User, proposal: Proposal) -> set[int]:
+    """The person's units with any active assignment (co-units included)."""
+    mine = unit_ids_of(user)
+    return set(
+        proposal.assignments.filter(is_active=True, unit_id__in=mine).values_list(
+            "unit_id", flat=True
+        )
+    )
+
+
+def is_actor(user: User | None, proposal: Proposal, actor: str) -> bool:
+    if actor == Actor.SYSTEM:
+        return user is None
+    if user is None:
+        return False
+    if actor == Actor.OFFICE:
+        return is_office(user, proposal.committee_id)
+    if actor == Actor.PROPOSER:
+        return is_proposer(user, proposal)
+    if actor == Actor.UNIT:
+        return bool(answering_unit_ids(user, proposal))
+    return False
+
+
+def can_take(user: User | None, proposal: Proposal, step: Transition) -> bool:
+    return any(is_actor(user, proposal, actor) for actor in step.actors)
+
+
+def check_take(user: User | None, proposal: Proposal, step: Transition) -> None:
+    if not can_take(user, proposal, step):
+        raise PermissionDenied(_("您无权对该提案执行“%(action)s”。") % {"action": step.label})
+
+
+def can_read_proposal(user: User, proposal: Proposal) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if proposal.committee_id in readable_committee_ids(user) and not has_role(
+        user, proposal.committee_id, Role.MEMBER, Role.UNIT, Role.CONVENOR
+    ):
+        return True
+    if has_role(user, proposal.committee_id, Role.MEMBER) and proposal.state not in ("draft",):
+        return True
+    return is_any_proposer(user, proposal) or bool(handling_unit_ids(user, proposal))
+
+
+def check_read_proposal(user: User, proposal: Proposal) -> None:
+    if not can_read_proposal(user, proposal):
+        raise PermissionDenied(_("您无权查看该提案。"))
+
+
+def filter_visible_proposals(user: User, queryset: QuerySet) -> QuerySet:
+    """The register: office, leaders and admins see their committees (with roll-up); members
+    see their committee's submitted proposals and their own drafts; units their assignments."""
+    if not getattr(user, "is_authenticated", False):
+        return queryset.none()
+    wide = committee_ids_with_role(user, Role.STAFF, Role.ADMIN, Role.LEADER, rollup=True)
+    members = committee_ids_with_role(user, Role.MEMBER)
+    units = unit_ids_of(user)
+    member = getattr(user, "member", None)
+    visible = Q(committee_id__in=wide)
+    visible |= Q(committee_id__in=members) & ~Q(state="draft")
+    visible |= Q(created_by=user)
+    if member is not None:
+        visible |= Q(pk__in=Proposer.objects.filter(member=member).values("proposal_id"))
+    if units:
+        assigned = Assignment.objects.filter(unit_id__in=units, is_active=True)
+        visible |= Q(pk__in=assigned.values("proposal_id"))
+    return queryset.filter(visible)
+
+
+def check_office_of(user: User, proposal: Proposal) -> None:
+    if not is_office(user, proposal.committee_id):
+        raise PermissionDenied(_("只有本级政协机关工作人员可以操作。"))

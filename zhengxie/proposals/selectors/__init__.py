@@ -1,0 +1,42 @@
+"""Every read of proposals that is more than a lookup; the figures live in stats.py."""
+
+from .handling import (
+    days_left,
+    list_key_proposals,
+    list_overdue,
+    list_pending_extensions,
+    list_pending_requests,
+    list_unit_assignments,
+)
+from .register import (
+    RegisterFilters,
+    get_proposal,
+    list_my_proposals,
+    list_public,
+    list_register,
+    overdue_q,
+    published_replies,
+    search_register,
+)
+from .stats import figures, figures_by_category, figures_by_unit, proposals_of_year
+
+__all__ = [
+    "RegisterFilters",
+    "days_left",
+    "figures",
+    "figures_by_category",
+    "figures_by_unit",
+    "get_proposal",
+    "list_key_proposals",
+    "list_my_proposals",
+    "list_overdue",
+    "list_pending_extensions",
+    "list_pending_requests",
+    "list_public",
+    "list_register",
+    "list_unit_assignments",
+    "overdue_q",
+    "proposals_of_year",
+    "published_replies",
+    "search_register",
+]

@@ -1,0 +1,148 @@
+"""The proposal figures (DESIGN §5): every screen, export and the annual review reads them here,
+so two screens cannot disagree. A plenary proposal counts in its plenary's year, an
+inter-session one in the year it was submitted. Rates are fractions 0..1."""
+
+from django.db.models import Count, F, Q, QuerySet
+
+from .. import rules
+from ..models import (
+    Assignment,
+    ContactRecord,
+    Feedback,
+    KeyProposal,
+    Proposal,
+    ProposalState,
+    Rating,
+    Reply,
+    ReplyState,
+    SupervisorKind,
+)
+from ..workflow import REGISTERED_STATES
+from .register import overdue_q
+
+S = ProposalState
+NOT_RECEIVED = (S.DRAFT, S.COSIGNING)
+
+
+def proposals_of_year(*, committee_ids: list[int], year: int) -> QuerySet:
+    in_year = Q(is_plenary_proposal=True, plenary__opens_on__year=year) | Q(
+        is_plenary_proposal=False, submitted_at__year=year
+    )
+    return (
+        Proposal.objects.filter(committee_id__in=committee_ids, is_deleted=False)
+        .filter(in_year)
+        .exclude(state__in=NOT_RECEIVED)
+    )
+
+
+def _rate(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def _counts(base: QuerySet) -> dict:
+    registered = Q(state__in=REGISTERED_STATES)
+    return base.aggregate(
+        received=Count("pk"),
+        registered=Count("pk", filter=registered),
+        merged=Count("pk", filter=Q(state=S.MERGED)),
+        declined=Count("pk", filter=Q(state=S.DECLINED)),
+        converted_to_opinion=Count("pk", filter=Q(state=S.TO_OPINION)),
+        converted_to_letter=Count("pk", filter=Q(state=S.TO_LETTER)),
+        withdrawn=Count("pk", filter=Q(state=S.WITHDRAWN)),
+        replied=Count("pk", filter=registered & Q(replied_on__isnull=False)),
+        assigned=Count("pk", filter=registered & Q(assigned_on__isnull=False)),
+        overdue=Count("pk", filter=overdue_q()),
+    )
+
+
+def _feedback(base: QuerySet) -> dict:
+    """Each proposer's rating of the latest handling round (a redo replaces the earlier one)."""
+    rows = Feedback.objects.filter(proposal__in=base, round=F("proposal__redo_round"))
+    counts = dict(rows.values_list("rating").annotate(n=Count("pk")).values_list("rating", "n"))
+    return {
+        "satisfied": counts.get(Rating.SATISFIED, 0),
+        "basically_satisfied": counts.get(Rating.BASICALLY, 0),
+        "dissatisfied": counts.get(Rating.DISSATISFIED, 0),
+    }
+
+
+def _result_classes(base: QuerySet, committee_ids: list[int]) -> dict:
+    codes = {code for cid in committee_ids[:1] for code in rules.result_classes(cid)}
+    sent = Reply.objects.filter(
+        proposal__in=base,
+        state=ReplyState.SENT,
+        round=F("proposal__redo_round"),
+        assignment__is_active=True,
+    )
+    counts = dict(sent.values_list("result_class").annotate(n=Count("pk")))
+    return {code: counts.get(code, 0) for code in sorted(codes | set(counts))}
+
+
+def _key(base: QuerySet) -> dict:
+    counts = dict(
+        KeyProposal.objects.filter(proposal__in=base)
+        .values_list("supervisor_kind")
+        .annotate(n=Count("pk"))
+    )
+    return {
+        "city_leaders": counts.get(SupervisorKind.PARTY_GOVERNMENT, 0),
+        "chair_members": counts.get(SupervisorKind.CHAIR, 0),
+        "other": counts.get(SupervisorKind.SPECIAL_COMMITTEE, 0)
+        + counts.get(SupervisorKind.OTHER, 0),
+    }
+
+
+def figures(*, committee_ids: list[int], year: int) -> dict:
+    base = proposals_of_year(committee_ids=committee_ids, year=year)
+    data = _counts(base)
+    assigned = data.pop("assigned")
+    contacted = (
+        ContactRecord.objects.filter(proposal__in=base.filter(assigned_on__isnull=False))
+        .values("proposal_id")
+        .distinct()
+        .count()
+    )
+    feedback = _feedback(base)
+    rated = sum(feedback.values())
+    data.update(
+        registration_rate=_rate(data["registered"], data["received"]),
+        reply_rate=_rate(data["replied"], data["registered"]),
+        feedback=feedback,
+        satisfaction_rate=_rate(feedback["satisfied"] + feedback["basically_satisfied"], rated),
+        contact_rate=_rate(contacted, assigned),
+        result_classes=_result_classes(base, committee_ids),
+        key=_key(base),
+    )
+    return data
+
+
+def figures_by_unit(*, committee_ids: list[int], year: int) -> list[dict]:
+    """Per handling unit: lead/co/split counts, replied, overdue."""
+    base = proposals_of_year(committee_ids=committee_ids, year=year)
+    rows = (
+        Assignment.objects.filter(proposal__in=base, is_active=True)
+        .values("unit_id", "unit__name")
+        .annotate(
+            lead=Count("pk", filter=Q(role="lead")),
+            co=Count("pk", filter=Q(role="co")),
+            split=Count("pk", filter=Q(role="split")),
+            replied=Count("pk", filter=Q(proposal__replied_on__isnull=False)),
+            overdue=Count("pk", filter=Q(proposal__in=base.filter(overdue_q()))),
+        )
+        .order_by("-lead", "unit__name")
+    )
+    return [{"unit": r.pop("unit__name"), **r} for r in rows]
+
+
+def figures_by_category(*, committee_ids: list[int], year: int) -> list[dict]:
+    """Per first-level category: received and registered."""
+    base = proposals_of_year(committee_ids=committee_ids, year=year)
+    rows = (
+        base.values("category_main")
+        .annotate(
+            received=Count("pk"),
+            registered=Count("pk", filter=Q(state__in=REGISTERED_STATES)),
+        )
+        .order_by("-received")
+    )
+    return [{"category": r.pop("category_main") or "未分类", **r} for r in rows]

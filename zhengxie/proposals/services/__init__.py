@@ -1,0 +1,70 @@
+"""Every write on proposals: one keyword-only function per domain act (see workflow.py)."""
+
+from .feedback import close_expired_feedback, close_proposal, rate_reply
+from .handling import (
+    assign_proposal,
+    decide_extension,
+    decide_reassignment,
+    record_contact,
+    request_extension,
+    request_reassignment,
+)
+from .reminders import send_deadline_reminders
+from .replies import add_co_opinion, approve_reply, draft_reply, return_reply, send_reply
+from .review import (
+    convert_to_letter,
+    convert_to_opinion,
+    decline_proposal,
+    give_preliminary_opinion,
+    merge_proposal,
+    register_proposal,
+    return_for_revision,
+    withdraw_proposal,
+)
+from .submission import (
+    close_cosigning,
+    create_draft,
+    drop_expired_cosignatures,
+    respond_cosignature,
+    save_draft,
+    submit_proposal,
+)
+from .supervision import log_supervision, select_key_proposal
+from .transitions import AlreadyHandled, WorkflowError, override_state
+
+__all__ = [
+    "AlreadyHandled",
+    "WorkflowError",
+    "add_co_opinion",
+    "approve_reply",
+    "assign_proposal",
+    "close_cosigning",
+    "close_expired_feedback",
+    "close_proposal",
+    "convert_to_letter",
+    "convert_to_opinion",
+    "create_draft",
+    "decide_extension",
+    "decide_reassignment",
+    "decline_proposal",
+    "draft_reply",
+    "drop_expired_cosignatures",
+    "give_preliminary_opinion",
+    "log_supervision",
+    "merge_proposal",
+    "override_state",
+    "rate_reply",
+    "record_contact",
+    "register_proposal",
+    "request_extension",
+    "request_reassignment",
+    "respond_cosignature",
+    "return_for_revision",
+    "return_reply",
+    "save_draft",
+    "select_key_proposal",
+    "send_deadline_reminders",
+    "send_reply",
+    "submit_proposal",
+    "withdraw_proposal",
+]

@@ -1,0 +1,64 @@
+"""Deadline reminders to handling units at 30, 7 and 1 days (configurable); each threshold is
+sent once per assignment and deadline, so the job can run as often as it likes."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhengxie.core.models import RoleGrant
+from zhengxie.core.services.notifications import notify
+
+from .. import rules
+from ..models import Assignment, ReplyState
+from ..workflow import HANDLING_STATES
+
+
+def _due_threshold(days_left: int, thresholds: list[int], sent: list[int]) -> int | None:
+    """The smallest threshold reached and not yet sent (a job missed for days sends one)."""
+    reached = [t for t in thresholds if days_left <= t and t not in sent]
+    return min(reached) if reached else None
+
+
+def send_deadline_reminders(*, today: dt.date | None = None) -> int:
+    today = today or timezone.localdate()
+    pending = (
+        Assignment.objects.filter(is_active=True, proposal__state__in=HANDLING_STATES)
+        .exclude(
+            replies__round=F("proposal__redo_round"),
+            replies__state__in=[ReplyState.OFFICE_REVIEW, ReplyState.SENT],
+        )
+        .select_related("proposal", "unit")
+    )
+    sent = 0
+    for assignment in pending:
+        thresholds = rules.rule(assignment.committee_id, "reminder_days")
+        days_left = (assignment.deadline - today).days
+        due = _due_threshold(days_left, thresholds, assignment.reminders_sent)
+        if due is None:
+            continue
+        with transaction.atomic():
+            locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
+            if due in locked.reminders_sent:
+                continue
+            locked.reminders_sent = sorted(
+                {*locked.reminders_sent, *[t for t in thresholds if t >= due]}
+            )
+            locked.save(update_fields=["reminders_sent"])
+            users = [
+                g.user
+                for g in RoleGrant.objects.filter(
+                    handling_unit_id=locked.unit_id, role="unit"
+                ).select_related("user")
+            ]
+            notify(
+                recipients=users,
+                title=_("提案办理将于%(n)s天后到期：%(t)s")
+                % {"n": max(days_left, 0), "t": assignment.proposal.title},
+                body=_("办理期限：%(d)s") % {"d": locked.deadline},
+                url=f"/proposals/{assignment.proposal_id}/",
+            )
+            sent += 1
+    return sent

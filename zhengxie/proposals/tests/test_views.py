@@ -1,0 +1,211 @@
+"""Every page, per role: who may open it and who gets a 403."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from zhengxie.core.models import Role
+from zhengxie.proposals import factories
+from zhengxie.proposals.models import Attachment, Proposal, ProposalState
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize(
+    ("url_name", "role", "status"),
+    [
+        ("proposals:register", Role.MEMBER, 200),
+        ("proposals:register", Role.STAFF, 200),
+        ("proposals:register", Role.UNIT, 200),
+        ("proposals:register", Role.LEADER, 200),
+        ("proposals:mine", Role.MEMBER, 200),
+        ("proposals:unit", Role.UNIT, 200),
+        ("proposals:unit", Role.MEMBER, 403),
+        ("proposals:office", Role.STAFF, 200),
+        ("proposals:office", Role.UNIT, 403),
+        ("proposals:office", Role.LEADER, 403),
+        ("proposals:key", Role.LEADER, 200),
+        ("proposals:key", Role.MEMBER, 403),
+        ("proposals:figures", Role.LEADER, 200),
+        ("proposals:figures", Role.STAFF, 200),
+        ("proposals:figures", Role.MEMBER, 403),
+        ("proposals:figures", Role.UNIT, 403),
+        ("proposals:new", Role.STAFF, 403),
+        ("proposals:workflow", Role.RESIDENT, 200),
+        ("proposals:public", Role.RESIDENT, 200),
+    ],
+)
+def test_pages_per_role(client, city, make_user, url_name, role, status):
+    factories.make_replied(committee=city)
+    response = _client(client, make_user(role, city)).get(reverse(url_name))
+    assert response.status_code == status
+
+
+def test_anonymous_is_sent_to_login_but_may_read_public_pages(client, city):
+    assert client.get(reverse("proposals:register")).status_code == 302
+    assert client.get(reverse("proposals:public")).status_code == 200
+
+
+def test_member_writes_a_draft_and_submits_it_from_the_form(client, city):
+    factories.make_plenary(committee=city)
+    author = factories.make_proposer(committee=city)
+    data = {
+        "title": "关于加强社区养老服务的建议",
+        "proposer_kind": "individual",
+        "category": "社会事业",
+        "situation": "情况",
+        "analysis": "分析",
+        "suggestion": "建议",
+        "publish_consent": "on",
+    }
+    response = _client(client, author).post(reverse("proposals:new"), {**data, "submit": "1"})
+    proposal = Proposal.objects.get()
+    assert response.status_code == 302
+    assert proposal.state == ProposalState.SUBMITTED and proposal.category_main == "社会建设"
+
+
+def test_bad_title_is_shown_with_its_field_and_the_draft_is_kept(client, city):
+    factories.make_plenary(committee=city)
+    author = factories.make_proposer(committee=city)
+    data = {
+        "title": "养老",
+        "proposer_kind": "individual",
+        "category": "社会事业",
+        "situation": "情况",
+        "analysis": "分析",
+        "suggestion": "建议",
+        "submit": "1",
+    }
+    response = _client(client, author).post(reverse("proposals:new"), data, follow=True)
+    assert "案由：须写成" in response.content.decode()
+    assert Proposal.objects.get().state == ProposalState.DRAFT
+
+
+def test_autosave_saves_the_draft_through_htmx(client, city):
+    draft = factories.make_draft(committee=city)
+    response = _client(client, draft.created_by).post(
+        reverse("proposals:autosave", args=[draft.pk]),
+        {"title": draft.title, "proposer_kind": "individual", "situation": "自动保存的情况"},
+        HTTP_HX_REQUEST="true",
+    )
+    draft.refresh_from_db()
+    assert response.status_code == 200 and draft.situation == "自动保存的情况"
+    other = factories.make_proposer(committee=city)
+    response = _client(client, other).post(reverse("proposals:autosave", args=[draft.pk]), {})
+    assert response.status_code == 409
+
+
+def test_record_page_shows_office_buttons_only_to_office(client, city, staff, make_user):
+    proposal = factories.make_submitted(committee=city)
+    page = (
+        _client(client, staff).get(reverse("proposals:detail", args=[proposal.pk])).content.decode()
+    )
+    assert "立案" in page and "不予立案" in page
+    member = make_user(Role.MEMBER, city)
+    page = (
+        _client(client, member)
+        .get(reverse("proposals:detail", args=[proposal.pk]))
+        .content.decode()
+    )
+    assert reverse("proposals:act", args=[proposal.pk, "register"]) not in page
+
+
+def test_other_county_staff_cannot_read_or_act(client, city, county, make_user):
+    proposal = factories.make_submitted(committee=county)
+    outsider = make_user(Role.STAFF, city)  # the city reads its counties (roll-up) ...
+    assert (
+        _client(client, outsider).get(reverse("proposals:detail", args=[proposal.pk])).status_code
+        == 200
+    )
+    response = client.post(reverse("proposals:act", args=[proposal.pk, "register"]), {})
+    assert response.status_code == 403  # ... but does not run them
+    other = make_user(Role.MEMBER, city)
+    assert (
+        _client(client, other).get(reverse("proposals:detail", args=[proposal.pk])).status_code
+        == 403
+    )
+
+
+def test_staff_registers_from_the_action_page_and_a_stale_page_is_told(client, city, staff):
+    proposal = factories.make_submitted(committee=city)
+    url = reverse("proposals:act", args=[proposal.pk, "register"])
+    _client(client, staff).post(url, {"seen_state": "submitted"})
+    proposal.refresh_from_db()
+    assert proposal.state == ProposalState.REGISTERED and proposal.number == 1
+    response = client.post(
+        reverse("proposals:act", args=[proposal.pk, "decline"]),
+        {"seen_state": "submitted", "grounds": ["vague"], "reason": "x"},
+        follow=True,
+    )
+    assert "已被他人处理" in response.content.decode()
+
+
+def test_attachment_checked_by_content_and_served_only_to_readers(
+    client, city, county, make_user, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    draft = factories.make_draft(committee=city)
+    c = _client(client, draft.created_by)
+    fake = SimpleUploadedFile("a.pdf", b"MZ not a pdf", content_type="application/pdf")
+    response = c.post(reverse("proposals:upload", args=[draft.pk]), {"file": fake}, follow=True)
+    assert "只能上传" in response.content.decode()
+    good = SimpleUploadedFile("a.pdf", b"%PDF-1.4 hello", content_type="application/pdf")
+    c.post(reverse("proposals:upload", args=[draft.pk]), {"file": good})
+    attachment = Attachment.objects.get()
+    assert c.get(reverse("proposals:download", args=[attachment.pk])).status_code == 200
+    outsider = make_user(Role.MEMBER, county)
+    assert (
+        _client(client, outsider)
+        .get(reverse("proposals:download", args=[attachment.pk]))
+        .status_code
+        == 403
+    )
+
+
+def test_public_page_hides_contact_details_and_unregistered_proposals(client, city, staff):
+    proposal = factories.make_replied(committee=city, office=staff)
+    reply = proposal.replies.get()
+    reply.text = "已办理，联系电话 13912345678"
+    reply.save(update_fields=["text"])
+    page = client.get(reverse("proposals:public_detail", args=[proposal.pk])).content.decode()
+    assert "13912345678" not in page and "[已隐去]" in page
+    submitted = factories.make_submitted(committee=city)
+    assert client.get(reverse("proposals:public_detail", args=[submitted.pk])).status_code == 404
+
+
+def test_unit_replies_and_office_approves_through_pages(client, city, staff):
+    proposal, unit_user = factories.make_assigned(committee=city, office=staff)
+    _client(client, unit_user).post(
+        reverse("proposals:reply", args=[proposal.pk]),
+        {"result_class": "B", "text": "正在推进", "publish_mode": "full", "send": "on"},
+    )
+    proposal.refresh_from_db()
+    assert proposal.state == ProposalState.REPLY_REVIEW
+    reply = proposal.replies.get()
+    _client(client, staff).post(
+        reverse("proposals:approve", args=[proposal.pk]),
+        {"reply": reply.pk, "result_class": "A", "publish_mode": "summary", "note": ""},
+    )
+    reply.refresh_from_db()
+    proposal.refresh_from_db()
+    assert (reply.result_class, proposal.state) == ("A", ProposalState.REPLIED)
+
+
+def test_register_list_query_count_does_not_grow_with_rows(
+    client, city, staff, django_assert_max_num_queries
+):
+    for _ in range(3):
+        factories.make_assigned(committee=city, office=staff)
+    _client(client, staff).get(reverse("proposals:register"))
+    with django_assert_max_num_queries(12):
+        client.get(reverse("proposals:register"))
+    for _ in range(6):
+        factories.make_assigned(committee=city, office=staff)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("proposals:register") + "?overdue=&key=")
+    assert response.content.decode().count("proposals/") >= 9

@@ -1,0 +1,155 @@
+"""Lists: the register, my proposals, the unit workspace, the office desk, key proposals,
+figures and the workflow diagram."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhengxie.core.models import Committee, Plenary, Role
+from zhengxie.core.permissions import (
+    committee_ids_with_role,
+    office_committee_ids,
+    readable_committee_ids,
+    unit_ids_of,
+)
+
+from .. import selectors, services
+from ..forms import DecideReassignForm, RegisterFilterForm
+from ..models import Assignment, ReassignmentRequest
+from ..workflow import TRANSITIONS, diagram_mermaid
+
+PAGE_SIZE = 50
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    form = RegisterFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = selectors.RegisterFilters(**{k: v for k, v in data.items() if v not in (None, "")})
+    page = Paginator(
+        selectors.list_register(user=request.user, filters=filters), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    readable = readable_committee_ids(request.user)
+    context = {
+        "form": form,
+        "page": page,
+        "plenaries": Plenary.objects.filter(committee_id__in=readable).select_related("committee"),
+        "today": timezone.localdate(),
+        "query": request.GET.copy().urlencode() if "page" not in request.GET else "",
+    }
+    return render(request, "proposals/register.html", context)
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    proposals = selectors.list_my_proposals(user=request.user)[:200]
+    return render(request, "proposals/mine.html", {"proposals": proposals})
+
+
+@login_required
+def unit_desk(request: HttpRequest) -> HttpResponse:
+    if not unit_ids_of(request.user):
+        raise PermissionDenied(_("只有承办单位联络员可以进入办理工作台。"))
+    assignments = selectors.list_unit_assignments(user=request.user)
+    return render(
+        request,
+        "proposals/unit_desk.html",
+        {"assignments": assignments, "today": timezone.localdate()},
+    )
+
+
+def _office_ids(request: HttpRequest) -> list[int]:
+    ids = sorted(office_committee_ids(request.user))
+    if not ids:
+        raise PermissionDenied(_("只有机关工作人员可以进入提案工作台。"))
+    return ids
+
+
+@login_required
+def office_desk(request: HttpRequest) -> HttpResponse:
+    ids = _office_ids(request)
+    context = {
+        "overdue": selectors.list_overdue(committee_ids=ids)[:100],
+        "requests": selectors.list_pending_requests(committee_ids=ids),
+        "extensions": selectors.list_pending_extensions(committee_ids=ids),
+        "today": timezone.localdate(),
+    }
+    return render(request, "proposals/office_desk.html", context)
+
+
+@login_required
+def decide_request(request: HttpRequest, request_id: int) -> HttpResponse:
+    row = get_object_or_404(
+        ReassignmentRequest.objects.select_related("assignment__proposal"), pk=request_id
+    )
+    committee = row.assignment.proposal.committee
+    form = DecideReassignForm(request.POST or None, committee=committee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decide_reassignment(request=row, actor=request.user, **form.cleaned_data)
+            messages.success(request, _("已决定。"))
+            return redirect("proposals:office")
+        except services.WorkflowError as error:
+            messages.error(request, error.message)
+    return render(
+        request,
+        "proposals/form.html",
+        {"proposal": row.assignment.proposal, "form": form, "title": _("调整承办单位申请")},
+    )
+
+
+@login_required
+@require_POST
+def decide_extension(request: HttpRequest, assignment_id: int) -> HttpResponse:
+    assignment = get_object_or_404(Assignment.objects.select_related("proposal"), pk=assignment_id)
+    try:
+        services.decide_extension(
+            assignment=assignment, actor=request.user, grant=request.POST.get("grant") == "1"
+        )
+        messages.success(request, _("已决定。"))
+    except services.WorkflowError as error:
+        messages.error(request, error.message)
+    return redirect("proposals:office")
+
+
+@login_required
+def key_list(request: HttpRequest) -> HttpResponse:
+    ids = committee_ids_with_role(request.user, Role.LEADER, Role.STAFF, Role.ADMIN, rollup=True)
+    if not ids:
+        raise PermissionDenied(_("只有领导和机关工作人员可以查看重点提案督办情况。"))
+    keys = selectors.list_key_proposals(committee_ids=sorted(ids))
+    return render(request, "proposals/key_list.html", {"keys": keys})
+
+
+@login_required
+def figures(request: HttpRequest) -> HttpResponse:
+    ids = committee_ids_with_role(request.user, Role.LEADER, Role.STAFF, Role.ADMIN, rollup=True)
+    if not ids:
+        raise PermissionDenied(_("只有领导和机关工作人员可以查看提案统计。"))
+    committees = Committee.objects.filter(pk__in=ids)
+    chosen = request.GET.get("committee")
+    scope = [int(chosen)] if chosen and chosen.isdigit() and int(chosen) in ids else sorted(ids)
+    year = int(request.GET.get("year") or timezone.localdate().year)
+    context = {
+        "data": selectors.figures(committee_ids=scope, year=year),
+        "by_unit": selectors.figures_by_unit(committee_ids=scope, year=year)[:30],
+        "by_category": selectors.figures_by_category(committee_ids=scope, year=year),
+        "committees": committees,
+        "year": year,
+        "chosen": chosen,
+    }
+    return render(request, "proposals/figures.html", context)
+
+
+def workflow(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "proposals/workflow.html",
+        {"transitions": TRANSITIONS, "mermaid": diagram_mermaid()},
+    )

@@ -1,0 +1,160 @@
+"""Writing a proposal: the form with htmx autosave, attachments, co-signing answers."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhengxie.core.models import Committee, Role
+from zhengxie.core.permissions import committee_ids_with_role
+
+from .. import services
+from ..forms import AttachmentForm, ProposalForm
+from ..models import Attachment, Proposal, ProposalState
+from ..permissions import check_read_proposal, is_proposer
+from ..services.attachments import add_attachment, remove_attachment
+
+DRAFT_FIELDS = services.submission.DRAFT_FIELDS
+
+
+def _committee_for_new(user) -> Committee:
+    member = getattr(user, "member", None)
+    if member is not None:
+        return member.committee
+    ids = committee_ids_with_role(user, Role.MEMBER)
+    if not ids:
+        raise PermissionDenied(_("只有委员可以提交提案。"))
+    return Committee.objects.get(pk=min(ids))
+
+
+@login_required
+def new(request: HttpRequest) -> HttpResponse:
+    committee = _committee_for_new(request.user)
+    form = ProposalForm(request.POST or None, committee=committee)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k in DRAFT_FIELDS}
+        proposal = services.create_draft(author=request.user, committee=committee, **data)
+        return _after_save(request, proposal, form)
+    return render(request, "proposals/edit.html", {"form": form, "committee": committee})
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = get_object_or_404(Proposal, pk=pk, is_deleted=False)
+    if not is_proposer(request.user, proposal):
+        raise PermissionDenied(_("只有提案者可以修改提案。"))
+    form = ProposalForm(request.POST or None, instance=proposal, committee=proposal.committee)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k in DRAFT_FIELDS}
+        try:
+            proposal = services.save_draft(proposal=proposal, author=request.user, **data)
+        except services.WorkflowError as error:
+            messages.error(request, error.message)
+            return redirect("proposals:detail", pk)
+        return _after_save(request, proposal, form)
+    context = {
+        "form": form,
+        "proposal": proposal,
+        "committee": proposal.committee,
+        "upload_form": AttachmentForm(),
+        "attachments": proposal.attachments.filter(is_deleted=False),
+    }
+    return render(request, "proposals/edit.html", context)
+
+
+def _after_save(request: HttpRequest, proposal: Proposal, form: ProposalForm) -> HttpResponse:
+    if "submit" not in request.POST:
+        messages.success(request, _("草稿已保存。"))
+        return redirect("proposals:edit", proposal.pk)
+    try:
+        services.submit_proposal(
+            proposal=proposal, actor=request.user, cosigners=list(form.cleaned_data["cosigners"])
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("proposals:edit", proposal.pk)
+    except services.WorkflowError as error:
+        messages.error(request, error.message)
+        return redirect("proposals:edit", proposal.pk)
+    messages.success(request, _("提案已提交。"))
+    return redirect("proposals:detail", proposal.pk)
+
+
+@login_required
+@require_POST
+def autosave(request: HttpRequest, pk: int) -> HttpResponse:
+    """htmx: saves the draft as the person types; answers with a short status line."""
+    proposal = get_object_or_404(Proposal, pk=pk, is_deleted=False)
+    form = ProposalForm(request.POST, instance=proposal, committee=proposal.committee)
+    form.is_valid()
+    data = {k: v for k, v in form.cleaned_data.items() if k in DRAFT_FIELDS}
+    try:
+        services.save_draft(proposal=proposal, author=request.user, **data)
+    except services.WorkflowError as error:
+        return HttpResponse(error.message, status=409)
+    return render(request, "proposals/_autosaved.html")
+
+
+@login_required
+@require_POST
+def upload(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = get_object_or_404(Proposal, pk=pk, is_deleted=False)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            add_attachment(proposal=proposal, actor=request.user, upload=form.cleaned_data["file"])
+            messages.success(request, _("附件已上传。"))
+        except services.WorkflowError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, _("附件：请选择文件。"))
+    return redirect("proposals:edit", pk)
+
+
+@login_required
+@require_POST
+def remove_file(request: HttpRequest, attachment_id: int) -> HttpResponse:
+    attachment = get_object_or_404(Attachment, pk=attachment_id, is_deleted=False)
+    try:
+        remove_attachment(attachment=attachment, actor=request.user)
+    except services.WorkflowError as error:
+        messages.error(request, error.message)
+    return redirect("proposals:edit", attachment.proposal_id)
+
+
+@login_required
+def download(request: HttpRequest, attachment_id: int) -> FileResponse:
+    """Files are served only to those who may read the proposal."""
+    attachment = get_object_or_404(Attachment, pk=attachment_id, is_deleted=False)
+    check_read_proposal(request.user, attachment.proposal)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+@login_required
+def cosign(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = get_object_or_404(Proposal, pk=pk, state=ProposalState.COSIGNING)
+    member = getattr(request.user, "member", None)
+    invitation = proposal.cosignatures.filter(member=member).first() if member else None
+    if invitation is None:
+        raise PermissionDenied(_("您没有收到该提案的联名邀请。"))
+    if request.method == "POST":
+        try:
+            services.respond_cosignature(
+                cosignature=invitation, actor=request.user, accept=request.POST.get("accept") == "1"
+            )
+            messages.success(request, _("已答复联名邀请。"))
+        except services.WorkflowError as error:
+            messages.error(request, error.message)
+        return redirect("proposals:detail", pk)
+    return render(
+        request, "proposals/cosign.html", {"proposal": proposal, "invitation": invitation}
+    )
