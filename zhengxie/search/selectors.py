@@ -65,19 +65,19 @@ def _filters(kinds, committee_ids, public_only) -> Filters:
     )
 
 
-def _like_match(terms, filters: Filters, limit: int, offset: int) -> list[tuple[int, float]]:
+def _like_match(terms, filters: Filters, limit: int, offset: int) -> list[tuple[int, int, float]]:
     """One-character terms have no bigram: scan title and body (about 100 ms per 100k rows,
     research/search-and-scale.md §1.2), title hits first."""
     where = " AND ".join("(d.title LIKE %s OR d.body LIKE %s)" for _ in terms)
     params = [f"%{term}%" for term in terms for _ in (0, 1)]
     title_hit = " + ".join("CASE WHEN d.title LIKE %s THEN 1 ELSE 0 END" for _ in terms)
     sql = (
-        f"SELECT d.id, {title_hit} AS score FROM search_searchdocument d "
+        f"SELECT d.id, d.object_id, {title_hit} AS score FROM search_searchdocument d "
         f"WHERE {where}{filters.sql()} ORDER BY score DESC, d.updated_at DESC LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*[f"%{t}%" for t in terms], *params, *filters.params, limit, offset])
-        return [(row[0], float(row[1])) for row in cursor.fetchall()]
+        return [(row[0], row[1], float(row[2])) for row in cursor.fetchall()]
 
 
 def snippet_of(body: str, terms: Iterable[str]) -> str:
@@ -105,12 +105,8 @@ def search(
     terms = tokens.query_terms(query)
     if not terms:
         return []
-    filters = _filters(kinds, committee_ids, public_only)
-    if any(tokens.needs_substring_scan(term) for term in terms):
-        ranked = _like_match(terms, filters, limit, offset)
-    else:
-        ranked = engine().match(terms, filters, limit, offset)
-    documents = SearchDocument.objects.in_bulk([doc_id for doc_id, _ in ranked])
+    ranked = _ranked(terms, _filters(kinds, committee_ids, public_only), limit, offset)
+    documents = SearchDocument.objects.in_bulk([doc_id for doc_id, _, _ in ranked])
     return [
         SearchHit(
             content_type_id=doc.content_type_id,
@@ -122,9 +118,32 @@ def search(
             score=round(score, 4),
             terms=tuple(terms),
         )
-        for doc_id, score in ranked
+        for doc_id, _, score in ranked
         if (doc := documents.get(doc_id)) is not None
     ]
+
+
+def _ranked(terms: list[str], filters: Filters, limit: int, offset: int) -> list[tuple]:
+    if any(tokens.needs_substring_scan(term) for term in terms):
+        return _like_match(terms, filters, limit, offset)
+    return engine().match(terms, filters, limit, offset)
+
+
+def search_object_ids(
+    *,
+    query: str,
+    kinds: Iterable[str] | None = None,
+    committee_ids: Iterable[int] | None = None,
+    public_only: bool = False,
+    limit: int = 5000,
+) -> list[int]:
+    """The ids of the matching records, best first, in one query: for filtering a list page
+    by its search box without loading the texts."""
+    terms = tokens.query_terms(query)
+    if not terms:
+        return []
+    ranked = _ranked(terms, _filters(kinds, committee_ids, public_only), limit, 0)
+    return [object_id for _, object_id, _ in ranked]
 
 
 def count_search(

@@ -27,16 +27,18 @@ def tsquery(terms: list[str]) -> str:
     return " & ".join(parts)
 
 
-def match(terms: list[str], filters: Filters, limit: int, offset: int) -> list[tuple[int, float]]:
+def match(
+    terms: list[str], filters: Filters, limit: int, offset: int
+) -> list[tuple[int, int, float]]:
     sql = (
-        "SELECT d.id, ts_rank(d.tsv, q) AS score "
+        "SELECT d.id, d.object_id, ts_rank(d.tsv, q) AS score "
         "FROM search_searchdocument d, to_tsquery('simple', %s) q "
         f"WHERE d.tsv @@ q{filters.sql()} "
         "ORDER BY score DESC, d.updated_at DESC LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [tsquery(terms), *filters.params, limit, offset])
-        return [(row[0], float(row[1])) for row in cursor.fetchall()]
+        return [(row[0], row[1], float(row[2])) for row in cursor.fetchall()]
 
 
 def count(terms: list[str], filters: Filters) -> int:

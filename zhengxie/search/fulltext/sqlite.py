@@ -41,9 +41,11 @@ def match_expression(terms: list[str]) -> str:
 
 # CROSS JOIN keeps the full-text lookup as the outer loop: with a plain JOIN the planner may
 # walk the documents of a kind and run the MATCH once per document.
-def match(terms: list[str], filters: Filters, limit: int, offset: int) -> list[tuple[int, float]]:
+def match(
+    terms: list[str], filters: Filters, limit: int, offset: int
+) -> list[tuple[int, int, float]]:
     sql = (
-        "SELECT d.id, -bm25(search_fts, %s, %s, %s) AS score FROM search_fts "
+        "SELECT d.id, d.object_id, -bm25(search_fts, %s, %s, %s) AS score FROM search_fts "
         "CROSS JOIN search_searchdocument d ON d.id = search_fts.rowid "
         f"WHERE search_fts MATCH %s{filters.sql()} "
         "ORDER BY score DESC, d.updated_at DESC LIMIT %s OFFSET %s"
@@ -51,7 +53,7 @@ def match(terms: list[str], filters: Filters, limit: int, offset: int) -> list[t
     params = [TITLE_WEIGHT, BODY_WEIGHT, WORDS_WEIGHT, match_expression(terms)]
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *filters.params, limit, offset])
-        return [(row[0], float(row[1])) for row in cursor.fetchall()]
+        return [(row[0], row[1], float(row[2])) for row in cursor.fetchall()]
 
 
 def count(terms: list[str], filters: Filters) -> int:
