@@ -44,15 +44,11 @@ def _document(entry: IndexEntry, content_type: ContentType, now) -> SearchDocume
     )
 
 
-def _fts_rows(documents: Iterable[SearchDocument]) -> list[tuple[int, str, str, str]]:
-    return [(d.pk, d.title_terms, d.body_terms, d.word_terms) for d in documents]
-
-
 def _drop(documents: list[SearchDocument]) -> None:
     """Delete documents in chunks (SQLite caps the parameters of one statement)."""
     for start in range(0, len(documents), 1000):
         chunk = documents[start : start + 1000]
-        engine().drop(_fts_rows(chunk))
+        engine().drop(chunk)
         ids = [d.pk for d in chunk]
         DuplicateBand.objects.filter(document_id__in=ids).delete()
         SearchDocument.objects.filter(pk__in=ids).delete()
@@ -96,7 +92,7 @@ def _index_batch(entries: list[IndexEntry]) -> int:
             )
             _drop(list(old))
         SearchDocument.objects.bulk_create(documents)
-        engine().add(_fts_rows(documents))
+        engine().add(documents)
         _add_bands(documents)
         for kind in {d.kind for d in documents}:
             transaction.on_commit(lambda kind=kind: bump_version(kind))

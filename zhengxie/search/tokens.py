@@ -123,12 +123,8 @@ def words(text: object) -> list[str]:
     cleaned = clean(text)
     if not cleaned:
         return []
-    result = []
-    for word in _segmenter()(cleaned):
-        word = word.strip()
-        if len(word) > 1 and _RUNS.fullmatch(word):
-            result.append(word)
-    return result
+    # str.isalnum() is true for Chinese characters, Latin letters and digits: punctuation goes.
+    return [word for word in _segmenter()(cleaned) if len(word) > 1 and word.isalnum()]
 
 
 _SEPARATORS = re.compile(f"[^{_CJK}a-z0-9]+")

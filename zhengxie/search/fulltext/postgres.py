@@ -9,11 +9,11 @@ from django.db import connection
 from . import Filters, phrase
 
 
-def add(rows: list[tuple[int, str, str, str]]) -> None:
+def add(documents) -> None:
     """The generated column follows the row: nothing to do."""
 
 
-def drop(rows: list[tuple[int, str, str, str]]) -> None:
+def drop(documents) -> None:
     """Deleting the row drops its tsvector with it."""
 
 

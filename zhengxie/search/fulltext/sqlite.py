@@ -1,68 +1,82 @@
 """SQLite: a contentless FTS5 table (rowid = SearchDocument.id) over pre-tokenized text.
 
 FTS5's trigram tokenizer is not used: it finds nothing for two-character queries, which most
-Chinese words are. `unicode61` splits our space-separated bigrams and words as they are.
+Chinese words are. `unicode61` splits our space-separated bigrams as they are. Kind,
+committee and publicity are tokens of a `scope` column, so a query filters and ranks inside
+FTS5 (`ORDER BY rank LIMIT n`) and joins only the page of hits it returns.
 """
+
+import re
 
 from django.db import connection
 
 from . import Filters, phrase
 
-TITLE_WEIGHT, BODY_WEIGHT, WORDS_WEIGHT = 10.0, 1.0, 2.0
+
+def _kind_token(kind: str) -> str:
+    return "k" + re.sub(r"[^a-z0-9]", "", kind.lower())
 
 
-def add(rows: list[tuple[int, str, str, str]]) -> None:
+def _scope(document) -> str:
+    public = "pub1" if document.is_public else "pub0"
+    return f"{_kind_token(document.kind)} c{document.committee_id or 0} {public}"
+
+
+def add(documents) -> None:
+    rows = [(d.pk, d.title_terms, d.body_terms, _scope(d)) for d in documents]
     with connection.cursor() as cursor:
         cursor.executemany(
-            "INSERT INTO search_fts (rowid, title, body, words) VALUES (%s, %s, %s, %s)", rows
+            "INSERT INTO search_fts (rowid, title, body, scope) VALUES (%s, %s, %s, %s)", rows
         )
 
 
-def drop(rows: list[tuple[int, str, str, str]]) -> None:
+def drop(documents) -> None:
     """A contentless table deletes a row given the exact tokens it was indexed with."""
+    rows = [(d.pk, d.title_terms, d.body_terms, _scope(d)) for d in documents]
     with connection.cursor() as cursor:
         cursor.executemany(
-            "INSERT INTO search_fts (search_fts, rowid, title, body, words) "
+            "INSERT INTO search_fts (search_fts, rowid, title, body, scope) "
             "VALUES ('delete', %s, %s, %s, %s)",
             rows,
         )
 
 
-def match_expression(terms: list[str]) -> str:
-    """Each term as a bigram phrase in title or body, or as a whole word; terms ANDed.
-
-    Tokens hold only Chinese characters, Latin letters and digits, so quoting is safe."""
-    parts = []
-    for term in terms:
-        tokens = " ".join(phrase(term))
-        parts.append(f'({{title body}} : "{tokens}" OR words : "{term}")')
+def match_expression(terms: list[str], filters: Filters) -> str | None:
+    """Each term as a bigram phrase in title or body, ANDed with the scope; None when the
+    scope admits nothing. Tokens hold only Chinese characters, letters and digits."""
+    parts = [f'{{title body}} : "{" ".join(phrase(term))}"' for term in terms]
+    if filters.kinds:
+        parts.append(f"scope : ({' OR '.join(_kind_token(k) for k in filters.kinds)})")
+    if filters.committee_ids is not None:
+        if not filters.committee_ids:
+            return None
+        parts.append(f"scope : ({' OR '.join(f'c{c}' for c in filters.committee_ids)})")
+    if filters.public_only:
+        parts.append("scope : pub1")
     return " AND ".join(parts)
 
 
-# CROSS JOIN keeps the full-text lookup as the outer loop: with a plain JOIN the planner may
-# walk the documents of a kind and run the MATCH once per document.
-def match(
-    terms: list[str], filters: Filters, limit: int, offset: int
-) -> list[tuple[int, int, float]]:
+def match(terms: list[str], filters: Filters, limit: int, offset: int) -> list[tuple]:
+    expression = match_expression(terms, filters)
+    if expression is None:
+        return []
     sql = (
-        "SELECT d.id, d.object_id, -bm25(search_fts, %s, %s, %s) AS score FROM search_fts "
-        "CROSS JOIN search_searchdocument d ON d.id = search_fts.rowid "
-        f"WHERE search_fts MATCH %s{filters.sql()} "
-        "ORDER BY score DESC, d.updated_at DESC LIMIT %s OFFSET %s"
+        "SELECT f.rowid, d.object_id, f.score FROM ("
+        "SELECT rowid, -rank AS score FROM search_fts WHERE search_fts MATCH %s "
+        "ORDER BY rank LIMIT %s OFFSET %s) f "
+        "JOIN search_searchdocument d ON d.id = f.rowid ORDER BY f.score DESC"
     )
-    params = [TITLE_WEIGHT, BODY_WEIGHT, WORDS_WEIGHT, match_expression(terms)]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *filters.params, limit, offset])
+        cursor.execute(sql, [expression, limit, offset])
         return [(row[0], row[1], float(row[2])) for row in cursor.fetchall()]
 
 
 def count(terms: list[str], filters: Filters) -> int:
-    sql = (
-        "SELECT COUNT(*) FROM search_fts CROSS JOIN search_searchdocument d "
-        f"ON d.id = search_fts.rowid WHERE search_fts MATCH %s{filters.sql()}"
-    )
+    expression = match_expression(terms, filters)
+    if expression is None:
+        return 0
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match_expression(terms), *filters.params])
+        cursor.execute("SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH %s", [expression])
         return cursor.fetchone()[0]
 
 

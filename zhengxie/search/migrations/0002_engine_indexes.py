@@ -2,11 +2,16 @@
 
 from django.db import migrations
 
-SQLITE_FORWARD = """
-CREATE VIRTUAL TABLE search_fts USING fts5(
-    title, body, words, content='', tokenize='unicode61 remove_diacritics 0'
-)
-"""
+# `scope` holds tokens for kind, committee and publicity, so that filtering and ranking both
+# happen inside FTS5 and `ORDER BY rank LIMIT n` never sorts joined rows.
+SQLITE_FORWARD = [
+    """
+    CREATE VIRTUAL TABLE search_fts USING fts5(
+        title, body, scope, content='', tokenize='unicode61 remove_diacritics 0'
+    )
+    """,
+    "INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 0.0)')",
+]
 SQLITE_BACKWARD = "DROP TABLE search_fts"
 
 # Title bigrams weigh A, body bigrams B, whole words C; || shifts positions, so a phrase never
