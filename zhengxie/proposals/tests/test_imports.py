@@ -273,3 +273,73 @@ def test_command_dry_run_and_unknown_plenary(plenary, tmp_path, city):
     assert not Proposal.objects.exists()
     with pytest.raises(CommandError, match="没有代码为“9-9”的会议"):
         call_command("import_proposals", str(path), "--committee", city.code, "--plenary", "9-9")
+
+
+# The upload page -----------------------------------------------------------------------------
+
+
+def _upload(client, plenary, content, name="register.xlsx"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile(name, content)
+    return client.post("/proposals/io/import/", {"plenary": plenary.pk, "file": upload})
+
+
+def test_office_uploads_a_register_and_sees_it_done(
+    client, plenary, staff, django_capture_on_commit_callbacks
+):
+    # given
+    client.force_login(staff)
+    assert client.get("/proposals/io/import/").status_code == 200
+    # when
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(client, plenary, workbook([row()]))
+    # then
+    assert response.status_code == 302
+    page = client.get(response["Location"])
+    assert "导入完成：新增 1，更新 0，未变 0。" in page.content.decode()
+    assert Proposal.objects.filter(number=1).exists()
+
+
+def test_upload_with_errors_lists_them_and_writes_nothing(
+    client, plenary, staff, django_capture_on_commit_callbacks
+):
+    client.force_login(staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(client, plenary, workbook([row(主办单位="市交通局")]))
+    page = client.get(response["Location"], HTTP_HX_REQUEST="true").content.decode()
+    assert "第2行：主办单位：未知的承办单位“市交通局”" in page
+    assert "1 处错误，未写入任何数据。" in page
+    assert not Proposal.objects.exists()
+
+
+def test_progress_polls_until_finished(client, plenary, staff):
+    # given an upload whose task has not run yet (the commit hook was not executed)
+    client.force_login(staff)
+    response = _upload(client, plenary, workbook([row()]))
+    # when
+    partial = client.get(response["Location"], HTTP_HX_REQUEST="true").content.decode()
+    # then
+    assert 'hx-trigger="every 1s"' in partial and "正在校验" in partial
+
+
+def test_only_the_office_may_upload(client, plenary, city, make_user):
+    member = make_user("member", city)
+    client.force_login(member)
+    assert client.get("/proposals/io/import/").status_code == 403
+    client.logout()
+    assert client.get("/proposals/io/import/").status_code == 302
+
+
+def test_another_persons_import_is_not_shown(client, plenary, staff, city, make_user):
+    client.force_login(staff)
+    location = _upload(client, plenary, workbook([row()]))["Location"]
+    client.force_login(make_user("staff", city))
+    assert client.get(location).status_code == 404
+
+
+def test_upload_rejects_a_file_that_is_not_xlsx(client, plenary, staff):
+    client.force_login(staff)
+    response = _upload(client, plenary, b"a,b", name="register.csv")
+    assert response.status_code == 200
+    assert "请上传 .xlsx 格式的 Excel 文件" in response.content.decode()
