@@ -117,3 +117,65 @@ def test_chinese_numbers_for_terms_and_sessions():
         "二十",
         "二十三",
     ]
+
+
+# The downloads ---------------------------------------------------------------------------------
+
+
+def test_register_download_holds_only_what_the_person_may_read(
+    client, city, county, staff, make_user
+):
+    # given one proposal in each committee
+    in_city = factories.make_registered(committee=city)
+    in_county = factories.make_registered(committee=county)
+    # when the county's office downloads
+    client.force_login(make_user("staff", county))
+    response = client.get("/proposals/io/export.xlsx")
+    # then it gets its own register only
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    titles = [r[1].value for r in _sheet(response.content).iter_rows(min_row=2)]
+    assert titles == [in_county.title]
+    # and the city's office gets the roll-up
+    client.force_login(staff)
+    titles = [
+        r[1].value
+        for r in _sheet(client.get("/proposals/io/export.xlsx").content).iter_rows(min_row=2)
+    ]
+    assert set(titles) == {in_city.title, in_county.title}
+
+
+def test_register_download_needs_a_login(client):
+    assert client.get("/proposals/io/export.xlsx").status_code == 302
+
+
+def test_proposal_form_download_follows_who_may_read(client, city, county, make_user):
+    proposal = factories.make_registered(committee=city)
+    client.force_login(make_user("member", city))
+    response = client.get(f"/proposals/{proposal.pk}/proposal.docx")
+    assert response.status_code == 200 and proposal.title in _text(response.content)
+    client.force_login(make_user("member", county))
+    assert client.get(f"/proposals/{proposal.pk}/proposal.docx").status_code == 403
+
+
+def test_reply_letter_download_only_once_sent_except_for_office(client, city, staff, make_user):
+    # given a sent reply and a draft one
+    sent = Reply.objects.get(proposal=factories.make_replied(committee=city))
+    proposal, unit_user = factories.make_assigned(committee=city)
+    from zhengxie.proposals import services
+
+    draft = services.draft_reply(
+        proposal=proposal, actor=unit_user, result_class="B", text="正在办理。"
+    )
+    member = make_user("member", city)
+    # then
+    client.force_login(member)
+    assert (
+        client.get(f"/proposals/{sent.proposal_id}/replies/{sent.pk}/letter.docx").status_code
+        == 200
+    )
+    assert client.get(f"/proposals/{proposal.pk}/replies/{draft.pk}/letter.docx").status_code == 403
+    client.force_login(staff)
+    assert client.get(f"/proposals/{proposal.pk}/replies/{draft.pk}/letter.docx").status_code == 200
+    client.force_login(unit_user)
+    assert client.get(f"/proposals/{proposal.pk}/replies/{draft.pk}/letter.docx").status_code == 200

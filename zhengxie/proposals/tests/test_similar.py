@@ -151,3 +151,12 @@ def test_command_names_bad_arguments(city):
         call_command("similar_proposals", "--committee", city.code, "--pairs")
     with pytest.raises(CommandError, match="请给出要比对的文字"):
         call_command("similar_proposals", "--committee", city.code)
+
+
+def test_similar_panel_for_readers_only(client, register, city, county, make_user):
+    proposal = register["0194"]
+    client.force_login(make_user("staff", city))
+    page = client.get(f"/proposals/{proposal.pk}/similar/").content.decode()
+    assert register["0198"].title in page and "相似度" in page
+    client.force_login(make_user("member", county))
+    assert client.get(f"/proposals/{proposal.pk}/similar/").status_code == 403
