@@ -19,7 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+# The search indexing job is queued, not run inline, so that it is timed on its own below.
+os.environ["TASKS_BACKEND"] = "django_tasks.backends.dummy.DummyBackend"
 
 import django
 
@@ -93,6 +95,10 @@ def timed(label: str, plenary: Plenary, content: bytes) -> None:
         f"  {label}: {seconds:.1f} s (created {result.created}, updated {result.updated}, "
         f"unchanged {result.unchanged})"
     )
+    if result.proposal_ids:
+        started = time.perf_counter()
+        running.reindex_imported.call(ids=list(result.proposal_ids))
+        print(f"  then the search indexing job: {time.perf_counter() - started:.1f} s")
 
 
 def main() -> None:
@@ -103,7 +109,7 @@ def main() -> None:
     plenary = world()
     content = register(args.rows)
     print(f"register import on {connection.vendor}: {args.rows} rows, {len(content) // 1024} KB")
-    timed("first import (with search indexing)", plenary, content)
+    timed("first import", plenary, content)
     timed("same file again", plenary, content)
 
 

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django_tasks import task
 
 from zhengxie.core.models import Plenary
 
@@ -25,10 +26,14 @@ class ImportOutcome:
         return not self.errors
 
 
-def _reindex(ids: tuple[int, ...]) -> None:
+@task()
+def reindex_imported(*, ids: list[int]) -> int:
+    """Search indexing after an import runs as its own job: the register is written and
+    usable at once, and similar-proposal checks see the new rows a little later."""
     from ..similarity import index_proposals
 
-    index_proposals(Proposal.objects.filter(pk__in=ids).order_by("id").iterator(chunk_size=1000))
+    queryset = Proposal.objects.filter(pk__in=ids).order_by("id")
+    return index_proposals(queryset.iterator(chunk_size=1000))
 
 
 def run_import(
@@ -61,5 +66,5 @@ def run_import(
     with transaction.atomic():
         outcome.result = apply_rows(plenary=plenary, rows=checked.rows)
         ids = outcome.result.proposal_ids
-        transaction.on_commit(lambda: _reindex(ids))
+        transaction.on_commit(lambda: reindex_imported.enqueue(ids=list(ids)))
     return outcome

@@ -343,3 +343,14 @@ def test_upload_rejects_a_file_that_is_not_xlsx(client, plenary, staff):
     response = _upload(client, plenary, b"a,b", name="register.csv")
     assert response.status_code == 200
     assert "请上传 .xlsx 格式的 Excel 文件" in response.content.decode()
+
+
+def test_imported_proposals_are_found_by_search_once_committed(
+    plenary, django_capture_on_commit_callbacks
+):
+    from zhengxie.proposals.similarity import search_proposals
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(plenary=plenary, content=workbook([row(正文="调研情况：小区车位严重不足。")]))
+    found = search_proposals(Proposal.objects.all(), "车位")
+    assert [p.number for p in found] == [1]
