@@ -160,3 +160,13 @@ def test_similar_panel_for_readers_only(client, register, city, county, make_use
     assert register["0198"].title in page and "相似度" in page
     client.force_login(make_user("member", county))
     assert client.get(f"/proposals/{proposal.pk}/similar/").status_code == 403
+
+
+def test_reindex_command_covers_proposals(city):
+    # given a registered proposal that was never indexed
+    proposal = factories.make_registered(committee=city, title="关于加强中小学生视力保护的建议")
+    assert search_proposals(Proposal.objects.all(), "视力").count() == 0
+    # when
+    call_command("reindex_search", "--kind", "proposal", stdout=io.StringIO())
+    # then
+    assert list(search_proposals(Proposal.objects.all(), "视力")) == [proposal]
