@@ -111,9 +111,13 @@ def filter_visible_proposals(user: User, queryset: QuerySet) -> QuerySet:
     units = unit_ids_of(user)
     member = getattr(user, "member", None)
     visible = Q(committee_id__in=wide)
-    visible |= Q(committee_id__in=members) & ~Q(state="draft")
-    visible |= Q(created_by=user)
-    if member is not None:
+    # Each extra branch is added only when it can add rows: a single IN keeps the register's
+    # query on one index for office and leaders (an OR makes SQLite sort the whole table).
+    if members - wide:
+        visible |= Q(committee_id__in=members - wide) & ~Q(state="draft")
+    if members or not wide:
+        visible |= Q(created_by=user)
+    if member is not None and member.committee_id not in wide:
         visible |= Q(pk__in=Proposer.objects.filter(member=member).values("proposal_id"))
     if units:
         assigned = Assignment.objects.filter(unit_id__in=units, is_active=True)

@@ -175,6 +175,10 @@ class Proposal(models.Model):
             models.Index(fields=["committee", "state"]),
             models.Index(fields=["plenary", "state"]),
             models.Index(fields=["reply_deadline"]),
+            # The register's order within a committee: newest plenary and number first.
+            models.Index(
+                fields=["committee", "-plenary", "-number", "-id"], name="proposal_register"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -13,6 +13,7 @@ from zhengxie.core.workdays import add_months
 
 from .. import rules
 from ..models import Feedback, Proposal, ProposalState, Proposer, Rating
+from ..permissions import check_office_of
 from ..workflow import transition
 from .transitions import WorkflowError, lock_for, save_state, tell_proposers
 
@@ -24,11 +25,17 @@ def raters_of(proposal: Proposal):
     )
 
 
-def rate_reply(*, proposal: Proposal, actor: User, rating: str, comment: str = "") -> Feedback:
-    member = getattr(actor, "member", None)
-    proposer = raters_of(proposal).filter(member=member).first() if member else None
-    if proposer is None:
-        raise PermissionDenied(_("只有提案者可以评价办理结果。"))
+def rate_reply(
+    *,
+    proposal: Proposal,
+    actor: User,
+    rating: str,
+    comment: str = "",
+    on_behalf_of: Proposer | None = None,
+) -> Feedback:
+    """A proposer rates the round; the office may enter a proposer's paper rating
+    (无法上网的委员，评价意见交由提案委录入)."""
+    proposer = _rater(proposal, actor, on_behalf_of)
     if rating not in Rating.values:
         raise WorkflowError(_("评价：请选择满意、基本满意或不满意。"))
     if rating == Rating.DISSATISFIED and not comment.strip():
@@ -54,6 +61,19 @@ def rate_reply(*, proposal: Proposal, actor: User, rating: str, comment: str = "
         elif not raters_of(locked).exclude(feedbacks__round=locked.redo_round).exists():
             _close(locked, actor=None, reason=_("提案者均已评价"))
     return feedback
+
+
+def _rater(proposal: Proposal, actor: User, on_behalf_of: Proposer | None) -> Proposer:
+    if on_behalf_of is not None:
+        check_office_of(actor, proposal)
+        if not raters_of(proposal).filter(pk=on_behalf_of.pk).exists():
+            raise WorkflowError(_("评价人：不是该提案的提案者。"))
+        return on_behalf_of
+    member = getattr(actor, "member", None)
+    proposer = raters_of(proposal).filter(member=member).first() if member else None
+    if proposer is None:
+        raise PermissionDenied(_("只有提案者可以评价办理结果。"))
+    return proposer
 
 
 def _open_redo(locked: Proposal, reason: str) -> None:

@@ -1,6 +1,7 @@
 """Review: the preliminary opinion, then the committee's decision. Registration takes the next
 案号 of the plenary from a locked counter, so concurrent registrations never collide or skip."""
 
+import datetime as dt
 import importlib
 
 from django.db import transaction
@@ -86,7 +87,12 @@ def _decide(locked: Proposal, actor: User, step, reason: str, fields: list[str])
 
 
 def register_proposal(
-    *, proposal: Proposal, actor: User, reason: str = "", expected_state: str | None = None
+    *,
+    proposal: Proposal,
+    actor: User,
+    reason: str = "",
+    expected_state: str | None = None,
+    registered_on: dt.date | None = None,
 ) -> Proposal:
     """立案: the next 案号, then duty credit to the first proposer and every co-signer.
     Locks the proposal, then the plenary's counter (the fixed order every registration uses)."""
@@ -97,7 +103,7 @@ def register_proposal(
         if locked.plenary_id is None:
             raise WorkflowError(_("提案未关联会议，不能立案。"))
         locked.number = next_number(locked.plenary_id)
-        locked.registered_on = timezone.localdate()
+        locked.registered_on = registered_on or timezone.localdate()
         _decide(locked, actor, step, reason, ["number", "registered_on"])
         credit_proposers(locked)
     return locked

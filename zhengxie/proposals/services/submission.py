@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee, HandlingUnit, Member, Plenary, User
+from zhengxie.core.permissions import check_office
 from zhengxie.core.services.notifications import notify
 
 from .. import rules
@@ -46,22 +47,31 @@ def current_plenary(committee: Committee, on: dt.date) -> Plenary | None:
     )
 
 
-def create_draft(*, author: User, committee: Committee, **data) -> Proposal:
-    """A new draft; the author's member record becomes the first proposer."""
+def create_draft(
+    *, author: User, committee: Committee, proposers: list[Member] | None = None, **data
+) -> Proposal:
+    """A new draft; the author's member record becomes the first proposer. The office may enter
+    a paper proposal naming its proposers (the first one first, co-signers already signed)."""
+    if proposers:
+        check_office(author, committee)
     member = getattr(author, "member", None)
+    people = list(proposers or ([member] if member is not None else []))
     with transaction.atomic():
         proposal = Proposal(committee=committee, created_by=author)
         _apply(proposal, data)
         proposal._history_user = author
         proposal.save()
-        if member is not None:
-            Proposer.objects.create(
+        Proposer.objects.bulk_create(
+            Proposer(
                 committee=committee,
                 proposal=proposal,
-                member=member,
-                name=member.name,
-                is_first=True,
+                member=person,
+                name=person.name,
+                position=index,
+                is_first=index == 0,
             )
+            for index, person in enumerate(people)
+        )
     return proposal
 
 
@@ -119,16 +129,22 @@ def validate_for_submission(proposal: Proposal) -> None:
 
 
 def submit_proposal(
-    *, proposal: Proposal, actor: User, cosigners: list[Member] | None = None
+    *,
+    proposal: Proposal,
+    actor: User,
+    cosigners: list[Member] | None = None,
+    submitted_at: dt.datetime | None = None,
 ) -> Proposal:
     """Submits a draft; a joint proposal first goes to its co-signers, who confirm before the
-    deadline. The intake window of the current plenary decides 大会提案 or 平时提案."""
+    deadline. The intake window of the current plenary decides 大会提案 or 平时提案.
+    submitted_at: when the office enters a paper proposal, the day it was handed in."""
     validate_for_submission(proposal)
     joint = proposal.proposer_kind == ProposerKind.JOINT
-    if joint and not cosigners and proposal.state == ProposalState.DRAFT:
+    signed = proposal.proposers.count() > 1  # a paper joint proposal entered with its signers
+    if joint and not cosigners and not signed and proposal.state == ProposalState.DRAFT:
         raise ValidationError({"cosigners": _("联名人：联名提案至少邀请一位委员。")})
     action = "start_cosigning" if joint and cosigners else "submit"
-    now = timezone.now()
+    now = submitted_at or timezone.now()
     with transaction.atomic():
         locked, step = lock_for(proposal=proposal, action=action, actor=actor)
         plenary = current_plenary(locked.committee, timezone.localdate(now))

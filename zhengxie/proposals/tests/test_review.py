@@ -126,3 +126,26 @@ def test_office_override_moves_to_any_state_and_history_keeps_the_reason(city, s
         services.override_state(
             proposal=proposal, target="draft", actor=make_user(Role.LEADER, city), reason="x"
         )
+
+
+def test_conversion_hands_the_proposal_to_the_opinions_intake_when_it_exists(
+    city, staff, monkeypatch
+):
+    # given an opinions app that accepts converted proposals
+    received = []
+
+    class Report:
+        pk = 42
+
+    def intake(*, proposal, actor, reason):
+        received.append((proposal.pk, reason))
+        return Report()
+
+    monkeypatch.setattr(services.review, "opinion_intake", lambda: intake)
+    proposal = factories.make_submitted(committee=city)
+    # when the office converts the proposal
+    services.convert_to_opinion(proposal=proposal, actor=staff, reason="转社情民意")
+    # then the intake got it and the proposal records the delivery
+    proposal.refresh_from_db()
+    assert received == [(proposal.pk, "转社情民意")]
+    assert (proposal.conversion_state, proposal.conversion_ref) == (ConversionState.DELIVERED, "42")

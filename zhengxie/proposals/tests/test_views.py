@@ -209,3 +209,18 @@ def test_register_list_query_count_does_not_grow_with_rows(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("proposals:register") + "?overdue=&key=")
     assert response.content.decode().count("proposals/") >= 9
+
+
+def test_record_page_of_a_bulk_loaded_proposal_without_history_opens(client, city, staff):
+    # given a proposal loaded in bulk (no history rows), as an old register would be
+    plenary = factories.make_plenary(committee=city)
+    [proposal] = Proposal.objects.bulk_create(
+        [
+            Proposal(
+                committee=city, plenary=plenary, number=7, title="关于旧案的建议", state="closed"
+            )
+        ]
+    )
+    # when the office opens it, then the page renders
+    response = _client(client, staff).get(reverse("proposals:detail", args=[proposal.pk]))
+    assert response.status_code == 200 and "关于旧案的建议" in response.content.decode()

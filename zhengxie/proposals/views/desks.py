@@ -135,7 +135,8 @@ def figures(request: HttpRequest) -> HttpResponse:
     committees = Committee.objects.filter(pk__in=ids)
     chosen = request.GET.get("committee")
     scope = [int(chosen)] if chosen and chosen.isdigit() and int(chosen) in ids else sorted(ids)
-    year = int(request.GET.get("year") or timezone.localdate().year)
+    raw_year = request.GET.get("year", "")
+    year = int(raw_year) if raw_year.isdigit() else timezone.localdate().year
     context = {
         "data": selectors.figures(committee_ids=scope, year=year),
         "by_unit": selectors.figures_by_unit(committee_ids=scope, year=year)[:30],

@@ -38,7 +38,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "proposal": proposal,
         "actions": available_actions(request.user, proposal),
         "office": office,
-        "history": history_of(proposal) if office else [],
+        # Rows bulk-loaded without history (old registers) have no versions to show.
+        "history": history_of(proposal) if office and proposal.history.exists() else [],
         "grounds": [DeclineGround(g).label for g in proposal.decline_grounds],
         "can_supervise": can_supervise(request.user, proposal),
         "awaiting_approval": [
