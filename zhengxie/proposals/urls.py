@@ -34,3 +34,15 @@ urlpatterns = [
     path("<int:pk>/key/", handling.key_select, name="key_select"),
     path("<int:pk>/supervise/", handling.supervise, name="supervise"),
 ]
+
+# Import, export and similar proposals (views_io.py).
+from . import views_io  # noqa: E402
+
+urlpatterns += [
+    path("io/export.xlsx", views_io.register_export, name="register_export"),
+    path("io/import/", views_io.import_upload, name="import_upload"),
+    path("io/import/<str:token>/", views_io.import_progress, name="import_progress"),
+    path("<int:pk>/proposal.docx", views_io.proposal_docx, name="proposal_docx"),
+    path("<int:pk>/replies/<int:reply_id>/letter.docx", views_io.reply_docx, name="reply_docx"),
+    path("<int:pk>/similar/", views_io.similar_panel, name="similar"),
+]

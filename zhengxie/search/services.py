@@ -1,0 +1,148 @@
+"""Writes to the search index. Any app calls these for its records; the index is derived data,
+so a document is replaced, never edited, and removing it is a hard delete."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from . import tokens
+from .fulltext import engine
+from .models import DuplicateBand, SearchDocument
+from .similar import minhash
+from .similar.cache import bump_version
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """What one record contributes to the index."""
+
+    obj: models.Model
+    committee_id: int | None
+    kind: str
+    title: str
+    body: str = ""
+    is_public: bool = False
+
+
+def _document(entry: IndexEntry, content_type: ContentType, now) -> SearchDocument:
+    title, body = tokens.clean(entry.title)[:300], tokens.clean(entry.body)
+    return SearchDocument(
+        content_type=content_type,
+        object_id=entry.obj.pk,
+        committee_id=entry.committee_id,
+        kind=entry.kind,
+        title=title,
+        body=body,
+        is_public=entry.is_public,
+        updated_at=now,
+        title_terms=" ".join(tokens.bigrams(title)),
+        body_terms=" ".join(tokens.bigrams(body)),
+        word_terms=" ".join(tokens.words(f"{title}\n{body}")),
+    )
+
+
+def _drop(documents: list[SearchDocument]) -> None:
+    """Delete documents in chunks (SQLite caps the parameters of one statement)."""
+    for start in range(0, len(documents), 1000):
+        chunk = documents[start : start + 1000]
+        engine().drop(chunk)
+        ids = [d.pk for d in chunk]
+        DuplicateBand.objects.filter(document_id__in=ids).delete()
+        SearchDocument.objects.filter(pk__in=ids).delete()
+
+
+def _add_bands(documents: list[SearchDocument]) -> None:
+    """Raw rows: building 20 model instances per document costs more than the hashing."""
+    rows = [
+        (document.pk, value)
+        for document in documents
+        for value in minhash.band_values(minhash.shingles(f"{document.title}\n{document.body}"))
+    ]
+    table = DuplicateBand._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} (document_id, value) VALUES (%s, %s)", rows)
+
+
+def index_documents(entries: Iterable[IndexEntry], *, batch_size: int = 500) -> int:
+    """Index (or re-index) many records in batches; the bulk path of reindex and imports.
+    Returns how many documents were written."""
+    written, batch = 0, []
+    for entry in entries:
+        batch.append(entry)
+        if len(batch) >= batch_size:
+            written += _index_batch(batch)
+            batch = []
+    if batch:
+        written += _index_batch(batch)
+    return written
+
+
+def _index_batch(entries: list[IndexEntry]) -> int:
+    now = timezone.now()
+    types = ContentType.objects.get_for_models(*{type(entry.obj) for entry in entries})
+    documents = [_document(entry, types[type(entry.obj)], now) for entry in entries]
+    with transaction.atomic():
+        for content_type in {d.content_type for d in documents}:
+            ids = [d.object_id for d in documents if d.content_type == content_type]
+            old = SearchDocument.objects.select_for_update().filter(
+                content_type=content_type, object_id__in=ids
+            )
+            _drop(list(old))
+        SearchDocument.objects.bulk_create(documents)
+        engine().add(documents)
+        _add_bands(documents)
+        for kind in {d.kind for d in documents}:
+            transaction.on_commit(lambda kind=kind: bump_version(kind))
+    return len(documents)
+
+
+def index_document(
+    *,
+    obj: models.Model,
+    committee_id: int | None,
+    kind: str,
+    title: str,
+    body: str = "",
+    is_public: bool = False,
+) -> SearchDocument:
+    """Index one record, replacing what was indexed for it before."""
+    entry = IndexEntry(obj, committee_id, kind, title, body, is_public)
+    _index_batch([entry])
+    content_type = ContentType.objects.get_for_model(obj)
+    return SearchDocument.objects.get(content_type=content_type, object_id=obj.pk)
+
+
+def remove_document(*, obj: models.Model) -> bool:
+    """Take a record out of the index. Returns whether it was indexed."""
+    content_type = ContentType.objects.get_for_model(obj)
+    with transaction.atomic():
+        old = list(
+            SearchDocument.objects.select_for_update().filter(
+                content_type=content_type, object_id=obj.pk
+            )
+        )
+        if not old:
+            return False
+        _drop(old)
+        transaction.on_commit(lambda: bump_version(old[0].kind))
+    return True
+
+
+def clear_kind(kind: str | None = None) -> int:
+    """Empty the index of one kind (or all of it) before a rebuild."""
+    with transaction.atomic():
+        documents = SearchDocument.objects.all()
+        if kind is None:
+            engine().clear()
+            count = documents.count()
+            DuplicateBand.objects.all().delete()
+            documents.delete()
+        else:
+            old = list(documents.filter(kind=kind))
+            count = len(old)
+            _drop(old)
+        transaction.on_commit(lambda: bump_version(kind))
+    return count

@@ -1,0 +1,1 @@
+"""Similar texts: hashed bigram TF-IDF for "most similar", MinHash bands for near-duplicates."""
