@@ -16,7 +16,6 @@ from .register import (
     list_register,
     overdue_q,
     published_replies,
-    search_register,
 )
 from .stats import figures, figures_by_category, figures_by_unit, proposals_of_year
 
@@ -38,5 +37,4 @@ __all__ = [
     "overdue_q",
     "proposals_of_year",
     "published_replies",
-    "search_register",
 ]

@@ -9,6 +9,7 @@ from zhengxie.core.models import User
 
 from ..models import Assignment, Proposal, Proposer, Reply, ReplyState
 from ..permissions import filter_visible_proposals
+from ..similarity import search_proposals
 from ..workflow import HANDLING_STATES, REGISTERED_STATES
 
 
@@ -23,12 +24,6 @@ class RegisterFilters:
     overdue: bool = False
     text: str = ""
     committee: int | None = None
-
-
-def search_register(queryset: QuerySet, text: str) -> QuerySet:
-    """The register's text search. A plain title match for now: the search app replaces this one
-    function with its Chinese full-text index."""
-    return queryset.filter(title__icontains=text.strip()) if text.strip() else queryset
 
 
 def overdue_q(today=None) -> Q:
@@ -68,7 +63,7 @@ def apply_filters(queryset: QuerySet, filters: RegisterFilters) -> QuerySet:
         queryset = queryset.filter(key__isnull=not filters.key)
     if filters.overdue:
         queryset = queryset.filter(overdue_q())
-    return search_register(queryset, filters.text)
+    return search_proposals(queryset, filters.text)
 
 
 def list_register(*, user: User, filters: RegisterFilters | None = None) -> QuerySet:

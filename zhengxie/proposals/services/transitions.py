@@ -11,6 +11,7 @@ from zhengxie.core.services.notifications import notify
 
 from ..models import Proposal, ProposalState, Proposer
 from ..permissions import check_office_of, check_take
+from ..similarity import index_proposal
 from ..workflow import Transition, transition
 
 
@@ -66,6 +67,9 @@ def save_state(
     proposal._history_user = actor
     proposal._change_reason = f"{label}：{reason}" if reason else str(label)
     proposal.save(update_fields=["state", "updated_at", *fields])
+    # The search index follows every state change in the same transaction, so a rolled-back
+    # step leaves the index as it was: drafts leave it, submissions enter it.
+    index_proposal(proposal=proposal)
     return proposal
 
 

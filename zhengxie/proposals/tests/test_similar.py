@@ -163,8 +163,11 @@ def test_similar_panel_for_readers_only(client, register, city, county, make_use
 
 
 def test_reindex_command_covers_proposals(city):
-    # given a registered proposal that was never indexed
+    # given a registered proposal whose index entry was lost
+    from zhengxie.search.services import clear_kind
+
     proposal = factories.make_registered(committee=city, title="关于加强中小学生视力保护的建议")
+    clear_kind(kind="proposal")
     assert search_proposals(Proposal.objects.all(), "视力").count() == 0
     # when
     call_command("reindex_search", "--kind", "proposal", stdout=io.StringIO())

@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from .. import selectors
 from ..models import Proposal, PublishMode
+from ..similarity import search_proposals
 from ..workflow import REGISTERED_STATES
 
 # Phone numbers and e-mail addresses never reach the public pages.
@@ -21,7 +22,7 @@ def strip_contacts(text: str) -> str:
 
 def public_list(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "")
-    queryset = selectors.search_register(selectors.list_public(), text)
+    queryset = search_proposals(selectors.list_public(), text)
     page = Paginator(queryset, 30).get_page(request.GET.get("page"))
     return render(request, "proposals/public_list.html", {"page": page, "q": text})
 
