@@ -251,6 +251,9 @@ class DemoWorld:
     year: int = DEMO_YEAR
     committees: dict[str, Committee] = field(default_factory=dict)
     plenaries: dict[str, Plenary] = field(default_factory=dict)
+    # 五届二次会议 (early 2023): where the counties' demo proposals sit, so the 2022 roll-up
+    # shows the review's city figures (170 registered) while county staff have a register too.
+    second_plenaries: dict[str, Plenary] = field(default_factory=dict)
     accounts: dict[str, User] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
@@ -282,17 +285,23 @@ def _committees(world: DemoWorld) -> None:
         term = Term.objects.create(
             committee=committee, number=5, start_year=2021, end_year=2026, is_current=True
         )
-        world.plenaries[code] = Plenary.objects.create(
-            committee=committee,
-            term=term,
-            session=1,
-            code="5-1",
-            name=f"{short}五届一次会议",
-            opens_on=dt.date(2022, 1, 5),
-            closes_on=dt.date(2022, 1, 8),
-            intake_opens_on=dt.date(2021, 12, 1),
-            intake_closes_on=dt.date(2022, 1, 7),
-        )
+        world.plenaries[code] = _plenary(committee, term, 1, 2022)
+        world.second_plenaries[code] = _plenary(committee, term, 2, 2023)
+
+
+def _plenary(committee: Committee, term: Term, session: int, year: int) -> Plenary:
+    numerals = "一二三四五"
+    return Plenary.objects.create(
+        committee=committee,
+        term=term,
+        session=session,
+        code=f"5-{session}",
+        name=f"{committee.short_name}五届{numerals[session - 1]}次会议",
+        opens_on=dt.date(year, 1, 5),
+        closes_on=dt.date(year, 1, 8),
+        intake_opens_on=dt.date(year - 1, 12, 1),
+        intake_closes_on=dt.date(year, 1, 7),
+    )
 
 
 def _dictionaries(world: DemoWorld) -> None:

@@ -1,5 +1,6 @@
 """Reports that arrive from other records: a proposal the review converted (转社情民意)."""
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +23,7 @@ def intake_converted_proposal(
     member_ids: Iterable[int],
     source: models.Model,
     actor: User,
+    reflected_at: dt.datetime | None = None,
 ) -> OpinionReport:
     """Land a converted proposal in the editing intake, linked to its source record. Converting
     the same record twice returns the first report. Earns no submit credit: 提案转为社情民意
@@ -35,7 +37,6 @@ def intake_converted_proposal(
         if existing is not None:
             return existing
         members = resolve_members(committee_id=committee.pk, member_ids=member_ids)
-        now = timezone.now()
         report = OpinionReport(
             committee=committee,
             title=title.strip()[:120],
@@ -43,7 +44,9 @@ def intake_converted_proposal(
             # No account "wrote" it: the proposers are its authors, the converter is in history.
             created_by=None,
             state=OpinionState.EDITING,
-            submitted_at=now,
+            # Dated when the members reflected it (the proposal's submission), so it counts in
+            # that year's figures however late the review converted it.
+            submitted_at=reflected_at or timezone.now(),
             source_type=source_type,
             source_id=source.pk,
             source_label=_("提案转来"),

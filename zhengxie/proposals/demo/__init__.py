@@ -1,8 +1,9 @@
 """Demo proposals: the city's first plenary of the fifth term (2022) as the work review tells
 it — 170 registered, all answered and rated, 14 key proposals led by city party and government
-leaders and 9 by chair-meeting members — plus declined, merged and converted ones, smaller sets
-for the counties, and a few current inter-session proposals to click through. Texts are real
-proposals (Jiangsu 2019, units and places renamed) carried in demo_data/."""
+leaders and 9 by chair-meeting members — plus declined, merged and converted ones, smaller
+sets for the counties' second plenary (2023), and a few current inter-session proposals to
+click through. Texts are real proposals (Jiangsu 2019, units and places renamed) carried in
+demo_data/."""
 
 from django.db import transaction
 
@@ -46,7 +47,7 @@ def _seed(world: DemoWorld) -> None:
     rows = iter(world_rows(world))
     seed_plenary(world, "suizhou", CITY_PLAN, rows)
     for code in ("zengdu", "suixian", "guangshui"):
-        seed_plenary(world, code, COUNTY_PLAN, rows)
+        seed_plenary(world, code, COUNTY_PLAN, rows, world.second_plenaries[code])
     seed_current(world, rows)
     world.notes.append("提案：市政协五届一次会议立案170件，均已办复并评价；重点提案14+9件")
 

@@ -9,7 +9,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
-from zhengxie.core.models import Committee, HandlingUnit, Member, Role, RoleGrant, User
+from zhengxie.core.models import Committee, HandlingUnit, Member, Plenary, Role, RoleGrant, User
 
 from .. import services
 from ..models import Feedback, Proposal, ProposerKind, Reply
@@ -116,8 +116,10 @@ def _at(day: dt.date, hour: int = 10) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
 
 
-def seed_plenary(world: DemoWorld, code: str, plan: PlenaryPlan, rows) -> None:
-    committee, plenary = world.committees[code], world.plenaries[code]
+def seed_plenary(
+    world: DemoWorld, code: str, plan: PlenaryPlan, rows, plenary: Plenary | None = None
+) -> None:
+    committee, plenary = world.committees[code], plenary or world.plenaries[code]
     ctx = Ctx(
         world,
         committee,

@@ -189,6 +189,7 @@ def _hand_to_opinions(proposal: Proposal, actor: User) -> str:
         member_ids=member_ids,
         source=proposal,
         actor=actor,
+        reflected_at=proposal.submitted_at,
     )
     return str(report.pk)
 
