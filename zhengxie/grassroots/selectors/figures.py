@@ -119,7 +119,9 @@ def _count_people(tally: _Tally, committee_ids: list[int], year: int) -> None:
 
 def _with_rate(counts: dict) -> dict:
     out = {key: counts.get(key, 0) for key in COUNTS}
-    out["satisfaction_rate"] = out["satisfied_or_basic"] / out["rated"] if out["rated"] else None
+    rated = out["rated"]
+    # Nobody rated yet reads as 0, like every other rate of the statistics service.
+    out["satisfaction_rate"] = round(out["satisfied_or_basic"] / rated, 4) if rated else 0.0
     return out
 
 
@@ -132,7 +134,8 @@ def _named(model, counters: dict) -> list[dict]:
 
 def figures(*, committee_ids: list[int], year: int) -> dict:
     """Totals over the committees (a city passes itself and its counties for the roll-up),
-    with breakdowns per committee, town and venue. satisfaction_rate is 0..1 or None."""
+    with breakdowns per committee, town and venue. satisfaction_rate is 0..1 (0 when nobody
+    rated)."""
     tally = _Tally()
     _count_rows(tally, list(committee_ids), year)
     _count_people(tally, list(committee_ids), year)

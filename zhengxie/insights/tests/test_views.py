@@ -100,13 +100,16 @@ def test_figures_are_recomputed_after_a_record_changes(client, city, make_user):
     )
 
 
-def test_generating_the_review_produces_word_and_excel_files(client, city, county, make_user):
+def test_generating_the_review_produces_word_and_excel_files(
+    client, city, county, make_user, django_capture_on_commit_callbacks
+):
     # given
     client.force_login(make_user(Role.STAFF, city))
     # when
-    response = client.post(
-        reverse("insights:review_generate"), {"committee": city.pk, "year": 2022, "rollup": "1"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("insights:review_generate"), {"committee": city.pk, "year": 2022, "rollup": "1"}
+        )
     # then
     job = ReviewJob.objects.get()
     assert response.url == reverse("insights:review_job", args=[job.pk])
