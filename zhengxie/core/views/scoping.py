@@ -12,7 +12,9 @@ from ..models import Committee
 def pick_committee(request: HttpRequest, allowed_ids: set[int]) -> Committee:
     code = request.GET.get("committee") or request.POST.get("committee")
     if code:
-        committee = get_object_or_404(Committee, code=code)
+        # Other apps' links name the committee by id, the roster's own by code.
+        lookup = {"pk": int(code)} if code.isdigit() else {"code": code}
+        committee = get_object_or_404(Committee, **lookup)
         if committee.pk not in allowed_ids:
             raise PermissionDenied(_("您无权访问“%(name)s”的资料。") % {"name": committee.name})
         return committee

@@ -135,3 +135,13 @@ def test_another_committees_staff_cannot_download_a_review(client, city, county,
     response = client.get(reverse("insights:review_download", args=[job.pk, "docx"]))
 
     assert response.status_code == 403
+
+
+def test_every_cockpit_figure_links_to_a_list_the_leader_can_open(client, city, make_user):
+    # given
+    client.force_login(make_user(Role.STAFF, city))
+    cards = client.get(reverse("insights:cockpit")).context["cards"]
+    # then every card has a link, and each link opens
+    assert all(card["url"] for card in cards)
+    for card in cards:
+        assert client.get(card["url"]).status_code == 200, card
