@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format migrate demo messages worker bench
+.PHONY: install run test lint format migrate demo messages worker periodic
 
 install: $(STAMP)
 
@@ -41,3 +41,6 @@ messages: install
 
 worker: install
 	$(BIN)/python manage.py db_worker
+
+periodic: install
+	$(BIN)/python manage.py run_periodic --loop 60
