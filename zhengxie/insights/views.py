@@ -2,10 +2,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhengxie.core.models import Committee, Plenary
+from zhengxie.core.models import Committee
+from zhengxie.proposals import selectors as proposals
 
 from .cards import COCKPIT, render_cards, section_cards
 from .forms import ScopeForm
@@ -27,13 +29,13 @@ MODULES = {
 
 def _scope(request: HttpRequest) -> tuple[ScopeForm, Committee, int, bool]:
     """Parse ?committee=&year=&rollup=, defaulting to the reader's own top committee and the
-    year of its latest plenary; raise 403 for a committee the reader may not see."""
+    year of its newest plenary with registered proposals; 403 for a committee not readable."""
     ids = dashboard_committee_ids(request.user)
     if not ids:
         raise PermissionDenied(_("只有本级政协领导和机关工作人员可以查看统计数据。"))
     default = Committee.objects.filter(pk__in=ids).order_by("level", "id").first()
-    latest = Plenary.objects.filter(committee=default).order_by("-opens_on").first()
-    initial = {"committee": default.pk, "year": latest.year if latest else 2022, "rollup": True}
+    year = proposals.latest_plenary_year(committee_ids=[default.pk]) or timezone.localdate().year
+    initial = {"committee": default.pk, "year": year, "rollup": True}
     data = request.GET if "committee" in request.GET else initial
     form = ScopeForm(data, committee_ids=ids)
     if not form.is_valid():

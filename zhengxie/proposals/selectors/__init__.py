@@ -17,7 +17,13 @@ from .register import (
     overdue_q,
     published_replies,
 )
-from .stats import figures, figures_by_category, figures_by_unit, proposals_of_year
+from .stats import (
+    figures,
+    figures_by_category,
+    figures_by_unit,
+    latest_plenary_year,
+    proposals_of_year,
+)
 
 __all__ = [
     "RegisterFilters",
@@ -26,6 +32,7 @@ __all__ = [
     "figures_by_category",
     "figures_by_unit",
     "get_proposal",
+    "latest_plenary_year",
     "list_key_proposals",
     "list_my_proposals",
     "list_overdue",

@@ -146,3 +146,17 @@ def figures_by_category(*, committee_ids: list[int], year: int) -> list[dict]:
         .order_by("-received")
     )
     return [{"category": r.pop("category_main") or "未分类", **r} for r in rows]
+
+
+def latest_plenary_year(*, committee_ids: list[int]) -> int | None:
+    """The year of the newest plenary with registered proposals: the year a dashboard or an
+    annual review opens on, before the next plenary has anything to show."""
+    plenary = (
+        Proposal.objects.filter(
+            committee_id__in=committee_ids, is_plenary_proposal=True, state__in=REGISTERED_STATES
+        )
+        .order_by("-plenary__opens_on")
+        .values_list("plenary__opens_on", flat=True)
+        .first()
+    )
+    return plenary.year if plenary else None
