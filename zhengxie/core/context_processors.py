@@ -1,14 +1,15 @@
 from .models import Notification
-from .navigation import items_for
+from .navigation import menus_for
 from .permissions import all_roles
 
 
 def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": items_for(set()), "unread_count": 0}
+        return {"nav_menus": menus_for(set()), "unread_count": 0}
+    roles = all_roles(user)
     return {
-        "nav_items": items_for(all_roles(user)),
+        "nav_menus": menus_for(roles),
         "unread_count": Notification.objects.filter(recipient=user, read_at__isnull=True).count(),
-        "user_roles": all_roles(user),
+        "user_roles": roles,
     }

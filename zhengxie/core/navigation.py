@@ -1,5 +1,5 @@
 """The navigation bar: each app lists its entries in its own navigation.py as NAV_ITEMS, and
-the bar shows a person the entries their roles allow."""
+the bar shows a person the entries their roles allow, one menu per app."""
 
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -7,6 +7,7 @@ from importlib import import_module
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from .models import Role
 
@@ -27,6 +28,19 @@ NAV_ITEMS = [
 ]
 
 
+# The menu each app's entries sit under, in the order of the bar.
+APP_MENUS = {
+    "insights": _("统计"),
+    "proposals": _("提案"),
+    "activities": _("协商活动"),
+    "opinions": _("社情民意"),
+    "grassroots": _("一线协商"),
+    "duty": _("委员履职"),
+    "portal": _("门户"),
+    "core": _("管理"),
+}
+
+
 def _all_items() -> list[NavItem]:
     items: list[NavItem] = []
     for config in apps.get_app_configs():
@@ -40,13 +54,24 @@ def _all_items() -> list[NavItem]:
     return sorted(items, key=lambda item: item.order)
 
 
-def items_for(roles: set[str]) -> list[dict]:
+def _visible(roles: set[str]) -> list[tuple[NavItem, str]]:
     visible = []
     for item in _all_items():
         if item.roles and not (item.roles & roles):
             continue
         try:
-            visible.append({"label": item.label, "url": reverse(item.url_name)})
+            visible.append((item, reverse(item.url_name)))
         except NoReverseMatch:
             continue
     return visible
+
+
+def menus_for(roles: set[str]) -> list[dict]:
+    """The visible entries grouped per app: [{"label", "items": [{"label", "url"}]}]; the bar
+    shows a menu with a single entry as a plain link."""
+    menus: dict[str, list[dict]] = {}
+    for item, url in _visible(roles):
+        menus.setdefault(item.url_name.split(":")[0], []).append({"label": item.label, "url": url})
+    return [
+        {"label": label, "items": menus[app]} for app, label in APP_MENUS.items() if app in menus
+    ]
