@@ -188,10 +188,15 @@ class Proposal(models.Model):
         return "\n".join(p for p in (self.situation, self.analysis, self.suggestion) if p)
 
     @property
+    def is_being_handled(self) -> bool:
+        """With its units, so the reply deadline runs."""
+        return self.state in (ProposalState.ASSIGNED, ProposalState.REDO)
+
+    @property
     def is_overdue(self) -> bool:
         """Still being handled after the reply deadline."""
         return (
-            self.state in (ProposalState.ASSIGNED, ProposalState.REDO)
+            self.is_being_handled
             and self.reply_deadline is not None
             and self.reply_deadline < timezone.localdate()
         )

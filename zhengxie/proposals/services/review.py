@@ -174,9 +174,6 @@ def decline_proposal(
 def _hand_to_opinions(proposal: Proposal, actor: User) -> str:
     """转社情民意: the report lands in the opinion reports' editing intake, its authors the
     proposers on the roster, linked back to this proposal."""
-    body = "\n\n".join(
-        part for part in (proposal.situation, proposal.analysis, proposal.suggestion) if part
-    )
     member_ids = [
         member_id
         for member_id in proposal.proposers.values_list("member_id", flat=True)
@@ -185,7 +182,7 @@ def _hand_to_opinions(proposal: Proposal, actor: User) -> str:
     report = intake_converted_proposal(
         committee=proposal.committee,
         title=proposal.title,
-        body=body or proposal.title,
+        body=proposal.full_text or proposal.title,
         member_ids=member_ids,
         source=proposal,
         actor=actor,
