@@ -1,5 +1,6 @@
 """Fixtures every app's tests share: a city with one county, people in each role, a browser."""
 
+import io
 import os
 import shutil
 
@@ -41,6 +42,22 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(scope="module")
+def demo_world(django_db_setup, django_db_blocker):
+    """The whole demo world, seeded once for a test module and committed; afterwards every
+    table is emptied, the search engine's own index tables included (flush does not know
+    them)."""
+    from django.core.management import call_command
+
+    from zhengxie.search.fulltext import engine
+
+    with django_db_blocker.unblock():
+        call_command("seed_demo", stdout=io.StringIO())
+        yield
+        call_command("flush", "--noinput")
+        engine().clear()
 
 
 @pytest.fixture

@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 
 from zhengxie.core.models import Committee, Venue
 from zhengxie.duty.models import DutyKind, DutyRecord
@@ -13,14 +12,6 @@ STORIES = [
     "乌龙巷社区老旧小区加装电梯",
     "新农村小区天然气通气",
 ]
-
-
-@pytest.fixture(scope="module")
-def demo_world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("seed_demo")
-        yield
-        call_command("flush", "--noinput")
 
 
 @pytest.mark.django_db

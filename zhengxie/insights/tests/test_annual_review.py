@@ -1,34 +1,24 @@
 """The seed's 2022 figures, computed from the demo world's records."""
 
+import io
 import json
 
 import pytest
 from django.core.management import call_command
 
 
-@pytest.fixture(scope="module")
-def demo_review(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("seed_demo")
-        out = __import__("io").StringIO()
-        call_command(
-            "annual_review", "--committee", "suizhou", "--year", "2022", "--json", stdout=out
-        )
-        own = __import__("io").StringIO()
-        call_command(
-            "annual_review",
-            "--committee",
-            "suizhou",
-            "--year",
-            "2022",
-            "--json",
-            "--no-rollup",
-            stdout=own,
-        )
-        yield json.loads(out.getvalue()), json.loads(own.getvalue())
-        from django.core.management import call_command as flush
+def _review(*flags: str) -> dict:
+    out = io.StringIO()
+    call_command(
+        "annual_review", "--committee", "suizhou", "--year", "2022", "--json", *flags, stdout=out
+    )
+    return json.loads(out.getvalue())
 
-        flush("flush", "--noinput")
+
+@pytest.fixture(scope="module")
+def demo_review(demo_world, django_db_blocker):
+    with django_db_blocker.unblock():
+        return _review(), _review("--no-rollup")
 
 
 def test_members_figures_match_the_review(demo_review):
