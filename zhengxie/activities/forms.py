@@ -1,7 +1,9 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zhengxie.core.models import Committee, Sector, SpecialCommittee
+from zhengxie.core.models import Committee, Member, Role, Sector, SpecialCommittee, User
 
 from .models import (
     ActivityKind,
@@ -10,6 +12,7 @@ from .models import (
     InvitationSource,
     OutcomeKind,
     PlanTopic,
+    ReadingGroup,
     SpeechKind,
     SubmittedTo,
     TopicStatus,
@@ -179,3 +182,113 @@ class ScoreForm(forms.Form):
 
 class NoteForm(forms.Form):
     text = forms.CharField(label=_("读书心得"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+BOOK_SPLIT = re.compile(r"\s*[／/]\s*")
+
+
+class MemberChoices(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj: Member) -> str:
+        return obj.name
+
+
+class ReadingGroupForm(forms.Form):
+    name = forms.CharField(label=_("读书群名称"), max_length=60)
+    members = MemberChoices(label=_("成员"), queryset=Member.objects.none())
+    leader = forms.ModelChoiceField(label=_("群主"), queryset=Member.objects.none(), required=False)
+    books = forms.CharField(
+        label=_("书目"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("每行一本：书名 / 作者"),
+    )
+
+    def __init__(self, *args, committee_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = Member.objects.filter(committee_id=committee_id, is_active=True).order_by("name")
+        self.fields["members"].queryset = members
+        self.fields["leader"].queryset = members
+
+    def clean_books(self) -> list[tuple[str, str]]:
+        books: list[tuple[str, str]] = []
+        for row, line in enumerate(self.cleaned_data["books"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            title, *rest = BOOK_SPLIT.split(line.strip(), maxsplit=1)
+            title, author = title.strip("《》 "), (rest or [""])[0]
+            if not title or len(title) > 120 or len(author) > 60:
+                raise forms.ValidationError(
+                    _("第%(row)s行：书名须填写且不超过120字，作者不超过60字。") % {"row": row}
+                )
+            if title in dict(books):
+                raise forms.ValidationError(_("第%(row)s行：书目重复。") % {"row": row})
+            books.append((title, author.strip()))
+        return books
+
+    @classmethod
+    def initial_of(cls, group: ReadingGroup) -> dict:
+        lines = [f"{b.title} / {b.author}".rstrip(" /") for b in group.books.all()]
+        return {
+            "name": group.name,
+            "leader": group.leader_id,
+            "members": list(group.members.values_list("pk", flat=True)),
+            "books": "\n".join(lines),
+        }
+
+
+class ReadingSessionForm(forms.Form):
+    held_on = forms.DateField(label=_("日期"), widget=DATE)
+    topic = forms.CharField(label=_("交流主题"), max_length=120)
+    book = forms.ModelChoiceField(label=_("所读书目"), queryset=None, required=False)
+    attendees = MemberChoices(label=_("参加成员"), queryset=None, required=False)
+    summary = forms.CharField(
+        label=_("交流纪要"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+    def __init__(self, *args, group: ReadingGroup, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["book"].queryset = group.books.all()
+        self.fields["attendees"].queryset = group.members.order_by("name")
+
+
+class UserChoices(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj: User) -> str:
+        return str(obj)
+
+
+class ReviewersForm(forms.Form):
+    reviewers = UserChoices(label=_("评审人"), queryset=User.objects.none(), required=False)
+
+    def __init__(self, *args, committee_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Reviewers come from the committee's members, office staff and leaders.
+        self.fields["reviewers"].queryset = (
+            User.objects.filter(
+                is_active=True,
+                role_grants__committee_id=committee_id,
+                role_grants__role__in=[Role.MEMBER, Role.STAFF, Role.LEADER],
+            )
+            .distinct()
+            .order_by("display_name", "username")
+        )
+
+
+class ScoreSheetForm(forms.Form):
+    """One score box per essay; a blank box leaves the essay unscored."""
+
+    def __init__(self, *args, essays, **kwargs):
+        super().__init__(*args, **kwargs)
+        for essay in essays:
+            self.fields[f"essay_{essay.pk}"] = forms.IntegerField(
+                label=f"{essay.title}（{essay.member.name}）",
+                min_value=0,
+                max_value=100,
+                required=False,
+            )
+
+    def scores(self) -> dict[int, int | None]:
+        return {int(name[6:]): value for name, value in self.cleaned_data.items()}

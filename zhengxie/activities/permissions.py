@@ -76,3 +76,11 @@ def filter_visible_activities(user: User, queryset: QuerySet) -> QuerySet:
 def check_read_activity_permission(user: User, activity: Activity) -> None:
     if not filter_visible_activities(user, Activity.objects.filter(pk=activity.pk)).exists():
         raise PermissionDenied(_("您无权查看此活动。"))
+
+
+def check_score_sheet_permission(user: User, call) -> None:
+    """Office staff enter any named reviewer's sheet; a named reviewer enters their own."""
+    if can_manage_activity(user, call.committee_id):
+        return
+    if not call.reviewers.filter(pk=user.pk).exists():
+        raise PermissionDenied(_("只有本次征文的评审人和政协机关工作人员可以录入评分。"))

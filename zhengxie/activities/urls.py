@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import activities, attendance, essays, outcomes, plans
+from .views import activities, attendance, essay_review, essays, outcomes, plans, reading
 
 app_name = "activities"
 urlpatterns = [
@@ -26,6 +26,7 @@ urlpatterns = [
     path("warnings/", attendance.warnings, name="warnings"),
     path("<int:pk>/outcome/", outcomes.outcome_create, name="outcome_create"),
     path("outcomes/", outcomes.outcome_list, name="outcomes"),
+    path("outcomes/new/", outcomes.outcome_new, name="outcome_new"),
     path("outcomes/<int:pk>/", outcomes.outcome_detail, name="outcome"),
     path("outcomes/<int:pk>/adoption/", outcomes.outcome_adoption, name="outcome_adoption"),
     path(
@@ -41,8 +42,14 @@ urlpatterns = [
     path("figures/", plans.figures, name="figures"),
     path("essays/", essays.essay_calls, name="essay_calls"),
     path("essays/<int:pk>/", essays.essay_call, name="essay_call"),
+    path("essays/<int:pk>/reviewers/", essay_review.reviewers, name="essay_reviewers"),
+    path("essays/<int:pk>/scores/", essay_review.score_sheet, name="essay_scores"),
     path("essays/<int:pk>/<slug:action>/", essays.essay_action, name="essay_action"),
     path("reading/", essays.reading_groups, name="reading_groups"),
+    path("reading/new/", reading.group_create, name="reading_group_create"),
     path("reading/<int:pk>/", essays.reading_group, name="reading_group"),
+    path("reading/<int:pk>/edit/", reading.group_edit, name="reading_group_edit"),
+    path("reading/<int:pk>/sessions/new/", reading.session_create, name="reading_session_create"),
+    path("reading/sessions/<int:pk>/edit/", reading.session_edit, name="reading_session_edit"),
     path("reading/sessions/<int:pk>/note/", essays.reading_note, name="reading_note"),
 ]

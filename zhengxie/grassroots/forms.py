@@ -202,3 +202,23 @@ class ContactForm(forms.Form):
         if not data.get("raise_case"):
             return None
         return {k: data[k] for k in ("category", "title", "description", "place")}
+
+
+class MinutesForm(forms.Form):
+    """The minutes in their four parts and the consensus, completed after the session."""
+
+    briefing = forms.CharField(
+        label=_("通报"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    questions = forms.CharField(
+        label=_("提问"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    answers = forms.CharField(
+        label=_("解答"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    speeches = forms.CharField(
+        label=_("发言"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    consensus = forms.CharField(
+        label=_("协商共识"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("venues/<int:pk>/cases/new/", venues.venue_case_create, name="venue_case_create"),
     path("venues/<int:pk>/sessions/new/", sessions.session_create, name="session_create"),
     path("sessions/<int:pk>/", sessions.session_detail, name="session_detail"),
+    path("sessions/<int:pk>/minutes/", sessions.session_minutes, name="session_minutes"),
     path("cases/", cases.case_list, name="case_list"),
     path("cases/<int:pk>/", cases.case_detail, name="case_detail"),
     path("cases/<int:pk>/accept/", cases.case_accept, name="case_accept"),

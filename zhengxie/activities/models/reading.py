@@ -50,6 +50,7 @@ class ReadingSession(CommitteeScoped):
     book = models.ForeignKey(ReadingBook, null=True, blank=True, on_delete=models.SET_NULL)
     topic = models.CharField(_("交流主题"), max_length=120)
     held_on = models.DateField(_("日期"))
+    summary = models.TextField(_("交流纪要"), blank=True)
     attendees = models.ManyToManyField(Member, verbose_name=_("参加成员"), related_name="+")
     history = HistoricalRecords(m2m_fields=[attendees])
 

@@ -138,3 +138,47 @@ def publish_results(*, actor: User | None, call: EssayCall) -> EssayCall:
         call._history_user = actor
         call.save(update_fields=["state"])
     return call
+
+
+def set_reviewers(*, actor: User, call: EssayCall, reviewers: list[User]) -> EssayCall:
+    """Staff name the reviewers; one taken off keeps the scores already given, which still
+    count in the average."""
+    check_manage_activity_permission(actor, call.committee_id)
+    if call.state == EssayCallState.PUBLISHED:
+        raise ValidationError(_("结果已公布，不能再更改评审人。"))
+    with transaction.atomic():
+        call = EssayCall.objects.select_for_update().get(pk=call.pk)
+        call._history_user = actor
+        call.reviewers.set(reviewers)
+    return call
+
+
+def record_scores(
+    *, actor: User, call: EssayCall, reviewer: User, scores: dict[int, int | None]
+) -> int:
+    """A reviewer's score sheet for the call (essay pk -> score; None leaves an essay
+    unscored). Entered by the reviewer, or by staff from a sheet handed in on paper. All or
+    nothing: one bad row changes no score."""
+    if actor.pk != reviewer.pk:
+        check_manage_activity_permission(actor, call.committee_id)
+    with transaction.atomic():
+        call = EssayCall.objects.select_for_update().get(pk=call.pk)
+        if not call.reviewers.filter(pk=reviewer.pk).exists():
+            raise PermissionDenied(_("%(name)s 不是本次征文的评审人。") % {"name": reviewer})
+        if call.state != EssayCallState.REVIEWING:
+            raise ValidationError(_("征文不在评审阶段。"))
+        essays = {e.pk: e for e in call.essays.filter(pk__in=list(scores))}
+        given = {pk: score for pk, score in scores.items() if score is not None}
+        for pk, score in given.items():
+            if pk not in essays:
+                raise ValidationError({"scores": _("稿件不属于本次征文。")})
+            if not 0 <= score <= 100:
+                title = essays[pk].title
+                raise ValidationError(
+                    {"scores": _("《%(title)s》：评分应在 0 至 100 之间。") % {"title": title}}
+                )
+        for pk, score in given.items():
+            EssayScore.objects.update_or_create(
+                essay_id=pk, reviewer=reviewer, defaults={"score": score}
+            )
+    return len(given)

@@ -34,3 +34,12 @@ def report_errors(request: HttpRequest, error: ValidationError) -> None:
     else:
         for text in error.messages:
             messages.error(request, text)
+
+
+def form_errors(form, error: ValidationError) -> None:
+    """A service's refusal shown on the form, beside the field it names."""
+    if hasattr(error, "message_dict"):
+        for field, texts in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, texts)
+    else:
+        form.add_error(None, error.messages)

@@ -102,7 +102,8 @@ def essay_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @login_required
 def reading_groups(request: HttpRequest) -> HttpResponse:
     groups = selectors.list_reading_groups(committee_ids=reader_committee_ids(request))
-    return render(request, "activities/reading_groups.html", {"groups": groups})
+    office = bool(office_committee_ids(request.user))
+    return render(request, "activities/reading_groups.html", {"groups": groups, "office": office})
 
 
 @login_required
@@ -119,6 +120,7 @@ def reading_group(request: HttpRequest, pk: int) -> HttpResponse:
             "members": group.members.all(),
             "sessions": sessions,
             "note_form": NoteForm(),
+            "manage": can_manage_activity(request.user, group.committee_id),
         },
     )
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from zhengxie.core.history import history_of
 from zhengxie.core.models import Member
+from zhengxie.core.permissions import office_committee_ids
 
 from .. import selectors
 from ..exports import outcome_docx
@@ -16,7 +17,7 @@ from ..forms import AdoptionForm, AttachmentForm, FollowUpForm, InstructionForm,
 from ..models import Activity, Outcome, OutcomeAttachment
 from ..permissions import can_manage_activity, check_manage_activity_permission
 from ..services import outcomes as outcome_services
-from .common import reader_committee_ids, report_errors
+from .common import form_errors, office_committee, reader_committee_ids, report_errors
 
 
 def _readable_outcome(request: HttpRequest, pk: int) -> Outcome:
@@ -32,31 +33,41 @@ def _readable_outcome(request: HttpRequest, pk: int) -> Outcome:
 def outcome_list(request: HttpRequest) -> HttpResponse:
     outcomes = selectors.list_outcomes(committee_ids=reader_committee_ids(request))
     page = Paginator(outcomes, 30).get_page(request.GET.get("page"))
-    return render(request, "activities/outcome_list.html", {"page": page})
+    office = bool(office_committee_ids(request.user))
+    return render(request, "activities/outcome_list.html", {"page": page, "office": office})
 
 
-@login_required
-def outcome_create(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = get_object_or_404(Activity.objects.select_related("committee"), pk=pk)
-    check_manage_activity_permission(request.user, activity.committee_id)
+def _outcome_form(request: HttpRequest, committee, activity: Activity | None) -> HttpResponse:
     form = OutcomeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         authors = list(Member.objects.filter(pk__in=data.pop("authors")))
         try:
             outcome = outcome_services.record_outcome(
-                actor=request.user,
-                committee=activity.committee,
-                activity=activity,
-                authors=authors,
-                **data,
+                actor=request.user, committee=committee, activity=activity, authors=authors, **data
             )
         except ValidationError as error:
-            report_errors(request, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("成果已报送。"))
             return redirect("activities:outcome", outcome.pk)
     return render(request, "activities/outcome_form.html", {"form": form, "activity": activity})
+
+
+@login_required
+def outcome_create(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_object_or_404(Activity.objects.select_related("committee"), pk=pk)
+    check_manage_activity_permission(request.user, activity.committee_id)
+    return _outcome_form(request, activity.committee, activity)
+
+
+@login_required
+def outcome_new(request: HttpRequest) -> HttpResponse:
+    """A 建议案 or report that came from no recorded activity (e.g. a standing committee's
+    own drafting)."""
+    committee = office_committee(request)
+    check_manage_activity_permission(request.user, committee.pk)
+    return _outcome_form(request, committee, None)
 
 
 @login_required

@@ -11,6 +11,7 @@ from ..forms import RecognitionForm, TalkForm, WithdrawForm
 from ..models import DutyWarning, Grade, Recognition
 from ..permissions import can_manage_duty, check_manage_duty_permission
 from ..selectors import figures
+from ..selectors.history import attach_histories
 from ..selectors.standings import distribution, list_recognitions, ranking
 from ..selectors.warnings import due_warnings, list_warnings
 from ..services.recognition import record_recognition, withdraw_recognition
@@ -92,11 +93,14 @@ def publish(request: HttpRequest) -> HttpResponse:
 def warnings(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     committee, year = scope["committee"], scope["year"]
+    can_manage = can_manage_duty(request.user, committee)
+    issued = list_warnings(committee_ids=[committee.pk], year=year)
     context = {
         **scope,
         "due": due_warnings(committee=committee, year=year),
-        "issued": list_warnings(committee_ids=[committee.pk], year=year),
-        "can_manage": can_manage_duty(request.user, committee),
+        # Staff read who issued, talked to and cleared each warning, and when.
+        "issued": attach_histories(issued) if can_manage else issued,
+        "can_manage": can_manage,
         "talk_form": TalkForm(),
     }
     return render(request, "duty/warnings.html", context)
@@ -143,6 +147,8 @@ def recognitions(request: HttpRequest) -> HttpResponse:
     items = list_recognitions(committee_ids=_rollup_ids(scope)).order_by("-occurred_on", "-id")[
         :300
     ]
+    if can_manage:
+        items = attach_histories(items)
     context = {**scope, "items": items, "form": form, "can_manage": can_manage}
     return render(request, "duty/recognitions.html", context)
 

@@ -140,5 +140,6 @@ def record_consensus(
         session.consensus = plain_text(consensus)
         for part in MINUTES_PARTS:
             setattr(session, part, plain_text(minutes.get(part, getattr(session, part))))
+        session._history_user = actor
         session.save(update_fields=["consensus", *MINUTES_PARTS])
     return session

@@ -6,13 +6,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from zhengxie.core.chinese import split_list
+from zhengxie.core.history import history_of
 from zhengxie.core.models import Venue
-from zhengxie.core.permissions import readable_committee_ids
+from zhengxie.core.permissions import is_office, readable_committee_ids
 
-from ..forms import SessionForm
+from ..forms import MinutesForm, SessionForm
 from ..models import Case, ConsultationSession, ParticipantKind
 from ..permissions import can_manage_venue, check_manage_venue_permission
-from ..services.sessions import MINUTES_PARTS, Participant, hold_session
+from ..services.sessions import MINUTES_PARTS, Participant, hold_session, record_consensus
 from ..workflow import CONSULTABLE_STATES
 from .common import add_errors
 
@@ -77,5 +78,40 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "grassroots/session_detail.html",
-        {"session": session, "can_manage": can_manage_venue(user, session.venue)},
+        {
+            "session": session,
+            "can_manage": can_manage_venue(user, session.venue),
+            "history": history_of(session) if is_office(user, session.committee_id) else None,
+        },
+    )
+
+
+@login_required
+def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    """The convenor or staff complete the minutes and record the consensus."""
+    session = get_object_or_404(ConsultationSession.objects.select_related("venue"), pk=pk)
+    check_manage_venue_permission(request.user, session.venue)
+    fields = [*MINUTES_PARTS, "consensus"]
+    form = MinutesForm(
+        request.POST or None, initial={name: getattr(session, name) for name in fields}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            record_consensus(
+                actor=request.user,
+                session=session,
+                consensus=data["consensus"],
+                minutes={part: data[part] for part in MINUTES_PARTS},
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("会议纪要已保存。"))
+            return redirect("grassroots:session_detail", pk=session.pk)
+    history = history_of(session) if is_office(request.user, session.committee_id) else None
+    return render(
+        request,
+        "grassroots/session_minutes.html",
+        {"form": form, "session": session, "history": history},
     )
