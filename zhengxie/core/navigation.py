@@ -7,6 +7,7 @@ from importlib import import_module
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from .models import Role
 
@@ -21,9 +22,11 @@ class NavItem:
 
 
 NAV_ITEMS = [
-    NavItem("委员名册", "core:member_list", frozenset({Role.STAFF, Role.ADMIN, Role.LEADER}), 80),
-    NavItem("基础数据", "core:directory", frozenset({Role.STAFF, Role.ADMIN}), 90),
-    NavItem("账号管理", "core:account_list", frozenset({Role.STAFF, Role.ADMIN}), 95),
+    NavItem(
+        _("委员名册"), "core:member_list", frozenset({Role.STAFF, Role.ADMIN, Role.LEADER}), 80
+    ),
+    NavItem(_("基础数据"), "core:directory", frozenset({Role.STAFF, Role.ADMIN}), 90),
+    NavItem(_("账号管理"), "core:account_list", frozenset({Role.STAFF, Role.ADMIN}), 95),
 ]
 
 
