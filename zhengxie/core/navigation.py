@@ -22,9 +22,11 @@ class NavItem:
 
 
 NAV_ITEMS = [
-    NavItem("委员名册", "core:member_list", frozenset({Role.STAFF, Role.ADMIN, Role.LEADER}), 80),
-    NavItem("基础数据", "core:directory", frozenset({Role.STAFF, Role.ADMIN}), 90),
-    NavItem("账号管理", "core:account_list", frozenset({Role.STAFF, Role.ADMIN}), 95),
+    NavItem(
+        _("委员名册"), "core:member_list", frozenset({Role.STAFF, Role.ADMIN, Role.LEADER}), 80
+    ),
+    NavItem(_("基础数据"), "core:directory", frozenset({Role.STAFF, Role.ADMIN}), 90),
+    NavItem(_("账号管理"), "core:account_list", frozenset({Role.STAFF, Role.ADMIN}), 95),
 ]
 
 

@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 from .review import percent
 
 
@@ -9,61 +12,61 @@ from .review import percent
 class Card:
     section: str
     key: str
-    label: str
+    label: str | Promise
     is_rate: bool = False
 
 
 COCKPIT = [
-    Card("proposals", "registered", "立案提案"),
-    Card("proposals", "reply_rate", "办复率", True),
-    Card("proposals", "satisfaction_rate", "提案满意率", True),
-    Card("opinions", "adopted", "社情民意采用"),
-    Card("activities", "consultations", "协商活动"),
-    Card("activities", "research_inspection_reports", "调研视察报告"),
-    Card("grassroots", "sessions", "一线协商"),
-    Card("grassroots", "urgent_concerns_resolved", "解决急难愁盼"),
-    Card("members", "total", "委员"),
-    Card("members", "participation_rate", "履职参加率", True),
-    Card("members", "five_ones_completion_rate", "“五个一”完成率", True),
-    Card("honours", "provincial_excellent_members", "省级优秀委员"),
+    Card("proposals", "registered", _("立案提案")),
+    Card("proposals", "reply_rate", _("办复率"), True),
+    Card("proposals", "satisfaction_rate", _("提案满意率"), True),
+    Card("opinions", "adopted", _("社情民意采用")),
+    Card("activities", "consultations", _("协商活动")),
+    Card("activities", "research_inspection_reports", _("调研视察报告")),
+    Card("grassroots", "sessions", _("一线协商")),
+    Card("grassroots", "urgent_concerns_resolved", _("解决急难愁盼")),
+    Card("members", "total", _("委员")),
+    Card("members", "participation_rate", _("履职参加率"), True),
+    Card("members", "five_ones_completion_rate", _("“五个一”完成率"), True),
+    Card("honours", "provincial_excellent_members", _("省级优秀委员")),
 ]
 
 LABELS = {
-    "received": "收到",
-    "registered": "立案",
-    "merged": "并案",
-    "declined": "不予立案",
-    "converted_to_opinion": "转社情民意",
-    "converted_to_letter": "转委员来信",
-    "withdrawn": "撤案",
-    "replied": "已办复",
-    "reply_rate": "办复率",
-    "satisfaction_rate": "满意率",
-    "contact_rate": "见面率",
-    "overdue": "超期",
-    "submitted": "报送",
-    "adopted": "采用",
-    "escalated": "上级采用",
-    "instructions": "领导批示",
-    "adoption_rate": "采用率",
-    "held": "活动",
-    "consultations": "协商活动",
-    "research_inspection_reports": "调研视察报告",
-    "study_sessions": "理论学习",
-    "essays": "理论征文",
-    "joint_with_upper": "联动履职",
-    "venues": "协商议事场所",
-    "sessions": "一线协商",
-    "problems_collected": "收集问题",
-    "livelihood_matters_resolved": "民生实事",
-    "enterprise_difficulties_resolved": "企业难题",
-    "urgent_concerns_resolved": "急难愁盼",
-    "total": "委员总数",
-    "participants": "参加活动委员",
-    "participation_rate": "参加率",
-    "five_ones_completion_rate": "“五个一”完成率",
-    "reported_to_towns": "报到乡镇街道",
-    "warnings": "履职预警",
+    "received": _("收到"),
+    "registered": _("立案"),
+    "merged": _("并案"),
+    "declined": _("不予立案"),
+    "converted_to_opinion": _("转社情民意"),
+    "converted_to_letter": _("转委员来信"),
+    "withdrawn": _("撤案"),
+    "replied": _("已办复"),
+    "reply_rate": _("办复率"),
+    "satisfaction_rate": _("满意率"),
+    "contact_rate": _("见面率"),
+    "overdue": _("超期"),
+    "submitted": _("报送"),
+    "adopted": _("采用"),
+    "escalated": _("上级采用"),
+    "instructions": _("领导批示"),
+    "adoption_rate": _("采用率"),
+    "held": _("活动"),
+    "consultations": _("协商活动"),
+    "research_inspection_reports": _("调研视察报告"),
+    "study_sessions": _("理论学习"),
+    "essays": _("理论征文"),
+    "joint_with_upper": _("联动履职"),
+    "venues": _("协商议事场所"),
+    "sessions": _("一线协商"),
+    "problems_collected": _("收集问题"),
+    "livelihood_matters_resolved": _("民生实事"),
+    "enterprise_difficulties_resolved": _("企业难题"),
+    "urgent_concerns_resolved": _("急难愁盼"),
+    "total": _("委员总数"),
+    "participants": _("参加活动委员"),
+    "participation_rate": _("参加率"),
+    "five_ones_completion_rate": _("“五个一”完成率"),
+    "reported_to_towns": _("报到乡镇街道"),
+    "warnings": _("履职预警"),
 }
 
 

@@ -4,6 +4,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from zhengxie.core.models import Committee
@@ -19,11 +20,11 @@ from .selectors import annual_figures
 from .services import request_annual_review
 
 MODULES = {
-    "proposals": _("提案"),
-    "opinions": _("社情民意"),
-    "activities": _("履职活动"),
-    "grassroots": _("一线协商"),
-    "members": _("委员履职"),
+    "proposals": gettext_lazy("提案"),
+    "opinions": gettext_lazy("社情民意"),
+    "activities": gettext_lazy("履职活动"),
+    "grassroots": gettext_lazy("一线协商"),
+    "members": gettext_lazy("委员履职"),
 }
 
 
@@ -138,17 +139,17 @@ def _chart_data(figures: dict) -> dict:
     p, g, a = figures["proposals"], figures["grassroots"], figures["activities"]
     return {
         "classes": {
-            "labels": ["A 类", "B 类", "C 类"],
+            "labels": [_("A 类"), _("B 类"), _("C 类")],
             "values": [p["result_classes"][k] for k in ("A", "B", "C")],
         },
         "feedback": {
-            "labels": ["满意", "基本满意", "不满意"],
+            "labels": [_("满意"), _("基本满意"), _("不满意")],
             "values": [
                 p["feedback"][k] for k in ("satisfied", "basically_satisfied", "dissatisfied")
             ],
         },
         "resolved": {
-            "labels": ["民生实事", "企业难题", "急难愁盼"],
+            "labels": [_("民生实事"), _("企业难题"), _("急难愁盼")],
             "values": [
                 g["livelihood_matters_resolved"],
                 g["enterprise_difficulties_resolved"],
@@ -156,7 +157,7 @@ def _chart_data(figures: dict) -> dict:
             ],
         },
         "activities": {
-            "labels": ["协商", "调研视察报告", "理论学习", "理论征文", "联动履职"],
+            "labels": [_("协商"), _("调研视察报告"), _("理论学习"), _("理论征文"), _("联动履职")],
             "values": [
                 a["consultations"],
                 a["research_inspection_reports"],

@@ -136,7 +136,7 @@ class ReplyForm(forms.Form):
     def __init__(self, *args, committee: Committee, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["result_class"].choices = [
-            (code, f"{code} 类：{label}")
+            (code, _("%(code)s 类：%(label)s") % {"code": code, "label": label})
             for code, label in rules.result_classes(committee.pk).items()
         ]
 

@@ -1,17 +1,21 @@
+from django.utils.translation import gettext_lazy as _
+
 from zhengxie.core.models import Role
 from zhengxie.core.navigation import NavItem
 
 NAV_ITEMS = [
-    NavItem("我的提案", "proposals:mine", frozenset({Role.MEMBER}), 10),
+    NavItem(_("我的提案"), "proposals:mine", frozenset({Role.MEMBER}), 10),
     NavItem(
-        "提案",
+        _("提案"),
         "proposals:register",
         frozenset({Role.MEMBER, Role.STAFF, Role.ADMIN, Role.LEADER, Role.UNIT}),
         11,
     ),
-    NavItem("提案工作台", "proposals:office", frozenset({Role.STAFF, Role.ADMIN}), 12),
-    NavItem("提案办理", "proposals:unit", frozenset({Role.UNIT}), 12),
-    NavItem("重点提案", "proposals:key", frozenset({Role.LEADER, Role.STAFF, Role.ADMIN}), 13),
-    NavItem("提案统计", "proposals:figures", frozenset({Role.LEADER, Role.STAFF, Role.ADMIN}), 14),
-    NavItem("提案公开", "proposals:public", frozenset(), 60),
+    NavItem(_("提案工作台"), "proposals:office", frozenset({Role.STAFF, Role.ADMIN}), 12),
+    NavItem(_("提案办理"), "proposals:unit", frozenset({Role.UNIT}), 12),
+    NavItem(_("重点提案"), "proposals:key", frozenset({Role.LEADER, Role.STAFF, Role.ADMIN}), 13),
+    NavItem(
+        _("提案统计"), "proposals:figures", frozenset({Role.LEADER, Role.STAFF, Role.ADMIN}), 14
+    ),
+    NavItem(_("提案公开"), "proposals:public", frozenset(), 60),
 ]

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 
 from django.db.models import Q, Sum
+from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.models import Member
 
@@ -17,14 +18,19 @@ from ..models.ledger import DUTY_FILE_CATEGORIES
 # called as f(member=member) and returns items with "title", "url" and "when"; an app not
 # installed, or without the function, leaves its section out.
 SECTIONS = [
-    ("upcoming", "近期活动", "zhengxie.activities.selectors", "upcoming_for_member"),
+    ("upcoming", _("近期活动"), "zhengxie.activities.selectors", "upcoming_for_member"),
     (
         "cosign",
-        "待确认的联名提案",
+        _("待确认的联名提案"),
         "zhengxie.proposals.selectors",
         "pending_cosignatures_for_member",
     ),
-    ("feedback", "待反馈的提案办理答复", "zhengxie.proposals.selectors", "feedback_due_for_member"),
+    (
+        "feedback",
+        _("待反馈的提案办理答复"),
+        "zhengxie.proposals.selectors",
+        "feedback_due_for_member",
+    ),
 ]
 
 

@@ -4,6 +4,7 @@ is read from its snapshot, an open year from the cache."""
 from collections import defaultdict
 
 from django.db.models import Avg, Count, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Member
 
@@ -103,7 +104,7 @@ def points_distribution(committee_ids: list[int], year: int) -> list[dict]:
         for i, band in enumerate(POINT_BANDS):
             counts[band] += found[f"b{i}"]
     return [
-        {"label": f"{low}–{high - 1}" if high else f"{low} 以上", "count": n}
+        {"label": f"{low}–{high - 1}" if high else _("%(low)s 以上") % {"low": low}, "count": n}
         for (low, high), n in counts.items()
     ]
 

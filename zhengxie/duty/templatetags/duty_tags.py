@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext as _
 
 from ..models import DutyKind, Grade
 
@@ -21,7 +22,7 @@ def breakdown_label(key: str) -> str:
     """A breakdown line: a duty kind, a group's starting allowance or its clamping."""
     prefix, _sep, name = key.partition(":")
     if prefix == "base":
-        return f"{name}（起始分）"
+        return _("%(name)s（起始分）") % {"name": name}
     if prefix == "clamp":
-        return f"{name}（超出上下限调整）"
+        return _("%(name)s（超出上下限调整）") % {"name": name}
     return str(dict(DutyKind.choices).get(key, key))

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhengxie.core.config import get_setting
@@ -74,13 +75,15 @@ def rules(request: HttpRequest) -> HttpResponse:
 def scheme_activate(request: HttpRequest, pk: int) -> HttpResponse:
     scheme = get_object_or_404(PointsScheme, pk=pk)
     services.activate_scheme(actor=request.user, committee=scheme.committee, scheme=scheme)
-    messages.success(request, f"已启用“{scheme.name}”，本年度积分正在后台重新计算。")
+    messages.success(
+        request, _("已启用“%(name)s”，本年度积分正在后台重新计算。") % {"name": scheme.name}
+    )
     return _back(scheme.committee)
 
 
 def _errors(form) -> str:
     return "；".join(
-        f"{form.fields[f].label if f in form.fields else '表单'}：{e[0]}"
+        f"{form.fields[f].label if f in form.fields else _('表单')}：{e[0]}"
         for f, e in form.errors.items()
     )
 
@@ -101,7 +104,7 @@ def rule_save(request: HttpRequest, scheme_pk: int, pk: int | None = None) -> Ht
     form = RuleForm(request.POST, instance=instance, scheme=scheme)
     if form.is_valid():
         services.save_rule(actor=request.user, rule=form.save(commit=False))
-        messages.success(request, "积分规则已保存，积分正在后台重新计算。")
+        messages.success(request, _("积分规则已保存，积分正在后台重新计算。"))
     else:
         messages.error(request, _errors(form))
     return _back(scheme.committee)
@@ -112,7 +115,7 @@ def rule_save(request: HttpRequest, scheme_pk: int, pk: int | None = None) -> Ht
 def rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
     rule = get_object_or_404(PointsRule.objects.select_related("scheme__committee"), pk=pk)
     services.delete_rule(actor=request.user, rule=rule)
-    messages.success(request, "积分规则已删除。")
+    messages.success(request, _("积分规则已删除。"))
     return _back(rule.scheme.committee)
 
 
@@ -124,7 +127,7 @@ def group_save(request: HttpRequest, pk: int) -> HttpResponse:
     form = GroupForm(request.POST, instance=group, prefix=f"g{group.pk}")
     if form.is_valid():
         services.save_group(actor=request.user, group=form.save(commit=False))
-        messages.success(request, "分组已保存。")
+        messages.success(request, _("分组已保存。"))
     else:
         messages.error(request, _errors(form))
     return _back(group.scheme.committee)
@@ -140,7 +143,7 @@ def task_save(request: HttpRequest, pk: int) -> HttpResponse:
         form.save(commit=False)
         task.acts = form.cleaned_data["acts_text"]
         services.save_task(actor=request.user, task=task)
-        messages.success(request, f"“{task.name}”已保存。")
+        messages.success(request, _("“%(name)s”已保存。") % {"name": task.name})
     else:
         messages.error(request, _errors(form))
     return _back(task.committee)
@@ -155,5 +158,5 @@ def evaluation_save(request: HttpRequest) -> HttpResponse:
         messages.error(request, _errors(form))
         return _back(committee)
     services.save_evaluation(actor=request.user, committee=committee, data=form.cleaned_data)
-    messages.success(request, "考评设置已保存，积分正在后台重新计算。")
+    messages.success(request, _("考评设置已保存，积分正在后台重新计算。"))
     return _back(committee)

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..forms import RecognitionForm, TalkForm, WithdrawForm
@@ -69,7 +70,11 @@ def recompute(request: HttpRequest) -> HttpResponse:
     check_manage_duty_permission(request.user, scope["committee"])
     try:
         count = recompute_year(committee=scope["committee"], year=scope["year"])
-        messages.success(request, f"已重新计算 {count} 名委员的 {scope['year']} 年度履职积分。")
+        messages.success(
+            request,
+            _("已重新计算 %(n)s 名委员的 %(year)s 年度履职积分。")
+            % {"n": count, "year": scope["year"]},
+        )
     except YearClosedError as error:
         messages.error(request, str(error))
     return _back("duty:standings", scope)
@@ -82,7 +87,9 @@ def publish(request: HttpRequest) -> HttpResponse:
     try:
         publish_year(actor=request.user, committee=scope["committee"], year=scope["year"])
         messages.success(
-            request, f"{scope['year']} 年度考评结果已发布，此后修改规则不再影响该年度。"
+            request,
+            _("%(year)s 年度考评结果已发布，此后修改规则不再影响该年度。")
+            % {"year": scope["year"]},
         )
     except (YearClosedError, ValueError) as error:
         messages.error(request, str(error))
@@ -111,7 +118,7 @@ def warnings(request: HttpRequest) -> HttpResponse:
 def warnings_issue(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     count = issue_warnings(actor=request.user, committee=scope["committee"], year=scope["year"])
-    messages.success(request, f"新列入预警名单 {count} 人，已通知本人。")
+    messages.success(request, _("新列入预警名单 %(n)s 人，已通知本人。") % {"n": count})
     return _back("duty:warnings", scope)
 
 
@@ -123,7 +130,7 @@ def warning_talk(request: HttpRequest, pk: int) -> HttpResponse:
     form = TalkForm(request.POST)
     if form.is_valid():
         record_talk(actor=request.user, warning=warning, **form.cleaned_data)
-        messages.success(request, f"已记录与{warning.member.name}的约谈。")
+        messages.success(request, _("已记录与%(name)s的约谈。") % {"name": warning.member.name})
     else:
         messages.error(
             request, "；".join(f"{form.fields[f].label}：{e[0]}" for f, e in form.errors.items())
@@ -142,7 +149,7 @@ def recognitions(request: HttpRequest) -> HttpResponse:
         check_manage_duty_permission(request.user, committee)
         if form.is_valid():
             record_recognition(actor=request.user, **form.cleaned_data)
-            messages.success(request, "已登记。")
+            messages.success(request, _("已登记。"))
             return _back("duty:recognitions", scope)
     items = list_recognitions(committee_ids=_rollup_ids(scope)).order_by("-occurred_on", "-id")[
         :300
@@ -163,7 +170,7 @@ def recognition_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         withdraw_recognition(
             actor=request.user, recognition=recognition, reason=form.cleaned_data["reason"]
         )
-        messages.success(request, "已撤销，相应履职记录已冲销。")
+        messages.success(request, _("已撤销，相应履职记录已冲销。"))
     else:
-        messages.error(request, "撤销原因：请填写。")
+        messages.error(request, _("撤销原因：请填写。"))
     return redirect(reverse("duty:recognitions") + f"?committee={recognition.committee_id}")

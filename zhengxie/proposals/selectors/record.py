@@ -4,6 +4,7 @@ that have their own pages."""
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from zhengxie.core.models import User
 from zhengxie.core.permissions import is_office
@@ -39,16 +40,16 @@ def available_actions(user: User, proposal: Proposal) -> list[Action]:
 def _proposer_actions(user: User, proposal: Proposal) -> list[Action]:
     pk, out = proposal.pk, []
     if proposal.state in (S.DRAFT, S.RETURNED) and is_proposer(user, proposal):
-        out.append(Action("编辑并提交", reverse("proposals:edit", args=[pk]), "primary"))
+        out.append(Action(_("编辑并提交"), reverse("proposals:edit", args=[pk]), "primary"))
     member = getattr(user, "member", None)
     if member is not None and proposal.state == S.COSIGNING:
         invited = proposal.cosignatures.filter(member=member, state=CoSignatureState.INVITED)
         if invited.exists():
-            out.append(Action("确认联名", reverse("proposals:cosign", args=[pk]), "primary"))
+            out.append(Action(_("确认联名"), reverse("proposals:cosign", args=[pk]), "primary"))
     if proposal.state == S.REPLIED and member is not None:
         rater = raters_of(proposal).filter(member=member).first()
         if rater and not rater.feedbacks.filter(round=proposal.redo_round).exists():
-            out.append(Action("评价办理结果", reverse("proposals:rate", args=[pk]), "primary"))
+            out.append(Action(_("评价办理结果"), reverse("proposals:rate", args=[pk]), "primary"))
     return out
 
 
@@ -57,13 +58,13 @@ def _unit_actions(user: User, proposal: Proposal) -> list[Action]:
     if not handling_unit_ids(user, proposal):
         return out
     if proposal.state in HANDLING_STATES:
-        out.append(Action("记录沟通", reverse("proposals:contact", args=[pk])))
-        out.append(Action("申请调整承办", reverse("proposals:reassign", args=[pk])))
-        out.append(Action("申请延期", reverse("proposals:extension", args=[pk])))
+        out.append(Action(_("记录沟通"), reverse("proposals:contact", args=[pk])))
+        out.append(Action(_("申请调整承办"), reverse("proposals:reassign", args=[pk])))
+        out.append(Action(_("申请延期"), reverse("proposals:extension", args=[pk])))
         if answering_unit_ids(user, proposal):
-            out.append(Action("拟写答复", reverse("proposals:reply", args=[pk]), "primary"))
+            out.append(Action(_("拟写答复"), reverse("proposals:reply", args=[pk]), "primary"))
     if proposal.replies.filter(state=ReplyState.CO_REVIEW).exists():
-        out.append(Action("会办意见", reverse("proposals:co_opinion", args=[pk]), "primary"))
+        out.append(Action(_("会办意见"), reverse("proposals:co_opinion", args=[pk]), "primary"))
     return out
 
 
@@ -71,9 +72,9 @@ def _office_actions(user: User, proposal: Proposal) -> list[Action]:
     pk = proposal.pk
     if not is_office(user, proposal.committee_id):
         return []
-    out = [Action("强制调整状态", reverse("proposals:act", args=[pk, "override"]), "secondary")]
+    out = [Action(_("强制调整状态"), reverse("proposals:act", args=[pk, "override"]), "secondary")]
     if proposal.state in REGISTERED_STATES and not hasattr(proposal, "key"):
-        out.append(Action("确定为重点提案", reverse("proposals:key_select", args=[pk])))
+        out.append(Action(_("确定为重点提案"), reverse("proposals:key_select", args=[pk])))
     return out
 
 
