@@ -6,7 +6,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import permissions
+from .. import permissions, search_index
 from ..models import Attachment, Board, BoardKind, CreditAction, Post, PostStatus, Thread
 from ..richtext import plain_text, sanitize_html
 from . import contribution, credits, pages
@@ -135,4 +135,5 @@ def reply(
 def _on_published(post: Post, action: str) -> None:
     credits.award_credits(post=post, action=action)
     contribution.credit_member(post=post)
+    search_index.index_post(post=post, thread=post.thread)
     transaction.on_commit(lambda: pages.invalidate_thread_pages(post.thread))
