@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from zhengxie.core import factories as core
 from zhengxie.core.models import Role
 from zhengxie.proposals import factories
 from zhengxie.proposals.similarity import index_proposal
@@ -148,3 +149,28 @@ def test_the_form_asks_after_a_pause_in_the_title_and_suggestion(client, city):
         assert html.count(f'hx-post="{target}"') == 2
         assert html.count('hx-trigger="keyup changed delay:800ms"') == 2
         assert 'id="similar-writing"' in html
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_similar_proposals_appear_as_the_member_types(browser_page, city):
+    # given: proposals on record, and a member on the writing form
+    eyesight = _registered(city, "0194")
+    _registered(city, "0407")
+    author = factories.make_proposer(committee=city)
+    page = browser_page
+    page.goto(f"{page.base_url}/accounts/login/")
+    page.fill("input[name=username]", author.username)
+    page.fill("input[name=password]", core.PASSWORD)
+    page.click("form button[type=submit]")
+    page.wait_for_load_state()
+    page.goto(f"{page.base_url}/proposals/new/")
+    # when: the member types a title (an input method commits Chinese text, then a key is
+    # released), then pauses
+    title = page.locator("input[name=title]")
+    title.fill(MYOPIA_TITLE)
+    title.press("End")
+    # then: the panel lists the eyesight proposal first
+    first_row = page.locator("#similar-writing tbody tr").first
+    first_row.wait_for(timeout=10_000)
+    assert eyesight.title in first_row.inner_text()
