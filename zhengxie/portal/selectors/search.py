@@ -14,7 +14,7 @@ from zhengxie.search.selectors import SearchHit, highlight, search, snippet_of
 
 from .. import permissions
 from ..models import Board, Post, PostStatus
-from ..search_index import KINDS, THREAD_KIND
+from ..search_index import KINDS, POST_KIND, THREAD_KIND
 
 MAX_RESULTS = 50  # Discuz caps results too (maxsearchresults)
 # Hits fetched before the board filter: room for hits in boards this reader may not see.
@@ -44,7 +44,7 @@ def _posts_of(hits: list[SearchHit], board_ids: list[int]) -> dict[tuple[str, in
         thread__status=PostStatus.VISIBLE,
         status=PostStatus.VISIBLE,
     ).select_related("thread", "thread__board", "author")
-    return {(THREAD_KIND, p.thread_id) if p.floor == 1 else ("post", p.pk): p for p in posts}
+    return {(THREAD_KIND, p.thread_id) if p.floor == 1 else (POST_KIND, p.pk): p for p in posts}
 
 
 def search_posts(

@@ -7,6 +7,7 @@ from zhengxie.core import factories as core
 from zhengxie.core.models import Role
 from zhengxie.proposals import factories
 from zhengxie.proposals.similarity import index_proposal
+from zhengxie.search.services import clear_kind
 from zhengxie.search.tests.texts import PROPOSALS
 
 pytestmark = pytest.mark.django_db
@@ -151,9 +152,16 @@ def test_the_form_asks_after_a_pause_in_the_title_and_suggestion(client, city):
         assert 'id="similar-writing"' in html
 
 
+@pytest.fixture
+def empties_the_index(transactional_db):
+    """The flush after a transactional test leaves SQLite's FTS5 rows behind."""
+    yield
+    clear_kind()
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_similar_proposals_appear_as_the_member_types(browser_page, city):
+def test_similar_proposals_appear_as_the_member_types(browser_page, city, empties_the_index):
     # given: proposals on record, and a member on the writing form
     eyesight = _registered(city, "0194")
     _registered(city, "0407")
