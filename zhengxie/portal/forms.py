@@ -19,6 +19,18 @@ class ThreadForm(PostForm):
     field_order = ["title", "topic_title", "body", "image"]
 
 
+class EditPostForm(forms.Form):
+    """The first floor edits the thread's title too; replies only their text."""
+
+    title = forms.CharField(label=_("标题"), max_length=120)
+    body = forms.CharField(label=_("内容"), widget=forms.Textarea(attrs={"rows": 8}))
+
+    def __init__(self, *args, first_floor: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not first_floor:
+            del self.fields["title"]
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("理由"), max_length=200, required=False)
 

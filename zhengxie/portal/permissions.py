@@ -94,6 +94,27 @@ def check_reply(user, thread: Thread) -> None:
         raise PermissionDenied(_("您没有权限在本版块回复。"))
 
 
+def can_edit_post(user, post: Post) -> bool:
+    """Moderators edit any floor not deleted; authors their own visible or queued floors,
+    unless the thread is closed or they are banned."""
+    if not getattr(user, "is_authenticated", False) or post.status == PostStatus.DELETED:
+        return False
+    board = post.thread.board
+    if can_moderate(user, board):
+        return True
+    return (
+        post.author_id == user.pk
+        and post.status in (PostStatus.VISIBLE, PostStatus.PENDING)
+        and not post.thread.is_locked
+        and not is_banned(user, board.committee_id)
+    )
+
+
+def check_edit_post(user, post: Post) -> None:
+    if not can_edit_post(user, post):
+        raise PermissionDenied(_("只有作者本人或版主可以编辑该帖子。"))
+
+
 def check_moderate(user, board: Board) -> None:
     if not can_moderate(user, board):
         raise PermissionDenied(_("只有本版版主或政协机关工作人员可以管理帖子。"))

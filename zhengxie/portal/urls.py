@@ -13,6 +13,7 @@ urlpatterns = [
     path("threads/<int:pk>/reply/", posting.reply_create, name="reply"),
     path("threads/<int:pk>/moderate/", moderation.thread_moderate, name="thread_moderate"),
     path("posts/<int:pk>/moderate/", moderation.post_moderate, name="post_moderate"),
+    path("posts/<int:pk>/edit/", posting.post_edit, name="post_edit"),
     path("posts/<int:pk>/report/", moderation.post_report, name="post_report"),
     path("attachments/<int:pk>/", posting.attachment_download, name="attachment"),
     path("moderation/", moderation.moderation_queue, name="moderation"),

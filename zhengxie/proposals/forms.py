@@ -26,6 +26,9 @@ def category_choices(committee_id: int) -> list:
     return [("", "——"), *grouped]
 
 
+SIMILAR_TRIGGERS = ("title", "suggestion")
+
+
 class ProposalForm(forms.ModelForm):
     category = forms.ChoiceField(label=_("类别"), required=False)
     cosigners = forms.ModelMultipleChoiceField(
@@ -66,6 +69,20 @@ class ProposalForm(forms.ModelForm):
         ).order_by("name")
         for name in ("title", "situation", "analysis", "suggestion"):
             self.fields[name].required = False  # drafts may be incomplete; submit checks
+
+    def watch_similar(self, url: str) -> None:
+        """Typing in the title or the suggestion asks for the most similar proposals (the
+        whole form is posted, so all sections count); a pause of 800 ms sends one request."""
+        for name in SIMILAR_TRIGGERS:
+            self.fields[name].widget.attrs.update(
+                {
+                    "hx-post": url,
+                    "hx-trigger": "keyup changed delay:800ms",
+                    "hx-target": "#similar-writing",
+                    "hx-swap": "innerHTML",
+                    "hx-sync": "this:replace",
+                }
+            )
 
 
 class AttachmentForm(forms.Form):

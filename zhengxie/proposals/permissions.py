@@ -128,3 +128,24 @@ def filter_visible_proposals(user: User, queryset: QuerySet) -> QuerySet:
 def check_office_of(user: User, proposal: Proposal) -> None:
     if not is_office(user, proposal.committee_id):
         raise PermissionDenied(_("只有本级政协机关工作人员可以操作。"))
+
+
+def can_see_similar_while_writing(
+    user: User, committee_id: int, proposal: Proposal | None = None
+) -> bool:
+    """The writer of the text (a member of the committee, or the proposer of the draft) and
+    the committee's office, which reviews what comes in."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if is_office(user, committee_id):
+        return True
+    if proposal is not None:
+        return is_proposer(user, proposal)
+    return has_role(user, committee_id, Role.MEMBER)
+
+
+def check_see_similar_while_writing(
+    user: User, committee_id: int, proposal: Proposal | None = None
+) -> None:
+    if not can_see_similar_while_writing(user, committee_id, proposal):
+        raise PermissionDenied(_("只有提案者或本级政协机关工作人员可以查看相似提案。"))

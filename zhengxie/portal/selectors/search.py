@@ -1,48 +1,72 @@
-"""Search over threads and posts, in Chinese.
+"""Search over threads and posts, in Chinese, through the shared full-text index.
 
-The seam: `search_posts` is the only entry point views use. Its body is a simple matcher
-(every query term must appear in the title or the post text; Chinese needs no word
-boundaries for a substring match). When the shared `zhengxie.search` engine lands (bigram +
-jieba tokens in FTS5 / tsvector), only `_matching_post_ids` changes to ask it for ids.
+The index holds only visible floors (see ..search_index); it knows committees and whether a
+guest may read a board, not the audiences of each board, so the hits are narrowed here to the
+boards the reader may see, and checked against the live rows in the same query.
 """
 
-from django.db.models import Q, QuerySet
+from dataclasses import dataclass
 
-from zhengxie.core.chinese import normalize_text
+from django.db.models import Q
+from django.utils.safestring import SafeString
+
+from zhengxie.search.selectors import SearchHit, highlight, search, snippet_of
 
 from .. import permissions
 from ..models import Board, Post, PostStatus
+from ..search_index import KINDS, POST_KIND, THREAD_KIND
 
 MAX_RESULTS = 50  # Discuz caps results too (maxsearchresults)
+# Hits fetched before the board filter: room for hits in boards this reader may not see.
+CANDIDATES = 200
 
 
-def _terms(query: str) -> list[str]:
-    return [t for t in normalize_text(query).split() if t][:5]
+@dataclass(frozen=True)
+class PostResult:
+    post: Post
+    hit: SearchHit
+
+    @property
+    def title_html(self) -> SafeString:
+        return highlight(self.post.thread.title, self.hit.terms)
+
+    @property
+    def snippet_html(self) -> SafeString:
+        return highlight(snippet_of(self.post.body_text, self.hit.terms), self.hit.terms)
 
 
-def _matching_post_ids(candidates: QuerySet, terms: list[str]) -> QuerySet:
-    condition = Q()
-    for term in terms:
-        condition &= Q(body_text__icontains=term) | Q(thread__title__icontains=term)
-    return candidates.filter(condition).values("pk")
-
-
-def search_posts(*, user, query: str, committee_id: int, limit: int = MAX_RESULTS) -> list[Post]:
-    """Visible posts the person may read whose thread title or text holds every term,
-    newest first."""
-    terms = _terms(query)
-    if not terms:
-        return []
-    boards = Board.objects.filter(committee_id=committee_id)
-    board_ids = [b.pk for b in permissions.filter_visible_boards(user, boards)]
-    candidates = Post.objects.filter(
+def _posts_of(hits: list[SearchHit], board_ids: list[int]) -> dict[tuple[str, int], Post]:
+    thread_ids = [h.object_id for h in hits if h.kind == THREAD_KIND]
+    post_ids = [h.object_id for h in hits if h.kind != THREAD_KIND]
+    posts = Post.objects.filter(
+        Q(pk__in=post_ids) | Q(thread_id__in=thread_ids, floor=1),
         thread__board_id__in=board_ids,
         thread__status=PostStatus.VISIBLE,
         status=PostStatus.VISIBLE,
+    ).select_related("thread", "thread__board", "author")
+    return {(THREAD_KIND, p.thread_id) if p.floor == 1 else (POST_KIND, p.pk): p for p in posts}
+
+
+def search_posts(
+    *, user, query: str, committee_id: int, limit: int = MAX_RESULTS
+) -> list[PostResult]:
+    """Visible posts the person may read whose thread title and text hold every term of the
+    query, best first (title hits, then whole words, rank higher)."""
+    if not query.strip():
+        return []
+    boards = Board.objects.filter(committee_id=committee_id)
+    board_ids = [b.pk for b in permissions.filter_visible_boards(user, boards)]
+    if not board_ids:
+        return []
+    hits = search(
+        query=query,
+        kinds=KINDS,
+        committee_ids=[committee_id],
+        public_only=not getattr(user, "is_authenticated", False),
+        limit=CANDIDATES,
     )
-    ids = _matching_post_ids(candidates, terms)
-    return list(
-        Post.objects.filter(pk__in=ids)
-        .select_related("thread", "thread__board", "author")
-        .order_by("-created_at", "-id")[:limit]
-    )
+    posts = _posts_of(hits, board_ids)
+    found = [
+        PostResult(posts[key], hit) for hit in hits if (key := (hit.kind, hit.object_id)) in posts
+    ]
+    return found[:limit]

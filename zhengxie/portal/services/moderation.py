@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import permissions
+from .. import permissions, search_index
 from ..models import (
     Board,
     CreditAction,
@@ -72,6 +72,7 @@ def moderate_post(*, actor, post: Post, act: str, reason: str = "") -> Post:
         post.status = to_status
         post.save(update_fields=["status"])
         _sync_thread(thread)
+        search_index.index_post(post=post, thread=thread)
         _log(actor=actor, act=act, thread=thread, post=post, reason=reason)
         _credit_effects(post, was, act, reason)
         Report.objects.filter(post=post, status=ReportStatus.OPEN).update(
@@ -121,6 +122,8 @@ def move_thread(*, actor, thread: Thread, board: Board, reason: str = "") -> Thr
         thread = Thread.objects.select_for_update().get(pk=thread.pk)
         thread.board = board
         thread.save(update_fields=["board"])
+        # The new board may differ in who reads it: every floor's public flag follows.
+        search_index.index_thread(thread=thread)
         _log(actor=actor, act=ModAct.MOVE, thread=thread, reason=reason or board.name)
         transaction.on_commit(lambda: pages.invalidate_thread_pages(thread))
     return thread

@@ -6,7 +6,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import permissions
+from .. import permissions, search_index
 from ..models import Attachment, Board, BoardKind, CreditAction, Post, PostStatus, Thread
 from ..richtext import plain_text, sanitize_html
 from . import contribution, credits, pages
@@ -132,7 +132,33 @@ def reply(
     return post
 
 
+def edit_post(*, user, post: Post, body: str, title: str = "") -> Post:
+    """Rewrite a floor and, on the first floor, the thread's title (required there, ignored
+    on replies). The search index follows in the same transaction; the old text stays in
+    the post's history."""
+    permissions.check_edit_post(user, post)
+    body_html, body_text = _clean_body(body)
+    title = (title or "").strip()
+    if post.floor == 1 and not title:
+        raise ValidationError({"title": _("标题：不能为空。")})
+    with transaction.atomic():
+        thread = Thread.objects.select_for_update(of=("self",)).select_related("board")
+        thread = thread.get(pk=post.thread_id)
+        post = Post.objects.select_for_update().get(pk=post.pk)
+        post.thread = thread
+        permissions.check_edit_post(user, post)  # re-checked: it may have been moderated
+        post.body_html, post.body_text = body_html, body_text
+        post.save(update_fields=["body_html", "body_text"])
+        if post.floor == 1 and title[:120] != thread.title:
+            thread.title = title[:120]
+            thread.save(update_fields=["title"])
+        search_index.index_post(post=post, thread=thread)
+        transaction.on_commit(lambda: pages.invalidate_thread_pages(thread))
+    return post
+
+
 def _on_published(post: Post, action: str) -> None:
     credits.award_credits(post=post, action=action)
     contribution.credit_member(post=post)
+    search_index.index_post(post=post, thread=post.thread)
     transaction.on_commit(lambda: pages.invalidate_thread_pages(post.thread))

@@ -75,7 +75,7 @@ def test_profile_shows_credits_and_ledger_only_to_the_owner(client, thread, resi
 def test_search_finds_chinese_terms_in_titles_and_posts(city, thread, resident, make_user):
     posting.reply(user=resident, thread=thread, body="建议加快老旧小区加装电梯", skip_limits=True)
     found = search_posts(user=None, query="加装电梯", committee_id=city.pk)
-    assert [p.body_text for p in found] == ["建议加快老旧小区加装电梯"]
+    assert [r.post.body_text for r in found] == ["建议加快老旧小区加装电梯"]
     assert len(search_posts(user=None, query="工作回眸", committee_id=city.pk)) == 2
     assert search_posts(user=None, query="  ", committee_id=city.pk) == []
 

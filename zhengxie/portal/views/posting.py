@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import permissions
-from ..forms import PostForm, ThreadForm
-from ..models import Attachment, Board, Thread
+from ..forms import EditPostForm, PostForm, ThreadForm
+from ..models import Attachment, Board, Post, Thread
 from ..rules import POSTS_PER_PAGE
 from ..services import posting
 from ..services.uploads import upload_image
@@ -82,6 +82,23 @@ def reply_create(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("回复成功。"))
             return redirect(floor_url(post))
     return render(request, "portal/reply_form.html", {"thread": thread, "form": form}, status=400)
+
+
+@login_required
+def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    post = get_object_or_404(Post.objects.select_related("thread__board"), pk=pk)
+    permissions.check_edit_post(request.user, post)
+    initial = {"title": post.thread.title, "body": post.body_html}
+    form = EditPostForm(request.POST or None, initial=initial, first_floor=post.floor == 1)
+    if request.method == "POST" and form.is_valid():
+        try:
+            posting.edit_post(user=request.user, post=post, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("帖子已修改。"))
+            return redirect(floor_url(post))
+    return render(request, "portal/post_form.html", {"post": post, "form": form})
 
 
 def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:

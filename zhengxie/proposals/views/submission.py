@@ -5,19 +5,23 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhengxie.core.models import Committee, Role
-from zhengxie.core.permissions import committee_ids_with_role
+from zhengxie.core.permissions import committee_ids_with_role, office_committee_ids
 
 from .. import services
 from ..forms import AttachmentForm, ProposalForm
 from ..models import Attachment, Proposal, ProposalState
-from ..permissions import check_read_proposal, is_proposer
+from ..permissions import check_read_proposal, check_see_similar_while_writing, is_proposer
 from ..services.attachments import add_attachment, remove_attachment
+from ..similarity import similar_proposals
 
 DRAFT_FIELDS = services.submission.DRAFT_FIELDS
+SIMILAR_TEXT_FIELDS = ("title", "situation", "analysis", "suggestion")
+SIMILAR_MIN_CHARS = 4  # fewer characters match almost anything
 
 
 def _committee_for_new(user) -> Committee:
@@ -34,6 +38,7 @@ def _committee_for_new(user) -> Committee:
 def new(request: HttpRequest) -> HttpResponse:
     committee = _committee_for_new(request.user)
     form = ProposalForm(request.POST or None, committee=committee)
+    form.watch_similar(reverse("proposals:similar_new"))
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k in DRAFT_FIELDS}
         proposal = services.create_draft(author=request.user, committee=committee, **data)
@@ -47,6 +52,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not is_proposer(request.user, proposal):
         raise PermissionDenied(_("只有提案者可以修改提案。"))
     form = ProposalForm(request.POST or None, instance=proposal, committee=proposal.committee)
+    form.watch_similar(reverse("proposals:similar_draft", args=[proposal.pk]))
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k in DRAFT_FIELDS}
         try:
@@ -97,6 +103,33 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
     except services.WorkflowError as error:
         return HttpResponse(error.message, status=409)
     return render(request, "proposals/_autosaved.html")
+
+
+def _writing_committee_id(user) -> int:
+    """A new proposal's committee: the member's own, else the office's the person works in."""
+    member = getattr(user, "member", None)
+    if member is not None:
+        return member.committee_id
+    ids = committee_ids_with_role(user, Role.MEMBER) or office_committee_ids(user)
+    if not ids:
+        raise PermissionDenied(_("只有提案者或本级政协机关工作人员可以查看相似提案。"))
+    return min(ids)
+
+
+@login_required
+@require_POST
+def similar_while_writing(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """htmx: the five proposals of this and past terms most like the text being typed."""
+    proposal = get_object_or_404(Proposal, pk=pk, is_deleted=False) if pk else None
+    committee_id = proposal.committee_id if proposal else _writing_committee_id(request.user)
+    check_see_similar_while_writing(request.user, committee_id, proposal)
+    text = "\n".join(request.POST.get(name, "") for name in SIMILAR_TEXT_FIELDS).strip()
+    if len(text) < SIMILAR_MIN_CHARS:
+        return render(request, "proposals/_similar_hint.html")
+    similar = similar_proposals(
+        committee=committee_id, text=text, top=5, exclude=[proposal.pk] if proposal else []
+    )
+    return render(request, "proposals/io/_similar.html", {"similar": similar})
 
 
 @login_required

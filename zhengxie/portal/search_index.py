@@ -1,0 +1,116 @@
+"""Threads and posts in the shared Chinese full-text index (read by `manage.py reindex_search`).
+
+A thread's document is its title and first floor; every visible reply is a document of its
+own under the thread's title, so a query may name the topic and a word of the reply. Only what
+every reader of the board sees is indexed: pending, hidden and deleted floors, and all floors
+of a thread that is not visible, stay out. Guests' visibility of the board is `is_public`.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+
+from zhengxie.search.models import SearchDocument
+from zhengxie.search.services import IndexEntry, index_documents, remove_document
+from zhengxie.search.sources import SearchSource
+
+from .models import Audience, Board, Post, PostStatus, Thread
+
+THREAD_KIND = "thread"
+POST_KIND = "post"
+KINDS = (THREAD_KIND, POST_KIND)
+
+
+def is_public(board: Board) -> bool:
+    return Audience.GUEST in board.view_audience
+
+
+def thread_entry(thread: Thread, first: Post) -> IndexEntry:
+    body = "\n".join(text for text in (first.body_text, thread.topic_title) if text)
+    return IndexEntry(
+        obj=thread,
+        committee_id=thread.committee_id,
+        kind=THREAD_KIND,
+        title=thread.title,
+        body=body,
+        is_public=is_public(thread.board),
+    )
+
+
+def post_entry(post: Post, thread: Thread) -> IndexEntry:
+    return IndexEntry(
+        obj=post,
+        committee_id=post.committee_id,
+        kind=POST_KIND,
+        title=thread.title,
+        body=post.body_text,
+        is_public=is_public(thread.board),
+    )
+
+
+def _entries(thread: Thread, posts: list[Post]) -> list[IndexEntry]:
+    if thread.status != PostStatus.VISIBLE:
+        return []
+    return [
+        thread_entry(thread, p) if p.floor == 1 else post_entry(p, thread)
+        for p in posts
+        if p.status == PostStatus.VISIBLE
+    ]
+
+
+def _indexed_post_ids(post_ids: list[int]) -> set[int]:
+    content_type = ContentType.objects.get_for_model(Post)
+    return set(
+        SearchDocument.objects.filter(
+            content_type=content_type, object_id__in=post_ids
+        ).values_list("object_id", flat=True)
+    )
+
+
+def index_thread(*, thread: Thread) -> None:
+    """Bring the thread and all its floors in line with what readers see. Call inside the
+    transaction that created, moved, retitled or re-statused it."""
+    posts = list(
+        Post.objects.filter(thread=thread).only("id", "floor", "status", "body_text", "committee")
+    )
+    entries = _entries(thread, posts)
+    index_documents(entries)
+    kept = {entry.obj.pk for entry in entries if entry.kind == POST_KIND}
+    if not any(entry.kind == THREAD_KIND for entry in entries):
+        remove_document(obj=thread)
+    stale = _indexed_post_ids([p.pk for p in posts if p.floor > 1 and p.pk not in kept])
+    for post in posts:
+        if post.pk in stale:
+            remove_document(obj=post)
+
+
+def index_post(*, post: Post, thread: Thread) -> None:
+    """(Re)index or drop one floor after it was written, approved, hidden or deleted; the
+    first floor stands for its thread."""
+    if post.floor == 1:
+        index_thread(thread=thread)
+    elif post.status == PostStatus.VISIBLE and thread.status == PostStatus.VISIBLE:
+        index_documents([post_entry(post, thread)])
+    else:
+        remove_document(obj=post)
+
+
+def _visible_floors(**floor):
+    return (
+        Post.objects.filter(status=PostStatus.VISIBLE, thread__status=PostStatus.VISIBLE, **floor)
+        .select_related("thread", "thread__board")
+        .order_by("id")
+        .iterator(chunk_size=2000)
+    )
+
+
+def _thread_entries():
+    return (thread_entry(post.thread, post) for post in _visible_floors(floor=1))
+
+
+def _post_entries():
+    return (post_entry(post, post.thread) for post in _visible_floors(floor__gt=1))
+
+
+SEARCH_SOURCES = [
+    SearchSource(THREAD_KIND, _thread_entries),
+    SearchSource(POST_KIND, _post_entries),
+]
