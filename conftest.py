@@ -44,6 +44,18 @@ def _fresh_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _empty_search_engine_after_committed_tests(request):
+    """Tests that really commit (transactional ones, browser journeys) are cleaned up with a
+    flush, which empties the tables but not SQLite's FTS5 index: empty it too."""
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        from zhengxie.search.fulltext import engine
+
+        engine().clear()
+
+
 @pytest.fixture(scope="module")
 def demo_world(django_db_setup, django_db_blocker):
     """The whole demo world, seeded once for a test module and committed; afterwards every
