@@ -3,11 +3,13 @@ bulk inserts only, so no history rows, no signals and no duty credits through th
 
 import random
 
+from django.apps import apps
 from django.db import transaction
 
 from . import activities, core, duty, grassroots, opinions, proposals
-from .world import ScaleWorld, Sizes, wide_batches
+from .world import ScaleWorld, Sizes, reset_sequences
 
+APPS = ["core", "proposals", "opinions", "activities", "grassroots", "duty"]
 STEPS = [
     core.committees,
     core.terms_and_plenaries,
@@ -24,9 +26,10 @@ STEPS = [
 def generate(*, sizes: Sizes, seed: int = 2022, progress=None) -> dict[str, int]:
     """Builds the world in one transaction; returns how many of each record were made."""
     world = ScaleWorld(sizes=sizes, rng=random.Random(seed))
-    with wide_batches(), transaction.atomic():
+    with transaction.atomic():
         for step in STEPS:
             step(world)
             if progress:
                 progress(step.__name__)
+        reset_sequences([m for label in APPS for m in apps.get_app_config(label).get_models()])
     return world.counts
