@@ -31,10 +31,9 @@ def _ratio(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-def _members(committee_ids: list[int], year: int) -> dict:
+def _members(committee_ids: list[int], year: int, duty_figures: dict) -> dict:
     roster = core.member_figures(committee_ids=committee_ids)
     participants = activities.participants(committee_ids=committee_ids, year=year)
-    duty_figures = duty.figures(committee_ids=committee_ids, year=year)
     return {
         "total": roster["total"],
         "participants": len(participants),
@@ -54,7 +53,8 @@ def compute_annual_figures(*, committee: Committee, year: int, rollup: bool = Tr
         "committee_name": committee.name,
         "year": year,
         "rollup": rollup,
-        "members": _members(ids, year),
+        # The duty figures read the whole ledger: computed once for both sections.
+        "members": _members(ids, year, duty_figures),
         "proposals": proposals.figures(committee_ids=ids, year=year),
         "opinions": opinions.figures(committee_ids=ids, year=year),
         "activities": activities.figures(committee_ids=ids, year=year),

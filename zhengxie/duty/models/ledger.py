@@ -98,6 +98,12 @@ class DutyRecord(models.Model):
         indexes = [
             models.Index(fields=["member", "year"]),
             models.Index(fields=["committee", "year", "member", "kind", "role"]),
+            # The year's participants: one kind's rows in member order, the sign read from the
+            # index alone (the annual review counts them for every roll-up).
+            models.Index(
+                fields=["committee", "year", "kind", "member", "sign"],
+                name="dutyrecord_kind_member",
+            ),
             models.Index(fields=["source_type", "source_id"]),
         ]
 

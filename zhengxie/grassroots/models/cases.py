@@ -155,7 +155,11 @@ class Rating(models.Model):
         verbose_name = _("群众评价")
         verbose_name_plural = _("群众评价")
         ordering = ["rated_on", "id"]
-        indexes = [models.Index(fields=["rated_on"])]
+        indexes = [
+            models.Index(fields=["rated_on"]),
+            # A case's latest rating is one seek: the figures ask it for every rating.
+            models.Index(fields=["case", "rated_on", "id"], name="rating_case_latest"),
+        ]
 
     def __str__(self) -> str:
         return self.get_value_display()

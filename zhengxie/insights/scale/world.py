@@ -1,0 +1,108 @@
+"""What the generator steps share: the seeded random source, the sizes asked for, and the ids
+each step created for the steps after it."""
+
+import datetime
+import itertools
+import random
+from dataclasses import dataclass, field
+
+from django.core.management.color import no_style
+from django.db import connection, models
+from django.db.models import Max
+from django.utils import timezone
+
+YEAR = 2022
+BATCH = 5000
+
+
+@dataclass
+class Sizes:
+    committees: int = 120
+    members: int = 40_000
+    proposals: int = 60_000
+    duty_records: int = 2_000_000
+    cases: int = 200_000
+
+
+@dataclass
+class ScaleWorld:
+    sizes: Sizes
+    rng: random.Random
+    committee_ids: list[int] = field(default_factory=list)
+    term_of: dict[int, int] = field(default_factory=dict)
+    plenary_of: dict[int, int] = field(default_factory=dict)
+    sectors_of: dict[int, list[int]] = field(default_factory=dict)
+    towns_of: dict[int, list[int]] = field(default_factory=dict)
+    venues_of: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    units_of: dict[int, list[int]] = field(default_factory=dict)
+    members_of: dict[int, list[int]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def day(self, first: int = 1, last: int = 365) -> datetime.date:
+        """A day of the bench year, between the first-th and last-th day."""
+        return datetime.date(YEAR, 1, 1) + datetime.timedelta(
+            days=self.rng.randint(first, last) - 1
+        )
+
+    def spread(self, total: int) -> list[int]:
+        """total split over the committees: cities (every tenth) carry twice a county's share."""
+        weights = [2 if i in self.city_positions else 1 for i in range(len(self.committee_ids))]
+        whole = sum(weights)
+        shares = [total * w // whole for w in weights]
+        shares[0] += total - sum(shares)
+        return shares
+
+
+def insert(model: type[models.Model], rows: list[models.Model]) -> list[models.Model]:
+    """Bench rows go in with explicit ids and one executemany per batch: no history rows, no
+    signals, and none of bulk_create's per-value compilation (most of its time at this size)."""
+    fields = model._meta.concrete_fields
+    next_id = (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
+    for offset, row in enumerate(rows):
+        row.pk = next_id + offset
+    insert_tuples(
+        model, [f.attname for f in fields], ([getattr(r, f.attname) for f in fields] for r in rows)
+    )
+    return rows
+
+
+def _preparer(field: models.Field, now):
+    """Only dates, times, JSON and decimals need the backend's conversion; the rest go as is."""
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        value = field.get_db_prep_save(now, connection)
+        return lambda _v: value
+    if isinstance(field, (models.DateField, models.JSONField, models.DecimalField)):
+        return lambda v: field.get_db_prep_save(v, connection)
+    return None
+
+
+def insert_tuples(model: type[models.Model], attnames: list[str], rows) -> None:
+    fields = [model._meta.get_field(name) for name in attnames]
+    now = timezone.now()
+    preparers = [(i, p) for i, f in enumerate(fields) if (p := _preparer(f, now))]
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        connection.ops.quote_name(model._meta.db_table),
+        ", ".join(connection.ops.quote_name(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    with connection.cursor() as cursor:
+        for batch in _chunks(rows):
+            values = [list(row) for row in batch]
+            for row in values:
+                for i, prepare in preparers:
+                    row[i] = prepare(row[i])
+            cursor.executemany(sql, values)
+
+
+def _chunks(rows):
+    iterator = iter(rows)
+    while chunk := list(itertools.islice(iterator, BATCH)):
+        yield chunk
+
+
+def reset_sequences(models_written: list[type[models.Model]]) -> None:
+    """Explicit ids leave PostgreSQL's sequences behind; point them past the rows."""
+    statements = connection.ops.sequence_reset_sql(no_style(), models_written)
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
