@@ -4,7 +4,7 @@ bulk inserts only, so no history rows, no signals and no duty credits through th
 import random
 
 from django.apps import apps
-from django.db import transaction
+from django.db import connection, transaction
 
 from . import activities, core, duty, grassroots, opinions, proposals
 from .world import ScaleWorld, Sizes, reset_sequences
@@ -32,4 +32,15 @@ def generate(*, sizes: Sizes, seed: int = 2022, progress=None) -> dict[str, int]
             if progress:
                 progress(step.__name__)
         reset_sequences([m for label in APPS for m in apps.get_app_config(label).get_models()])
+    _refresh_statistics()
     return world.counts
+
+
+def _refresh_statistics() -> None:
+    """Fresh planner statistics (and PostgreSQL's visibility map, for index-only scans), as
+    autovacuum would leave them after a load this size."""
+    statement = "VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE"
+    if connection.in_atomic_block:
+        statement = "ANALYZE"  # VACUUM cannot run inside a transaction (tests wrap one)
+    with connection.cursor() as cursor:
+        cursor.execute(statement)
