@@ -66,17 +66,18 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
     }
 
 
-def participants(*, committee_ids: list[int], year: int) -> set[int]:
+def count_participants(*, committee_ids: list[int], year: int) -> int:
     """Members who attended at least one held activity in the year."""
-    return set(
+    return (
         Attendance.objects.filter(
             committee_id__in=committee_ids,
             activity__starts_at__year=year,
             activity__state__in=HELD_STATES,
             status=AttendanceStatus.PRESENT,
         )
-        .values_list("member_id", flat=True)
+        .values("member_id")
         .distinct()
+        .count()
     )
 
 

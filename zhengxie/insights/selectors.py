@@ -33,27 +33,27 @@ def _ratio(part: int, whole: int) -> float:
 
 def _members(committee_ids: list[int], year: int, duty_figures: dict) -> dict:
     roster = core.member_figures(committee_ids=committee_ids)
-    participants = activities.participants(committee_ids=committee_ids, year=year)
+    participants = activities.count_participants(committee_ids=committee_ids, year=year)
     return {
         "total": roster["total"],
-        "participants": len(participants),
-        "participation_rate": _ratio(len(participants), roster["total"]),
-        "five_ones_completion_rate": duty_figures["five_ones_completion_rate"],
+        "participants": participants,
+        "participation_rate": _ratio(participants, roster["total"]),
+        "five_ones_completion_rate": _ratio(duty_figures["five_ones_done"], roster["total"]),
         "reported_to_towns": roster["reported_to_towns"],
-        "warnings": duty_figures.get("warnings", 0),
+        "warnings": duty_figures["warnings"],
     }
 
 
 def compute_annual_figures(*, committee: Committee, year: int, rollup: bool = True) -> dict:
-    """Uncached: every section for the committee (and with rollup its counties) in the year."""
+    """Uncached: every section for the committee (and with rollup its counties) in the year.
+    Each app gives its headline figures; breakdowns stay on the apps' own pages."""
     ids = core.committee_scope(committee, rollup=rollup)
-    duty_figures = duty.figures(committee_ids=ids, year=year)
+    duty_figures = duty.headline_figures(committee_ids=ids, year=year)
     return {
         "committee": committee.code,
         "committee_name": committee.name,
         "year": year,
         "rollup": rollup,
-        # The duty figures read the whole ledger: computed once for both sections.
         "members": _members(ids, year, duty_figures),
         "proposals": proposals.figures(committee_ids=ids, year=year),
         "opinions": opinions.figures(committee_ids=ids, year=year),

@@ -21,7 +21,7 @@ def test_demo_year_reproduces_the_reviews_activity_figures(db):
     members = Member.objects.count()
     assert members == 1119
     # more than 90% of the members took part in something, but not everyone
-    assert 0.9 < len(selectors.participants(committee_ids=ids, year=2022)) / members < 1
+    assert 0.9 < selectors.count_participants(committee_ids=ids, year=2022) / members < 1
     recommendation = Outcome.objects.get(kind="recommendation")
     assert recommendation.title == "关于全市危困工业企业处置盘活的建议案"
     assert recommendation.activity.title == "随州市政协五届二次常委会议（危困企业重组盘活专题协商）"

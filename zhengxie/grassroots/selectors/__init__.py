@@ -1,6 +1,6 @@
 """Every read of the grassroots casework that is more than a lookup; the figures live here."""
 
-from .figures import figures, member_satisfaction
+from .figures import figures, figures_by_place, member_satisfaction
 from .lists import (
     get_case_detail,
     get_public_case,
@@ -13,6 +13,7 @@ from .lists import (
 
 __all__ = [
     "figures",
+    "figures_by_place",
     "get_case_detail",
     "get_public_case",
     "get_venue_detail",

@@ -1,4 +1,5 @@
-"""The grassroots figures: one selector feeds the dashboard, the portal and the annual review."""
+"""The grassroots figures: figures() feeds the dashboards, the portal and the annual review;
+figures_by_place() adds the breakdowns for the staff's figures page."""
 
 from collections import defaultdict
 
@@ -33,6 +34,13 @@ def final_ratings(**case_filter) -> QuerySet[Rating]:
         Rating.objects.filter(case=OuterRef("case")).order_by("-rated_on", "-id").values("pk")[:1]
     )
     return Rating.objects.filter(**case_filter).filter(pk=Subquery(latest))
+
+
+def _cases_of(committee_ids: list[int]) -> QuerySet[Case]:
+    """The committees' cases as a subquery: the ratings are then found through their cases
+    (index on case and date) instead of scanning the whole province's ratings of the year and
+    running the latest-rating subquery on each (60 times slower on the province's data)."""
+    return Case.objects.filter(committee_id__in=committee_ids).values("pk")
 
 
 class _Tally:
@@ -98,7 +106,7 @@ def _count_rows(tally: _Tally, committee_ids: list[int], year: int) -> None:
 
 
 def _count_people(tally: _Tally, committee_ids: list[int], year: int) -> None:
-    ratings = final_ratings(case__committee_id__in=committee_ids, rated_on__year=year)
+    ratings = final_ratings(case__in=_cases_of(committee_ids), rated_on__year=year)
     rows = ratings.values("case__committee_id", "case__town_id", "case__venue_id").annotate(
         n=Count("id"), good=Count("id", filter=Q(value__in=GOOD))
     )
@@ -133,9 +141,40 @@ def _named(model, counters: dict) -> list[dict]:
 
 
 def figures(*, committee_ids: list[int], year: int) -> dict:
-    """Totals over the committees (a city passes itself and its counties for the roll-up),
-    with breakdowns per committee, town and venue. satisfaction_rate is 0..1 (0 when nobody
+    """Totals over the committees (a city passes itself and its counties for the roll-up):
+    what the dashboards and the annual review read. satisfaction_rate is 0..1 (0 when nobody
     rated)."""
+    ids = list(committee_ids)
+    cases = Case.objects.filter(committee_id__in=ids)
+    resolved = (
+        cases.filter(
+            state__in=RESOLVED_STATES, resolved_on__year=year, category__in=list(RESOLVED_KEYS)
+        )
+        .values_list("category")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    ratings = final_ratings(case__in=_cases_of(ids), rated_on__year=year).aggregate(
+        rated=Count("id"), satisfied_or_basic=Count("id", filter=Q(value__in=GOOD))
+    )
+    counts = {
+        "venues": Venue.objects.filter(committee_id__in=ids).count(),
+        "sessions": ConsultationSession.objects.filter(
+            committee_id__in=ids, held_on__year=year
+        ).count(),
+        "problems_collected": cases.filter(source=CaseSource.VISIT, raised_on__year=year).count(),
+        **{RESOLVED_KEYS[category]: n for category, n in resolved},
+        **ratings,
+        "reported_to_towns": Member.objects.filter(
+            committee_id__in=ids, is_active=True, town__isnull=False
+        ).count(),
+    }
+    return {"year": year, **_with_rate(counts)}
+
+
+def figures_by_place(*, committee_ids: list[int], year: int) -> dict:
+    """The totals of figures() with their breakdowns per committee, town and venue, for the
+    staff's figures page."""
     tally = _Tally()
     _count_rows(tally, list(committee_ids), year)
     _count_people(tally, list(committee_ids), year)

@@ -10,7 +10,7 @@ from zhengxie.grassroots.models import (
     Rating,
     SessionParticipant,
 )
-from zhengxie.grassroots.selectors import figures, member_satisfaction
+from zhengxie.grassroots.selectors import figures, figures_by_place, member_satisfaction
 
 
 def _session(venue, held_on, cases=(), members=()):
@@ -48,8 +48,10 @@ def test_figures_count_the_year_per_category_and_roll_up_per_committee_town_and_
     Rating.objects.create(case=case, value="unsatisfied", rated_on=dt.date(2022, 6, 1))
     Rating.objects.create(case=old, value="unsatisfied", rated_on=dt.date(2022, 1, 3))
     # when
-    result = figures(committee_ids=[city.pk, county.pk], year=2022)
-    # then
+    result = figures_by_place(committee_ids=[city.pk, county.pk], year=2022)
+    totals = figures(committee_ids=[city.pk, county.pk], year=2022)
+    # then the headline figures and the breakdowns' totals agree
+    assert totals == {key: result[key] for key in totals}
     assert (result["venues"], result["sessions"], result["problems_collected"]) == (1, 1, 1)
     assert result["livelihood_matters_resolved"] == 2
     assert result["enterprise_difficulties_resolved"] == 1

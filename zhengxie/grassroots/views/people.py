@@ -56,7 +56,7 @@ def figures_page(request: HttpRequest) -> HttpResponse:
         request,
         "grassroots/figures.html",
         {
-            "figures": selectors.figures(committee_ids=committee_ids, year=year),
+            "figures": selectors.figures_by_place(committee_ids=committee_ids, year=year),
             "year": year,
             "committees": Committee.objects.filter(
                 pk__in=committee_ids_with_role(request.user, *OVERVIEW_ROLES, rollup=True)

@@ -20,6 +20,7 @@ STEPS = [
     activities.activities,
     grassroots.cases,
     duty.ledger,
+    duty.year_totals,
 ]
 
 

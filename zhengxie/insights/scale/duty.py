@@ -7,12 +7,14 @@ import itertools
 from django.contrib.contenttypes.models import ContentType
 
 from zhengxie.activities.models import Activity
+from zhengxie.core.models import Committee
 from zhengxie.duty.models import DutyKind, DutyRecord
+from zhengxie.duty.services.recompute import recompute_year
 from zhengxie.grassroots.models import Case, ConsultationSession
 from zhengxie.opinions.models import OpinionReport
 from zhengxie.proposals.models import Proposal
 
-from .world import ScaleWorld, insert_tuples
+from .world import YEAR, ScaleWorld, insert_tuples
 
 K = DutyKind
 # (kind, role, the model the act's source is)
@@ -40,7 +42,9 @@ def _acts(world: ScaleWorld):
     act = 0
     while True:
         member, committee = members[(act * 7919) % len(members)]
-        kind, role, model = ACTS[act % len(ACTS)]
+        # Drawn, not cycled: a cycle in step with the members' rotation gives each member
+        # the same three kinds for ever, and nobody could complete the five ones.
+        kind, role, model = world.rng.choice(ACTS)
         # The act's source: distinct per act, so (member, kind, source, seq) never repeats.
         base = (member, committee, kind, role, types[model], act + 1)
         yield (*base, 1, 1)
@@ -66,3 +70,12 @@ def ledger(world: ScaleWorld) -> None:
 
     insert_tuples(DutyRecord, attnames, rows())
     world.counts["duty_records"] = total
+
+
+def year_totals(world: ScaleWorld) -> None:
+    """Each committee's year computed from the ledger by the duty app's own recompute, as the
+    daily run would, so points, grades and the five ones read real values on bench data."""
+    computed = 0
+    for committee in Committee.objects.filter(pk__in=world.committee_ids).order_by("pk"):
+        computed += recompute_year(committee=committee, year=YEAR)
+    world.counts["duty_year_members"] = computed

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from zhengxie.activities.models import Activity, Attendance
 from zhengxie.core.models import Committee, Member
-from zhengxie.duty.models import DutyRecord
+from zhengxie.duty.models import DutyRecord, YearBalance
 from zhengxie.grassroots.models import Case, Rating
 from zhengxie.insights.scale import generate
 from zhengxie.insights.scale.world import Sizes
@@ -86,6 +86,11 @@ def test_the_annual_review_command_reads_the_generated_province():
         == Activity.objects.filter(state__in=["held", "outcome", "followed"]).count()
     )
     assert review["grassroots"]["sessions"] > 0
+    # the duty years are computed from the generated ledger, so the five ones read real values
+    done = YearBalance.objects.filter(year=2022, five_ones_done=True, member__is_active=True)
+    assert done.exists()
+    expected = done.count() / review["members"]["total"]
+    assert review["members"]["five_ones_completion_rate"] == pytest.approx(expected, abs=1e-4)
     assert review["grassroots"]["satisfaction_rate"] > 0
     assert Attendance.objects.exists() and Rating.objects.exists()
 
