@@ -145,12 +145,33 @@ def default_year(*, committee_ids: list[int]) -> int:
     return timezone.localtime(newest).year if newest else timezone.localdate().year
 
 
-def figures(*, committee_ids: list[int], year: int) -> dict:
-    """The year's reports (by the date they were submitted) and what became of them.
-    adoption_rate = adopted / submitted, a fraction between 0 and 1."""
-    cohort = OpinionReport.objects.filter(
+def _cohort(committee_ids: list[int], year: int) -> QuerySet:
+    return OpinionReport.objects.filter(
         committee_id__in=committee_ids, is_deleted=False, submitted_at__year=year
     ).exclude(state=OpinionState.DRAFT)
+
+
+def figures(*, committee_ids: list[int], year: int) -> dict:
+    """The year's reports (by the date they were submitted) and what became of them: what the
+    dashboards and the annual review read. adoption_rate = adopted / submitted, 0..1."""
+    cohort = _cohort(committee_ids, year)
+    counts = cohort.aggregate(
+        submitted=Count("id"), adopted=Count("id", filter=Q(state=OpinionState.ADOPTED))
+    )
+    submitted, adopted = counts["submitted"], counts["adopted"]
+    return {
+        "submitted": submitted,
+        "adopted": adopted,
+        "escalated": cohort.filter(escalations__isnull=False).distinct().count(),
+        "instructions": Instruction.objects.filter(report__in=cohort).count(),
+        "adoption_rate": round(adopted / submitted, 4) if submitted else 0.0,
+    }
+
+
+def figures_in_detail(*, committee_ids: list[int], year: int) -> dict:
+    """figures() with the stages, adoption modes, levels, conversions and bulletins, for the
+    office's and the leaders' pages."""
+    cohort = _cohort(committee_ids, year)
     by_state = dict(cohort.values_list("state").annotate(n=Count("id")).order_by())
     by_mode = dict(
         cohort.filter(state=OpinionState.ADOPTED)
@@ -158,18 +179,11 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
         .annotate(n=Count("id"))
         .order_by()
     )
-    submitted = sum(by_state.values())
-    adopted = by_state.get(OpinionState.ADOPTED, 0)
-    levels = _level_figures(cohort)
     return {
-        "submitted": submitted,
-        "adopted": adopted,
-        "escalated": cohort.filter(escalations__isnull=False).distinct().count(),
-        "instructions": sum(row["instructions"] for row in levels.values()),
-        "adoption_rate": round(adopted / submitted, 4) if submitted else 0.0,
+        **figures(committee_ids=committee_ids, year=year),
         "by_stage": {state: by_state.get(state, 0) for state in OpinionState.values[1:]},
         "by_mode": {mode: by_mode.get(mode, 0) for mode in AdoptionMode.values},
-        "by_level": levels,
+        "by_level": _level_figures(cohort),
         "converted": cohort.filter(source_type__isnull=False).count(),
         "bulletins": BulletinIssue.objects.filter(
             committee_id__in=committee_ids, year=year

@@ -24,7 +24,7 @@ def test_demo_year_has_reports_from_most_members_issues_and_instructions_at_each
         .values_list("number", flat=True)
     )
     assert numbers == list(range(1, 13))
-    figures = selectors.figures(committee_ids=[city.pk], year=2022)
+    figures = selectors.figures_in_detail(committee_ids=[city.pk], year=2022)
     assert all(row["instructions"] > 0 for row in figures["by_level"].values())
     assert all(row["escalated"] > 0 for row in figures["by_level"].values())
     assert 0.15 < figures["adoption_rate"] < 0.4

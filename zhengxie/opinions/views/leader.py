@@ -25,7 +25,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     ).order_by("-decided_at", "-id")
     context = {
         "year": year,
-        "figures": selectors.figures(committee_ids=committee_ids, year=year),
+        "figures": selectors.figures_in_detail(committee_ids=committee_ids, year=year),
         "instructions": selectors.list_instructions(committee_ids=committee_ids, year=year)[
             :LIST_LIMIT
         ],

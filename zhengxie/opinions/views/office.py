@@ -47,7 +47,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "reports": reports[:QUEUE_LIMIT],
         "limit": QUEUE_LIMIT,
-        "figures": selectors.figures(committee_ids=[committee.pk], year=year),
+        "figures": selectors.figures_in_detail(committee_ids=[committee.pk], year=year),
         "year": year,
     }
     return render(request, "opinions/queue.html", context)

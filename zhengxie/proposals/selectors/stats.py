@@ -24,15 +24,29 @@ S = ProposalState
 NOT_RECEIVED = (S.DRAFT, S.COSIGNING)
 
 
-def proposals_of_year(*, committee_ids: list[int], year: int) -> QuerySet:
-    in_year = Q(is_plenary_proposal=True, plenary__opens_on__year=year) | Q(
+def of_year_q(*, committee_ids: list[int], year: int, through: str = "") -> Q:
+    """The proposals received in the year, as a filter on Proposal or (through="proposal__")
+    on a table that points to it. Related counts filter through the join rather than
+    `proposal__in=<subquery>`, which PostgreSQL plans as a scan of the whole province's rows
+    for every committee asked about."""
+
+    def q(**lookups) -> Q:
+        return Q(**{through + name: value for name, value in lookups.items()})
+
+    in_year = q(is_plenary_proposal=True, plenary__opens_on__year=year) | q(
         is_plenary_proposal=False, submitted_at__year=year
     )
     return (
-        Proposal.objects.filter(committee_id__in=committee_ids, is_deleted=False)
-        .filter(in_year)
-        .exclude(state__in=NOT_RECEIVED)
+        q(committee_id__in=committee_ids, is_deleted=False) & in_year & ~q(state__in=NOT_RECEIVED)
     )
+
+
+def proposals_of_year(*, committee_ids: list[int], year: int) -> QuerySet:
+    return Proposal.objects.filter(of_year_q(committee_ids=committee_ids, year=year))
+
+
+# The grouped counts below end in .order_by(): the models' default ordering (by proposal, and
+# through it by committee and plenary) would otherwise join three tables the count never reads.
 
 
 def _rate(part: int, whole: int) -> float:
@@ -55,10 +69,10 @@ def _counts(base: QuerySet) -> dict:
     )
 
 
-def _feedback(base: QuerySet) -> dict:
+def _feedback(of_year: Q) -> dict:
     """Each proposer's rating of the latest handling round (a redo replaces the earlier one)."""
-    rows = Feedback.objects.filter(proposal__in=base, round=F("proposal__redo_round"))
-    counts = dict(rows.values_list("rating").annotate(n=Count("pk")).values_list("rating", "n"))
+    rows = Feedback.objects.filter(of_year, round=F("proposal__redo_round"))
+    counts = dict(rows.values_list("rating").annotate(n=Count("pk")).order_by())
     return {
         "satisfied": counts.get(Rating.SATISFIED, 0),
         "basically_satisfied": counts.get(Rating.BASICALLY, 0),
@@ -66,23 +80,24 @@ def _feedback(base: QuerySet) -> dict:
     }
 
 
-def _result_classes(base: QuerySet, committee_ids: list[int]) -> dict:
+def _result_classes(of_year: Q, committee_ids: list[int]) -> dict:
     codes = {code for cid in committee_ids[:1] for code in rules.result_classes(cid)}
     sent = Reply.objects.filter(
-        proposal__in=base,
+        of_year,
         state=ReplyState.SENT,
         round=F("proposal__redo_round"),
         assignment__is_active=True,
     )
-    counts = dict(sent.values_list("result_class").annotate(n=Count("pk")))
+    counts = dict(sent.values_list("result_class").annotate(n=Count("pk")).order_by())
     return {code: counts.get(code, 0) for code in sorted(codes | set(counts))}
 
 
-def _key(base: QuerySet) -> dict:
+def _key(of_year: Q) -> dict:
     counts = dict(
-        KeyProposal.objects.filter(proposal__in=base)
+        KeyProposal.objects.filter(of_year)
         .values_list("supervisor_kind")
         .annotate(n=Count("pk"))
+        .order_by()
     )
     return {
         "city_leaders": counts.get(SupervisorKind.PARTY_GOVERNMENT, 0),
@@ -94,15 +109,16 @@ def _key(base: QuerySet) -> dict:
 
 def figures(*, committee_ids: list[int], year: int) -> dict:
     base = proposals_of_year(committee_ids=committee_ids, year=year)
+    related = of_year_q(committee_ids=committee_ids, year=year, through="proposal__")
     data = _counts(base)
     assigned = data.pop("assigned")
     contacted = (
-        ContactRecord.objects.filter(proposal__in=base.filter(assigned_on__isnull=False))
+        ContactRecord.objects.filter(related, proposal__assigned_on__isnull=False)
         .values("proposal_id")
         .distinct()
         .count()
     )
-    feedback = _feedback(base)
+    feedback = _feedback(related)
     rated = sum(feedback.values())
     data.update(
         registration_rate=_rate(data["registered"], data["received"]),
@@ -110,8 +126,8 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
         feedback=feedback,
         satisfaction_rate=_rate(feedback["satisfied"] + feedback["basically_satisfied"], rated),
         contact_rate=_rate(contacted, assigned),
-        result_classes=_result_classes(base, committee_ids),
-        key=_key(base),
+        result_classes=_result_classes(related, committee_ids),
+        key=_key(related),
     )
     return data
 
