@@ -36,3 +36,14 @@ def test_a_denial_reads_in_english_too(client, county, other_county, make_user, 
 
     assert response.status_code == 403
     assert "Access denied" in response.content.decode()
+
+
+def test_a_guest_switches_language_without_a_csrf_token(english_catalog):
+    from django.test import Client
+
+    guest = Client(enforce_csrf_checks=True)
+
+    response = guest.post(reverse("set_language"), {"language": "en", "next": "/"})
+
+    assert response.status_code == 302
+    assert response.cookies["django_language"].value == "en"
