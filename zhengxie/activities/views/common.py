@@ -2,24 +2,20 @@
 service's ValidationError into messages on the page."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee
 from zhengxie.core.permissions import office_committee_ids, readable_committee_ids
+from zhengxie.core.views.scoping import pick_committee
 
 
 def office_committee(request: HttpRequest) -> Committee:
     """The committee whose office the person works in (?committee= picks among several)."""
-    ids = office_committee_ids(request.user)
-    wanted = request.GET.get("committee") or request.POST.get("committee")
-    if wanted and wanted.isdigit() and int(wanted) in ids:
-        return Committee.objects.get(pk=int(wanted))
-    committee = Committee.objects.filter(pk__in=ids).order_by("level", "id").first()
-    if committee is None:
-        raise PermissionDenied(_("只有政协机关工作人员可以操作。"))
-    return committee
+    return pick_committee(
+        request, office_committee_ids(request.user), refusal=_("只有政协机关工作人员可以操作。")
+    )
 
 
 def reader_committee_ids(request: HttpRequest) -> set[int]:

@@ -1,5 +1,6 @@
-"""Which committee a page works on: the `committee` code in the query, checked against the
-committees the person may use there; by default the first of them."""
+"""Which committee a page works on: `?committee=` (a code, or an id as other apps' links write
+it), checked against the committees the person may use there. Every app's pages pick through
+here, so a committee outside the person's reach is refused the same way everywhere."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
@@ -9,19 +10,38 @@ from django.utils.translation import gettext as _
 from ..models import Committee
 
 
-def pick_committee(request: HttpRequest, allowed_ids: set[int]) -> Committee:
-    code = request.GET.get("committee") or request.POST.get("committee")
-    if code:
-        # Other apps' links name the committee by id, the roster's own by code.
-        lookup = {"pk": int(code)} if code.isdigit() else {"code": code}
-        committee = get_object_or_404(Committee, **lookup)
-        if committee.pk not in allowed_ids:
-            raise PermissionDenied(_("您无权访问“%(name)s”的资料。") % {"name": committee.name})
-        return committee
-    committee = Committee.objects.filter(pk__in=allowed_ids).order_by("level", "id").first()
-    if committee is None:
-        raise PermissionDenied(_("您没有权限访问此页面。"))
+def _named_committee(request: HttpRequest, allowed_ids: set[int]) -> Committee | None:
+    wanted = request.GET.get("committee") or request.POST.get("committee")
+    if not wanted:
+        return None
+    lookup = {"pk": int(wanted)} if wanted.isdigit() else {"code": wanted}
+    committee = get_object_or_404(Committee, **lookup)
+    if committee.pk not in allowed_ids:
+        raise PermissionDenied(_("您无权访问“%(name)s”的资料。") % {"name": committee.name})
     return committee
+
+
+def pick_committee(
+    request: HttpRequest, allowed_ids: set[int], *, refusal: str | None = None
+) -> Committee:
+    """The committee named in the request, else the first the person may use (the city
+    before its counties). `refusal` is the message for someone who may use none."""
+    committee = _named_committee(request, allowed_ids) or (
+        Committee.objects.filter(pk__in=allowed_ids).order_by("level", "id").first()
+    )
+    if committee is None:
+        raise PermissionDenied(refusal or _("您没有权限访问此页面。"))
+    return committee
+
+
+def pick_committee_ids(
+    request: HttpRequest, allowed_ids: set[int], *, refusal: str | None = None
+) -> list[int]:
+    """For pages that add committees up: the one named in the request, else all allowed."""
+    if not allowed_ids:
+        raise PermissionDenied(refusal or _("您没有权限访问此页面。"))
+    committee = _named_committee(request, allowed_ids)
+    return [committee.pk] if committee else sorted(allowed_ids)
 
 
 def allowed_committees(allowed_ids: set[int]) -> list[Committee]:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee
+from zhengxie.core.views.scoping import pick_committee
 
 from ..permissions import standings_committee_ids
 
@@ -25,8 +26,4 @@ def committees_of(request: HttpRequest) -> list[Committee]:
 
 
 def committee_of(request: HttpRequest, committees: list[Committee]) -> Committee:
-    raw = request.GET.get("committee") or request.POST.get("committee") or ""
-    by_id = {str(c.pk): c for c in committees}
-    if raw and raw not in by_id:
-        raise PermissionDenied(_("您没有权限查看该政协的委员履职情况。"))
-    return by_id.get(raw) or committees[0]
+    return pick_committee(request, {c.pk for c in committees})

@@ -1,12 +1,13 @@
 """What the grassroots views share: whose committees a person reads, and form errors."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Venue
 from zhengxie.core.permissions import readable_committee_ids
+from zhengxie.core.views.scoping import pick_committee_ids
 
 
 def reader_committee_ids(request: HttpRequest) -> list[int]:
@@ -16,12 +17,9 @@ def reader_committee_ids(request: HttpRequest) -> list[int]:
     ids = set(readable_committee_ids(user)) if user.is_authenticated else set()
     if user.is_authenticated:
         ids |= set(Venue.objects.filter(convenor=user).values_list("committee_id", flat=True))
-    if not ids:
-        raise PermissionDenied(_("只有政协委员、机关工作人员和召集人可以查看。"))
-    wanted = request.GET.get("committee")
-    if wanted and wanted.isdigit() and int(wanted) in ids:
-        return [int(wanted)]
-    return sorted(ids)
+    return pick_committee_ids(
+        request, ids, refusal=_("只有政协委员、机关工作人员和召集人可以查看。")
+    )
 
 
 def add_errors(form: Form, error: ValidationError) -> None:

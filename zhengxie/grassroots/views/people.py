@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee, Role
 from zhengxie.core.permissions import committee_ids_with_role
+from zhengxie.core.views.scoping import pick_committee_ids
 
 from .. import rules, selectors
 from ..forms import ContactForm
@@ -23,10 +24,7 @@ OVERVIEW_ROLES = (Role.STAFF, Role.ADMIN, Role.LEADER)
 
 def _overview_committee_ids(request: HttpRequest) -> list[int]:
     ids = committee_ids_with_role(request.user, *OVERVIEW_ROLES, rollup=True)
-    if not ids:
-        raise PermissionDenied(_("只有机关工作人员和领导可以查看。"))
-    wanted = request.GET.get("committee")
-    return [int(wanted)] if wanted and wanted.isdigit() and int(wanted) in ids else sorted(ids)
+    return pick_committee_ids(request, ids, refusal=_("只有机关工作人员和领导可以查看。"))
 
 
 @login_required

@@ -1,26 +1,20 @@
 """What the opinion pages share: the committee a page works on, and service errors on forms."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee
 from zhengxie.core.permissions import office_committee_ids
+from zhengxie.core.views.scoping import pick_committee
 
 from ..permissions import member_of, reader_committee_ids
 
 
-def pick_committee(request: HttpRequest, allowed: set[int]) -> Committee:
-    """The committee named by ?committee= among those allowed, else the first allowed one."""
-    if not allowed:
-        raise PermissionDenied(_("您没有可操作的政协。"))
-    wanted = request.GET.get("committee") or request.POST.get("committee")
-    chosen = int(wanted) if wanted and wanted.isdigit() and int(wanted) in allowed else None
-    return Committee.objects.get(pk=chosen or min(allowed))
-
-
 def office_committee(request: HttpRequest) -> Committee:
-    return pick_committee(request, office_committee_ids(request.user))
+    return pick_committee(
+        request, office_committee_ids(request.user), refusal=_("您没有可操作的政协。")
+    )
 
 
 def reader_committees(request: HttpRequest) -> list[Committee]:

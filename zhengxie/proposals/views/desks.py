@@ -18,6 +18,7 @@ from zhengxie.core.permissions import (
     readable_committee_ids,
     unit_ids_of,
 )
+from zhengxie.core.views.scoping import pick_committee_ids
 
 from .. import selectors, services
 from ..forms import DecideReassignForm, RegisterFilterForm
@@ -130,11 +131,8 @@ def key_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def figures(request: HttpRequest) -> HttpResponse:
     ids = committee_ids_with_role(request.user, Role.LEADER, Role.STAFF, Role.ADMIN, rollup=True)
-    if not ids:
-        raise PermissionDenied(_("只有领导和机关工作人员可以查看提案统计。"))
+    scope = pick_committee_ids(request, ids, refusal=_("只有领导和机关工作人员可以查看提案统计。"))
     committees = Committee.objects.filter(pk__in=ids)
-    chosen = request.GET.get("committee")
-    scope = [int(chosen)] if chosen and chosen.isdigit() and int(chosen) in ids else sorted(ids)
     raw_year = request.GET.get("year", "")
     year = int(raw_year) if raw_year.isdigit() else timezone.localdate().year
     context = {
@@ -143,7 +141,7 @@ def figures(request: HttpRequest) -> HttpResponse:
         "by_category": selectors.figures_by_category(committee_ids=scope, year=year),
         "committees": committees,
         "year": year,
-        "chosen": chosen,
+        "chosen": request.GET.get("committee", ""),
     }
     return render(request, "proposals/figures.html", context)
 
