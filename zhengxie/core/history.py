@@ -1,5 +1,6 @@
 """A record's history as people read it: who, when, and which fields changed how."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -34,19 +35,15 @@ def _label(model: type[models.Model], field_name: str) -> str:
         return field_name
 
 
-def history_of(record: models.Model, limit: int = 200) -> list[HistoryEntry]:
-    """Newest first. Each entry is diffed against the version before it."""
-    versions = list(record.history.select_related("history_user").order_by("-history_id")[:limit])
-    if not versions:  # bulk-loaded records have no history rows
-        return []
+def _entries(model: type[models.Model], versions: list) -> list[HistoryEntry]:
+    """Versions newest first as entries, each diffed against the version before it."""
     entries = []
     for newer, older in zip(versions, [*versions[1:], None], strict=True):
         changes = []
         if older is not None:
-            delta = newer.diff_against(older)
             changes = [
-                FieldChange(_label(type(record), c.field), str(c.old or ""), str(c.new or ""))
-                for c in delta.changes
+                FieldChange(_label(model, c.field), str(c.old or ""), str(c.new or ""))
+                for c in newer.diff_against(older).changes
             ]
         entries.append(
             HistoryEntry(
@@ -58,3 +55,34 @@ def history_of(record: models.Model, limit: int = 200) -> list[HistoryEntry]:
             )
         )
     return entries
+
+
+def history_of(record: models.Model, limit: int = 200) -> list[HistoryEntry]:
+    """Newest first; bulk-loaded records have no history rows and read as empty."""
+    versions = record.history.select_related("history_user").order_by("-history_id")[:limit]
+    return _entries(type(record), list(versions))
+
+
+def histories_of(records: list[models.Model]) -> dict[int, list[HistoryEntry]]:
+    """Record pk -> its history_of entries, for a whole list page in one query."""
+    if not records:
+        return {}
+    model = type(records[0])
+    versions = defaultdict(list)
+    rows = (
+        model.history.filter(id__in=[r.pk for r in records])
+        .select_related("history_user")
+        .order_by("-history_id")
+    )
+    for row in rows:
+        versions[row.id].append(row)
+    return {pk: _entries(model, rows) for pk, rows in versions.items()}
+
+
+def attach_histories(records) -> list:
+    """The records as a list, each with `.history_entries` for the page to show."""
+    records = list(records)
+    found = histories_of(records)
+    for record in records:
+        record.history_entries = found.get(record.pk, [])
+    return records

@@ -151,6 +151,16 @@ def _cohort(committee_ids: list[int], year: int) -> QuerySet:
     ).exclude(state=OpinionState.DRAFT)
 
 
+def _headline(cohort: QuerySet, submitted: int, adopted: int, instructions: int) -> dict:
+    return {
+        "submitted": submitted,
+        "adopted": adopted,
+        "escalated": cohort.filter(escalations__isnull=False).distinct().count(),
+        "instructions": instructions,
+        "adoption_rate": round(adopted / submitted, 4) if submitted else 0.0,
+    }
+
+
 def figures(*, committee_ids: list[int], year: int) -> dict:
     """The year's reports (by the date they were submitted) and what became of them: what the
     dashboards and the annual review read. adoption_rate = adopted / submitted, 0..1."""
@@ -158,14 +168,8 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
     counts = cohort.aggregate(
         submitted=Count("id"), adopted=Count("id", filter=Q(state=OpinionState.ADOPTED))
     )
-    submitted, adopted = counts["submitted"], counts["adopted"]
-    return {
-        "submitted": submitted,
-        "adopted": adopted,
-        "escalated": cohort.filter(escalations__isnull=False).distinct().count(),
-        "instructions": Instruction.objects.filter(report__in=cohort).count(),
-        "adoption_rate": round(adopted / submitted, 4) if submitted else 0.0,
-    }
+    instructions = Instruction.objects.filter(report__in=cohort).count()
+    return _headline(cohort, counts["submitted"], counts["adopted"], instructions)
 
 
 def figures_in_detail(*, committee_ids: list[int], year: int) -> dict:
@@ -179,11 +183,17 @@ def figures_in_detail(*, committee_ids: list[int], year: int) -> dict:
         .annotate(n=Count("id"))
         .order_by()
     )
+    levels = _level_figures(cohort)
     return {
-        **figures(committee_ids=committee_ids, year=year),
+        **_headline(
+            cohort,
+            submitted=sum(by_state.values()),
+            adopted=by_state.get(OpinionState.ADOPTED, 0),
+            instructions=sum(row["instructions"] for row in levels.values()),
+        ),
         "by_stage": {state: by_state.get(state, 0) for state in OpinionState.values[1:]},
         "by_mode": {mode: by_mode.get(mode, 0) for mode in AdoptionMode.values},
-        "by_level": _level_figures(cohort),
+        "by_level": levels,
         "converted": cohort.filter(source_type__isnull=False).count(),
         "bulletins": BulletinIssue.objects.filter(
             committee_id__in=committee_ids, year=year

@@ -8,11 +8,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zhengxie.core.history import attach_histories
+
 from ..forms import RecognitionForm, TalkForm, WithdrawForm
 from ..models import DutyWarning, Grade, Recognition
 from ..permissions import can_manage_duty, check_manage_duty_permission
 from ..selectors import figures
-from ..selectors.history import attach_histories
 from ..selectors.standings import distribution, list_recognitions, ranking
 from ..selectors.warnings import due_warnings, list_warnings
 from ..services.recognition import record_recognition, withdraw_recognition
