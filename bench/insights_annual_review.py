@@ -10,7 +10,7 @@ Both sides compute the same figures: every count of the review JSON (the rates a
 those counts) for each city with its counties, which is what the province's review is. The
 service side is compute_annual_figures (uncached) per city; the SQL side is one aggregate query
 per section and city, written by hand. Every count must agree; the bench prints both times
-(best of RUNS) and their ratio.
+(best of RUNS alternating runs) and their ratio.
 """
 
 import datetime
@@ -275,20 +275,23 @@ def disagreements(service: list[dict], sql: list[dict]) -> list[str]:
     return found
 
 
-def best_of(fn, *args) -> tuple[float, list]:
-    times, result = [], None
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        result = fn(*args)
-        times.append(time.perf_counter() - start)
-    return min(times), result
+def timed(fn, *args) -> tuple[float, list]:
+    start = time.perf_counter()
+    result = fn(*args)
+    return time.perf_counter() - start, result
 
 
 if __name__ == "__main__":
     scopes = _scopes()
     print(f"{connection.vendor}: {Committee.objects.count()} committees, {len(scopes)} cities")
-    sql_time, sql = best_of(by_sql, scopes)
-    service_time, service = best_of(by_service, scopes)
+    # Alternating runs, best of each: both sides see the same cache and background load.
+    sql_times, service_times = [], []
+    for _ in range(RUNS):
+        sql_run, sql = timed(by_sql, scopes)
+        service_run, service = timed(by_service, scopes)
+        sql_times.append(sql_run)
+        service_times.append(service_run)
+    sql_time, service_time = min(sql_times), min(service_times)
     wrong = disagreements(service, sql)
     checked = sum(len(_flat(city)) for city in sql)
     print(f"counts compared: {checked} over {len(scopes)} cities, disagreeing: {len(wrong)}")
