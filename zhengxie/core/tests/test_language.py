@@ -47,3 +47,16 @@ def test_a_guest_switches_language_without_a_csrf_token(english_catalog):
 
     assert response.status_code == 302
     assert response.cookies["django_language"].value == "en"
+
+
+def test_the_english_catalog_has_no_fuzzy_or_empty_entry():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    catalog = Path(settings.BASE_DIR) / "locale/en/LC_MESSAGES/django.po"
+    entries = catalog.read_text(encoding="utf-8").split("\n\n")[1:]  # after the header
+
+    fuzzy = [e for e in entries if "#, fuzzy" in e]
+    empty = [e for e in entries if e.rstrip().endswith('msgstr ""')]
+    assert not fuzzy and not empty, (fuzzy + empty)[:3]
