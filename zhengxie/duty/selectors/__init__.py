@@ -12,35 +12,36 @@ from .standings import (
 
 
 def headline_figures(*, committee_ids: list[int], year: int) -> dict:
-    """The counts the statistics service reads: members, five ones done, open warnings and
-    provincial honours. Participation is the activities' to count, so it is not read here."""
-    honours = list(provincial_honours(committee_ids, year))
+    """The counts the statistics service reads: five ones done, open warnings and provincial
+    honours. The roster and participation are the core's and the activities' to count."""
     warnings = DutyWarning.objects.filter(committee_id__in=committee_ids, year=year).exclude(
         status=WarningStatus.CLEARED
     )
     return {
         "year": year,
-        "total": active_members(committee_ids),
         "five_ones_done": five_ones_done(committee_ids, year),
         "warnings": warnings.count(),
-        "provincial_excellent_members": len(honours),
-        "provincial_excellent_names": [h.member.name for h in honours],
+        "provincial_excellent_members": provincial_honours(committee_ids, year).count(),
     }
 
 
 def figures(*, committee_ids: list[int], year: int) -> dict:
-    """The standings page: the headline counts with the ledger's participation, the rates in
-    percent and the distributions of points and grades."""
+    """The standings page: the headline counts with the roster, the ledger's participation,
+    the rates in percent, the honoured members' names and the points and grades."""
     headline = headline_figures(committee_ids=committee_ids, year=year)
-    total = headline["total"]
+    total = active_members(committee_ids)
     attended = participants(committee_ids, year)
     return {
         **headline,
+        "total": total,
         "participants": attended,
         "participation_rate": round(100 * attended / total, 1) if total else 0.0,
         "five_ones_completion_rate": (
             round(100 * headline["five_ones_done"] / total, 1) if total else 0.0
         ),
+        "provincial_excellent_names": [
+            h.member.name for h in provincial_honours(committee_ids, year)
+        ],
         "points_distribution": points_distribution(committee_ids, year),
         "grade_distribution": grade_distribution(committee_ids, year),
     }
