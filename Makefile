@@ -21,7 +21,7 @@ demo: migrate
 	$(BIN)/python manage.py seed_demo
 
 run: demo
-	$(BIN)/python manage.py compilemessages --ignore=.venv -v0 || true
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	@echo "智慧政协 running at http://127.0.0.1:8000 (Ctrl-C to stop)"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 

@@ -60,3 +60,25 @@ def test_the_english_catalog_has_no_fuzzy_or_empty_entry():
     fuzzy = [e for e in entries if "#, fuzzy" in e]
     empty = [e for e in entries if e.rstrip().endswith('msgstr ""')]
     assert not fuzzy and not empty, (fuzzy + empty)[:3]
+
+
+def test_the_catalog_compiles_where_gnu_gettext_is_missing(tmp_path, monkeypatch, settings):
+    import gettext
+    import shutil
+    from pathlib import Path
+
+    from zhengxie.core.management.commands import compilemessages
+
+    # given a server without msgfmt and the committed English catalog
+    catalog_dir = tmp_path / "locale/en/LC_MESSAGES"
+    catalog_dir.mkdir(parents=True)
+    shutil.copy(Path(settings.BASE_DIR) / "locale/en/LC_MESSAGES/django.po", catalog_dir)
+    monkeypatch.setattr(compilemessages, "find_command", lambda program: None)
+    monkeypatch.chdir(tmp_path)
+    settings.LOCALE_PATHS = []
+    # when
+    call_command("compilemessages", "-l", "en", verbosity=0)
+    # then
+    with open(catalog_dir / "django.mo", "rb") as compiled:
+        english = gettext.GNUTranslations(compiled)
+    assert english.gettext("委员名册") == "Member roster"
