@@ -5,27 +5,71 @@ import sys
 
 from django.conf import settings
 
+# The browser fixture allows async-unsafe calls in this process; a deployment never does.
+INHERITED = {
+    k: v
+    for k, v in os.environ.items()
+    if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DEBUG"}
+}
 
-def test_production_settings_pass_the_deploy_check(tmp_path):
-    # given production settings with their secrets from the environment
-    # (the browser fixture allows async-unsafe calls in this process; a deployment never does)
-    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env = {
-        **inherited,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(60),
-        "ALLOWED_HOSTS": "zhengxie.example.org",
-        "ZHENGXIE_VAR_DIR": str(tmp_path),
-    }
-    # when
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+
+def _run(args: list[str], **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args],
         cwd=settings.BASE_DIR,
-        env=env,
+        env={**INHERITED, **env},
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_production_settings_pass_the_deploy_check(tmp_path):
+    # given production settings with their secrets from the environment
+    env = {
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "zhengxie.example.org",
+        "ZHENGXIE_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+    }
+    # when
+    result = _run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **env)
     # then
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
+    # when
+    result = _run(
+        ["manage.py", "check"],
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        ZHENGXIE_VAR_DIR=str(tmp_path),
+    )
+    # then
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY is missing" in result.stderr
+
+
+def test_debug_off_refuses_the_public_development_key(tmp_path):
+    # given the development settings with debugging off and the key from the README
+    env = {"DEBUG": "false", "ZHENGXIE_VAR_DIR": str(tmp_path)}
+    # when
+    result = _run(
+        ["manage.py", "check"],
+        DJANGO_SETTINGS_MODULE="config.settings.base",
+        SECRET_KEY="dev-only-insecure-key-change-me-in-production",
+        **env,
+    )
+    # then
+    assert result.returncode != 0
+    assert "public development key" in result.stderr
+
+
+def test_the_wsgi_server_runs_production_settings_unless_told_otherwise(tmp_path):
+    # when a server loads the application with no settings named and no key
+    result = _run(["-c", "import config.wsgi"], ZHENGXIE_VAR_DIR=str(tmp_path))
+    # then it refuses to start instead of signing sessions with the public key
+    assert result.returncode != 0
+    assert "SECRET_KEY is missing" in result.stderr
