@@ -172,3 +172,10 @@ def make_roster_dictionaries(*, committee: Committee) -> None:
     make_sector(committee=committee)
     make_special_committee(committee=committee)
     make_town(committee=committee)
+
+
+def answer_to(question: str) -> int:
+    """The answer to the registration's question (core.challenge), for browser journeys."""
+    from .challenge import NUMERALS
+
+    return sum(NUMERALS.index(char) for char in question if char in NUMERALS[1:])

@@ -17,14 +17,34 @@ ROLLUP_ROLES = frozenset({Role.LEADER, Role.STAFF, Role.ADMIN})
 
 
 def grants_of(user: User) -> list[RoleGrant]:
-    """The person's role grants, read once per request and kept on the user object."""
+    """The person's role grants, read once per request and kept on the user object.
+
+    A member grant counts only while the person's seat is active: departure (离任) ends the
+    role, and a member grant handed out again by mistake stays dead. Every role predicate
+    below reads grants from here, so none can forget the seat."""
     if not getattr(user, "is_authenticated", False):
         return []
     if not hasattr(user, "_zx_grants"):
         user._zx_grants = list(
-            RoleGrant.objects.filter(user=user).select_related("committee", "handling_unit")
+            RoleGrant.objects.filter(user=user)
+            .exclude(role=Role.MEMBER, user__member__is_active=False)
+            .select_related("committee", "handling_unit")
         )
     return user._zx_grants
+
+
+def active_seat(user: User):
+    """The person's member seat while it is active; None for a departed member (离任) and
+    for anyone without a seat. Code that asks "is this person a member" asks here or through
+    grants_of, never user.member directly."""
+    member = getattr(user, "member", None) if getattr(user, "is_authenticated", False) else None
+    return member if member is not None and member.is_active else None
+
+
+def has_departed(user: User) -> bool:
+    """A member whose seat has ended: what they wrote stays theirs, but they act no more."""
+    member = getattr(user, "member", None) if getattr(user, "is_authenticated", False) else None
+    return member is not None and not member.is_active
 
 
 def _children_by_parent() -> dict[int, list[int]]:

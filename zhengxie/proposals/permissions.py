@@ -7,7 +7,9 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Role, User
 from zhengxie.core.permissions import (
+    active_seat,
     committee_ids_with_role,
+    has_departed,
     has_role,
     is_office,
     readable_committee_ids,
@@ -20,11 +22,11 @@ from .workflow import Actor, Transition
 
 def is_proposer(user: User, proposal: Proposal) -> bool:
     """The first proposer or whoever wrote the draft."""
-    if not getattr(user, "is_authenticated", False):
+    if not getattr(user, "is_authenticated", False) or has_departed(user):
         return False
     if proposal.created_by_id == user.pk:
         return True
-    member = getattr(user, "member", None)
+    member = active_seat(user)
     return bool(member) and proposal.proposers.filter(member=member, is_first=True).exists()
 
 

@@ -1,3 +1,3 @@
-from .accounts import ResidentRegistrationForm
+from .accounts import NewPasswordChangeForm, ResidentRegistrationForm
 
-__all__ = ["ResidentRegistrationForm"]
+__all__ = ["NewPasswordChangeForm", "ResidentRegistrationForm"]

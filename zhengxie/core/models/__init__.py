@@ -1,7 +1,7 @@
 from .accounts import LeaderKind, Role, RoleGrant, User
 from .calendar import CalendarDay
 from .committees import Committee, CommitteeLevel, Plenary, Term
-from .config import CommitteeSetting
+from .config import CommitteeSetting, DemoLoad
 from .imports import ImportStatus, RosterImport
 from .notifications import Notification
 from .people import Gender, HandlingUnit, Member, Sector, SpecialCommittee, Town, Venue, VenueKind
@@ -11,6 +11,7 @@ __all__ = [
     "Committee",
     "CommitteeLevel",
     "CommitteeSetting",
+    "DemoLoad",
     "Gender",
     "HandlingUnit",
     "ImportStatus",

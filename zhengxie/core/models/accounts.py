@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -14,7 +15,10 @@ class User(AbstractUser):
     mobile = models.CharField(_("手机号码"), max_length=11, blank=True)
     # Accounts that staff create start with a password the person must replace at first login.
     must_change_password = models.BooleanField(_("须修改密码"), default=False)
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    # Part of what every session of the person is signed with: a new value signs them out
+    # everywhere, whichever session backend holds their sessions (database, cache, cookie).
+    session_salt = models.CharField(max_length=32, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["password", "last_login", "session_salt"])
 
     class Meta:
         verbose_name = _("账号")
@@ -22,6 +26,14 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.username
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        """Django's own hash of the password, with the session salt added; an empty salt gives
+        Django's hash unchanged, so existing sessions survive until a salt is first set."""
+        key_salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        return salted_hmac(
+            key_salt, self.password + self.session_salt, secret=secret, algorithm="sha256"
+        ).hexdigest()
 
 
 class Role(models.TextChoices):

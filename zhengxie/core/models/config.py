@@ -23,3 +23,19 @@ class CommitteeSetting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.committee.code}:{self.key}"
+
+
+class DemoLoad(models.Model):
+    """The demo world was loaded into this database. seed_demo loads it only into an empty
+    database: a database holding records but no such row holds real ones, and the demo, with
+    its public password on every account, must not be mixed into them."""
+
+    seed = models.IntegerField()
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("演示数据载入记录")
+        verbose_name_plural = _("演示数据载入记录")
+
+    def __str__(self) -> str:
+        return f"demo seed {self.seed} at {self.loaded_at:%Y-%m-%d %H:%M}"

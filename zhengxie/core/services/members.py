@@ -1,10 +1,14 @@
 """Members are added and edited by their committee's staff, and deactivated, never deleted:
-proposals, duty files and history keep pointing at them."""
+proposals, duty files and history keep pointing at them.
+
+A departed member (离任) keeps the seat's record but loses what the seat gave: the member role
+in the committee and every open session. Reactivation gives the role back."""
 
 from django.db import transaction
 
-from ..models import Committee, Member, Term, User
+from ..models import Committee, Member, Role, RoleGrant, Term, User
 from ..permissions import check_manage_people_permission
+from .accounts import end_sessions
 
 
 def create_member(*, user: User, committee: Committee, fields: dict) -> Member:
@@ -31,12 +35,33 @@ def update_member(*, user: User, member: Member, fields: dict) -> Member:
 
 
 def set_member_active(*, user: User, member: Member, active: bool, reason: str = "") -> Member:
-    """Soft deactivation (离任) or reactivation; the record and its history stay."""
+    """Soft deactivation (离任) or reactivation; the record and its history stay. Locks the
+    member row; the member role follows the seat, and departure signs the person out."""
     check_manage_people_permission(user, member.committee_id)
     with transaction.atomic():
         locked = Member.objects.select_for_update().get(pk=member.pk)
-        if locked.is_active != active:
-            locked.is_active = active
-            locked._change_reason = reason
-            locked.save(update_fields=["is_active"])
+        if locked.is_active == active:
+            return locked
+        locked.is_active = active
+        locked._change_reason = reason
+        locked.save(update_fields=["is_active"])
+        if locked.user_id:
+            _follow_seat(member=locked, reason=reason)
     return locked
+
+
+def _follow_seat(*, member: Member, reason: str) -> None:
+    """Grants or ends the member role to match the seat. An ended grant is deleted through
+    the model, so its history keeps who held the role until when, and why it ended."""
+    if member.is_active:
+        RoleGrant.objects.get_or_create(
+            user_id=member.user_id, committee_id=member.committee_id, role=Role.MEMBER
+        )
+        return
+    grants = RoleGrant.objects.filter(
+        user_id=member.user_id, committee_id=member.committee_id, role=Role.MEMBER
+    )
+    for grant in grants:
+        grant._change_reason = reason
+        grant.delete()
+    end_sessions(user=member.user)

@@ -6,33 +6,41 @@ import sys
 
 from django.conf import settings
 
+# The browser fixture allows async-unsafe calls in this process; a deployment never does.
+INHERITED = {
+    k: v
+    for k, v in os.environ.items()
+    if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DEBUG"}
+}
 
-def run_under_production_settings(*command: str, var_dir) -> subprocess.CompletedProcess:
-    """A manage.py command as a deployment runs it: production settings, secrets from the
-    environment (the browser fixture allows async-unsafe calls in this process; a deployment
-    never does)."""
-    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env = {
-        **inherited,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(60),
-        "ALLOWED_HOSTS": "zhengxie.example.org",
-        "ZHENGXIE_VAR_DIR": str(var_dir),
-    }
+
+def _run(args: list[str], **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "manage.py", *command],
+        [sys.executable, *args],
         cwd=settings.BASE_DIR,
-        env=env,
+        env={**INHERITED, **env},
         capture_output=True,
         text=True,
         timeout=300,
     )
 
 
+def production_environment(tmp_path) -> dict[str, str]:
+    """Production settings with their secrets from the environment, as a deployment has them."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "zhengxie.example.org",
+        "ZHENGXIE_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+    }
+
+
 def test_production_settings_pass_the_deploy_check(tmp_path):
     # when
-    result = run_under_production_settings(
-        "check", "--deploy", "--fail-level", "WARNING", var_dir=tmp_path
+    result = _run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        **production_environment(tmp_path),
     )
     # then
     assert result.returncode == 0, result.stdout + result.stderr
@@ -41,8 +49,43 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
 
 def test_collectstatic_builds_the_manifest_production_serves(tmp_path):
     # when the static files are collected with hashed names, as production serves them
-    result = run_under_production_settings("collectstatic", "--noinput", var_dir=tmp_path)
+    result = _run(["manage.py", "collectstatic", "--noinput"], **production_environment(tmp_path))
     # then every file was post-processed, including the vendored scripts
     assert result.returncode == 0, result.stdout + result.stderr
     manifest = json.loads((tmp_path / "static/staticfiles.json").read_text())["paths"]
     assert {"zx/site.css", "insights/vendor/chart-4.6.1.umd.min.js"} <= manifest.keys()
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
+    # when
+    result = _run(
+        ["manage.py", "check"],
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        ZHENGXIE_VAR_DIR=str(tmp_path),
+    )
+    # then
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY is missing" in result.stderr
+
+
+def test_debug_off_refuses_the_public_development_key(tmp_path):
+    # given the development settings with debugging off and the key from the README
+    env = {"DEBUG": "false", "ZHENGXIE_VAR_DIR": str(tmp_path)}
+    # when
+    result = _run(
+        ["manage.py", "check"],
+        DJANGO_SETTINGS_MODULE="config.settings.base",
+        SECRET_KEY="dev-only-insecure-key-change-me-in-production",
+        **env,
+    )
+    # then
+    assert result.returncode != 0
+    assert "public development key" in result.stderr
+
+
+def test_the_wsgi_server_runs_production_settings_unless_told_otherwise(tmp_path):
+    # when a server loads the application with no settings named and no key
+    result = _run(["-c", "import config.wsgi"], ZHENGXIE_VAR_DIR=str(tmp_path))
+    # then it refuses to start instead of signing sessions with the public key
+    assert result.returncode != 0
+    assert "SECRET_KEY is missing" in result.stderr

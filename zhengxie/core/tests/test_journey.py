@@ -4,6 +4,7 @@ import pytest
 
 from zhengxie.core.factories import (
     PASSWORD,
+    answer_to,
     make_member,
     make_roster_dictionaries,
     make_roster_row,
@@ -40,6 +41,7 @@ def test_resident_registers_and_logs_in(browser_page, city):
     page.fill("input[name=display_name]", "小李")
     page.fill("input[name=password1]", "Suizhou-2022!")
     page.fill("input[name=password2]", "Suizhou-2022!")
+    page.fill("input[name=answer]", str(answer_to(page.inner_text("label[for=id_answer]"))))
     page.click("main button[type=submit]")
     page.wait_for_selector("text=注册成功")
     page.click("header button:has-text('退出')")

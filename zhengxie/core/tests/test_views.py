@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from zhengxie.core.challenge import SESSION_KEY
 from zhengxie.core.factories import PASSWORD
 from zhengxie.core.models import Role, RoleGrant, User
 
@@ -13,6 +14,8 @@ def test_healthz_reports_database_and_cache(client, db):
 
 
 def test_resident_registers_and_is_logged_in(client, city):
+    # given the registration page and its question
+    client.get(reverse("core:register"))
     # when
     response = client.post(
         reverse("core:register"),
@@ -22,6 +25,7 @@ def test_resident_registers_and_is_logged_in(client, city):
             "email": "",
             "password1": "Suizhou-2022!",
             "password2": "Suizhou-2022!",
+            "answer": client.session[SESSION_KEY],
         },
     )
     # then

@@ -1,15 +1,15 @@
+from .signin import SignInView, password_change, register
 from .site import (
     healthz,
     home,
     inbox,
     inbox_read,
     page_not_found,
-    password_change,
     permission_denied,
-    register,
 )
 
 __all__ = [
+    "SignInView",
     "healthz",
     "home",
     "inbox",

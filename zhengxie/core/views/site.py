@@ -1,7 +1,4 @@
-from django.contrib import messages
-from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordChangeForm
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -9,46 +6,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..forms import ResidentRegistrationForm
 from ..models import Notification
 from ..permissions import all_roles
 from ..selectors import get_home_committee
-from ..services.accounts import register_resident
 from ..services.notifications import mark_read
 
 
 def home(request: HttpRequest) -> HttpResponse:
     roles = all_roles(request.user) if request.user.is_authenticated else set()
     return render(request, "core/home.html", {"roles": roles, "committee": get_home_committee()})
-
-
-def register(request: HttpRequest) -> HttpResponse:
-    form = ResidentRegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = register_resident(
-            username=form.cleaned_data["username"],
-            password=form.cleaned_data["password1"],
-            display_name=form.cleaned_data["display_name"],
-            email=form.cleaned_data["email"],
-            committee=get_home_committee(),
-        )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("注册成功，欢迎您！"))
-        return redirect("core:home")
-    return render(request, "core/register.html", {"form": form})
-
-
-@login_required
-def password_change(request: HttpRequest) -> HttpResponse:
-    form = PasswordChangeForm(request.user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = form.save(commit=False)
-        user.must_change_password = False
-        user.save()
-        update_session_auth_hash(request, user)
-        messages.success(request, _("密码已修改。"))
-        return redirect("core:home")
-    return render(request, "core/password_change.html", {"form": form})
 
 
 @login_required

@@ -2,7 +2,7 @@
 
 import pytest
 
-from zhengxie.core.factories import PASSWORD
+from zhengxie.core.factories import PASSWORD, answer_to
 from zhengxie.core.models import Role
 from zhengxie.portal.factories import make_board, make_thread
 from zhengxie.portal.models import Thread
@@ -45,6 +45,7 @@ def _resident_registers_and_replies(page, url: str) -> None:
     page.fill("input[name=display_name]", "热心市民小王")
     page.fill("input[name=password1]", "Suizhou-2024-bells")
     page.fill("input[name=password2]", "Suizhou-2024-bells")
+    page.fill("input[name=answer]", str(answer_to(page.inner_text("label[for=id_answer]"))))
     page.click("form button[type=submit]")
     page.goto(url)
     page.fill("textarea[name=body]", "<b>支持</b>加快危困企业重组盘活！<script>alert(1)</script>")

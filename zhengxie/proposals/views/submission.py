@@ -25,12 +25,13 @@ SIMILAR_MIN_CHARS = 4  # fewer characters match almost anything
 
 
 def _committee_for_new(user) -> Committee:
-    member = getattr(user, "member", None)
-    if member is not None:
-        return member.committee
+    # The member role, not the seat record: a departed member (离任) keeps the record only.
     ids = committee_ids_with_role(user, Role.MEMBER)
     if not ids:
         raise PermissionDenied(_("只有委员可以提交提案。"))
+    member = getattr(user, "member", None)
+    if member is not None and member.committee_id in ids:
+        return member.committee
     return Committee.objects.get(pk=min(ids))
 
 

@@ -1,14 +1,20 @@
-"""Build the demo world once: core first, then each app's demo step in dependency order."""
+"""Build the demo world once: core first, then each app's demo step in dependency order.
+
+Only into an empty database: the demo's accounts share one public password, so loading it
+beside real records would open the platform to anyone who read the README. A DemoLoad row
+marks a database the demo built; any other database holding committees or accounts is
+refused unless the operator insists with --force.
+"""
 
 import random
 from importlib import import_module
 from importlib.util import find_spec
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
-from zhengxie.core.models import Committee
+from zhengxie.core.models import Committee, DemoLoad, User
 
 # Each app's demo.py exposes seed(world); apps credit duty through their services as they go.
 DEMO_STEPS = [
@@ -27,11 +33,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=2022)
+        parser.add_argument(
+            "--force", action="store_true", help="数据库中已有非演示数据时仍然载入（慎用）"
+        )
 
     def handle(self, *args, **options):
-        if Committee.objects.exists():
+        if DemoLoad.objects.exists():
             self.stdout.write("演示数据已存在，未作改动。")
             return
+        holds_records = Committee.objects.exists() or User.objects.exists()
+        if holds_records and not options["force"]:
+            raise CommandError(
+                "数据库中已有政协或账号，且不是演示数据：拒绝载入演示数据（演示账号的密码是"
+                "公开的）。如确需载入，请加 --force；开发环境可删除数据库文件后重新运行。"
+            )
         world = DemoWorld(rng=random.Random(options["seed"]))
         for step in DEMO_STEPS:
             if find_spec(step) is None:
@@ -41,6 +56,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 import_module(step).seed(world)
             self.stdout.write(f"  ✓ {step.rsplit('.', 2)[1]}")
+        DemoLoad.objects.create(seed=options["seed"])
         self.stdout.write(
             self.style.SUCCESS(f"演示数据已载入。演示账号（密码均为 {DEMO_PASSWORD}）：")
         )
