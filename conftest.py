@@ -73,6 +73,23 @@ def demo_world(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def stored_files():
+    """stored_files() -> the names the test has added to the default storage (in memory under
+    the test settings, and shared by the whole run, so earlier tests' files are left out)."""
+    from django.core.files.storage import default_storage
+
+    def walk(folder: str = "") -> list[str]:
+        folders, files = default_storage.listdir(folder)
+        found = [f"{folder}/{name}".lstrip("/") for name in files]
+        for sub in folders:
+            found += walk(f"{folder}/{sub}".lstrip("/"))
+        return found
+
+    before = set(walk())
+    return lambda: sorted(set(walk()) - before)
+
+
+@pytest.fixture
 def city(db):
     return factories.make_committee(code="city", name="测试市政协")
 
