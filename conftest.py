@@ -45,6 +45,17 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language (Chinese): a request an earlier test made in
+    English leaves English active in the thread, and services' messages would follow it."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _empty_search_engine_after_committed_tests(request):
     """Tests that really commit (transactional ones, browser journeys) are cleaned up with a
     flush, which empties the tables but not SQLite's FTS5 index: empty it too."""
