@@ -45,6 +45,17 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language (Chinese): a request an earlier test made in
+    English leaves English active in the thread, and services' messages would follow it."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _empty_search_engine_after_committed_tests(request):
     """Tests that really commit (transactional ones, browser journeys) are cleaned up with a
     flush, which empties the tables but not SQLite's FTS5 index: empty it too."""
@@ -70,6 +81,23 @@ def demo_world(django_db_setup, django_db_blocker):
         yield
         call_command("flush", "--noinput")
         engine().clear()
+
+
+@pytest.fixture
+def stored_files():
+    """stored_files() -> the names the test has added to the default storage (in memory under
+    the test settings, and shared by the whole run, so earlier tests' files are left out)."""
+    from django.core.files.storage import default_storage
+
+    def walk(folder: str = "") -> list[str]:
+        folders, files = default_storage.listdir(folder)
+        found = [f"{folder}/{name}".lstrip("/") for name in files]
+        for sub in folders:
+            found += walk(f"{folder}/{sub}".lstrip("/"))
+        return found
+
+    before = set(walk())
+    return lambda: sorted(set(walk()) - before)
 
 
 @pytest.fixture

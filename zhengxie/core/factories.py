@@ -1,7 +1,11 @@
 """Test factories with keyword-only defaults; each call makes what it needs and no more."""
 
 import datetime as dt
+import io
 import itertools
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from .models import (
     Committee,
@@ -179,3 +183,34 @@ def answer_to(question: str) -> int:
     from .challenge import NUMERALS
 
     return sum(NUMERALS.index(char) for char in question if char in NUMERALS[1:])
+
+
+def _docx_bytes() -> bytes:
+    from docx import Document
+
+    buffer = io.BytesIO()
+    Document().save(buffer)
+    return buffer.getvalue()
+
+
+UPLOAD_BYTES = {
+    "pdf": lambda: b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n",
+    "docx": _docx_bytes,
+    "html": lambda: b"<!doctype html><script>alert(document.cookie)</script>",
+    "svg": lambda: b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    "txt": lambda: "会议纪要：第一项。\n".encode(),
+}
+
+
+def make_upload(
+    *, name: str = "upload.png", kind: str = "png", content_type: str = "application/octet-stream"
+) -> SimpleUploadedFile:
+    """A file as a browser sends it: `kind` says what its bytes really are (png, jpeg, gif,
+    webp, pdf, docx, html, svg, txt), `name` and `content_type` what the uploader claims."""
+    if kind in UPLOAD_BYTES:
+        data = UPLOAD_BYTES[kind]()
+    else:
+        buffer = io.BytesIO()
+        Image.new("RGB", (40, 30), (183, 28, 28)).save(buffer, format=kind.upper())
+        data = buffer.getvalue()
+    return SimpleUploadedFile(name, data, content_type=content_type)

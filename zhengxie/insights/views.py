@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from zhengxie.core.models import Committee
+from zhengxie.core.uploads import serve_upload
 from zhengxie.proposals import selectors as proposals
 
 from .cards import COCKPIT, render_cards, section_cards
@@ -126,13 +127,13 @@ def review_job(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def review_download(request: HttpRequest, pk: int, kind: str) -> FileResponse:
+def review_download(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     job = _own_job(request, pk)
     field = {"docx": job.docx, "xlsx": job.xlsx}.get(kind)
     if not field:
         raise Http404
     filename = f"{job.committee.name}{job.year}年工作回眸.{kind}"
-    return FileResponse(field.open("rb"), as_attachment=True, filename=filename)
+    return serve_upload(field, filename=filename)
 
 
 def _chart_data(figures: dict) -> dict:

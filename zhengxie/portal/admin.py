@@ -25,6 +25,8 @@ class BoardGroupAdmin(SimpleHistoryAdmin):
 class ItemInline(admin.StackedInline):
     model = ExhibitItem
     extra = 0
+    # Images come in only through the hall's pages, i.e. through the upload store.
+    readonly_fields = ["image"]
 
 
 @admin.register(Exhibition)

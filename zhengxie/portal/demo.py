@@ -15,7 +15,6 @@ from . import demo_content as content
 from .models import Attachment, Board, BoardGroup, Thread
 from .services import posting
 from .services.hall import add_exhibit_item, save_exhibition
-from .services.uploads import upload_image
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 SEED_POSTED = dt.datetime(2024, 1, 25, 18, 41, 12, tzinfo=SHANGHAI)
@@ -55,15 +54,14 @@ def _seed_article(world: DemoWorld, board: Board) -> Thread:
     staff, paragraphs, images = world.accounts["staff"], [], []
     for line in content.SEED_ARTICLE.read_text(encoding="utf-8").splitlines():
         if line.strip() == content.SEED_IMAGE_LINE:
-            picture = _png((183, 28, 28), f"huimou-{len(images) + 1}.png")
-            images.append(upload_image(user=staff, committee_id=board.committee_id, upload=picture))
+            images.append(_png((183, 28, 28), f"huimou-{len(images) + 1}.png"))
         elif line.strip():
             paragraphs.append(line.strip())
     thread = posting.create_thread(
         user=staff, board=board, title=content.SEED_TITLE, body="\n\n".join(paragraphs),
-        attachment_ids=[a.pk for a in images], created_at=SEED_POSTED, skip_limits=True,
+        images=images, created_at=SEED_POSTED, skip_limits=True,
     )  # fmt: skip
-    Attachment.objects.filter(pk__in=[a.pk for a in images]).update(created_at=SEED_POSTED)
+    Attachment.objects.filter(post__thread=thread).update(created_at=SEED_POSTED)
     # The page's own figure: the views the seed forum had counted by then.
     Thread.objects.filter(pk=thread.pk).update(views=SEED_VIEWS)
     world.notes.append(f"门户：种子文章主题 /portal/threads/{thread.pk}/")

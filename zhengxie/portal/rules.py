@@ -30,6 +30,7 @@ NEWBIE_LINK_HOURS = "portal.newbie_link_hours"
 CREDIT_LEVELS = "portal.credit_levels"
 CREDIT_POINTS = "portal.credit_points"
 IMAGE_MAX_BYTES = "portal.image_max_bytes"
+UPLOADS_PER_HOUR = "portal.uploads_per_hour"
 POSTS_PER_PAGE = 10  # Discuz postperpage default
 THREADS_PER_PAGE = 20  # Discuz topicperpage default
 
@@ -58,6 +59,12 @@ def register_defaults() -> None:
     )
     register_default(
         IMAGE_MAX_BYTES, 2 * 1024 * 1024, label="上传图片大小上限(字节)", source="本站设定"
+    )
+    register_default(
+        UPLOADS_PER_HOUR,
+        20,
+        label="每小时最多上传图片数",
+        source="本站设定，仿 Discuz! X3.5 用户组“每天最大附件数量”(maxattachnum) 按小时计",
     )
 
 

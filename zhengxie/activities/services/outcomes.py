@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhengxie.core import uploads
 from zhengxie.core.models import Committee, Member, User
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import credit_duty, revoke_duty
@@ -25,7 +26,10 @@ from ..permissions import check_manage_activity_permission, check_take_part_perm
 from ..workflow import can_apply
 from .activities import transition
 
-ATTACHMENT_TYPES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".jpg", ".jpeg", ".png", ".txt")
+ATTACHMENT_TYPES = (
+    *(uploads.PDF, uploads.DOC, uploads.DOCX, uploads.XLS, uploads.XLSX, uploads.TXT),
+    *(uploads.TXT_GB, uploads.JPEG, uploads.PNG),
+)
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -188,17 +192,24 @@ def add_follow_up(*, actor: User, outcome: Outcome, note: str) -> OutcomeFollowU
 
 
 def attach_file(*, actor: User, outcome: Outcome, upload) -> OutcomeAttachment:
+    """PDF, Word, Excel, text or a picture, judged by its bytes (the core upload store)."""
     check_manage_activity_permission(actor, outcome.committee_id)
-    name = upload.name or ""
-    if not name.lower().endswith(ATTACHMENT_TYPES):
-        raise ValidationError({"file": _("附件只能是 PDF、Word、Excel、图片或文本文件。")})
-    if upload.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError({"file": _("附件不能超过 20MB。")})
-    attachment = OutcomeAttachment(
-        outcome=outcome, committee_id=outcome.committee_id, file=upload, name=name[:120]
+    checked = uploads.check_upload(
+        upload,
+        field="file",
+        label=_("附件"),
+        accept=ATTACHMENT_TYPES,
+        max_bytes=ATTACHMENT_MAX_BYTES,
     )
-    attachment._history_user = actor
-    attachment.save()
+    with uploads.saving() as files, transaction.atomic():
+        attachment = OutcomeAttachment(
+            outcome=outcome,
+            committee_id=outcome.committee_id,
+            file=files.save(checked, folder="activities/outcomes"),
+            name=checked.name[:120],
+        )
+        attachment._history_user = actor
+        attachment.save()
     return attachment
 
 

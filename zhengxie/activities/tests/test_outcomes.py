@@ -5,6 +5,7 @@ import docx
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from zhengxie.activities.exports import outcome_docx
 from zhengxie.activities.factories import make_activity, make_invited_member
@@ -18,7 +19,9 @@ from zhengxie.activities.services.outcomes import (
     record_speech,
     void_outcome,
 )
+from zhengxie.core.factories import make_upload
 from zhengxie.core.models import Role
+from zhengxie.core.uploads import DOCX
 from zhengxie.duty.models import DutyKind, DutyRecord
 
 
@@ -139,9 +142,40 @@ def test_attachment_type_is_checked(held, staff):
     outcome = _outcome(staff, activity, author)
 
     with pytest.raises(ValidationError) as error:
-        attach_file(actor=staff, outcome=outcome, upload=SimpleUploadedFile("x.exe", b"MZ"))
+        program = SimpleUploadedFile("x.pdf", b"MZ\x90\x00\x03\x00\x00\x00")
+        attach_file(actor=staff, outcome=outcome, upload=program)
     assert "file" in error.value.message_dict
     assert not outcome.attachments.exists()
+
+
+def test_outcome_attachments_go_through_the_upload_store(client, held, staff, stored_files):
+    # given: a Word document whose uploader named it page.html
+    activity, author = held
+    outcome = _outcome(staff, activity, author)
+    upload = make_upload(name="page.html", kind="docx", content_type="text/html")
+    # when
+    attachment = attach_file(actor=staff, outcome=outcome, upload=upload)
+    client.force_login(staff)
+    response = client.get(reverse("activities:attachment", args=[attachment.pk]))
+    # then: a generated storage name, served as a Word attachment with nosniff
+    assert stored_files() == [attachment.file.name]
+    assert (
+        attachment.file.name.startswith("activities/outcomes/")
+        and "page" not in attachment.file.name
+    )
+    assert attachment.name == "page.docx"
+    assert response["Content-Type"] == DOCX.content_type
+    assert response["Content-Disposition"] == 'attachment; filename="page.docx"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_an_svg_renamed_png_is_refused_as_an_outcome_attachment(held, staff, stored_files):
+    activity, author = held
+    outcome = _outcome(staff, activity, author)
+    drawing = make_upload(name="chart.png", kind="svg", content_type="image/png")
+    with pytest.raises(ValidationError, match=r"附件：“chart\.png”不是可接受的文件"):
+        attach_file(actor=staff, outcome=outcome, upload=drawing)
+    assert (stored_files(), outcome.attachments.count()) == ([], 0)
 
 
 def test_word_export_holds_title_authors_and_instructions(held, staff):

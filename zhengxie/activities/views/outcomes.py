@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from zhengxie.core.history import history_of
 from zhengxie.core.models import Member
 from zhengxie.core.permissions import office_committee_ids
+from zhengxie.core.uploads import serve_upload
 
 from .. import selectors
 from ..exports import outcome_docx
@@ -139,10 +140,10 @@ def outcome_attach(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def outcome_attachment(request: HttpRequest, pk: int) -> FileResponse:
+def outcome_attachment(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = get_object_or_404(OutcomeAttachment, pk=pk)
     _readable_outcome(request, attachment.outcome_id)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+    return serve_upload(attachment.file, filename=attachment.name)
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from zhengxie.core import uploads
 from zhengxie.core.models import Member, Town, User, Venue
 from zhengxie.core.services.notifications import notify
 from zhengxie.duty.models import DutyKind
@@ -32,7 +33,7 @@ def _check_category(committee_id: int, category: str) -> None:
         )
 
 
-def _create_case(*, town: Town, fields: dict, photos: list[UploadedFile], on: dt.date) -> Case:
+def _create_case(*, town: Town, fields: dict, on: dt.date) -> Case:
     _check_category(town.committee_id, fields["category"])
     for name in ("title", "description", "place"):
         fields[name] = plain_text(fields[name])
@@ -41,10 +42,6 @@ def _create_case(*, town: Town, fields: dict, photos: list[UploadedFile], on: dt
                 {name: _("请填写%(f)s。") % {"f": Case._meta.get_field(name).verbose_name}}
             )
     case = Case.objects.create(committee_id=town.committee_id, town=town, raised_on=on, **fields)
-    for photo in photos:
-        CasePhoto.objects.create(
-            case=case, image=photo, content_type=photo.content_type, size=photo.size
-        )
     record_event(case=case, action="raise", note=str(CaseSource(case.source).label), on=on)
     return case
 
@@ -64,14 +61,12 @@ def report_case(
     """A resident's report from the portal. Counted against the account's and the address's
     daily quota; the phone number is kept for the venue's convenor and staff only."""
     check_report_permission(reporter)
-    photos = list(photos)
-    check_photos(committee=town.committee, photos=photos)
+    checked = check_photos(committee=town.committee, photos=list(photos))
     check_report_quota(committee=town.committee, user_id=reporter.pk, address=address)
     fields = {"title": title, "description": description, "place": place, "category": category}
-    with transaction.atomic():
+    with uploads.saving() as files, transaction.atomic():
         case = _create_case(
             town=town,
-            photos=photos,
             on=today(),
             fields={
                 **fields,
@@ -81,6 +76,13 @@ def report_case(
                 "reporter_phone": plain_text(phone)[:20],
             },
         )
+        for photo in checked:
+            CasePhoto.objects.create(
+                case=case,
+                image=files.save(photo, folder="grassroots/cases"),
+                content_type=photo.kind.content_type,
+                size=photo.size,
+            )
     _notify_triagers(case)
     return case
 
@@ -103,7 +105,6 @@ def raise_case_by_convenor(
     with transaction.atomic():
         case = _create_case(
             town=venue.town,
-            photos=[],
             on=on or today(),
             fields={
                 "title": title,
@@ -137,7 +138,6 @@ def raise_case_from_visit(
     with transaction.atomic():
         case = _create_case(
             town=town,
-            photos=[],
             on=on,
             fields={
                 "title": title,

@@ -7,14 +7,14 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
 
+from zhengxie.core import uploads
 from zhengxie.core.models import Committee
+from zhengxie.core.uploads import CheckedUpload
 
 from .. import rules
 
-# Pillow's name for the format each accepted content type must really be.
-PHOTO_TYPES = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP"}
+PHOTO_TYPES = (uploads.JPEG, uploads.PNG, uploads.WEBP)
 
 
 class RateLimited(ValidationError):
@@ -47,8 +47,8 @@ def check_report_quota(*, committee: Committee, user_id: int, address: str) -> N
         raise RateLimited(_("该网络地址今天反映的问题已达上限，请明天再试。"))
 
 
-def check_photos(*, committee: Committee, photos: list[UploadedFile]) -> None:
-    """Type by the declared content type and by the bytes themselves, size and count."""
+def check_photos(*, committee: Committee, photos: list[UploadedFile]) -> list[CheckedUpload]:
+    """Count, size and type by the bytes themselves (the core upload store); writes nothing."""
     if len(photos) > rules.setting(committee, "photo_max_count"):
         raise ValidationError(
             {
@@ -56,37 +56,10 @@ def check_photos(*, committee: Committee, photos: list[UploadedFile]) -> None:
                 % {"n": rules.setting(committee, "photo_max_count")}
             }
         )
-    max_bytes = rules.setting(committee, "photo_max_bytes")
-    for photo in photos:
-        expected = PHOTO_TYPES.get(photo.content_type)
-        if expected is None:
-            raise ValidationError(
-                {
-                    "photos": _("照片“%(name)s”格式不支持，请上传 JPG、PNG 或 WebP。")
-                    % {"name": photo.name}
-                }
-            )
-        if photo.size > max_bytes:
-            raise ValidationError(
-                {
-                    "photos": _("照片“%(name)s”超过 %(mb)s MB。")
-                    % {"name": photo.name, "mb": max_bytes // (1024 * 1024)}
-                }
-            )
-        _check_image_bytes(photo, expected)
-
-
-def _check_image_bytes(photo: UploadedFile, expected: str) -> None:
-    try:
-        photo.seek(0)
-        with Image.open(photo) as image:
-            actual = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError):
-        actual = None
-    finally:
-        photo.seek(0)
-    if actual != expected:
-        raise ValidationError(
-            {"photos": _("照片“%(name)s”不是有效的图片文件。") % {"name": photo.name}}
-        )
+    return uploads.check_uploads(
+        photos,
+        field="photos",
+        label=_("照片"),
+        accept=PHOTO_TYPES,
+        max_bytes=rules.setting(committee, "photo_max_bytes"),
+    )

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from zhengxie.core import uploads
 from zhengxie.core.models import Member, User, Venue
 from zhengxie.core.services.notifications import notify
 from zhengxie.duty.models import DutyKind
@@ -83,11 +84,10 @@ def hold_session(
     """Records a session held at the venue. Locks its cases (by id) and moves accepted ones
     into consultation; credits each member present once."""
     check_manage_venue_permission(actor, venue)
-    photos = list(photos)
-    check_photos(committee=venue.committee, photos=photos)
+    checked = check_photos(committee=venue.committee, photos=list(photos))
     if not plain_text(title):
         raise ValidationError({"title": _("请填写协商主题。")})
-    with transaction.atomic():
+    with uploads.saving() as files, transaction.atomic():
         locked = list(
             Case.objects.select_for_update().filter(pk__in=[c.pk for c in cases]).order_by("pk")
         )
@@ -103,9 +103,12 @@ def hold_session(
         )
         session.cases.set(locked)
         members = _participants(session, participants)
-        for photo in photos:
+        for photo in checked:
             SessionPhoto.objects.create(
-                session=session, image=photo, content_type=photo.content_type, size=photo.size
+                session=session,
+                image=files.save(photo, folder="grassroots/sessions"),
+                content_type=photo.kind.content_type,
+                size=photo.size,
             )
         for case in locked:
             note = _("召开协商会：%(t)s") % {"t": session.title}

@@ -1,15 +1,21 @@
 """Abuse limits and sanitising of what residents send in."""
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
 from django.urls import reverse
 
 from zhengxie.core.config import set_setting
-from zhengxie.grassroots.factories import make_photo
-from zhengxie.grassroots.models import Case, CasePhoto
+from zhengxie.core.factories import make_upload
+from zhengxie.grassroots.factories import make_case, make_photo
+from zhengxie.grassroots.models import Case, CasePhoto, CaseState
+from zhengxie.grassroots.services import cases
 from zhengxie.grassroots.services.cases import report_case
 from zhengxie.grassroots.services.intake import RateLimited
+from zhengxie.grassroots.services.sessions import hold_session
 
 
 def _report(resident, town, address="10.0.0.1", **overrides):
@@ -60,7 +66,7 @@ def test_markup_is_stripped_from_every_text_field(resident, town):
     assert case.description == "请尽快处理 & 谢谢"
 
 
-def test_a_photo_is_checked_by_declared_type_by_its_bytes_and_by_size(resident, town):
+def test_a_photo_is_checked_by_its_bytes_and_by_size(resident, town):
     set_setting(committee=town.committee, key="grassroots.photo_max_bytes", value=200)
     fake = SimpleUploadedFile("x.png", b"<?php echo 1; ?>", content_type="image/png")
     wrong_type = SimpleUploadedFile("x.gif", b"GIF89a", content_type="image/gif")
@@ -93,3 +99,72 @@ def test_the_report_page_answers_429_with_a_chinese_message_when_over_quota(clie
     assert response.status_code == 429
     assert "已达上限" in response.content.decode()
     assert Case.objects.count() == 1
+
+
+def test_report_photos_go_through_the_upload_store(client, resident, town, stored_files):
+    # given: a real PNG its sender named x.html and declared as a page
+    photo = make_upload(name="x.html", kind="png", content_type="text/html")
+    # when
+    case = _report(resident, town, photos=[photo])
+    client.force_login(resident)
+    stored = CasePhoto.objects.get(case=case)
+    response = client.get(reverse("grassroots:case_photo", args=[stored.pk]))
+    # then: a generated storage name; served as the PNG it is, inline, with nosniff
+    assert stored_files() == [stored.image.name]
+    assert stored.image.name.startswith("grassroots/cases/") and "x." not in stored.image.name
+    assert stored.content_type == "image/png"
+    assert response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_report_over_its_quota_leaves_no_photo(resident, town, stored_files):
+    # given
+    set_setting(committee=town.committee, key="grassroots.reports_per_account", value=0)
+    # when
+    with pytest.raises(RateLimited):
+        _report(resident, town, photos=[make_photo()])
+    # then
+    assert (stored_files(), CasePhoto.objects.count()) == ([], 0)
+
+
+def test_a_report_that_fails_to_be_written_leaves_no_photo(
+    monkeypatch, resident, town, stored_files
+):
+    # given: the case's timeline cannot be written
+    def fail(**kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(cases, "record_event", fail)
+    # when
+    with pytest.raises(DatabaseError):
+        _report(resident, town, photos=[make_photo()])
+    # then
+    assert (stored_files(), CasePhoto.objects.count()) == ([], 0)
+
+
+def _session(convenor, venue, photos):
+    return hold_session(
+        actor=convenor,
+        venue=venue,
+        title="路灯协商会",
+        held_on=dt.date(2022, 4, 1),
+        cases=[make_case(venue=venue, state=CaseState.ACCEPTED)],
+        participants=[],
+        minutes={},
+        photos=photos,
+    )
+
+
+def test_session_photos_go_through_the_upload_store(convenor, venue, stored_files):
+    # given: a real JPEG named like a page, and a drawing named like a photo
+    photo = make_upload(name="page.html", kind="jpeg", content_type="text/html")
+    drawing = make_upload(name="map.png", kind="svg", content_type="image/png")
+    # when
+    with pytest.raises(ValidationError, match=r"照片：“map\.png”不是可接受的文件"):
+        _session(convenor, venue, [make_photo(), drawing])
+    session = _session(convenor, venue, [photo])
+    # then
+    stored = session.photos.get()
+    assert stored_files() == [stored.image.name]
+    assert stored.image.name.startswith("grassroots/sessions/") and "page" not in stored.image.name
+    assert stored.content_type == "image/jpeg"

@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from zhengxie.core.permissions import readable_committee_ids
 from zhengxie.core.selectors import get_home_committee
+from zhengxie.core.uploads import serve_upload
 
 from .. import rules, selectors
 from ..forms import RatingForm, ReportForm
@@ -68,19 +69,19 @@ def case_public(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def case_photo(request: HttpRequest, pk: int) -> FileResponse:
+def case_photo(request: HttpRequest, pk: int) -> HttpResponse:
     """Residents' photos may show faces and doors: only people who may read the case see them."""
     photo = get_object_or_404(CasePhoto.objects.select_related("case__venue"), pk=pk)
     if not can_read_case(request.user, photo.case):
         raise PermissionDenied(_("您无权查看该照片。"))
-    return FileResponse(photo.image.open("rb"), content_type=photo.content_type)
+    return serve_upload(photo.image)
 
 
 @login_required
-def session_photo(request: HttpRequest, pk: int) -> FileResponse:
+def session_photo(request: HttpRequest, pk: int) -> HttpResponse:
     photo = get_object_or_404(SessionPhoto.objects.select_related("session__venue"), pk=pk)
     if not can_manage_venue(
         request.user, photo.session.venue
     ) and photo.session.committee_id not in readable_committee_ids(request.user):
         raise PermissionDenied(_("您无权查看该照片。"))
-    return FileResponse(photo.image.open("rb"), content_type=photo.content_type)
+    return serve_upload(photo.image)

@@ -6,6 +6,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from zhengxie.core.models import Role
+from zhengxie.core.uploads import DOCX
 from zhengxie.insights.models import ReviewJob, ReviewJobStatus
 
 PAGES = [
@@ -115,6 +116,8 @@ def test_generating_the_review_produces_word_and_excel_files(
     assert response.url == reverse("insights:review_job", args=[job.pk])
     assert job.status == ReviewJobStatus.DONE and job.progress == 100
     docx = client.get(reverse("insights:review_download", args=[job.pk, "docx"]))
+    assert docx["Content-Type"] == DOCX.content_type
+    assert docx["X-Content-Type-Options"] == "nosniff"
     document = Document(io.BytesIO(b"".join(docx.streaming_content)))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "工作回眸" in text and "共收到提案" in text

@@ -5,11 +5,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from zhengxie.core import uploads
 from zhengxie.core.models import Committee
 from zhengxie.core.permissions import check_office
 
 from ..models import Exhibition, ExhibitItem
-from .uploads import inspect_image
 
 HALL_IMAGE_MAX_BYTES = 5 * 1024 * 1024
 
@@ -42,9 +42,16 @@ def add_exhibit_item(
     check_office(actor, exhibition.committee_id)
     if not title.strip() or not description.strip():
         raise ValidationError({"title": _("展品名称和说明：不能为空。")})
+    checked = None
     if image is not None:
-        inspect_image(image, max_bytes=HALL_IMAGE_MAX_BYTES)
-    with transaction.atomic():
+        checked = uploads.check_upload(
+            image,
+            field="image",
+            label=_("图片"),
+            accept=uploads.IMAGES,
+            max_bytes=HALL_IMAGE_MAX_BYTES,
+        )
+    with uploads.saving() as files, transaction.atomic():
         item = ExhibitItem(
             exhibition=exhibition,
             title=title,
@@ -53,7 +60,7 @@ def add_exhibit_item(
             period=period,
             sort_order=exhibition.items.count(),
         )
-        if image is not None:
-            item.image.save(image.name or "item", image, save=False)
+        if checked:
+            item.image = files.save(checked, folder="portal/hall")
         item.save()
     return item

@@ -1,4 +1,5 @@
-"""Posting limits kept in cache counters: flood interval, hourly cap, links from newcomers."""
+"""Posting limits kept in cache counters: flood interval, hourly cap, links from newcomers,
+and the hourly upload allowance (counted by the core upload store)."""
 
 import datetime as dt
 
@@ -7,14 +8,16 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhengxie.core import uploads as upload_store
 from zhengxie.core.config import get_setting
 
 from .. import rules
 from ..richtext import contains_link
 
 
-def check_posting_limits(*, user, committee_id: int, raw_body: str) -> None:
-    """Raise ValidationError naming the limit; on success the counters move on."""
+def check_posting_limits(*, user, committee_id: int, raw_body: str, uploads: int = 0) -> None:
+    """Raise ValidationError naming the limit; on success the counters move on. `uploads`
+    is how many files the post brings."""
     if contains_link(raw_body):
         hours = get_setting(committee_id, rules.NEWBIE_LINK_HOURS)
         if timezone.now() - user.date_joined < dt.timedelta(hours=hours):
@@ -29,6 +32,13 @@ def check_posting_limits(*, user, committee_id: int, raw_body: str) -> None:
             _("两次发帖间隔不能少于 %(s)s 秒，请稍后再试。") % {"s": seconds}, code="flood"
         )
     _count_hourly(user, committee_id)
+    upload_store.count_uploads(
+        user_id=user.pk,
+        count=uploads,
+        per_hour=get_setting(committee_id, rules.UPLOADS_PER_HOUR),
+        field="image",
+        label=_("图片"),
+    )
 
 
 def _count_hourly(user, committee_id: int) -> None:

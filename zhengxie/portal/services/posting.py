@@ -1,16 +1,22 @@
 """New threads and replies: floors handed out under the thread's row lock, gapless."""
 
+from collections.abc import Sequence
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhengxie.core import uploads
+
 from .. import permissions, search_index
-from ..models import Attachment, Board, BoardKind, CreditAction, Post, PostStatus, Thread
+from ..models import Board, BoardKind, CreditAction, Post, PostStatus, Thread
 from ..richtext import plain_text, sanitize_html
 from . import contribution, credits, pages
 from .limits import check_posting_limits
+from .uploads import attach_images, check_post_images
 
 
 def _clean_body(raw: str) -> tuple[str, str]:
@@ -27,12 +33,6 @@ def _status_for(board: Board, user) -> str:
     return PostStatus.VISIBLE
 
 
-def _attach(post: Post, attachment_ids: list[int], user) -> None:
-    Attachment.objects.filter(pk__in=attachment_ids, uploader=user, post__isnull=True).update(
-        post=post
-    )
-
-
 def create_thread(
     *,
     user,
@@ -41,7 +41,7 @@ def create_thread(
     body: str,
     topic_title: str = "",
     topic: models.Model | None = None,
-    attachment_ids: list[int] | None = None,
+    images: Sequence[UploadedFile] = (),
     created_at=None,
     skip_limits: bool = False,
 ) -> Thread:
@@ -51,11 +51,15 @@ def create_thread(
     if not title:
         raise ValidationError({"title": _("标题：不能为空。")})
     body_html, body_text = _clean_body(body)
+    checked = check_post_images(committee_id=board.committee_id, images=images)
     if not skip_limits:
-        check_posting_limits(user=user, committee_id=board.committee_id, raw_body=body)
+        check_posting_limits(
+            user=user, committee_id=board.committee_id, raw_body=body, uploads=len(checked)
+        )
     now = created_at or timezone.now()
     status = _status_for(board, user)
-    with transaction.atomic():
+    # Images are written last, inside the post's transaction, and deleted if it fails.
+    with uploads.saving() as files, transaction.atomic():
         thread = Thread.objects.create(
             committee_id=board.committee_id,
             board=board,
@@ -79,7 +83,7 @@ def create_thread(
             created_at=now,
             status=status,
         )
-        _attach(post, attachment_ids or [], user)
+        attach_images(post=post, images=checked, files=files)
         if status == PostStatus.VISIBLE:
             _on_published(post, CreditAction.THREAD)
     return thread
@@ -90,7 +94,7 @@ def reply(
     user,
     thread: Thread,
     body: str,
-    attachment_ids: list[int] | None = None,
+    images: Sequence[UploadedFile] = (),
     created_at=None,
     skip_limits: bool = False,
 ) -> Post:
@@ -98,10 +102,14 @@ def reply(
     unique (thread, floor) constraint is the safety net (Flarum #2612)."""
     permissions.check_reply(user, thread)
     body_html, body_text = _clean_body(body)
+    checked = check_post_images(committee_id=thread.committee_id, images=images)
     if not skip_limits:
-        check_posting_limits(user=user, committee_id=thread.committee_id, raw_body=body)
+        check_posting_limits(
+            user=user, committee_id=thread.committee_id, raw_body=body, uploads=len(checked)
+        )
     status = _status_for(thread.board, user)
-    with transaction.atomic():
+    # Images are written last, inside the post's transaction, and deleted if it fails.
+    with uploads.saving() as files, transaction.atomic():
         locked = (
             Thread.objects.select_for_update(of=("self",)).select_related("board").get(pk=thread.pk)
         )
@@ -125,7 +133,7 @@ def reply(
             locked.last_post_at = now
             fields += ["replies", "last_post_at"]
         locked.save(update_fields=fields)
-        _attach(post, attachment_ids or [], user)
+        attach_images(post=post, images=checked, files=files)
         if status == PostStatus.VISIBLE:
             _on_published(post, CreditAction.REPLY)
     thread.refresh_from_db()

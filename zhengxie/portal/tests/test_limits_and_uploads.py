@@ -4,6 +4,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
@@ -14,7 +15,7 @@ from zhengxie.portal import rules
 from zhengxie.portal.factories import make_board
 from zhengxie.portal.models import Attachment, Audience, Post
 from zhengxie.portal.services import posting
-from zhengxie.portal.services.uploads import upload_image
+from zhengxie.portal.services.moderation import ban_user
 
 
 def _png(size=(40, 30)) -> SimpleUploadedFile:
@@ -69,32 +70,34 @@ def test_reply_page_names_the_limit_in_chinese(client, thread, resident):
     assert "两次发帖间隔不能少于 15 秒" in response.content.decode()
 
 
-def test_upload_accepts_real_images_and_refuses_disguised_files(city, resident):
-    attachment = upload_image(user=resident, committee_id=city.pk, upload=_png())
-    assert (attachment.is_image, attachment.width, attachment.height) == (True, 40, 30)
+def test_reply_images_are_checked_by_their_bytes(thread, resident):
+    # given: a real picture and a script that calls itself a picture
+    _old_account(resident)
     fake = SimpleUploadedFile("evil.png", b"<script>alert(1)</script>", content_type="image/png")
-    with pytest.raises(ValidationError, match="不是有效的图片"):
-        upload_image(user=resident, committee_id=city.pk, upload=fake)
+    # when
+    post = posting.reply(user=resident, thread=thread, body="附图", images=[_png()])
+    with pytest.raises(ValidationError, match=r"图片：“evil\.png”不是可接受的文件"):
+        posting.reply(user=resident, thread=thread, body="再附图", images=[fake])
+    # then
+    attachment = post.attachments.get()
+    assert (attachment.is_image, attachment.width, attachment.height) == (True, 40, 30)
+    assert (attachment.content_type, attachment.original_name) == ("image/png", "bell.png")
 
 
-def test_upload_refuses_images_over_the_size_limit(city, resident):
+def test_reply_refuses_images_over_the_size_limit(city, thread, resident):
     set_setting(committee=city, key=rules.IMAGE_MAX_BYTES, value=100)
-    with pytest.raises(ValidationError, match="大小不能超过"):
-        upload_image(user=resident, committee_id=city.pk, upload=_png())
+    with pytest.raises(ValidationError, match=r"超过 0\.0 MB"):
+        posting.reply(user=resident, thread=thread, body="附图", images=[_png()])
+    assert not Post.objects.filter(author=resident).exists()
 
 
 def test_attachments_need_login_and_the_boards_download_right(client, city, make_user, staff):
     # given: a board where only members may download
     board = make_board(committee=city, download=[Audience.MEMBER, Audience.STAFF])
-    image = upload_image(user=staff, committee_id=city.pk, upload=_png())
     thread = posting.create_thread(
-        user=staff,
-        board=board,
-        title="附图",
-        body="见图",
-        attachment_ids=[image.pk],
-        skip_limits=True,
+        user=staff, board=board, title="附图", body="见图", images=[_png()], skip_limits=True
     )
+    image = Attachment.objects.get(post__thread=thread)
     url = reverse("portal:attachment", args=[image.pk])
     # guest: the seed's prompt on the page, a login redirect on the file
     page = client.get(reverse("portal:thread", args=[thread.pk])).content.decode()
@@ -110,7 +113,6 @@ def test_attachments_need_login_and_the_boards_download_right(client, city, make
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert Attachment.objects.get(pk=image.pk).post.thread == thread
 
 
 def test_thread_form_uploads_and_attaches_an_image(client, board, staff):
@@ -129,3 +131,86 @@ def test_thread_form_names_the_bad_field(client, board, staff):
         reverse("portal:thread_create", args=[board.pk]), {"title": "   ", "body": "内容"}
     )
     assert "标题" in response.content.decode()
+
+
+def _reply_with_image(client, thread, body: str = "附图"):
+    return client.post(reverse("portal:reply", args=[thread.pk]), {"body": body, "image": _png()})
+
+
+def test_a_reply_refused_for_its_empty_body_leaves_no_image(client, thread, resident, stored_files):
+    # given
+    client.force_login(resident)
+    # when: the text is only markup, empty once sanitised
+    response = _reply_with_image(client, thread, body="<b></b>")
+    # then
+    assert response.status_code == 400
+    assert "内容：不能为空" in response.content.decode()
+    assert (stored_files(), Attachment.objects.count()) == ([], 0)
+
+
+def test_a_banned_persons_reply_leaves_no_image(
+    client, board, thread, resident, staff, stored_files
+):
+    # given
+    ban_user(actor=staff, board=board, user=resident, reason="灌水")
+    client.force_login(resident)
+    # when
+    response = _reply_with_image(client, thread)
+    # then
+    assert response.status_code == 403
+    assert (stored_files(), Attachment.objects.count()) == ([], 0)
+
+
+def test_a_reply_over_the_posting_limit_leaves_no_image(client, thread, resident, stored_files):
+    # given: one reply already, within the flood interval
+    client.force_login(resident)
+    assert _reply_with_image(client, thread).status_code == 302
+    first = stored_files()
+    # when
+    response = _reply_with_image(client, thread)
+    # then
+    assert "两次发帖间隔不能少于 15 秒" in response.content.decode()
+    assert stored_files() == first
+    assert Attachment.objects.count() == 1
+
+
+def test_a_failed_database_write_deletes_the_stored_image(
+    monkeypatch, thread, resident, stored_files
+):
+    # given: the post's write fails after its image was stored
+    def fail(**kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(posting.credits, "award_credits", fail)
+    # when
+    with pytest.raises(DatabaseError):
+        posting.reply(user=resident, thread=thread, body="附图", images=[_png()])
+    # then
+    assert (stored_files(), Attachment.objects.count()) == ([], 0)
+
+
+def test_the_hourly_upload_allowance_refuses_in_chinese(client, city, thread, resident):
+    # given: no flood interval, two uploads an hour
+    set_setting(committee=city, key=rules.FLOOD_SECONDS, value=0)
+    set_setting(committee=city, key=rules.UPLOADS_PER_HOUR, value=2)
+    client.force_login(resident)
+    for _n in range(2):
+        assert _reply_with_image(client, thread).status_code == 302
+    # when
+    response = _reply_with_image(client, thread)
+    # then
+    assert response.status_code == 400
+    assert "图片：每小时最多上传 2 个文件" in response.content.decode()
+    assert Attachment.objects.count() == 2
+
+
+def test_forum_images_go_through_the_upload_store(thread, resident):
+    # given: a real PNG its uploader calls x.html
+    image = SimpleUploadedFile("x.html", _png().read(), content_type="text/html")
+    # when
+    post = posting.reply(user=resident, thread=thread, body="附图", images=[image])
+    # then: a generated storage name, the detected type, a safe display name
+    attachment = post.attachments.get()
+    assert attachment.file.name.startswith("portal/attachments/")
+    assert attachment.file.name.endswith(".png") and "x." not in attachment.file.name
+    assert (attachment.content_type, attachment.original_name) == ("image/png", "x.png")

@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from zhengxie.core.permissions import check_office, is_office
+from zhengxie.core.uploads import serve_upload
 
 from ..forms import ExhibitionForm, ExhibitItemForm, HallFilterForm
 from ..models import Exhibition, ExhibitItem
@@ -90,6 +91,4 @@ def item_image(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(ExhibitItem.objects.select_related("exhibition"), pk=pk)
     if not item.image or not can_see_exhibition(request.user, item.exhibition):
         raise Http404
-    response = FileResponse(item.image.open("rb"))
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return serve_upload(item.image, filename=item.title)

@@ -4,25 +4,24 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from zhengxie.core.uploads import serve_upload
 
 from .. import permissions
 from ..forms import EditPostForm, PostForm, ThreadForm
 from ..models import Attachment, Board, Post, Thread
 from ..rules import POSTS_PER_PAGE
 from ..services import posting
-from ..services.uploads import upload_image
 
 
-def _images(request: HttpRequest, form, committee_id: int) -> list[int]:
+def _images(form) -> list:
     upload = form.cleaned_data.get("image")
-    if not upload:
-        return []
-    return [upload_image(user=request.user, committee_id=committee_id, upload=upload).pk]
+    return [upload] if upload else []
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -46,7 +45,7 @@ def thread_create(request: HttpRequest, pk: int) -> HttpResponse:
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
                 topic_title=form.cleaned_data["topic_title"],
-                attachment_ids=_images(request, form, board.committee_id),
+                images=_images(form),
             )
         except ValidationError as error:
             _add_errors(form, error)
@@ -74,7 +73,7 @@ def reply_create(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user,
                 thread=thread,
                 body=form.cleaned_data["body"],
-                attachment_ids=_images(request, form, thread.committee_id),
+                images=_images(form),
             )
         except ValidationError as error:
             _add_errors(form, error)
@@ -114,12 +113,6 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
         allowed = permissions.can_download(request.user, post.thread.board)
     if not allowed:
         raise PermissionDenied(_("您没有权限下载本版块的附件。"))
-    response = FileResponse(
-        attachment.file.open("rb"),
-        content_type=attachment.content_type,
-        as_attachment=not attachment.is_image,
-        filename=attachment.original_name,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
+    response = serve_upload(attachment.file, filename=attachment.original_name)
     response["Cache-Control"] = "private, max-age=3600"
     return response

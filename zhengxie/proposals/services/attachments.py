@@ -1,11 +1,13 @@
 """Attachments: at most five per proposal (configurable), pdf/doc/docx/jpg/png judged by their
-content rather than their name, 32 MB each; stored outside the web root."""
+content rather than their name (the core upload store), 32 MB each; stored outside the web
+root under generated names, written only once the proposal's lock confirms they may be."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from zhengxie.core import uploads
 from zhengxie.core.models import User
 
 from .. import rules
@@ -13,45 +15,21 @@ from ..models import Attachment, Proposal, ProposalState
 from ..permissions import is_proposer
 from .transitions import WorkflowError
 
-# Leading bytes of each allowed type; .doc is an OLE2 compound file, .docx a ZIP package.
-SIGNATURES = (
-    (b"%PDF-", "application/pdf", (".pdf",)),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "application/msword", (".doc",)),
-    (
-        b"PK\x03\x04",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        (".docx",),
-    ),
-    (b"\xff\xd8\xff", "image/jpeg", (".jpg", ".jpeg")),
-    (b"\x89PNG\r\n\x1a\n", "image/png", (".png",)),
-)
+ACCEPTED = (uploads.PDF, uploads.DOC, uploads.DOCX, uploads.JPEG, uploads.PNG)
 EDITABLE = (ProposalState.DRAFT, ProposalState.RETURNED)
-
-
-def sniff(upload: UploadedFile) -> str | None:
-    """The content type the file's bytes and extension agree on, or None."""
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    name = (upload.name or "").lower()
-    for magic, content_type, extensions in SIGNATURES:
-        if head.startswith(magic) and name.endswith(extensions):
-            return content_type
-    return None
 
 
 def add_attachment(*, proposal: Proposal, actor: User, upload: UploadedFile) -> Attachment:
     if not is_proposer(actor, proposal):
         raise PermissionDenied(_("只有提案者可以上传附件。"))
     limit_mb = rules.rule(proposal.committee_id, "attachment_max_mb")
-    if upload.size > limit_mb * 1024 * 1024:
-        raise WorkflowError(_("附件“%(n)s”：超过%(m)sMB。") % {"n": upload.name, "m": limit_mb})
-    content_type = sniff(upload)
-    if content_type is None:
-        raise WorkflowError(
-            _("附件“%(n)s”：只能上传 pdf、doc、docx、jpg、png 文件。") % {"n": upload.name}
+    try:
+        checked = uploads.check_upload(
+            upload, field="file", label=_("附件"), accept=ACCEPTED, max_bytes=limit_mb * 1048576
         )
-    with transaction.atomic():
+    except ValidationError as error:
+        raise WorkflowError(error.messages[0]) from error
+    with uploads.saving() as files, transaction.atomic():
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if locked.state not in EDITABLE:
             raise WorkflowError(_("提案已提交，不能再添加附件。"))
@@ -61,10 +39,10 @@ def add_attachment(*, proposal: Proposal, actor: User, upload: UploadedFile) -> 
         return Attachment.objects.create(
             committee_id=locked.committee_id,
             proposal=locked,
-            file=upload,
-            original_name=upload.name[:200],
-            content_type=content_type,
-            size=upload.size,
+            file=files.save(checked, folder="proposals"),
+            original_name=checked.name[:200],
+            content_type=checked.kind.content_type,
+            size=checked.size,
             uploaded_by=actor,
         )
 

@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from zhengxie.core.factories import make_upload
 from zhengxie.core.models import Role
 from zhengxie.proposals import factories
 from zhengxie.proposals.models import Attachment, Proposal, ProposalState
@@ -153,7 +154,7 @@ def test_attachment_checked_by_content_and_served_only_to_readers(
     c = _client(client, draft.created_by)
     fake = SimpleUploadedFile("a.pdf", b"MZ not a pdf", content_type="application/pdf")
     response = c.post(reverse("proposals:upload", args=[draft.pk]), {"file": fake}, follow=True)
-    assert "只能上传" in response.content.decode()
+    assert "附件：“a.pdf”不是可接受的文件" in response.content.decode()
     good = SimpleUploadedFile("a.pdf", b"%PDF-1.4 hello", content_type="application/pdf")
     c.post(reverse("proposals:upload", args=[draft.pk]), {"file": good})
     attachment = Attachment.objects.get()
@@ -165,6 +166,43 @@ def test_attachment_checked_by_content_and_served_only_to_readers(
         .status_code
         == 403
     )
+
+
+def test_proposal_attachments_go_through_the_upload_store(client, city, stored_files):
+    # given: a PDF whose uploader named it to be rendered as a page
+    draft = factories.make_draft(committee=city)
+    c = _client(client, draft.created_by)
+    upload = make_upload(name="提案说明.html", kind="pdf", content_type="text/html")
+    # when
+    c.post(reverse("proposals:upload", args=[draft.pk]), {"file": upload})
+    response = c.get(reverse("proposals:download", args=[Attachment.objects.get().pk]))
+    # then: a generated storage name; served as a PDF attachment, never as a page
+    attachment = Attachment.objects.get()
+    name = attachment.original_name
+    assert stored_files() == [attachment.file.name]
+    assert attachment.file.name.startswith("proposals/") and "提案" not in attachment.file.name
+    assert attachment.file.name.endswith(".pdf")
+    assert (attachment.content_type, name) == ("application/pdf", "提案说明.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert (
+        response["Content-Disposition"]
+        == "attachment; filename*=utf-8''%E6%8F%90%E6%A1%88%E8%AF%B4%E6%98%8E.pdf"
+    )
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_an_attachment_refused_by_the_proposals_state_leaves_no_file(client, city, stored_files):
+    # given: a proposal already submitted
+    draft = factories.make_draft(committee=city)
+    Proposal.objects.filter(pk=draft.pk).update(state=ProposalState.SUBMITTED)
+    c = _client(client, draft.created_by)
+    # when
+    response = c.post(
+        reverse("proposals:upload", args=[draft.pk]), {"file": make_upload(kind="pdf")}, follow=True
+    )
+    # then
+    assert "提案已提交，不能再添加附件" in response.content.decode()
+    assert (stored_files(), Attachment.objects.count()) == ([], 0)
 
 
 def test_public_page_hides_contact_details_and_unregistered_proposals(client, city, staff):

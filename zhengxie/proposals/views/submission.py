@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from zhengxie.core.models import Committee, Role
 from zhengxie.core.permissions import committee_ids_with_role, office_committee_ids
+from zhengxie.core.uploads import serve_upload
 
 from .. import services
 from ..forms import AttachmentForm, ProposalForm
@@ -165,12 +166,7 @@ def download(request: HttpRequest, attachment_id: int) -> FileResponse:
     """Files are served only to those who may read the proposal."""
     attachment = get_object_or_404(Attachment, pk=attachment_id, is_deleted=False)
     check_read_proposal(request.user, attachment.proposal)
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
+    return serve_upload(attachment.file, filename=attachment.original_name)
 
 
 @login_required
