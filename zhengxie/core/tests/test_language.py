@@ -1,17 +1,4 @@
-import pytest
-from django.core.management import call_command
 from django.urls import reverse
-from django.utils.translation import trans_real
-
-
-@pytest.fixture
-def english_catalog():
-    """The committed .po compiled as `make run` does (.mo files are not in git)."""
-    call_command("compilemessages", "-l", "en", "--ignore=.venv", verbosity=0)
-    trans_real._translations = {}
-    trans_real._active = trans_real.Local()
-    yield
-    trans_real._translations = {}
 
 
 def test_switching_to_english_translates_the_roster(client, city, staff, english_catalog):
