@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.urls import reverse
 
 
