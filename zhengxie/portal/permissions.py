@@ -1,4 +1,11 @@
-"""Who may see and do what on which board: audiences per action, moderators, bans."""
+"""Who may see and do what on which board: audiences per action, moderators, bans.
+
+Whether a reader may open a board is decided once, by `can_view_board`; every listing of
+threads or floors (profiles, search, the home page's blocks, board pages) narrows its queryset
+with `filter_visible_threads` / `filter_visible_posts`, which apply that same rule to every
+board at once. A listing that skips them would show members-only titles to guests, so the
+portal's listing selectors all take the reader as an argument and call one of them.
+"""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -48,16 +55,21 @@ def can_download(user, board: Board) -> bool:
     return _allows(user, board, "download_audience") or can_moderate(user, board)
 
 
+def moderated_board_ids(user) -> set[int]:
+    """The boards a person is a named moderator of, read once per request (kept on the user)."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    if "_zx_moderates" not in user.__dict__:
+        through = Board.moderators.through.objects.filter(user_id=user.pk)
+        user._zx_moderates = set(through.values_list("board_id", flat=True))
+    return user._zx_moderates
+
+
 def can_moderate(user, board: Board) -> bool:
     """Staff of the board's committee and the board's own moderators."""
     if not getattr(user, "is_authenticated", False):
         return False
-    if is_office(user, board.committee_id):
-        return True
-    cache = user.__dict__.setdefault("_zx_moderates", {})
-    if board.pk not in cache:
-        cache[board.pk] = board.moderators.filter(pk=user.pk).exists()
-    return cache[board.pk]
+    return is_office(user, board.committee_id) or board.pk in moderated_board_ids(user)
 
 
 def is_banned(user, committee_id: int) -> bool:
@@ -146,3 +158,24 @@ def can_see_post_body(user, post: Post, moderator: bool) -> bool:
 
 def filter_visible_boards(user, queryset: QuerySet) -> list[Board]:
     return [board for board in queryset if can_view_board(user, board)]
+
+
+def visible_board_ids(user) -> list[int]:
+    """Every board, of any committee, the reader may open. Boards are a few dozen rows set up
+    by staff, so reading them all is cheaper than joining audiences into each listing."""
+    boards = Board.objects.only("id", "committee_id", "view_audience").order_by()
+    return [board.pk for board in filter_visible_boards(user, boards)]
+
+
+def filter_visible_threads(user, queryset: QuerySet) -> QuerySet:
+    """Published threads on boards the reader may open: what any listing of threads shows."""
+    return queryset.filter(status=PostStatus.VISIBLE, board_id__in=visible_board_ids(user))
+
+
+def filter_visible_posts(user, queryset: QuerySet) -> QuerySet:
+    """Published floors of published threads on boards the reader may open."""
+    return queryset.filter(
+        status=PostStatus.VISIBLE,
+        thread__status=PostStatus.VISIBLE,
+        thread__board_id__in=visible_board_ids(user),
+    )

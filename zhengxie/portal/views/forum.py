@@ -43,7 +43,7 @@ def board_detail(request: HttpRequest, pk: int) -> HttpResponse:
     board = get_object_or_404(Board.objects.select_related("group", "committee"), pk=pk)
     permissions.check_view_board(request.user, board)
     page = _int(request.GET.get("page"), 1)
-    threads, more = forum_selectors.list_board_threads(board, page=page)
+    threads, more = forum_selectors.list_board_threads(request.user, board, page=page)
     context = {
         "board": board,
         "threads": threads,
