@@ -90,19 +90,24 @@ def check_view_board(user, board: Board) -> None:
         raise PermissionDenied(_("您没有权限浏览本版块。"))
 
 
-def check_post_thread(user, board: Board) -> None:
+def check_not_banned(user, board: Board) -> None:
+    """The one ban check of every write of a floor, new or edited, by anyone (moderators
+    too): each check_* of a write below starts with it."""
     if is_banned(user, board.committee_id):
-        raise PermissionDenied(_("您已被禁言，不能发帖。"))
-    if not can_post_thread(user, board):
+        raise PermissionDenied(_("您已被禁言，不能发帖、回帖或修改帖子。"))
+
+
+def check_post_thread(user, board: Board) -> None:
+    check_not_banned(user, board)
+    if not _allows(user, board, "post_audience"):
         raise PermissionDenied(_("您没有权限在本版块发表主题。"))
 
 
 def check_reply(user, thread: Thread) -> None:
-    if is_banned(user, thread.committee_id):
-        raise PermissionDenied(_("您已被禁言，不能回帖。"))
+    check_not_banned(user, thread.board)
     if thread.is_locked and not can_moderate(user, thread.board):
         raise PermissionDenied(_("本主题已关闭，不能回复。"))
-    if not can_reply(user, thread):
+    if not _allows(user, thread.board, "reply_audience"):
         raise PermissionDenied(_("您没有权限在本版块回复。"))
 
 
@@ -123,6 +128,7 @@ def can_edit_post(user, post: Post) -> bool:
 
 
 def check_edit_post(user, post: Post) -> None:
+    check_not_banned(user, post.thread.board)
     if not can_edit_post(user, post):
         raise PermissionDenied(_("只有作者本人或版主可以编辑该帖子。"))
 
