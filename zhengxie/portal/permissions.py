@@ -40,15 +40,13 @@ def can_view_board(user, board: Board) -> bool:
 
 
 def can_post_thread(user, board: Board) -> bool:
-    return _allows(user, board, "post_audience") and not is_banned(user, board.committee_id)
+    return _allows(user, board, "post_audience") and not is_banned(user, board)
 
 
 def can_reply(user, thread: Thread) -> bool:
     if thread.is_locked and not can_moderate(user, thread.board):
         return False
-    return _allows(user, thread.board, "reply_audience") and not is_banned(
-        user, thread.committee_id
-    )
+    return _allows(user, thread.board, "reply_audience") and not is_banned(user, thread.board)
 
 
 def can_download(user, board: Board) -> bool:
@@ -72,15 +70,31 @@ def can_moderate(user, board: Board) -> bool:
     return is_office(user, board.committee_id) or board.pk in moderated_board_ids(user)
 
 
-def is_banned(user, committee_id: int) -> bool:
+def is_banned(user, board: Board) -> bool:
+    """Whether a live ban covers the board: one on the board itself or a committee-wide one."""
     if not getattr(user, "is_authenticated", False):
         return False
     now = timezone.now()
     return (
-        ForumBan.objects.filter(user=user, committee_id=committee_id, lifted=False)
+        ForumBan.objects.filter(user=user, committee_id=board.committee_id, lifted=False)
+        .filter(Q(board__isnull=True) | Q(board=board))
         .filter(Q(until__isnull=True) | Q(until__gt=now))
         .exists()
     )
+
+
+def check_ban_from_board(actor, board: Board, user) -> None:
+    """Moderators ban within the boards they moderate, and never someone who moderates the
+    board too (a co-moderator or staff): only staff act on those."""
+    check_moderate(actor, board)
+    if can_moderate(user, board) and not is_office(actor, board.committee_id):
+        raise PermissionDenied(_("版主不能禁言本版其他版主或政协机关工作人员。"))
+
+
+def check_ban_from_forum(actor, committee_id: int) -> None:
+    """A ban from every board reaches past any moderator's boards: staff only."""
+    if not is_office(actor, committee_id):
+        raise PermissionDenied(_("只有政协机关工作人员可以全站禁言。"))
 
 
 def check_view_board(user, board: Board) -> None:
@@ -93,7 +107,7 @@ def check_view_board(user, board: Board) -> None:
 def check_not_banned(user, board: Board) -> None:
     """The one ban check of every write of a floor, new or edited, by anyone (moderators
     too): each check_* of a write below starts with it."""
-    if is_banned(user, board.committee_id):
+    if is_banned(user, board):
         raise PermissionDenied(_("您已被禁言，不能发帖、回帖或修改帖子。"))
 
 
@@ -123,7 +137,7 @@ def can_edit_post(user, post: Post) -> bool:
         post.author_id == user.pk
         and post.status in (PostStatus.VISIBLE, PostStatus.PENDING)
         and not post.thread.is_locked
-        and not is_banned(user, board.committee_id)
+        and not is_banned(user, board)
     )
 
 

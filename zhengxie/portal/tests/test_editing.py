@@ -124,7 +124,7 @@ def test_a_banned_user_cannot_edit(board, thread, resident, moderator, staff, wh
     # given: a reply, and its author or the board's moderator banned by staff
     post = posting.reply(user=resident, thread=thread, body="原来的内容", skip_limits=True)
     banned = {"author": resident, "moderator": moderator}[who]
-    moderation.ban_user(actor=staff, board=board, user=banned, reason="多次发广告")
+    moderation.ban_from_board(actor=staff, board=board, user=banned, reason="多次发广告")
     # when
     with pytest.raises(PermissionDenied, match="禁言"):
         posting.edit_post(user=banned, post=post, body="改掉")
