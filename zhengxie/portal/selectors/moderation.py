@@ -1,5 +1,7 @@
 """The moderation queue and log, limited to the boards a person moderates."""
 
+from django.db.models import Q
+
 from zhengxie.core.models import Committee
 from zhengxie.core.permissions import is_office
 
@@ -32,7 +34,7 @@ def get_queue(user, committee: Committee) -> dict:
     log = ModerationAction.objects.filter(committee=committee)
     if not is_office(user, committee):
         # A moderator's view ends at their boards too: other boards' acts and reasons, and
-        # staff's forum-wide bans, are staff's to read.
-        log = log.filter(thread__board_id__in=board_ids)
+        # staff's forum-wide bans, are staff's to read; their own bans stay in view.
+        log = log.filter(Q(thread__board_id__in=board_ids) | Q(actor=user))
     log = log.select_related("actor", "thread", "target_user")[:50]
     return {"pending": list(pending), "reports": list(reports), "log": list(log)}

@@ -114,15 +114,21 @@ def test_a_moderator_cannot_ban_forum_wide_through_the_profile_page(client, mode
 
 
 def test_the_moderation_log_shows_a_moderator_only_their_boards(
-    client, thread, other_thread, moderator, staff, resident
+    client, board, thread, other_thread, moderator, staff, resident
 ):
     # given: staff hide a floor on board B with a reason
     post = posting.reply(user=resident, thread=other_thread, body="违规", skip_limits=True)
     moderation.moderate_post(actor=staff, post=post, act=ModAct.HIDE, reason="B版内部理由")
+    moderation.ban_from_forum(
+        actor=staff, committee_id=board.committee_id, user=resident, reason="全站禁言理由"
+    )
+    # and the moderator hides a floor on A and bans someone from A
     first = Post.objects.get(thread=thread, floor=1)
     moderation.moderate_post(actor=moderator, post=first, act=ModAct.HIDE, reason="A版理由")
+    moderation.ban_from_board(actor=moderator, board=board, user=resident, reason="A版禁言")
     client.force_login(moderator)
     # when
     page = client.get(reverse("portal:moderation")).content.decode()
     # then
-    assert "A版理由" in page and "B版内部理由" not in page
+    assert "A版理由" in page and "A版禁言" in page
+    assert "B版内部理由" not in page and "全站禁言理由" not in page
