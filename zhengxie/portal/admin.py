@@ -37,4 +37,4 @@ class ExhibitionAdmin(SimpleHistoryAdmin):
 
 @admin.register(ForumBan)
 class ForumBanAdmin(admin.ModelAdmin):
-    list_display = ["user", "committee", "until", "lifted", "banned_by"]
+    list_display = ["user", "committee", "board", "until", "lifted", "banned_by"]

@@ -43,9 +43,20 @@ class Report(CommitteeScoped):
 
 
 class ForumBan(CommitteeScoped):
-    """A ban from posting in one committee's forum; `until` empty means until lifted."""
+    """A ban from posting in one board (a moderator's ban, within the boards they moderate)
+    or, with no board, in every board of the committee's forum (staff only); `until` empty
+    means until lifted."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    board = models.ForeignKey(
+        "portal.Board",
+        verbose_name=_("版块"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("留空表示在本政协论坛的所有版块禁言"),
+    )
     reason = models.CharField(_("原因"), max_length=200)
     until = models.DateTimeField(_("截止"), null=True, blank=True)
     lifted = models.BooleanField(_("已解除"), default=False)

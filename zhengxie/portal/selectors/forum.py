@@ -7,7 +7,7 @@ from django.db.models import Prefetch, QuerySet
 from zhengxie.core.models import Committee
 
 from .. import permissions
-from ..models import Attachment, Board, BoardGroup, Post, PostStatus, Thread
+from ..models import Attachment, Board, BoardGroup, Post, Thread
 from ..rules import POSTS_PER_PAGE, THREADS_PER_PAGE, credit_level
 from ..services.views_counter import pending_views
 
@@ -19,10 +19,10 @@ def total_views(threads: list[Thread]) -> None:
         thread.shown_views = max(thread.views + pending.get(thread.pk, 0), thread.replies)
 
 
-def visible_threads(board_ids: list[int]) -> QuerySet:
-    return Thread.objects.filter(board_id__in=board_ids, status=PostStatus.VISIBLE).select_related(
-        "board", "author"
-    )
+def visible_threads(reader, **lookups) -> QuerySet:
+    """The threads the reader may open among those matching the lookups."""
+    query = Thread.objects.filter(**lookups).select_related("board", "author")
+    return permissions.filter_visible_threads(reader, query)
 
 
 def list_board_groups(user, committee: Committee) -> list[BoardGroup]:
@@ -35,10 +35,10 @@ def list_board_groups(user, committee: Committee) -> list[BoardGroup]:
     return list(groups.values())
 
 
-def list_board_threads(board: Board, *, page: int) -> tuple[list[Thread], bool]:
+def list_board_threads(reader, board: Board, *, page: int) -> tuple[list[Thread], bool]:
     start = (page - 1) * THREADS_PER_PAGE
     rows = list(
-        visible_threads([board.pk]).order_by("-is_pinned", "-last_post_at", "-id")[
+        visible_threads(reader, board=board).order_by("-is_pinned", "-last_post_at", "-id")[
             start : start + THREADS_PER_PAGE + 1
         ]
     )
@@ -48,12 +48,10 @@ def list_board_threads(board: Board, *, page: int) -> tuple[list[Thread], bool]:
     return rows, more
 
 
-def latest_threads(user, committee: Committee, *, kind: str | None = None, limit: int = 10):
-    boards = Board.objects.filter(committee=committee)
-    if kind:
-        boards = boards.filter(kind=kind)
-    ids = [b.pk for b in permissions.filter_visible_boards(user, boards)]
-    rows = list(visible_threads(ids).order_by("-created_at", "-id")[:limit])
+def latest_threads(reader, committee: Committee, *, kind: str | None = None, limit: int = 10):
+    lookups = {"board__kind": kind} if kind else {}
+    query = visible_threads(reader, committee=committee, **lookups)
+    rows = list(query.order_by("-created_at", "-id")[:limit])
     total_views(rows)
     return rows
 

@@ -1,8 +1,13 @@
-"""A person's forum profile: threads, replies, credits and their level."""
+"""A person's forum profile: threads, replies, credits and their level.
+
+The threads and replies listed are those the viewer may open, not all the person wrote: a
+profile must not show a guest the titles and text of members-only boards.
+"""
 
 from dataclasses import dataclass
 
-from ..models import CreditBalance, CreditEntry, Post, PostStatus, Thread
+from .. import permissions
+from ..models import CreditBalance, CreditEntry, Post, Thread
 from ..rules import credit_level
 
 
@@ -22,16 +27,12 @@ def get_profile(viewer, user, *, committee_id: int, with_ledger: bool) -> Profil
     total = balance.total if balance else 0
     member = getattr(user, "member", None)
     title = (member.public_title or f"{member.committee.display_name}委员") if member else ""
-    threads = list(
-        Thread.objects.filter(author=user, status=PostStatus.VISIBLE)
-        .select_related("board")
-        .order_by("-created_at")[:20]
+    threads = permissions.filter_visible_threads(viewer, Thread.objects.filter(author=user))
+    replies = permissions.filter_visible_posts(
+        viewer, Post.objects.filter(author=user, floor__gt=1)
     )
-    replies = list(
-        Post.objects.filter(author=user, status=PostStatus.VISIBLE, floor__gt=1)
-        .select_related("thread")
-        .order_by("-created_at")[:20]
-    )
+    threads = list(threads.select_related("board").order_by("-created_at")[:20])
+    replies = list(replies.select_related("thread").order_by("-created_at")[:20])
     ledger = (
         list(CreditEntry.objects.filter(user=user).select_related("board")[:50])
         if with_ledger

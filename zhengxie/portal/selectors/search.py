@@ -1,8 +1,8 @@
 """Search over threads and posts, in Chinese, through the shared full-text index.
 
 The index holds only visible floors (see ..search_index); it knows committees and whether a
-guest may read a board, not the audiences of each board, so the hits are narrowed here to the
-boards the reader may see, and checked against the live rows in the same query.
+guest may read a board, not the audiences of each board, so the hits are narrowed here by
+`permissions.filter_visible_posts`, against the live rows, in one query.
 """
 
 from dataclasses import dataclass
@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString
 from zhengxie.search.selectors import SearchHit, highlight, search, snippet_of
 
 from .. import permissions
-from ..models import Board, Post, PostStatus
+from ..models import Post
 from ..search_index import KINDS, POST_KIND, THREAD_KIND
 
 MAX_RESULTS = 50  # Discuz caps results too (maxsearchresults)
@@ -35,15 +35,13 @@ class PostResult:
         return highlight(snippet_of(self.post.body_text, self.hit.terms), self.hit.terms)
 
 
-def _posts_of(hits: list[SearchHit], board_ids: list[int]) -> dict[tuple[str, int], Post]:
+def _posts_of(user, hits: list[SearchHit]) -> dict[tuple[str, int], Post]:
     thread_ids = [h.object_id for h in hits if h.kind == THREAD_KIND]
     post_ids = [h.object_id for h in hits if h.kind != THREAD_KIND]
-    posts = Post.objects.filter(
-        Q(pk__in=post_ids) | Q(thread_id__in=thread_ids, floor=1),
-        thread__board_id__in=board_ids,
-        thread__status=PostStatus.VISIBLE,
-        status=PostStatus.VISIBLE,
-    ).select_related("thread", "thread__board", "author")
+    query = Post.objects.filter(Q(pk__in=post_ids) | Q(thread_id__in=thread_ids, floor=1))
+    posts = permissions.filter_visible_posts(user, query).select_related(
+        "thread", "thread__board", "author"
+    )
     return {(THREAD_KIND, p.thread_id) if p.floor == 1 else (POST_KIND, p.pk): p for p in posts}
 
 
@@ -54,10 +52,6 @@ def search_posts(
     query, best first (title hits, then whole words, rank higher)."""
     if not query.strip():
         return []
-    boards = Board.objects.filter(committee_id=committee_id)
-    board_ids = [b.pk for b in permissions.filter_visible_boards(user, boards)]
-    if not board_ids:
-        return []
     hits = search(
         query=query,
         kinds=KINDS,
@@ -65,7 +59,7 @@ def search_posts(
         public_only=not getattr(user, "is_authenticated", False),
         limit=CANDIDATES,
     )
-    posts = _posts_of(hits, board_ids)
+    posts = _posts_of(user, hits)
     found = [
         PostResult(posts[key], hit) for hit in hits if (key := (hit.kind, hit.object_id)) in posts
     ]

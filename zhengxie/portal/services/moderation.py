@@ -129,18 +129,39 @@ def move_thread(*, actor, thread: Thread, board: Board, reason: str = "") -> Thr
     return thread
 
 
-def ban_user(*, actor, board: Board, user, reason: str, until=None) -> ForumBan:
-    permissions.check_moderate(actor, board)
+def ban_from_board(*, actor, board: Board, user, reason: str, until=None) -> ForumBan:
+    """A moderator's ban: no new or edited floors on this board; other boards are untouched."""
+    permissions.check_ban_from_board(actor, board, user)
+    committee_id = board.committee_id
+    return _ban(
+        actor=actor, committee_id=committee_id, board=board, user=user, reason=reason, until=until
+    )
+
+
+def ban_from_forum(*, actor, committee_id: int, user, reason: str, until=None) -> ForumBan:
+    """Staff's ban from every board of the committee's forum."""
+    permissions.check_ban_from_forum(actor, committee_id)
+    return _ban(
+        actor=actor, committee_id=committee_id, board=None, user=user, reason=reason, until=until
+    )
+
+
+def _ban(*, actor, committee_id: int, board: Board | None, user, reason: str, until) -> ForumBan:
     if not reason.strip():
         raise ValidationError({"reason": _("原因：不能为空。")})
     if until is not None and until <= timezone.now():
         raise ValidationError({"until": _("截止时间：须晚于现在。")})
     with transaction.atomic():
         ban = ForumBan.objects.create(
-            committee_id=board.committee_id, user=user, reason=reason, until=until, banned_by=actor
+            committee_id=committee_id,
+            board=board,
+            user=user,
+            reason=reason,
+            until=until,
+            banned_by=actor,
         )
         ModerationAction.objects.create(
-            committee_id=board.committee_id,
+            committee_id=committee_id,
             actor=actor,
             act=ModAct.BAN,
             target_user=user,

@@ -27,6 +27,22 @@ def _clean_body(raw: str) -> tuple[str, str]:
     return body, text
 
 
+def _guard_floor(
+    *, user, board: Board, body: str, skip_limits: bool, uploads: int = 0
+) -> tuple[str, str]:
+    """What every floor written passes, new or edited, after its act's check_* (which refuses
+    banned writers, closed threads and the wrong audience): the body is sanitised and not
+    empty, and it counts against the posting limits (a new account's links, the flood
+    interval, the hourly cap, the images it brings). Edits pass it too, or a new account would
+    post plain text and edit the link in. Returns (html, text)."""
+    body_html, body_text = _clean_body(body)
+    if not skip_limits:
+        check_posting_limits(
+            user=user, committee_id=board.committee_id, raw_body=body, uploads=uploads
+        )
+    return body_html, body_text
+
+
 def _status_for(board: Board, user) -> str:
     if board.requires_approval and not permissions.can_moderate(user, board):
         return PostStatus.PENDING
@@ -50,12 +66,10 @@ def create_thread(
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": _("标题：不能为空。")})
-    body_html, body_text = _clean_body(body)
     checked = check_post_images(committee_id=board.committee_id, images=images)
-    if not skip_limits:
-        check_posting_limits(
-            user=user, committee_id=board.committee_id, raw_body=body, uploads=len(checked)
-        )
+    body_html, body_text = _guard_floor(
+        user=user, board=board, body=body, skip_limits=skip_limits, uploads=len(checked)
+    )
     now = created_at or timezone.now()
     status = _status_for(board, user)
     # Images are written last, inside the post's transaction, and deleted if it fails.
@@ -101,12 +115,10 @@ def reply(
     """Add the next floor. Locks the thread row: the next floor is max_floor + 1, and the
     unique (thread, floor) constraint is the safety net (Flarum #2612)."""
     permissions.check_reply(user, thread)
-    body_html, body_text = _clean_body(body)
     checked = check_post_images(committee_id=thread.committee_id, images=images)
-    if not skip_limits:
-        check_posting_limits(
-            user=user, committee_id=thread.committee_id, raw_body=body, uploads=len(checked)
-        )
+    body_html, body_text = _guard_floor(
+        user=user, board=thread.board, body=body, skip_limits=skip_limits, uploads=len(checked)
+    )
     status = _status_for(thread.board, user)
     # Images are written last, inside the post's transaction, and deleted if it fails.
     with uploads.saving() as files, transaction.atomic():
@@ -142,13 +154,15 @@ def reply(
 
 def edit_post(*, user, post: Post, body: str, title: str = "") -> Post:
     """Rewrite a floor and, on the first floor, the thread's title (required there, ignored
-    on replies). The search index follows in the same transaction; the old text stays in
-    the post's history."""
+    on replies), through the same guard as a new floor. The search index follows in the same
+    transaction; the old text stays in the post's history."""
     permissions.check_edit_post(user, post)
-    body_html, body_text = _clean_body(body)
     title = (title or "").strip()
     if post.floor == 1 and not title:
         raise ValidationError({"title": _("标题：不能为空。")})
+    body_html, body_text = _guard_floor(
+        user=user, board=post.thread.board, body=body, skip_limits=False
+    )
     with transaction.atomic():
         thread = Thread.objects.select_for_update(of=("self",)).select_related("board")
         thread = thread.get(pk=post.thread_id)

@@ -131,7 +131,7 @@ def test_locked_thread_refuses_replies_but_not_moderators(thread, staff, residen
 
 
 def test_banned_user_cannot_post(board, thread, staff, resident):
-    moderation.ban_user(actor=staff, board=board, user=resident, reason="多次发广告")
+    moderation.ban_from_board(actor=staff, board=board, user=resident, reason="多次发广告")
     with pytest.raises(PermissionDenied, match="禁言"):
         posting.reply(user=resident, thread=thread, body="再发", skip_limits=True)
 

@@ -92,3 +92,42 @@ def test_the_edit_page_saves_and_returns_to_the_floor(client, thread, resident):
     assert post.body_text == "新的内容"
     empty = client.post(reverse("portal:post_edit", args=[post.pk]), {"body": " "})
     assert "内容" in empty.content.decode() and empty.status_code == 200
+
+
+def test_a_new_account_cannot_edit_a_link_into_its_post(thread, resident):
+    # given: a reply in plain text from an account registered today
+    post = posting.reply(user=resident, thread=thread, body="支持这个建议", skip_limits=True)
+    # when: the author edits a link in
+    with pytest.raises(ValidationError) as error:
+        posting.edit_post(user=resident, post=post, body="详见 https://spam.example/buy")
+    # then: the edit is refused as a new post would be, and the floor is unchanged
+    assert error.value.code == "newbie_link"
+    post.refresh_from_db()
+    assert post.body_text == "支持这个建议"
+
+
+def test_edits_count_against_the_posting_rate_limit(thread, resident):
+    # given: a reply just edited once
+    post = posting.reply(user=resident, thread=thread, body="第一稿", skip_limits=True)
+    posting.edit_post(user=resident, post=post, body="第二稿")
+    # when: it is edited again within the flood interval
+    with pytest.raises(ValidationError) as error:
+        posting.edit_post(user=resident, post=post, body="第三稿")
+    # then
+    assert error.value.code == "flood"
+    post.refresh_from_db()
+    assert post.body_text == "第二稿"
+
+
+@pytest.mark.parametrize("who", ["author", "moderator"])
+def test_a_banned_user_cannot_edit(board, thread, resident, moderator, staff, who):
+    # given: a reply, and its author or the board's moderator banned by staff
+    post = posting.reply(user=resident, thread=thread, body="原来的内容", skip_limits=True)
+    banned = {"author": resident, "moderator": moderator}[who]
+    moderation.ban_from_board(actor=staff, board=board, user=banned, reason="多次发广告")
+    # when
+    with pytest.raises(PermissionDenied, match="禁言"):
+        posting.edit_post(user=banned, post=post, body="改掉")
+    # then
+    post.refresh_from_db()
+    assert post.body_text == "原来的内容"

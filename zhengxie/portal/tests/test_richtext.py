@@ -1,6 +1,6 @@
 import pytest
 
-from zhengxie.portal.richtext import plain_text, sanitize_html
+from zhengxie.portal.richtext import IMAGE_PREFIX, plain_text, sanitize_html
 
 # Real payloads from the OWASP XSS filter evasion cheat sheet and PortSwigger's list.
 XSS_PAYLOADS = [
@@ -77,3 +77,40 @@ def test_plain_text_becomes_escaped_paragraphs():
     clean = sanitize_html("第一段 1 < 2\n续行\n\n第二段")
     assert clean == "<p>第一段 1 &lt; 2<br>续行</p><p>第二段</p>"
     assert plain_text(clean) == "第一段 1 < 2续行第二段"
+
+
+ESCAPING_IMAGE_SOURCES = [
+    f"{IMAGE_PREFIX}../../admin/x",
+    f"{IMAGE_PREFIX}%2e%2e/%2e%2e/admin/x",
+    f"{IMAGE_PREFIX}%2E%2E/%2E%2E/admin/x",
+    f"{IMAGE_PREFIX}%252e%252e/%252e%252e/admin/x",
+    f"{IMAGE_PREFIX}..%2f..%2fadmin/x",
+    f"{IMAGE_PREFIX}..\\..\\admin\\x",
+    f"{IMAGE_PREFIX}..%5c..%5cadmin/x",
+    f"{IMAGE_PREFIX}./3/",
+    f"{IMAGE_PREFIX}/evil.example/x.png",
+    "//evil.example/x.png",
+    "/%2fevil.example/x.png",
+    "\\\\evil.example/x.png",
+    "/\\evil.example/x.png",
+    "/\t/evil.example/x.png",
+    f"https://evil.example{IMAGE_PREFIX}3/",
+    f"//evil.example{IMAGE_PREFIX}3/",
+]
+
+
+@pytest.mark.parametrize("src", ESCAPING_IMAGE_SOURCES)
+def test_image_sources_that_leave_the_attachment_path_are_dropped(src):
+    # given: an image whose source starts like an attachment but resolves elsewhere
+    raw = f'<img src="{src}" alt="图">'
+    # when
+    clean = sanitize_html(raw)
+    # then: the image keeps no source at all
+    assert "src=" not in clean, clean
+
+
+def test_an_attachment_image_keeps_its_source():
+    # when
+    clean = sanitize_html(f'<p>图片</p><img src="{IMAGE_PREFIX}3/" alt="图">')
+    # then
+    assert f'src="{IMAGE_PREFIX}3/"' in clean

@@ -15,6 +15,7 @@ from ..models import Board, BoardKind, Thread
 from ..rules import POSTS_PER_PAGE
 from ..selectors import forum as forum_selectors
 from ..selectors.hall import list_exhibitions
+from ..selectors.moderation import moderated_boards
 from ..services.pages import CSRF_MARK, PAGE_SECONDS, VIEWS_MARK, guest_page_hit, page_key
 from ..services.views_counter import record_view
 
@@ -43,7 +44,7 @@ def board_detail(request: HttpRequest, pk: int) -> HttpResponse:
     board = get_object_or_404(Board.objects.select_related("group", "committee"), pk=pk)
     permissions.check_view_board(request.user, board)
     page = _int(request.GET.get("page"), 1)
-    threads, more = forum_selectors.list_board_threads(board, page=page)
+    threads, more = forum_selectors.list_board_threads(request.user, board, page=page)
     context = {
         "board": board,
         "threads": threads,
@@ -111,7 +112,7 @@ def _thread_context(request: HttpRequest, data) -> dict:
         "board": thread.board,
         "can_reply": permissions.can_reply(user, thread),
         "can_download": permissions.can_download(user, thread.board),
-        "boards": Board.objects.filter(committee_id=thread.committee_id) if data.moderator else [],
+        "boards": moderated_boards(user, thread.committee_id) if data.moderator else [],
         "page_range": range(1, data.pages + 1),
     }
 

@@ -86,10 +86,16 @@ def report_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def user_ban(request: HttpRequest, pk: int) -> HttpResponse:
+    """A board chosen bans from that board; none chosen bans from the whole forum (staff)."""
     target = get_object_or_404(get_user_model(), pk=pk)
-    board = get_object_or_404(Board, pk=request.POST.get("board") or 0)
+    board_id = request.POST.get("board") or ""
+    ban = {"actor": request.user, "user": target, "reason": _reason(request)}
     try:
-        moderation.ban_user(actor=request.user, board=board, user=target, reason=_reason(request))
+        if board_id:
+            board = get_object_or_404(Board, pk=int(board_id) if board_id.isdigit() else 0)
+            moderation.ban_from_board(board=board, **ban)
+        else:
+            moderation.ban_from_forum(committee_id=home_committee().pk, **ban)
         messages.success(request, _("已禁言 %(user)s。") % {"user": target})
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))

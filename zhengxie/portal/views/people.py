@@ -9,6 +9,7 @@ from zhengxie.core.permissions import is_office
 
 from .. import permissions, rules
 from ..models import Board, CreditAction
+from ..selectors.moderation import moderated_boards
 from ..selectors.people import get_profile
 from ..selectors.search import search_posts
 from ..services.credits import board_points
@@ -25,12 +26,13 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
         committee_id=committee.pk,
         with_ledger=own or is_office(request.user, committee),
     )
-    boards = [
-        b
-        for b in Board.objects.filter(committee=committee)
-        if permissions.can_moderate(request.user, b)
-    ]
-    return render(request, "portal/profile.html", {"profile": data, "mod_boards": boards})
+    boards = moderated_boards(request.user, committee.pk)
+    context = {
+        "profile": data,
+        "mod_boards": boards,
+        "can_ban_forum": is_office(request.user, committee),
+    }
+    return render(request, "portal/profile.html", context)
 
 
 def board_credit_rules(request: HttpRequest, pk: int) -> HttpResponse:
