@@ -15,7 +15,7 @@ from zhengxie.portal import rules
 from zhengxie.portal.factories import make_board
 from zhengxie.portal.models import Attachment, Audience, Post
 from zhengxie.portal.services import posting
-from zhengxie.portal.services.moderation import ban_user
+from zhengxie.portal.services.moderation import ban_from_board
 
 
 def _png(size=(40, 30)) -> SimpleUploadedFile:
@@ -152,7 +152,7 @@ def test_a_banned_persons_reply_leaves_no_image(
     client, board, thread, resident, staff, stored_files
 ):
     # given
-    ban_user(actor=staff, board=board, user=resident, reason="灌水")
+    ban_from_board(actor=staff, board=board, user=resident, reason="灌水")
     client.force_login(resident)
     # when
     response = _reply_with_image(client, thread)
