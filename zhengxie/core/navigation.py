@@ -1,6 +1,7 @@
 """The navigation bar: each app lists its entries in its own navigation.py as NAV_ITEMS, and
 the bar shows a person the entries their roles allow, one menu per app."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
 
@@ -19,6 +20,10 @@ class NavItem:
     # Empty: everyone, guests included. Otherwise the roles that see the entry.
     roles: frozenset[str] = field(default_factory=frozenset)
     order: int = 50
+    # For an entry whose reach depends on more than a role held somewhere (a county's staff
+    # are staff, yet the city's forum is not theirs to moderate): the permission predicate its
+    # page checks, so the bar never offers a page that answers 403.
+    shown_to: Callable[[object], bool] | None = None
 
 
 NAV_ITEMS = [
@@ -56,10 +61,12 @@ def _all_items() -> list[NavItem]:
     return sorted(items, key=lambda item: item.order)
 
 
-def _visible(roles: set[str]) -> list[tuple[NavItem, str]]:
+def _visible(user, roles: set[str]) -> list[tuple[NavItem, str]]:
     visible = []
     for item in _all_items():
         if item.roles and not (item.roles & roles):
+            continue
+        if item.shown_to is not None and not item.shown_to(user):
             continue
         try:
             visible.append((item, reverse(item.url_name)))
@@ -68,11 +75,11 @@ def _visible(roles: set[str]) -> list[tuple[NavItem, str]]:
     return visible
 
 
-def menus_for(roles: set[str]) -> list[dict]:
+def menus_for(user, roles: set[str]) -> list[dict]:
     """The visible entries grouped per app: [{"label", "items": [{"label", "url"}]}]; the bar
     shows a menu with a single entry as a plain link."""
     menus: dict[str, list[dict]] = {}
-    for item, url in _visible(roles):
+    for item, url in _visible(user, roles):
         menus.setdefault(item.url_name.split(":")[0], []).append({"label": item.label, "url": url})
     return [
         {"label": label, "items": menus[app]} for app, label in APP_MENUS.items() if app in menus

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Role
 from zhengxie.core.permissions import has_role, is_office
+from zhengxie.core.selectors import get_home_committee
 
 from .models import Audience, Board, ForumBan, Post, PostStatus, Thread
 
@@ -61,6 +62,24 @@ def moderated_board_ids(user) -> set[int]:
         through = Board.moderators.through.objects.filter(user_id=user.pk)
         user._zx_moderates = set(through.values_list("board_id", flat=True))
     return user._zx_moderates
+
+
+def can_open_moderation_queue(user) -> bool:
+    """The portal's queue is the home committee's: its staff and its boards' moderators."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    committee = get_home_committee()
+    if committee is None:
+        return False
+    return (
+        is_office(user, committee)
+        or Board.objects.filter(committee=committee, pk__in=moderated_board_ids(user)).exists()
+    )
+
+
+def check_open_moderation_queue(user) -> None:
+    if not can_open_moderation_queue(user):
+        raise PermissionDenied(_("只有版主或政协机关工作人员可以查看审核队列。"))
 
 
 def can_moderate(user, board: Board) -> bool:

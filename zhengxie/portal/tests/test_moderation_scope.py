@@ -132,3 +132,26 @@ def test_the_moderation_log_shows_a_moderator_only_their_boards(
     # then
     assert "A版理由" in page and "A版禁言" in page
     assert "B版内部理由" not in page and "全站禁言理由" not in page
+
+
+@pytest.mark.parametrize(
+    ("who", "offered"),
+    [("staff", True), ("moderator", True), ("county_staff", False), ("resident", False)],
+)
+def test_the_bar_offers_the_moderation_queue_to_those_it_opens_for(
+    client, board, staff, moderator, resident, county, make_user, who, offered
+):
+    # given a county's staff, who hold the staff role but not over the city's forum
+    people = {
+        "staff": staff,
+        "moderator": moderator,
+        "resident": resident,
+        "county_staff": make_user(Role.STAFF, county),
+    }
+    client.force_login(people[who])
+    # when
+    home = client.get(reverse("core:home")).content.decode()
+    queue = client.get(reverse("portal:moderation"))
+    # then the menu entry and the page agree
+    assert (reverse("portal:moderation") in home) is offered
+    assert queue.status_code == (200 if offered else 403)

@@ -104,8 +104,5 @@ def user_ban(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def moderation_queue(request: HttpRequest) -> HttpResponse:
-    committee = home_committee()
-    boards = Board.objects.filter(committee=committee)
-    if not any(permissions.can_moderate(request.user, board) for board in boards):
-        raise PermissionDenied(_("只有版主或政协机关工作人员可以查看审核队列。"))
-    return render(request, "portal/moderation.html", get_queue(request.user, committee))
+    permissions.check_open_moderation_queue(request.user)
+    return render(request, "portal/moderation.html", get_queue(request.user, home_committee()))
