@@ -76,8 +76,8 @@ def _people(world: World, city, county) -> None:
     users = world.users
     users["guest"] = None
     users["resident"] = core.make_user(role=Role.RESIDENT, committee=city, username="resident")
-    member = core.make_member(committee=city, name="在任委员", with_account=True)
-    departed = core.make_member(committee=city, name="离任委员", with_account=True)
+    member = core.make_member(committee=city, name="钟鸣远", with_account=True)
+    departed = core.make_member(committee=city, name="柯向晚", with_account=True)
     users["member"], users["departed"] = member.user, departed.user
     users["unit"] = proposal_factories.make_unit_user(committee=city)
     users["county_staff"] = core.make_user(role=Role.STAFF, committee=county)
@@ -209,7 +209,10 @@ def _activities(world: World, city) -> None:
 def _grassroots(world: World, city) -> None:
     convenor, venue = world.users["convenor"], world.records["venue"]
     case = grassroots_factories.make_case(
-        venue=venue, state=CaseState.ACCEPTED, reporter=world.users["resident"]
+        venue=venue,
+        state=CaseState.ACCEPTED,
+        reporter=world.users["resident"],
+        title="幸福小区三号楼路灯不亮",
     )
     photo = _png()
     case_photo = case.photos.create(image=photo, content_type="image/png", size=photo.size)
@@ -220,7 +223,7 @@ def _grassroots(world: World, city) -> None:
         held_on=dt.date(2022, 4, 1),
         cases=[case],
         participants=[
-            Participant(kind="member", name="在任委员", member_id=world.records["member"].pk)
+            Participant(kind="member", name="钟鸣远", member_id=world.records["member"].pk)
         ],
         minutes={"summary": "议定更换路灯"},
         photos=[_png()],
