@@ -164,6 +164,17 @@ def _activities(world: World, city) -> None:
         authors=[member],
     )
     outcome_file = outcomes.attach_file(actor=staff, outcome=outcome, upload=_png("成果.png"))
+    world.records.update(
+        activity=activity,
+        leave=leave,
+        attendance=attendance,
+        outcome=outcome,
+        outcome_file=outcome_file,
+    )
+
+
+def _plans_essays_reading(world: World, city) -> None:
+    staff, member = world.users["staff"], world.records["member"]
     plan = plans.open_plan(actor=staff, committee=city, year=2022)
     topic = plans.collect_topic(
         actor=staff,
@@ -194,11 +205,6 @@ def _activities(world: World, city) -> None:
         book=group.books.get(),
     )
     world.records.update(
-        activity=activity,
-        leave=leave,
-        attendance=attendance,
-        outcome=outcome,
-        outcome_file=outcome_file,
         topic=topic,
         essay_call=call,
         reading_group=group,
@@ -328,6 +334,7 @@ def build_world() -> World:
     _proposals(world, city)
     _opinions(world, city)
     _activities(world, city)
+    _plans_essays_reading(world, city)
     _grassroots(world, city)
     _duty(world, city)
     _portal(world, city)

@@ -29,7 +29,6 @@ from .permission_matrix import (
 )
 from .permission_world import ROLES, ROUTE_ARGUMENTS, build_world, url_kwargs
 
-LOGIN_URL = "/accounts/login/"
 # Writes a request may make whoever asks: the session (messages, the login) and the lockout's
 # access log.
 BOOKKEEPING = re.compile(r'^\s*(INSERT INTO|UPDATE|DELETE FROM) "(django_session|axes_\w+)"')
@@ -119,7 +118,7 @@ def _ask(client, world, key: str, role: str, method: str):
 
 def _matches(response, expected: str) -> bool:
     status = response.status_code
-    to_login = status == 302 and response["Location"].startswith(LOGIN_URL)
+    to_login = status == 302 and response["Location"].startswith(reverse("core:login"))
     return {
         OK: status == 200,
         LOGIN: to_login,
