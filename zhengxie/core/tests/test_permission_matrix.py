@@ -5,6 +5,7 @@ One world (permission_world.py) is built and committed for the module; each test
 transaction that is rolled back, so a request that did write cannot disturb the next one.
 """
 
+import io
 import re
 
 import pytest
@@ -12,6 +13,7 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.urls import NoReverseMatch, URLResolver, get_resolver, reverse
+from openpyxl import load_workbook
 
 from .permission_matrix import (
     BAD_REQUEST,
@@ -33,6 +35,7 @@ from .permission_world import ROLES, ROUTE_ARGUMENTS, build_world, url_kwargs
 # access log.
 BOOKKEEPING = re.compile(r'^\s*(INSERT INTO|UPDATE|DELETE FROM) "(django_session|axes_\w+)"')
 WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SESSIONS: dict[str, str] = {}  # role -> session key, filled by the world fixture
 
 
@@ -184,6 +187,43 @@ def test_a_refused_post_is_refused_and_changes_nothing(client, world, db, key, r
         response.status_code,
         response.get("Location"),
     )
+
+
+def _text_of(response) -> str:
+    """A page's text, or every cell of a spreadsheet download."""
+    if response["Content-Type"] != XLSX:
+        return response.content.decode()
+    workbook = load_workbook(io.BytesIO(response.content), read_only=True)
+    cells = (
+        cell for sheet in workbook for row in sheet.iter_rows(values_only=True) for cell in row
+    )
+    return " ".join(str(cell) for cell in cells if cell is not None)
+
+
+# The city's records the world holds, by a title no page prints for another reason.
+CITY_RECORDS = ("assigned", "draft", "report", "member", "case", "activity", "outcome")
+
+
+def _county_office_pages():
+    for key, spec in MATRIX.items():
+        opens = correct(spec.get["county_staff"]) == OK and correct(spec.get["guest"]) != OK
+        if key not in ROUTE_ARGUMENTS and opens:
+            yield pytest.param(key, id=key)
+
+
+@pytest.mark.parametrize("key", list(_county_office_pages()))
+def test_the_county_office_naming_the_city_finds_none_of_its_records(client, world, db, key):
+    # given the county's office staff on a page they open for their own committee
+    _sign_in(client, "county_staff")
+    # when they name the city in the committee picker
+    response = client.get(reverse(key), {"committee": world.city.code})
+    # then the page is refused, or shows nothing of the city's
+    if response.status_code in (403, 404):
+        return
+    assert response.status_code == 200
+    page = _text_of(response)
+    for name in CITY_RECORDS:
+        assert _title(world.records[name]) not in page, f"the page shows the city's {name}"
 
 
 def test_a_wrong_signin_token_signs_nobody_in(client, world, db):
