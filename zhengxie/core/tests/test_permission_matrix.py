@@ -18,9 +18,11 @@ from openpyxl import load_workbook
 from .permission_matrix import (
     BAD_REQUEST,
     DENY,
+    DEPARTED,
     FORBIDDEN,
     LOGIN,
     MATRIX,
+    MEMBERS_BOARD,
     NOT_ALLOWED,
     NOT_FOUND,
     OK,
@@ -224,6 +226,24 @@ def test_the_county_office_naming_the_city_finds_none_of_its_records(client, wor
     page = _text_of(response)
     for name in CITY_RECORDS:
         assert _title(world.records[name]) not in page, f"the page shows the city's {name}"
+
+
+def _outside_members_board():
+    for role in sorted(set(ROLES) - MEMBERS_BOARD):
+        marks = _xfail(DEPARTED) if role == "departed" else ()
+        yield pytest.param(role, id=role, marks=marks)
+
+
+@pytest.mark.parametrize("role", list(_outside_members_board()))
+def test_the_forum_search_finds_no_members_only_thread_for_others(client, world, db, role):
+    # given a thread on the members' board and someone outside its audience
+    _sign_in(client, role)
+    title = world.secret_thread.title
+    # when they search for its very title
+    response = client.get(reverse("portal:search"), {"q": title})
+    # then
+    assert response.status_code == 200
+    assert title not in response.content.decode().replace(f'value="{title}"', "")
 
 
 def test_a_wrong_signin_token_signs_nobody_in(client, world, db):
