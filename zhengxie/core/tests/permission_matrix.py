@@ -26,6 +26,7 @@ NOT_FOUND = "404"
 NOT_ALLOWED = "405"
 BAD_REQUEST = "400"
 REDIRECT = "302"  # a redirect elsewhere than the login page
+NOTHING = "200/404"  # a 404, or a page that shows nothing of the record (see conceals)
 REFUSALS = frozenset({LOGIN, DENY, FORBIDDEN, NOT_FOUND})
 
 SIGNED_IN = frozenset(ROLES) - {"guest"}
@@ -165,7 +166,7 @@ MATRIX = {
     "activities:sign_up": post_only("member"),
     # A wrong token names no activity (test_a_wrong_signin_token_signs_nobody_in posts one).
     "activities:signin": signed_in(
-        conceals=("activity", SIGNED_IN), **dict.fromkeys(SIGNED_IN, hole(OK, SIGNIN))
+        conceals=("activity", SIGNED_IN), **dict.fromkeys(SIGNED_IN, hole(NOTHING, SIGNIN))
     ),
     "activities:speech": post_only("member", "staff", "leader", "admin"),
     "activities:staff_signin": post_only(*CITY_OFFICE),
