@@ -61,6 +61,14 @@ def check_take_part_permission(user: User, activity: Activity) -> Member:
     return member
 
 
+def check_reading_note_permission(user: User, session) -> Member:
+    """Notes on a reading session come from the reading group's own members."""
+    member = member_of(user, session.committee_id)
+    if member is None or not session.group.members.filter(pk=member.pk).exists():
+        raise PermissionDenied(_("只有读书群成员可以提交读书心得。"))
+    return member
+
+
 def filter_visible_activities(user: User, queryset: QuerySet) -> QuerySet:
     """Office staff and leaders read their committees (the city also its counties); a member
     reads the activities of their committee they are invited to."""

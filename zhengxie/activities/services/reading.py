@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -12,7 +12,10 @@ from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import credit_duty, revoke_duty
 
 from ..models import ReadingBook, ReadingGroup, ReadingNote, ReadingSession
-from ..permissions import check_manage_activity_permission, member_of
+from ..permissions import (
+    check_manage_activity_permission,
+    check_reading_note_permission,
+)
 
 
 def create_group(
@@ -193,9 +196,7 @@ def update_session(
 
 
 def add_note(*, user: User, session: ReadingSession, text: str) -> ReadingNote:
-    member = member_of(user, session.committee_id)
-    if member is None or not session.group.members.filter(pk=member.pk).exists():
-        raise PermissionDenied(_("只有读书群成员可以提交读书心得。"))
+    member = check_reading_note_permission(user, session)
     if not text.strip():
         raise ValidationError({"text": _("请填写读书心得。")})
     note = ReadingNote(session=session, committee_id=session.committee_id, member=member, text=text)

@@ -14,7 +14,11 @@ from zhengxie.core.models import Member
 from .. import selectors
 from ..forms import InviteForm, LeaveForm, SpeechForm, StaffSignInForm
 from ..models import Activity, Attendance, LeaveRequest
-from ..permissions import check_manage_activity_permission, check_read_activity_permission
+from ..permissions import (
+    check_manage_activity_permission,
+    check_read_activity_permission,
+    check_take_part_permission,
+)
 from ..services import attendance as attendance_services
 from ..services import invitations as invitation_services
 from ..services.outcomes import record_speech
@@ -30,6 +34,7 @@ def _back(pk: int) -> HttpResponse:
 @require_POST
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(Activity, pk=pk)
+    check_manage_activity_permission(request.user, activity.committee_id)
     form = InviteForm(request.POST, committee_id=activity.committee_id)
     if not form.is_valid():
         for field, errors in form.errors.items():
@@ -69,6 +74,7 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def request_leave(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(Activity.objects.select_related("kind"), pk=pk)
+    check_take_part_permission(request.user, activity)
     form = LeaveForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("请填写请假事由。"))

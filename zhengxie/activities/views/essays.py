@@ -13,7 +13,7 @@ from zhengxie.core.permissions import office_committee_ids
 from .. import selectors
 from ..forms import EssayCallForm, EssayForm, NoteForm, ScoreForm
 from ..models import Essay, EssayCall, ReadingGroup, ReadingSession
-from ..permissions import can_manage_activity, member_of
+from ..permissions import can_manage_activity, check_reading_note_permission, member_of
 from ..services import essays as essay_services
 from ..services import reading as reading_services
 from .common import office_committee, reader_committee_ids, report_errors
@@ -129,6 +129,7 @@ def reading_group(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def reading_note(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(ReadingSession.objects.select_related("group"), pk=pk)
+    check_reading_note_permission(request.user, session)
     form = NoteForm(request.POST)
     try:
         if not form.is_valid():

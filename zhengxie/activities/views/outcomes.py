@@ -95,7 +95,10 @@ def outcome_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _post(request, pk: int, form_class, call, done: str) -> HttpResponse:
+    """Every follow-up of an outcome is the office's: others are refused before the form is
+    read, so a form error never answers someone who may not act."""
     outcome = get_object_or_404(Outcome, pk=pk, is_deleted=False)
+    check_manage_activity_permission(request.user, outcome.committee_id)
     form = form_class(request.POST, request.FILES)
     if not form.is_valid():
         for field, errors in form.errors.items():

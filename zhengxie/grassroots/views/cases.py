@@ -21,7 +21,11 @@ from ..permissions import (
     can_see_reporter_contact,
     can_triage_case,
     can_update_action,
+    check_manage_venue_permission,
+    check_rate_case_permission,
     check_read_case_permission,
+    check_triage_case_permission,
+    check_update_action_permission,
 )
 from ..services.actions import agree_action, report_progress
 from ..services.cases import accept_case, close_case, rate_case, refer_case
@@ -88,9 +92,12 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "grassroots/case_detail.html", _detail_context(request, case))
 
 
-def _run(request: HttpRequest, pk: int, form, act) -> HttpResponse:
-    """Posts a form to one service; a refusal comes back as a message and changes nothing."""
+def _run(request: HttpRequest, pk: int, form, act, check) -> HttpResponse:
+    """Posts a form to one service; a person the service refuses is refused before the form
+    is read (a form error would tell them about a case they may not touch); bad input comes
+    back as a message and changes nothing."""
     case = get_object_or_404(Case.objects.select_related("venue", "committee"), pk=pk)
+    check(case)
     if not form.is_valid():
         messages.error(
             request,
@@ -115,7 +122,11 @@ def case_accept(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(Case, pk=pk)
     form = AcceptForm(request.POST, venues=_triage_venues(request.user, case))
     return _run(
-        request, pk, form, lambda c, d: accept_case(actor=request.user, case=c, venue=d["venue"])
+        request,
+        pk,
+        form,
+        lambda c, d: accept_case(actor=request.user, case=c, venue=d["venue"]),
+        lambda c: check_triage_case_permission(request.user, c),
     )
 
 
@@ -127,6 +138,7 @@ def case_refer(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         ReferForm(request.POST),
         lambda c, d: refer_case(actor=request.user, case=c, **d),
+        lambda c: check_triage_case_permission(request.user, c),
     )
 
 
@@ -149,7 +161,13 @@ def case_rate(request: HttpRequest, pk: int) -> HttpResponse:
     def act(case, data):
         rate_case(actor=request.user, case=case, value=data["value"], comment=data["comment"])
 
-    response = _run(request, pk, RatingForm(request.POST), act)
+    response = _run(
+        request,
+        pk,
+        RatingForm(request.POST),
+        act,
+        lambda c: check_rate_case_permission(request.user, c),
+    )
     case = Case.objects.only("reporter_id").get(pk=pk)
     return (
         redirect("grassroots:case_public", pk=pk)
@@ -163,7 +181,13 @@ def case_rate(request: HttpRequest, pk: int) -> HttpResponse:
 def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(Case, pk=pk)
     form = ActionForm(request.POST, committee_id=case.committee_id)
-    return _run(request, pk, form, lambda c, d: agree_action(actor=request.user, case=c, **d))
+    return _run(
+        request,
+        pk,
+        form,
+        lambda c, d: agree_action(actor=request.user, case=c, **d),
+        lambda c: check_manage_venue_permission(request.user, c.venue),
+    )
 
 
 @login_required
@@ -176,6 +200,7 @@ def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
         action.case_id,
         form,
         lambda c, d: report_progress(actor=request.user, action=action, **d),
+        lambda c: check_update_action_permission(request.user, action),
     )
 
 

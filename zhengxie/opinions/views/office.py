@@ -105,18 +105,20 @@ def bulletin_download(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _follow_up(request: HttpRequest, report_pk: int, form, call) -> HttpResponse:
-    """Escalation and instruction forms post here and come back to the record page."""
+def _follow_up(request: HttpRequest, report: OpinionReport, form, call) -> HttpResponse:
+    """Escalation and instruction forms post here and come back to the record page. Who may
+    not follow the report up is refused before the form is read."""
+    perms.check_follow_up_permission(request.user, report)
     if not form.is_valid():
         messages.error(request, _("提交的内容有误：%(e)s") % {"e": form.errors.as_text()})
-        return redirect("opinions:detail", report_pk)
+        return redirect("opinions:detail", report.pk)
     try:
         call(form.cleaned_data)
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
     else:
         messages.success(request, _("已登记。"))
-    return redirect("opinions:detail", report_pk)
+    return redirect("opinions:detail", report.pk)
 
 
 @login_required
@@ -125,7 +127,7 @@ def escalate(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(OpinionReport, pk=pk, is_deleted=False)
     return _follow_up(
         request,
-        pk,
+        report,
         EscalationForm(request.POST),
         lambda data: services.escalate_report(report=report, actor=request.user, **data),
     )
@@ -134,10 +136,10 @@ def escalate(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def upper_adoption(request: HttpRequest, pk: int) -> HttpResponse:
-    escalation = get_object_or_404(Escalation, pk=pk)
+    escalation = get_object_or_404(Escalation.objects.select_related("report"), pk=pk)
     return _follow_up(
         request,
-        escalation.report_id,
+        escalation.report,
         UpperAdoptionForm(request.POST),
         lambda data: services.record_upper_adoption(
             escalation=escalation, actor=request.user, **data
@@ -151,7 +153,7 @@ def instruct(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(OpinionReport, pk=pk, is_deleted=False)
     return _follow_up(
         request,
-        pk,
+        report,
         InstructionForm(request.POST),
         lambda data: services.record_instruction(report=report, actor=request.user, **data),
     )
@@ -160,10 +162,10 @@ def instruct(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
-    instruction = get_object_or_404(Instruction, pk=pk)
+    instruction = get_object_or_404(Instruction.objects.select_related("report"), pk=pk)
     return _follow_up(
         request,
-        instruction.report_id,
+        instruction.report,
         FollowUpForm(request.POST),
         lambda data: services.record_follow_up(
             instruction=instruction, actor=request.user, text=data["follow_up"]

@@ -117,6 +117,8 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     report = _get_report(pk)
     if action not in ACTIONS:
         raise Http404
+    # Refused before the form is read: a form error would answer someone who may not act.
+    perms.check_act_permission(request.user, report, ACTIONS[action])
     form = ActionForm(request.POST, committee=report.committee)
     if not form.is_valid():
         messages.error(request, _("提交的内容有误，请检查。"))
