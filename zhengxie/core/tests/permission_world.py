@@ -32,7 +32,6 @@ from zhengxie.opinions import services as opinions
 from zhengxie.portal import factories as portal_factories
 from zhengxie.portal.models import Audience
 from zhengxie.portal.services import hall, moderation, posting
-from zhengxie.portal.services.uploads import upload_image
 from zhengxie.proposals import factories as proposal_factories
 from zhengxie.proposals import services as proposals
 from zhengxie.proposals.services.attachments import add_attachment
@@ -281,9 +280,8 @@ def _portal(world: World, city) -> None:
         reply=[Audience.MEMBER, Audience.STAFF],
     )
     thread = portal_factories.make_thread(board=public, author=resident, title="公开主题")
-    image = upload_image(user=resident, committee_id=city.pk, upload=_png())
     post = posting.reply(
-        user=resident, thread=thread, body="回复", attachment_ids=[image.pk], skip_limits=True
+        user=resident, thread=thread, body="回复", images=[_png()], skip_limits=True
     )
     secret = portal_factories.make_thread(board=members_only, author=member, title="委员内部讨论")
     report = moderation.report_post(user=member, post=post, reason="不文明")
@@ -305,7 +303,7 @@ def _portal(world: World, city) -> None:
         members_board=members_only,
         thread=thread,
         post=post,
-        portal_attachment=image,
+        portal_attachment=post.attachments.get(),
         secret_thread=secret,
         post_report=report,
         exhibition=exhibition,
