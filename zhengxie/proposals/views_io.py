@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.models import Plenary
 from zhengxie.core.permissions import is_office, office_committee_ids, unit_ids_of
+from zhengxie.core.spreadsheets import XLSX
 
 from . import exports, selectors
 from .forms import RegisterFilterForm
@@ -37,7 +38,7 @@ def register_export(request: HttpRequest) -> HttpResponse:
     filters = selectors.RegisterFilters(**{k: v for k, v in data.items() if v not in (None, "")})
     proposals = selectors.list_register(user=request.user, filters=filters)
     content = exports.register_workbook(proposals.order_by("plenary_id", "number", "id"))
-    return _download(content, "提案登记表.xlsx", exports.XLSX)
+    return _download(content, "提案登记表.xlsx", XLSX)
 
 
 @login_required
