@@ -163,7 +163,7 @@ def test_attachment_checked_by_content_and_served_only_to_readers(
         _client(client, outsider)
         .get(reverse("proposals:download", args=[attachment.pk]))
         .status_code
-        == 403
+        == 404
     )
 
 
