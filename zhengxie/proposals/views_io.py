@@ -73,7 +73,7 @@ def reply_docx(request: HttpRequest, pk: int, reply_id: int) -> HttpResponse:
 def similar_panel(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(Proposal, pk=pk, is_deleted=False)
     check_read_proposal(request.user, proposal)
-    similar = similar_to(proposal, top=5)
+    similar = similar_to(proposal, reader=request.user, top=5)
     return render(request, "proposals/io/_similar.html", {"similar": similar})
 
 

@@ -18,7 +18,7 @@ from ..permissions import check_manage_activity_permission, check_read_activity_
 from ..services import attendance as attendance_services
 from ..services import invitations as invitation_services
 from ..services.outcomes import record_speech
-from ..signin import SignInTokenError, make_token, max_age_seconds, qr_svg
+from ..signin import SignInTokenError, check_token, make_token, max_age_seconds, qr_svg
 from .common import office_committee, reader_committee_ids, report_errors
 
 
@@ -138,8 +138,13 @@ def signin_qr(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def signin(request: HttpRequest, pk: int, token: str) -> HttpResponse:
-    """The page the QR code opens: GET shows the activity, POST signs the member in."""
+    """The page the QR code opens: GET shows the activity, POST signs the member in. A bad
+    token shows nothing of the activity: its title, time and place are for those at the venue."""
     activity = get_object_or_404(Activity, pk=pk)
+    try:
+        check_token(token, activity)
+    except SignInTokenError as error:
+        return render(request, "activities/signin.html", {"error": str(error)}, status=400)
     context = {"activity": activity, "token": token}
     if request.method == "POST":
         try:
@@ -147,9 +152,7 @@ def signin(request: HttpRequest, pk: int, token: str) -> HttpResponse:
                 user=request.user, token=token, activity=activity
             )
         except SignInTokenError as error:
-            return render(
-                request, "activities/signin.html", {**context, "error": str(error)}, status=400
-            )
+            return render(request, "activities/signin.html", {"error": str(error)}, status=400)
         except (ValidationError, PermissionDenied) as error:
             text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
             return render(request, "activities/signin.html", {**context, "error": text}, status=403)

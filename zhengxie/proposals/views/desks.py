@@ -23,6 +23,7 @@ from zhengxie.core.views.scoping import pick_committee_ids
 from .. import selectors, services
 from ..forms import DecideReassignForm, RegisterFilterForm
 from ..models import Assignment, ReassignmentRequest
+from ..permissions import check_office_of
 from ..workflow import TRANSITIONS, diagram_mermaid
 
 PAGE_SIZE = 50
@@ -89,6 +90,8 @@ def decide_request(request: HttpRequest, request_id: int) -> HttpResponse:
     row = get_object_or_404(
         ReassignmentRequest.objects.select_related("assignment__proposal"), pk=request_id
     )
+    # Only the office decides; the page names the proposal and its units, so it is theirs only.
+    check_office_of(request.user, row.assignment.proposal)
     committee = row.assignment.proposal.committee
     form = DecideReassignForm(request.POST or None, committee=committee)
     if request.method == "POST" and form.is_valid():
