@@ -1,4 +1,5 @@
 from .site import (
+    bad_request,
     healthz,
     home,
     inbox,
@@ -10,6 +11,7 @@ from .site import (
 )
 
 __all__ = [
+    "bad_request",
     "healthz",
     "home",
     "inbox",

@@ -18,6 +18,7 @@ from zhengxie.core.permissions import (
     readable_committee_ids,
     unit_ids_of,
 )
+from zhengxie.core.views.params import year_param
 from zhengxie.core.views.scoping import pick_committee_ids
 
 from .. import selectors, services
@@ -136,8 +137,7 @@ def figures(request: HttpRequest) -> HttpResponse:
     ids = committee_ids_with_role(request.user, Role.LEADER, Role.STAFF, Role.ADMIN, rollup=True)
     scope = pick_committee_ids(request, ids, refusal=_("只有领导和机关工作人员可以查看提案统计。"))
     committees = Committee.objects.filter(pk__in=ids)
-    raw_year = request.GET.get("year", "")
-    year = int(raw_year) if raw_year.isdigit() else timezone.localdate().year
+    year = year_param(request, default=timezone.localdate().year)
     context = {
         "data": selectors.figures(committee_ids=scope, year=year),
         "by_unit": selectors.figures_by_unit(committee_ids=scope, year=year)[:30],
