@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
+handler400 = "zhengxie.core.views.bad_request"
 handler403 = "zhengxie.core.views.permission_denied"
 handler404 = "zhengxie.core.views.page_not_found"
 

@@ -40,6 +40,13 @@ def read_token(token: str, *, max_age: int) -> int:
     return payload["a"]
 
 
+def check_token(token: str, activity: Activity) -> None:
+    """Raises SignInTokenError unless the token is a live one for this very activity."""
+    max_age = max_age_seconds(activity.committee_id)
+    if read_token(token, max_age=max_age) != activity.pk:
+        raise SignInTokenError(_("签到二维码与本次活动不符，请扫描会场大屏上的二维码。"))
+
+
 def qr_svg(url: str) -> bytes:
     """An SVG QR code: drawn by the project, no image library or remote service needed."""
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=12, border=2)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from zhengxie.core.models import Committee
 from zhengxie.core.uploads import serve_upload
+from zhengxie.core.views.params import year_param
 from zhengxie.proposals import selectors as proposals
 
 from .cards import COCKPIT, render_cards, section_cards
@@ -107,7 +108,7 @@ def review_generate(request: HttpRequest) -> HttpResponse:
     job = request_annual_review(
         actor=request.user,
         committee=committee,
-        year=int(request.POST.get("year", 0)),
+        year=year_param(request, default=timezone.localdate().year),
         rollup=request.POST.get("rollup") == "1" and committee.parent_id is None,
     )
     return redirect("insights:review_job", pk=job.pk)

@@ -7,6 +7,7 @@ department reads what was forwarded to it. Drafts stay with their authors.
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee, Member, Role, User
@@ -58,8 +59,12 @@ def can_read_report(user: User, report: OpinionReport) -> bool:
 
 
 def check_read_report_permission(user: User, report: OpinionReport) -> None:
-    if not can_read_report(user, report):
-        raise PermissionDenied(_("您无权查看这条社情民意信息。"))
+    """Someone else's draft is not found rather than refused, as a proposal's draft is."""
+    if can_read_report(user, report):
+        return
+    if report.state == OpinionState.DRAFT:
+        raise Http404
+    raise PermissionDenied(_("您无权查看这条社情民意信息。"))
 
 
 def check_submit_permission(user: User, committee: Committee) -> None:

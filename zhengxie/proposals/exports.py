@@ -8,16 +8,14 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from zhengxie.core.models import CommitteeLevel
+from zhengxie.core.spreadsheets import Sheet, write_workbook
 
 from .imports.columns import COLUMNS, OUTCOMES, PROPOSER_KINDS, RATINGS, SUPERVISOR_KINDS
 from .models import AssignmentRole, Feedback, Proposal, Reply, ReplyState
 from .workflow import REGISTERED_STATES
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 NUMERALS = "零一二三四五六七八九十"
 _OUTCOME_OF = {state: label for label, state in OUTCOMES.items()}
@@ -108,23 +106,12 @@ def register_row(proposal: Proposal) -> dict:
 
 def register_workbook(proposals: QuerySet) -> bytes:
     """The register as .xlsx with the import's header row; dates as Excel dates."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "提案登记表"
-    sheet.append(list(COLUMNS))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for proposal in with_export_relations(proposals).iterator(chunk_size=1000):
-        values = register_row(proposal)
-        sheet.append([values[name] for name in COLUMNS])
-    for column in ("K", "L"):
-        for cell in sheet[column][1:]:
-            cell.number_format = "yyyy-mm-dd"
-    sheet.column_dimensions["B"].width = 48
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    rows = (
+        [register_row(proposal)[name] for name in COLUMNS]
+        for proposal in with_export_relations(proposals).iterator(chunk_size=1000)
+    )
+    sheet = Sheet("提案登记表", list(COLUMNS), rows, widths={"B": 48}, freeze_header=True)
+    return write_workbook([sheet])
 
 
 def _font(run, *, size: float = 14, bold: bool = False, family: str = "仿宋") -> None:

@@ -3,6 +3,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Role, User
@@ -16,8 +17,18 @@ from zhengxie.core.permissions import (
     unit_ids_of,
 )
 
-from .models import Assignment, AssignmentRole, Proposal, Proposer
-from .workflow import Actor, Transition
+from .models import (
+    Assignment,
+    AssignmentRole,
+    CoSignature,
+    CoSignatureState,
+    Proposal,
+    Proposer,
+)
+from .workflow import UNSUBMITTED_STATES, Actor, Transition
+
+# An invitation lets the member read the draft they are asked to sign; a refusal ends that.
+READING_INVITATIONS = (CoSignatureState.INVITED, CoSignatureState.CONFIRMED)
 
 
 def is_proposer(user: User, proposal: Proposal) -> bool:
@@ -86,41 +97,70 @@ def check_take(user: User | None, proposal: Proposal, step: Transition) -> None:
         raise PermissionDenied(_("您无权对该提案执行“%(action)s”。") % {"action": step.label})
 
 
+def is_writer(user: User, proposal: Proposal) -> bool:
+    """Whoever may read a proposal the office has not received yet: its author, its
+    proposers, and the members invited to co-sign it."""
+    if proposal.created_by_id == user.pk or is_any_proposer(user, proposal):
+        return True
+    member = getattr(user, "member", None)
+    return (
+        member is not None
+        and proposal.cosignatures.filter(member=member, state__in=READING_INVITATIONS).exists()
+    )
+
+
 def can_read_proposal(user: User, proposal: Proposal) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
+    if proposal.state in UNSUBMITTED_STATES:
+        return is_writer(user, proposal)
     if proposal.committee_id in readable_committee_ids(user) and not has_role(
         user, proposal.committee_id, Role.MEMBER, Role.UNIT, Role.CONVENOR
     ):
         return True
-    if has_role(user, proposal.committee_id, Role.MEMBER) and proposal.state not in ("draft",):
+    if has_role(user, proposal.committee_id, Role.MEMBER):
         return True
     return is_any_proposer(user, proposal) or bool(handling_unit_ids(user, proposal))
 
 
 def check_read_proposal(user: User, proposal: Proposal) -> None:
-    if not can_read_proposal(user, proposal):
-        raise PermissionDenied(_("您无权查看该提案。"))
+    """A draft someone else may not read is not found, rather than refused: its id would
+    otherwise tell that the member is writing something."""
+    if can_read_proposal(user, proposal):
+        return
+    if proposal.state in UNSUBMITTED_STATES:
+        raise Http404
+    raise PermissionDenied(_("您无权查看该提案。"))
+
+
+def _invited_or_proposing(member) -> Q:
+    invited = CoSignature.objects.filter(member=member, state__in=READING_INVITATIONS)
+    return Q(pk__in=Proposer.objects.filter(member=member).values("proposal_id")) | Q(
+        pk__in=invited.values("proposal_id")
+    )
 
 
 def filter_visible_proposals(user: User, queryset: QuerySet) -> QuerySet:
     """The register: office, leaders and admins see their committees (with roll-up); members
-    see their committee's submitted proposals and their own drafts; units their assignments."""
+    see their committee's submitted proposals; units their assignments; and everyone the
+    proposals they write or are invited to co-sign, drafts included. Nobody else sees a
+    draft, whatever their role."""
     if not getattr(user, "is_authenticated", False):
         return queryset.none()
     wide = committee_ids_with_role(user, Role.STAFF, Role.ADMIN, Role.LEADER, rollup=True)
-    members = committee_ids_with_role(user, Role.MEMBER)
+    readers = wide | committee_ids_with_role(user, Role.MEMBER)
     units = unit_ids_of(user)
     member = getattr(user, "member", None)
-    visible = Q(committee_id__in=wide)
-    # Each extra branch is added only when it can add rows: a single IN keeps the register's
-    # query on one index for office and leaders (an OR makes SQLite sort the whole table).
-    if members - wide:
-        visible |= Q(committee_id__in=members - wide) & ~Q(state="draft")
-    if members or not wide:
+    # The committee IN stays the leading condition, so the register's query keeps to one
+    # index for office and leaders (an OR makes SQLite sort the whole table); their own
+    # drafts (paper proposals the office types in) are a filter within it.
+    submitted_or_own = ~Q(state__in=UNSUBMITTED_STATES) | Q(created_by=user)
+    visible = Q(committee_id__in=readers) & submitted_or_own
+    # Each extra branch is added only when it can add rows.
+    if not readers:
         visible |= Q(created_by=user)
-    if member is not None and member.committee_id not in wide:
-        visible |= Q(pk__in=Proposer.objects.filter(member=member).values("proposal_id"))
+    if member is not None:
+        visible |= _invited_or_proposing(member)
     if units:
         assigned = Assignment.objects.filter(unit_id__in=units, is_active=True)
         visible |= Q(pk__in=assigned.values("proposal_id"))

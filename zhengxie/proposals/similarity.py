@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
-from zhengxie.core.models import Committee, Plenary
+from zhengxie.core.models import Committee, Plenary, User
 from zhengxie.search.selectors import search_object_ids
 from zhengxie.search.services import IndexEntry, index_documents, remove_document
 from zhengxie.search.similar.queries import duplicate_pairs, similar_documents
 
 from .models import Proposal, ProposalState, Reply, ReplyState
+from .permissions import filter_visible_proposals
 from .workflow import REGISTERED_STATES
 
 KIND = "proposal"
@@ -77,25 +78,34 @@ class SimilarProposal:
         return f"{label}（{'、'.join(dict.fromkeys(classes))}）" if classes else label
 
 
-def _with_outcomes(ids: list[int]) -> dict[int, Proposal]:
+def _with_outcomes(ids: list[int], reader: User | None) -> dict[int, Proposal]:
     sent = Reply.objects.filter(state=ReplyState.SENT).order_by("round", "id")
+    proposals = Proposal.objects.all()
+    if reader is not None:
+        proposals = filter_visible_proposals(reader, proposals)
     return (
-        Proposal.objects.select_related("plenary")
+        proposals.select_related("plenary")
         .prefetch_related(Prefetch("replies", queryset=sent))
         .in_bulk(ids)
     )
 
 
 def similar_proposals(
-    *, committee: Committee | int, text: str, top: int = 5, exclude: Iterable[int] = ()
+    *,
+    committee: Committee | int,
+    text: str,
+    reader: User | None,
+    top: int = 5,
+    exclude: Iterable[int] = (),
 ) -> list[SimilarProposal]:
     """The `top` proposals of the committee (all plenaries) most similar to the text, best
-    first, in three queries."""
+    first, in three queries. Only those the reader may open are listed: a title is already
+    a disclosure (`reader` None is the command line, which sees all)."""
     committee_id = getattr(committee, "pk", committee)
     hits = similar_documents(
         text=text, kind=KIND, committee_ids=[committee_id], top=top, exclude_object_ids=exclude
     )
-    proposals = _with_outcomes([hit.object_id for hit in hits])
+    proposals = _with_outcomes([hit.object_id for hit in hits], reader)
     return [
         SimilarProposal(proposals[hit.object_id], hit.score)
         for hit in hits
@@ -103,11 +113,11 @@ def similar_proposals(
     ]
 
 
-def similar_to(proposal: Proposal, *, top: int = 5) -> list[SimilarProposal]:
-    """For a proposal's page: the most similar other proposals."""
+def similar_to(proposal: Proposal, *, reader: User, top: int = 5) -> list[SimilarProposal]:
+    """For a proposal's page: the most similar other proposals the reader may open."""
     text = f"{proposal.title}\n{proposal.full_text}"
     return similar_proposals(
-        committee=proposal.committee_id, text=text, top=top, exclude=[proposal.pk]
+        committee=proposal.committee_id, text=text, reader=reader, top=top, exclude=[proposal.pk]
     )
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.models import Plenary
 from zhengxie.core.permissions import is_office, office_committee_ids, unit_ids_of
+from zhengxie.core.spreadsheets import XLSX
 
 from . import exports, selectors
 from .forms import RegisterFilterForm
@@ -37,7 +38,7 @@ def register_export(request: HttpRequest) -> HttpResponse:
     filters = selectors.RegisterFilters(**{k: v for k, v in data.items() if v not in (None, "")})
     proposals = selectors.list_register(user=request.user, filters=filters)
     content = exports.register_workbook(proposals.order_by("plenary_id", "number", "id"))
-    return _download(content, "提案登记表.xlsx", exports.XLSX)
+    return _download(content, "提案登记表.xlsx", XLSX)
 
 
 @login_required
@@ -72,7 +73,7 @@ def reply_docx(request: HttpRequest, pk: int, reply_id: int) -> HttpResponse:
 def similar_panel(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(Proposal, pk=pk, is_deleted=False)
     check_read_proposal(request.user, proposal)
-    similar = similar_to(proposal, top=5)
+    similar = similar_to(proposal, reader=request.user, top=5)
     return render(request, "proposals/io/_similar.html", {"similar": similar})
 
 

@@ -168,6 +168,9 @@ FINAL_STATES = frozenset({S.MERGED, S.DECLINED, S.TO_OPINION, S.TO_LETTER, S.WIT
 REGISTERED_STATES = frozenset(
     {S.REGISTERED, S.ASSIGNED, S.REPLY_REVIEW, S.REPLIED, S.REDO, S.CLOSED}
 )
+# States before the office has received the proposal: it is its writers' alone (the author,
+# and the co-signers once invited), hidden from the office, leaders and other members.
+UNSUBMITTED_STATES = frozenset({S.DRAFT, S.COSIGNING})
 # States in which units are handling and the deadline runs.
 HANDLING_STATES = frozenset({S.ASSIGNED, S.REDO})
 

@@ -25,7 +25,7 @@ from ..models import (
     LeaveStatus,
 )
 from ..permissions import check_manage_activity_permission, check_take_part_permission
-from ..signin import SignInTokenError, max_age_seconds, read_token
+from ..signin import check_token
 from ..workflow import OPEN_STATES
 from .absences import raise_absence_warnings
 from .activities import transition
@@ -37,8 +37,7 @@ def sign_in_with_token(*, user: User, token: str, activity: Activity) -> tuple[A
     """The member scanned the venue screen; returns (attendance, newly signed in).
     Raises SignInTokenError for a forged or expired token. Takes no lock: the unique
     constraint on (activity, member) keeps a double tap to one row."""
-    if read_token(token, max_age=max_age_seconds(activity.committee_id)) != activity.pk:
-        raise SignInTokenError(_("签到二维码与本次活动不符，请扫描会场大屏上的二维码。"))
+    check_token(token, activity)
     member = check_take_part_permission(user, activity)
     if activity.state not in OPEN_STATES:
         raise ValidationError(_("活动已结束签到。"))

@@ -153,3 +153,27 @@ def test_sign_in_post_keeps_a_small_fixed_query_count(
     with django_assert_max_num_queries(12):
         response = client.post(url)
     assert "签到成功" in response.content.decode()
+
+
+@pytest.mark.parametrize("kind", ["garbage", "other_activity", "expired"])
+def test_signin_page_shows_nothing_of_the_activity_without_its_live_token(
+    client, activity, make_user, monkeypatch, kind
+):
+    # given a signed-in person holding a forged, another activity's or a day-old token
+    activity.title, activity.location = "闭门协商座谈会", "市政协三楼会议室"
+    activity.save(update_fields=["title", "location"])
+    other = make_activity(committee=activity.committee, state="notified")
+    token = {"garbage": "anything", "other_activity": make_token(other)}.get(
+        kind, make_token(activity)
+    )
+    if kind == "expired":
+        tomorrow = signing.time.time() + 24 * 3600
+        monkeypatch.setattr(signing.time, "time", lambda: tomorrow)
+    client.force_login(make_user(Role.MEMBER, activity.committee))
+    # when
+    response = client.get(reverse("activities:signin", args=[activity.pk, token]))
+    # then the page refuses and tells nothing about the activity
+    page = response.content.decode()
+    assert response.status_code == 400 and "签到二维码" in page
+    assert activity.title not in page and activity.location not in page
+    assert activity.starts_at.strftime("%Y-%m-%d") not in page

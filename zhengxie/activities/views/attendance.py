@@ -22,7 +22,7 @@ from ..permissions import (
 from ..services import attendance as attendance_services
 from ..services import invitations as invitation_services
 from ..services.outcomes import record_speech
-from ..signin import SignInTokenError, make_token, max_age_seconds, qr_svg
+from ..signin import SignInTokenError, check_token, make_token, max_age_seconds, qr_svg
 from .common import office_committee, reader_committee_ids, report_errors
 
 
@@ -144,8 +144,13 @@ def signin_qr(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def signin(request: HttpRequest, pk: int, token: str) -> HttpResponse:
-    """The page the QR code opens: GET shows the activity, POST signs the member in."""
+    """The page the QR code opens: GET shows the activity, POST signs the member in. A bad
+    token shows nothing of the activity: its title, time and place are for those at the venue."""
     activity = get_object_or_404(Activity, pk=pk)
+    try:
+        check_token(token, activity)
+    except SignInTokenError as error:
+        return render(request, "activities/signin.html", {"error": str(error)}, status=400)
     context = {"activity": activity, "token": token}
     if request.method == "POST":
         try:
@@ -153,9 +158,7 @@ def signin(request: HttpRequest, pk: int, token: str) -> HttpResponse:
                 user=request.user, token=token, activity=activity
             )
         except SignInTokenError as error:
-            return render(
-                request, "activities/signin.html", {**context, "error": str(error)}, status=400
-            )
+            return render(request, "activities/signin.html", {"error": str(error)}, status=400)
         except (ValidationError, PermissionDenied) as error:
             text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
             return render(request, "activities/signin.html", {**context, "error": text}, status=403)

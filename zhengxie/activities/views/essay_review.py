@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from zhengxie.core.history import history_of
+from zhengxie.core.views.params import parse_int
 
 from ..forms import ReviewersForm, ScoreSheetForm
 from ..models import EssayCall, EssayScore
@@ -50,8 +51,9 @@ def reviewers(request: HttpRequest, pk: int) -> HttpResponse:
 def _sheet_reviewer(request: HttpRequest, call: EssayCall, named: list):
     """Staff pick whose sheet (?reviewer=); a reviewer always enters their own."""
     wanted = request.GET.get("reviewer") or request.POST.get("reviewer")
-    if can_manage_activity(request.user, call.committee_id) and wanted and wanted.isdigit():
-        return next((u for u in named if u.pk == int(wanted)), None)
+    if can_manage_activity(request.user, call.committee_id) and wanted:
+        reviewer_id = parse_int(wanted, field="reviewer")
+        return next((u for u in named if u.pk == reviewer_id), None)
     own = next((u for u in named if u.pk == request.user.pk), None)
     return own or (named[0] if named else None)
 

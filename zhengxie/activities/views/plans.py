@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zhengxie.core.views.params import int_param, year_param
+
 from .. import selectors
 from ..forms import KindForm, TopicForm
 from ..models import ActivityKind, ConsultationPlan, PlanTopic
@@ -20,8 +22,7 @@ from .common import office_committee, report_errors
 
 
 def _year(request: HttpRequest) -> int:
-    raw = request.GET.get("year", "")
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
+    return year_param(request, default=timezone.localdate().year)
 
 
 @login_required
@@ -76,8 +77,8 @@ def kinds(request: HttpRequest) -> HttpResponse:
     check_manage_activity_permission(request.user, committee.pk)
     seed_default_kinds(committee=committee)
     editing = None
-    if request.GET.get("edit", "").isdigit():
-        editing = get_object_or_404(ActivityKind, pk=int(request.GET["edit"]), committee=committee)
+    if (kind_id := int_param(request, "edit")) is not None:
+        editing = get_object_or_404(ActivityKind, pk=kind_id, committee=committee)
     form = KindForm(request.POST or None, instance=editing or ActivityKind(committee=committee))
     if request.method == "POST" and form.is_valid():
         try:

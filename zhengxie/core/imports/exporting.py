@@ -1,10 +1,7 @@
 """The roster as a workbook in the very format the import reads."""
 
-from io import BytesIO
-
-from openpyxl import Workbook
-
 from ..models import Committee, Member
+from ..spreadsheets import Sheet, write_workbook
 from .columns import COLUMNS, format_birth_month
 
 _GENDER_TEXT = {"M": "男", "F": "女"}
@@ -29,16 +26,10 @@ def _row(member: Member) -> list[str]:
 
 def export_roster(*, committee: Committee) -> bytes:
     """Active members of the committee, in roster order."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("委员名册")
-    sheet.append(list(COLUMNS))
     members = (
         Member.objects.filter(committee=committee, is_active=True)
         .select_related("sector", "special_committee", "town")
         .order_by("id")
     )
-    for member in members.iterator(chunk_size=500):
-        sheet.append(_row(member))
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    rows = (_row(member) for member in members.iterator(chunk_size=500))
+    return write_workbook([Sheet("委员名册", list(COLUMNS), rows)])

@@ -7,6 +7,7 @@ from zipfile import BadZipFile
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from ..spreadsheets import unescape_cell
 from .columns import COLUMNS, REQUIRED_HEADERS, normalize_header
 
 
@@ -41,7 +42,8 @@ def read_sheet(
     content: bytes, *, columns, required, normalize, error: type[ValueError]
 ) -> list[SheetRow]:
     """The first sheet's data rows keyed by header, for any import with a header row; wholly
-    blank rows are skipped. Raises `error` for a file that cannot be read as a whole."""
+    blank rows are skipped, and cells our exports quoted against formulas are read unquoted.
+    Raises `error` for a file that cannot be read as a whole."""
     try:
         workbook = load_workbook(BytesIO(content), read_only=True, data_only=True)
     except (BadZipFile, InvalidFileException, KeyError, OSError, ValueError, SyntaxError) as exc:
@@ -55,7 +57,10 @@ def read_sheet(
     )
     result = []
     for number, values in enumerate(rows, start=2):
-        cells = {name: values[i] if i < len(values) else None for i, name in mapped.items()}
+        cells = {
+            name: unescape_cell(values[i]) if i < len(values) else None
+            for i, name in mapped.items()
+        }
         if any(value not in (None, "") for value in cells.values()):
             result.append(SheetRow(number=number, cells=cells))
     workbook.close()

@@ -1,7 +1,7 @@
 """The one committee picker every app's pages use."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404
 from django.test import RequestFactory
 
@@ -35,3 +35,13 @@ def test_a_committee_out_of_reach_is_refused_not_ignored(pick, county, other_cou
         pick(_get("?committee=nosuch"), {county.pk})
     with pytest.raises(PermissionDenied, match="只有机关工作人员"):
         pick(_get(), set(), refusal="只有机关工作人员可以查看。")
+
+
+@pytest.mark.parametrize("wanted", ["²", "99999999999999999999", "city%00", "市政协"])
+def test_a_committee_id_no_database_could_hold_is_a_bad_request(wanted, county):
+    # given an id that passes str.isdigit() but is no id (a superscript, or past 64 bits), or
+    # a code no committee could have
+    request = _get(f"?committee={wanted}")
+    # then the request is refused as malformed, not failed with a server error
+    with pytest.raises((BadRequest, Http404)):
+        pick_committee(request, {county.pk})

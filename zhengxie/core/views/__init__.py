@@ -1,5 +1,6 @@
 from .signin import SignInView, password_change, register
 from .site import (
+    bad_request,
     healthz,
     home,
     inbox,
@@ -10,6 +11,7 @@ from .site import (
 
 __all__ = [
     "SignInView",
+    "bad_request",
     "healthz",
     "home",
     "inbox",

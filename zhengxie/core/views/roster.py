@@ -12,9 +12,8 @@ from ..models import RosterImport
 from ..permissions import check_manage_people_permission, office_committee_ids
 from ..selectors import list_recent_imports
 from ..services.roster import start_roster_import
+from ..spreadsheets import XLSX
 from .scoping import allowed_committees, pick_committee
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required

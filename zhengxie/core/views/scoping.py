@@ -3,18 +3,23 @@ it), checked against the committees the person may use there. Every app's pages 
 here, so a committee outside the person's reach is refused the same way everywhere."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.core.validators import slug_re
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from ..models import Committee
+from .params import parse_int
 
 
 def _named_committee(request: HttpRequest, allowed_ids: set[int]) -> Committee | None:
     wanted = request.GET.get("committee") or request.POST.get("committee")
     if not wanted:
         return None
-    lookup = {"pk": int(wanted)} if wanted.isdigit() else {"code": wanted}
+    numeric = wanted.isascii() and wanted.isdigit()
+    if not numeric and not slug_re.match(wanted):
+        raise Http404  # no code looks like this; PostgreSQL would fail on a NUL in it
+    lookup = {"pk": parse_int(wanted, field="committee")} if numeric else {"code": wanted}
     committee = get_object_or_404(Committee, **lookup)
     if committee.pk not in allowed_ids:
         raise PermissionDenied(_("您无权访问“%(name)s”的资料。") % {"name": committee.name})

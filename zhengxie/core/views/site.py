@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
+from django.core.exceptions import BadRequest
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -48,6 +49,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
     )
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A malformed request. Our own BadRequest carries a Chinese message naming the field; a
+    SuspiciousOperation's text is for the log, not the reader."""
+    reason = str(exception) if isinstance(exception, BadRequest) and str(exception) else ""
+    return render(request, "400.html", {"reason": reason or _("请求的参数有误。")}, status=400)
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

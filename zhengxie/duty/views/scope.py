@@ -7,15 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee
+from zhengxie.core.views.params import year_param
 from zhengxie.core.views.scoping import pick_committee
 
 from ..permissions import standings_committee_ids
 
 
 def year_of(request: HttpRequest) -> int:
-    raw = request.GET.get("year") or request.POST.get("year") or ""
-    this_year = timezone.localdate().year
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= this_year + 1 else this_year
+    return year_param(request, default=timezone.localdate().year)
 
 
 def committees_of(request: HttpRequest) -> list[Committee]:

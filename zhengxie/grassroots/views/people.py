@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee, Role
 from zhengxie.core.permissions import committee_ids_with_role
+from zhengxie.core.views.params import year_param
 from zhengxie.core.views.scoping import pick_committee_ids
 
 from .. import rules, selectors
@@ -48,8 +49,7 @@ def members_by_town(request: HttpRequest) -> HttpResponse:
 @login_required
 def figures_page(request: HttpRequest) -> HttpResponse:
     committee_ids = _overview_committee_ids(request)
-    year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() else timezone.localdate().year
+    year = year_param(request, default=timezone.localdate().year)
     return render(
         request,
         "grassroots/figures.html",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee, Town, Venue
 from zhengxie.core.permissions import readable_committee_ids
+from zhengxie.core.views.params import int_param
 
 from .. import rules, selectors
 from ..forms import ConvenorCaseForm, VenueForm
@@ -19,10 +20,7 @@ from .common import add_errors, reader_committee_ids
 @login_required
 def venue_list(request: HttpRequest) -> HttpResponse:
     committee_ids = reader_committee_ids(request)
-    town_id = request.GET.get("town")
-    venues = selectors.list_venues(
-        committee_ids=committee_ids, town_id=int(town_id) if town_id and town_id.isdigit() else None
-    )
+    venues = selectors.list_venues(committee_ids=committee_ids, town_id=int_param(request, "town"))
     return render(
         request,
         "grassroots/venue_list.html",

@@ -1,9 +1,6 @@
 """The annual review's tables as an Excel workbook: one sheet per table plus every figure."""
 
-import io
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from zhengxie.core.spreadsheets import Sheet, write_workbook
 
 from ..review import tables
 
@@ -17,23 +14,8 @@ def _flatten(prefix: str, value, rows: list) -> None:
 
 
 def build_review_xlsx(figures: dict) -> bytes:
-    workbook = Workbook()
-    summary = workbook.active
-    summary.title = "全部指标"
-    summary.append(["指标", "数值"])
     rows: list = []
     _flatten("", figures, rows)
-    for row in rows:
-        summary.append(list(row))
-    for table in tables(figures):
-        sheet = workbook.create_sheet(table.title[:31])
-        sheet.append(table.header)
-        for row in table.rows:
-            sheet.append(row)
-    for sheet in workbook.worksheets:
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.column_dimensions["A"].width = 36 if sheet is summary else 14
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    summary = Sheet("全部指标", ["指标", "数值"], rows, widths={"A": 36})
+    sheets = [Sheet(t.title, t.header, t.rows, widths={"A": 14}) for t in tables(figures)]
+    return write_workbook([summary, *sheets])

@@ -56,13 +56,14 @@ def test_who_reads_a_submitted_report(client, people, author, who, expected):
     assert status(client, people[who], reverse("opinions:detail", args=[report.pk])) == expected
 
 
-def test_drafts_stay_with_their_authors(client, people, author):
+def test_drafts_stay_with_their_authors_and_are_not_found_by_anyone_else(client, people, author):
+    # given a draft
     report = make_report(author=author, submit=False)
     url = reverse("opinions:detail", args=[report.pk])
-
+    # then only its author opens it; to anyone else it does not exist
     assert status(client, people["author"], url) == 200
-    assert status(client, people["staff"], url) == 403
-    assert status(client, people["leader"], url) == 403
+    for who in ("staff", "leader", "county_staff", "unit", "other_member"):
+        assert status(client, people[who], url) == 404, who
 
 
 def test_the_department_reads_a_report_forwarded_to_it(client, people, author, office):

@@ -4,6 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from zhengxie.core.views.params import year_param
+
 from .. import permissions as perms
 from .. import selectors
 from ..models import OpinionState
@@ -15,11 +17,7 @@ LIST_LIMIT = 50
 def overview(request: HttpRequest) -> HttpResponse:
     perms.check_leader_view_permission(request.user)
     committee_ids = sorted(perms.reader_committee_ids(request.user))
-    year_text = request.GET.get("year", "")
-    if year_text.isdigit():
-        year = int(year_text)
-    else:
-        year = selectors.default_year(committee_ids=committee_ids)
+    year = year_param(request, default=None) or selectors.default_year(committee_ids=committee_ids)
     adopted = selectors.list_queue(
         user=request.user, committee_ids=committee_ids, state=OpinionState.ADOPTED, year=year
     ).order_by("-decided_at", "-id")

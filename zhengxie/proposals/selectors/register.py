@@ -68,9 +68,9 @@ def apply_filters(queryset: QuerySet, filters: RegisterFilters) -> QuerySet:
 
 def list_register(*, user: User, filters: RegisterFilters | None = None) -> QuerySet:
     """The register a person may read: every submitted proposal, numbered first; drafts only
-    for their authors. Exports and search reuse this with the same filters."""
+    for their writers (filter_visible_proposals). Exports and search reuse this with the same
+    filters."""
     queryset = filter_visible_proposals(user, Proposal.objects.filter(is_deleted=False))
-    queryset = queryset.exclude(Q(state="draft") & ~Q(created_by=user))
     queryset = apply_filters(queryset, filters or RegisterFilters())
     # Newest plenary and number first: the (plenary, number) unique index serves this order, so
     # the first page of a 100k register needs no sort of the whole table.

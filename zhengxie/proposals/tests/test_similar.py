@@ -5,8 +5,9 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
-from zhengxie.proposals import factories
+from zhengxie.proposals import factories, services
 from zhengxie.proposals.models import Proposal
 from zhengxie.proposals.similarity import (
     index_proposal,
@@ -55,7 +56,7 @@ def register(city):
 
 def test_five_most_similar_come_best_first_with_score_and_outcome(register, city):
     # when
-    found = similar_proposals(committee=city, text=MYOPIA, top=5)
+    found = similar_proposals(committee=city, text=MYOPIA, reader=None, top=5)
     # then
     assert len(found) == 5
     assert {s.proposal.pk for s in found[:2]} == {register["0194"].pk, register["0198"].pk}
@@ -63,11 +64,11 @@ def test_five_most_similar_come_best_first_with_score_and_outcome(register, city
     assert found[0].outcome == "已立案"
 
 
-def test_similar_to_a_proposal_leaves_it_out_and_keeps_to_its_committee(register, county):
+def test_similar_to_a_proposal_leaves_it_out_and_keeps_to_its_committee(register, county, staff):
     title, body = PROPOSALS["0194"]
     other = factories.make_registered(committee=county, title=_title(title), **_sections(body))
     index_proposal(proposal=other)
-    found = similar_to(register["0194"])
+    found = similar_to(register["0194"], reader=staff)
     assert found[0].proposal == register["0198"]
     assert register["0194"] not in [s.proposal for s in found]
     assert other not in [s.proposal for s in found]
@@ -76,9 +77,9 @@ def test_similar_to_a_proposal_leaves_it_out_and_keeps_to_its_committee(register
 def test_similar_proposals_take_a_fixed_number_of_queries(
     register, city, django_assert_max_num_queries
 ):
-    similar_proposals(committee=city, text=MYOPIA)  # builds the index
+    similar_proposals(committee=city, text=MYOPIA, reader=None)  # builds the index
     with django_assert_max_num_queries(3):
-        found = similar_proposals(committee=city, text=MYOPIA)
+        found = similar_proposals(committee=city, text=MYOPIA, reader=None)
         [s.outcome for s in found]
 
 
@@ -96,7 +97,7 @@ def test_likely_duplicates_within_a_plenary(register, city):
 def test_drafts_are_not_indexed(city):
     draft = factories.make_draft(committee=city, title="关于加强中小学生视力保护的建议")
     index_proposal(proposal=draft)
-    assert similar_proposals(committee=city, text=MYOPIA) == []
+    assert similar_proposals(committee=city, text=MYOPIA, reader=None) == []
 
 
 def test_register_search_narrows_to_proposals_containing_every_term(register):
@@ -173,3 +174,20 @@ def test_reindex_command_covers_proposals(city):
     call_command("reindex_search", "--kind", "proposal", stdout=io.StringIO())
     # then
     assert list(search_proposals(Proposal.objects.all(), "视力")) == [proposal]
+
+
+def test_a_units_similar_panel_lists_only_proposals_it_may_open(client, register, city, staff):
+    # given a unit handling one proposal of the register
+    unit_user = factories.make_unit_user(committee=city)
+    handled = services.assign_proposal(
+        proposal=register["0194"], actor=staff, lead=factories.unit_of(unit_user)
+    )
+    url = reverse("proposals:similar", args=[handled.pk])
+    # when the unit and the office open its similar-proposals panel
+    client.force_login(unit_user)
+    for_unit = client.get(url).content.decode()
+    client.force_login(staff)
+    for_office = client.get(url).content.decode()
+    # then the office sees the closest other proposal, the unit sees none it may not open
+    assert register["0198"].title in for_office
+    assert not [p.title for p in register.values() if p.title in for_unit]

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from zhengxie.core.factories import make_upload
 from zhengxie.core.models import Role
-from zhengxie.proposals import factories
+from zhengxie.proposals import factories, services
 from zhengxie.proposals.models import Attachment, Proposal, ProposalState
 
 pytestmark = pytest.mark.django_db
@@ -164,7 +164,7 @@ def test_attachment_checked_by_content_and_served_only_to_readers(
         _client(client, outsider)
         .get(reverse("proposals:download", args=[attachment.pk]))
         .status_code
-        == 403
+        == 404
     )
 
 
@@ -262,3 +262,18 @@ def test_record_page_of_a_bulk_loaded_proposal_without_history_opens(client, cit
     # when the office opens it, then the page renders
     response = _client(client, staff).get(reverse("proposals:detail", args=[proposal.pk]))
     assert response.status_code == 200 and "关于旧案的建议" in response.content.decode()
+
+
+def test_a_reassignment_request_page_is_the_offices_only(client, city, staff, make_user):
+    # given a unit's request to hand a proposal on
+    proposal, unit_user = factories.make_assigned(committee=city, office=staff)
+    request = services.request_reassignment(
+        assignment=proposal.assignments.get(), actor=unit_user, reason="非本单位职责"
+    )
+    url = reverse("proposals:decide_request", args=[request.pk])
+    # then the office opens it; any other signed-in person learns nothing of the proposal
+    assert _client(client, staff).get(url).status_code == 200
+    for role in (Role.MEMBER, Role.UNIT, Role.RESIDENT):
+        response = _client(client, make_user(role, city)).get(url)
+        assert response.status_code == 403, role
+        assert proposal.title not in response.content.decode()

@@ -18,11 +18,13 @@ from zhengxie.core.permissions import (
     readable_committee_ids,
     unit_ids_of,
 )
+from zhengxie.core.views.params import year_param
 from zhengxie.core.views.scoping import pick_committee_ids
 
 from .. import selectors, services
 from ..forms import DecideReassignForm, RegisterFilterForm
 from ..models import Assignment, ReassignmentRequest
+from ..permissions import check_office_of
 from ..workflow import TRANSITIONS, diagram_mermaid
 
 PAGE_SIZE = 50
@@ -89,6 +91,8 @@ def decide_request(request: HttpRequest, request_id: int) -> HttpResponse:
     row = get_object_or_404(
         ReassignmentRequest.objects.select_related("assignment__proposal"), pk=request_id
     )
+    # Only the office decides; the page names the proposal and its units, so it is theirs only.
+    check_office_of(request.user, row.assignment.proposal)
     committee = row.assignment.proposal.committee
     form = DecideReassignForm(request.POST or None, committee=committee)
     if request.method == "POST" and form.is_valid():
@@ -133,8 +137,7 @@ def figures(request: HttpRequest) -> HttpResponse:
     ids = committee_ids_with_role(request.user, Role.LEADER, Role.STAFF, Role.ADMIN, rollup=True)
     scope = pick_committee_ids(request, ids, refusal=_("只有领导和机关工作人员可以查看提案统计。"))
     committees = Committee.objects.filter(pk__in=ids)
-    raw_year = request.GET.get("year", "")
-    year = int(raw_year) if raw_year.isdigit() else timezone.localdate().year
+    year = year_param(request, default=timezone.localdate().year)
     context = {
         "data": selectors.figures(committee_ids=scope, year=year),
         "by_unit": selectors.figures_by_unit(committee_ids=scope, year=year)[:30],

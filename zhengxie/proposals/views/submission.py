@@ -129,7 +129,11 @@ def similar_while_writing(request: HttpRequest, pk: int | None = None) -> HttpRe
     if len(text) < SIMILAR_MIN_CHARS:
         return render(request, "proposals/_similar_hint.html")
     similar = similar_proposals(
-        committee=committee_id, text=text, top=5, exclude=[proposal.pk] if proposal else []
+        committee=committee_id,
+        text=text,
+        reader=request.user,
+        top=5,
+        exclude=[proposal.pk] if proposal else [],
     )
     return render(request, "proposals/io/_similar.html", {"similar": similar})
 

@@ -27,7 +27,7 @@ class Command(BaseCommand):
             raise CommandError("请给出要比对的文字，或使用 --plenary CODE --pairs")
         if top < 1:
             raise CommandError("--top 须为正整数")
-        found = similar_proposals(committee=target, text=text, top=top)
+        found = similar_proposals(committee=target, text=text, reader=None, top=top)
         rows = [
             {"number": s.proposal.number, "title": s.proposal.title, "score": s.score}
             for s in found

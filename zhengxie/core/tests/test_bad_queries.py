@@ -1,0 +1,75 @@
+"""No query string makes a page fail: every GET route, with malformed values for the query
+parameters the pages read, answers 400 or 404 (or its usual page), never a 500."""
+
+import logging
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.converters import IntConverter
+
+from zhengxie.core import factories
+from zhengxie.core.models import Role
+from zhengxie.proposals import factories as proposal_factories
+
+PARAMS = (
+    "committee", "year", "page", "plenary", "kind", "state", "q", "text", "town", "edit",
+    "reviewer", "unit", "category", "case", "authorid", "after", "rollup", "month",
+)  # fmt: skip
+# Superscript digits pass str.isdigit() but not int(); the long one overflows a 64-bit id.
+ONE_AT_A_TIME = "²"
+ALL_AT_ONCE = ("abc", "99999999999999999999", "-1", "1.5", "١٢")
+
+
+def _urls(patterns, namespace: str = ""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if str(pattern.pattern).startswith("admin/"):
+                continue  # Django's own admin
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _urls(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            converters = getattr(pattern.pattern, "converters", {})
+            kwargs = {
+                name: 1 if isinstance(converter, IntConverter) else "x"
+                for name, converter in converters.items()
+            }
+            yield reverse(namespace + pattern.name, kwargs=kwargs)
+
+
+def _queries():
+    for name in PARAMS:
+        yield {name: ONE_AT_A_TIME}
+    for value in ALL_AT_ONCE:
+        yield dict.fromkeys(PARAMS, value)
+
+
+@pytest.fixture
+def world(city, county):
+    """A committee with a plenary and a proposal in hand, so pages get past their lookups."""
+    staff = factories.make_user(role=Role.STAFF, committee=city)
+    proposal_factories.make_assigned(committee=city, office=staff)
+    return staff
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["staff", "guest"])
+def test_no_malformed_query_value_gives_a_server_error(client, world, who):
+    # given every GET route, as signed-in staff and as a guest
+    if who == "staff":
+        client.force_login(world)
+    urls = sorted(set(_urls(get_resolver().url_patterns)))
+    assert len(urls) > 100
+    client.raise_request_exception = False
+    failures = []
+    # when each is fetched with each malformed query
+    logging.disable(logging.CRITICAL)  # hundreds of expected 400/404 log lines
+    try:
+        for url in urls:
+            for query in _queries():
+                status = client.get(url, query).status_code
+                if status >= 500:
+                    failures.append((url, query, status))
+    finally:
+        logging.disable(logging.NOTSET)
+    # then none is a server error
+    assert failures == []
