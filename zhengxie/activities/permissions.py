@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import LeaderKind, Member, Role, User
 from zhengxie.core.permissions import (
+    active_seat,
     check_office,
     committee_ids_with_role,
     grants_of,
@@ -17,13 +18,8 @@ from .models import Activity, LeaveApprover
 
 
 def member_of(user: User, committee_id: int) -> Member | None:
-    """The person's seat on the committee, if any (read once per request)."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    member = getattr(user, "_zx_member", False)
-    if member is False:
-        member = Member.objects.filter(user=user, is_active=True).first()
-        user._zx_member = member
+    """The person's active seat on the committee, if any."""
+    member = active_seat(user)
     return member if member and member.committee_id == committee_id else None
 
 

@@ -42,9 +42,3 @@ def can_manage_duty(user: User, committee: Committee | int) -> bool:
 def check_manage_duty_permission(user: User, committee: Committee | int) -> None:
     """Rules, recognitions, warnings and publication: the committee's own office only."""
     check_office(user, committee)
-
-
-def member_of(user: User) -> Member | None:
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return Member.objects.filter(user=user).select_related("committee").first()

@@ -10,8 +10,9 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from zhengxie.core.models import Committee, Member, Role, User
+from zhengxie.core.models import Committee, Role, User
 from zhengxie.core.permissions import (
+    active_seat,
     check_office,
     committee_ids_with_role,
     is_office,
@@ -22,17 +23,12 @@ from .models import OpinionReport, OpinionState
 from .workflow import AUTHOR_EDITABLE, OFFICE_EDITABLE, Action, Actor
 
 
-def member_of(user: User) -> Member | None:
-    member = getattr(user, "member", None) if getattr(user, "is_authenticated", False) else None
-    return member if member is not None and member.is_active else None
-
-
 def is_author(user: User, report: OpinionReport) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     if report.created_by_id == user.pk:
         return True
-    member = member_of(user)
+    member = active_seat(user)
     return member is not None and report.members.filter(pk=member.pk).exists()
 
 
@@ -45,7 +41,7 @@ def filter_visible_reports(user: User, queryset: QuerySet) -> QuerySet:
     visible = Q(pk__in=[])
     if getattr(user, "is_authenticated", False):
         visible = Q(created_by=user)
-        member = member_of(user)
+        member = active_seat(user)
         if member is not None:
             visible |= Q(members=member)
         readers = reader_committee_ids(user)
@@ -69,7 +65,7 @@ def check_read_report_permission(user: User, report: OpinionReport) -> None:
 
 def check_submit_permission(user: User, committee: Committee) -> None:
     """Members report to their own committee; the office files for bodies and members."""
-    member = member_of(user)
+    member = active_seat(user)
     if member is not None and member.committee_id == committee.pk:
         return
     if is_office(user, committee):

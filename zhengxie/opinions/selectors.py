@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from zhengxie.core.models import Member, User
+from zhengxie.core.permissions import active_seat
 
 from .models import (
     AdoptionMode,
@@ -16,7 +17,7 @@ from .models import (
     OpinionReport,
     OpinionState,
 )
-from .permissions import filter_visible_reports, member_of
+from .permissions import filter_visible_reports
 
 _LIST_RELATED = ("committee", "bulletin", "forwarded_unit")
 
@@ -30,7 +31,7 @@ def _with_authors(queryset: QuerySet) -> QuerySet:
 def list_my_reports(*, user: User) -> QuerySet[OpinionReport]:
     """The person's own reports, drafts included, newest first."""
     mine = Q(created_by=user)
-    member = member_of(user)
+    member = active_seat(user)
     if member is not None:
         mine |= Q(members=member)
     ids = OpinionReport.objects.filter(mine, is_deleted=False).values("pk")

@@ -133,6 +133,14 @@ def check_read_proposal(user: User, proposal: Proposal) -> None:
     raise PermissionDenied(_("您无权查看该提案。"))
 
 
+def check_write_proposal(user: User, proposal: Proposal) -> None:
+    """The editor's pages (form, autosave, attachments) are the proposer's; anyone else is
+    answered before their form is read, and a draft not theirs is not found."""
+    check_read_proposal(user, proposal)
+    if not is_proposer(user, proposal):
+        raise PermissionDenied(_("只有提案者可以修改提案。"))
+
+
 def _invited_or_proposing(member) -> Q:
     invited = CoSignature.objects.filter(member=member, state__in=READING_INVITATIONS)
     return Q(pk__in=Proposer.objects.filter(member=member).values("proposal_id")) | Q(
@@ -176,9 +184,11 @@ def can_see_similar_while_writing(
     user: User, committee_id: int, proposal: Proposal | None = None
 ) -> bool:
     """The writer of the text (a member of the committee, or the proposer of the draft) and
-    the committee's office, which reviews what comes in."""
+    the committee's office, which reviews what comes in; a draft's panel is its writers'."""
     if not getattr(user, "is_authenticated", False):
         return False
+    if proposal is not None and proposal.state in UNSUBMITTED_STATES:
+        return is_proposer(user, proposal)
     if is_office(user, committee_id):
         return True
     if proposal is not None:
@@ -189,5 +199,7 @@ def can_see_similar_while_writing(
 def check_see_similar_while_writing(
     user: User, committee_id: int, proposal: Proposal | None = None
 ) -> None:
+    if proposal is not None:
+        check_read_proposal(user, proposal)
     if not can_see_similar_while_writing(user, committee_id, proposal):
         raise PermissionDenied(_("只有提案者或本级政协机关工作人员可以查看相似提案。"))

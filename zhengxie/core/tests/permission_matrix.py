@@ -5,16 +5,14 @@ Read a row as "route: these roles get the page, everyone else is refused". The h
 the common shapes: `public` (everyone, guests included), `signed_in` (every account; guests go
 to the login page), `only(...)` (the listed roles; other accounts get a 403 or a 404, guests
 the login page) and `post_only(...)` (a GET answers 405; only the listed roles may POST).
-Keyword overrides give one role another answer. A cell the code answers wrongly today because
-of a known hole of issue #12 is written as `hole(correct answer, REASON)`: the suite expects
-it to fail until the fix is merged, then the mark goes.
+Keyword overrides give one role another answer.
 
 A route that is added without a row here, or a row whose route is gone, fails the suite
 (test_permission_matrix.py walks the URL conf). "route@variant" rows ask the same route about
 another record of the world (a draft beside a registered proposal).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .permission_world import ROLES
 
@@ -26,7 +24,6 @@ NOT_FOUND = "404"
 NOT_ALLOWED = "405"
 BAD_REQUEST = "400"
 REDIRECT = "302"  # a redirect elsewhere than the login page
-NOTHING = "200/404"  # a 404, or a page that shows nothing of the record (see conceals)
 REFUSALS = frozenset({LOGIN, DENY, FORBIDDEN, NOT_FOUND})
 
 SIGNED_IN = frozenset(ROLES) - {"guest"}
@@ -35,83 +32,43 @@ OFFICE = CITY_OFFICE | {"county_staff"}  # pages each office sees for its own co
 # Every account holding a role inside the city committee reads its internal records.
 INSIDERS = frozenset({"member", "unit", "staff", "leader", "convenor", "admin"})
 
-# The holes other branches of #12 close; cells marked with them fail until those merge.
-DEPARTED = "#12 departed members keep their member pages"
-DRAFTS = "#12 a member's draft opens for others than its author"
-READ_LEAK = "#12 read leak: a decision page opens for every account"
-SIGNIN = "#12 read leak: a wrong sign-in token still shows the activity"
-FORUM = "#12 forum visibility: members-only threads show on public profiles"
-# Found by this matrix: the view reads the empty form (and answers with a form error) before
-# it asks whether the person may act at all. Fixed here for activities, grassroots and
-# opinions; the proposal draft's views are left to the branch that closes the drafts hole.
-REFUSE_FIRST = "#12 matrix: a refused POST is answered as a form error, not a refusal"
-
-
-@dataclass(frozen=True)
-class Hole:
-    """A cell whose correct answer the current code does not give yet."""
-
-    expected: str
-    reason: str
-
-
-def hole(expected: str, reason: str) -> Hole:
-    return Hole(expected, reason)
-
-
-def correct(answer: str | Hole) -> str:
-    return answer.expected if isinstance(answer, Hole) else answer
-
 
 @dataclass(frozen=True)
 class Spec:
-    get: dict  # role -> expected answer (a code above, or a Hole)
+    get: dict  # role -> expected answer (a code above)
     writers: frozenset  # roles whose POST is not tested: they may act (or the route is public)
-    post_holes: dict = field(default_factory=dict)  # role -> reason a refused POST is wrong
     # (record of the world, roles that must not find its title in a page they do get)
     conceals: tuple[str, frozenset] | None = None
 
 
-def _spec(default: dict, overrides: dict, writers, post_hole, conceals) -> Spec:
+def _spec(default: dict, overrides: dict, writers, conceals) -> Spec:
     get = {**default, **overrides}
-    allowed = frozenset(role for role, answer in get.items() if correct(answer) not in REFUSALS)
+    allowed = frozenset(role for role, answer in get.items() if answer not in REFUSALS)
     writers = allowed if writers is None else frozenset(writers)
-    refused = [role for role in ROLES if role not in writers and role != "guest"]
-    if isinstance(post_hole, str):
-        post_hole = dict.fromkeys(refused, post_hole) if post_hole else {}
-    # A role the page wrongly lets in today is let in by a POST too.
-    wrongly_open = {
-        role: answer.reason
-        for role, answer in get.items()
-        if isinstance(answer, Hole) and answer.expected in REFUSALS
-    }
-    holes = {**wrongly_open, **post_hole}
-    return Spec(get=get, writers=writers, post_holes=holes, conceals=conceals)
+    return Spec(get=get, writers=writers, conceals=conceals)
 
 
-def public(*, answer: str = OK, writers=None, post_hole="", conceals=None, **overrides) -> Spec:
-    return _spec(dict.fromkeys(ROLES, answer), overrides, writers, post_hole, conceals)
+def public(*, answer: str = OK, writers=None, conceals=None, **overrides) -> Spec:
+    return _spec(dict.fromkeys(ROLES, answer), overrides, writers, conceals)
 
 
-def signed_in(*, writers=None, post_hole="", conceals=None, **overrides) -> Spec:
+def signed_in(*, writers=None, conceals=None, **overrides) -> Spec:
     default = {"guest": LOGIN} | dict.fromkeys(SIGNED_IN, OK)
-    return _spec(default, overrides, writers, post_hole, conceals)
+    return _spec(default, overrides, writers, conceals)
 
 
-def only(*roles: str, writers=None, post_hole="", conceals=None, **overrides) -> Spec:
+def only(*roles: str, writers=None, conceals=None, **overrides) -> Spec:
     default = {"guest": LOGIN} | {role: OK if role in roles else DENY for role in SIGNED_IN}
-    return _spec(default, overrides, writers, post_hole, conceals)
+    return _spec(default, overrides, writers, conceals)
 
 
-def post_only(*writers: str, post_hole="", **overrides) -> Spec:
+def post_only(*writers: str, **overrides) -> Spec:
     default = {"guest": LOGIN} | dict.fromkeys(SIGNED_IN, NOT_ALLOWED)
-    return _spec(default, overrides, writers, post_hole, None)
+    return _spec(default, overrides, writers, None)
 
 
 # Figures and rosters: every committee's office and the city's leaders, each for their own.
 FIGURE_READERS = OFFICE | {"leader"}
-# The departed member holds the member role still; until #12 closes that, pages open to it.
-NOT_DEPARTED = {"departed": hole(DENY, DEPARTED)}
 # Members' forum board: members and the board committee's staff.
 MEMBERS_BOARD = frozenset({"member", "staff", "admin"})
 # Who must not find the city's internal records in a list they may open: the county's office
@@ -119,21 +76,19 @@ MEMBERS_BOARD = frozenset({"member", "staff", "admin"})
 COUNTY = frozenset({"county_staff"})
 OUTSIDERS = COUNTY | {"resident", "departed"}
 # Guests are refused the members' board outright: there is no login that would open it.
-MEMBERS_ONLY = {"guest": DENY, **NOT_DEPARTED}
+MEMBERS_ONLY = {"guest": DENY}
 
 MATRIX = {
     # --- activities -----------------------------------------------------------------------
-    "activities:attachment": only(*INSIDERS, **NOT_DEPARTED),
+    "activities:attachment": only(*INSIDERS),
     "activities:cancel_attendance": post_only(*CITY_OFFICE),
     "activities:create": only(*OFFICE),
     "activities:decide_leave": post_only(*CITY_OFFICE),
     "activities:decide_topic": post_only(*CITY_OFFICE),
     "activities:detail": only("member", "staff", "leader", "admin"),
     "activities:essay_action": post_only(*CITY_OFFICE),
-    "activities:essay_call": only(*INSIDERS, **NOT_DEPARTED),
-    "activities:essay_calls": signed_in(
-        conceals=("essay_call", OUTSIDERS), departed=hole(OK, DEPARTED)
-    ),
+    "activities:essay_call": only(*INSIDERS),
+    "activities:essay_calls": signed_in(conceals=("essay_call", OUTSIDERS), departed=OK),
     "activities:essay_reviewers": only(*CITY_OFFICE),
     "activities:essay_scores": only(),  # the call names no reviewer
     "activities:figures": only(*OFFICE),
@@ -142,31 +97,30 @@ MATRIX = {
     "activities:leave": post_only("member"),
     "activities:leaves": signed_in(),
     "activities:list": signed_in(conceals=("activity", OUTSIDERS)),
-    "activities:outcome": only(*INSIDERS, **NOT_DEPARTED),
+    "activities:outcome": only(*INSIDERS),
     "activities:outcome_adoption": post_only(*CITY_OFFICE),
     "activities:outcome_attach": post_only(*CITY_OFFICE),
     "activities:outcome_create": only(*CITY_OFFICE),
     "activities:outcome_follow_up": post_only(*CITY_OFFICE),
     "activities:outcome_instruction": post_only(*CITY_OFFICE),
     "activities:outcome_new": only(*OFFICE),
-    "activities:outcome_word": only(*INSIDERS, **NOT_DEPARTED),
-    "activities:outcomes": signed_in(conceals=("outcome", OUTSIDERS), departed=hole(OK, DEPARTED)),
+    "activities:outcome_word": only(*INSIDERS),
+    "activities:outcomes": signed_in(conceals=("outcome", OUTSIDERS), departed=OK),
     "activities:plan": only(*OFFICE),
     "activities:qr": only(*CITY_OFFICE),
-    "activities:reading_group": only(*INSIDERS, **NOT_DEPARTED),
+    "activities:reading_group": only(*INSIDERS),
     "activities:reading_group_create": only(*OFFICE),
     "activities:reading_group_edit": only(*CITY_OFFICE),
-    "activities:reading_groups": signed_in(
-        conceals=("reading_group", OUTSIDERS), departed=hole(OK, DEPARTED)
-    ),
+    "activities:reading_groups": signed_in(conceals=("reading_group", OUTSIDERS), departed=OK),
     "activities:reading_note": post_only("member"),
     "activities:reading_session_create": only(*CITY_OFFICE),
     "activities:reading_session_edit": only(*CITY_OFFICE),
     "activities:screen": only(*CITY_OFFICE),
     "activities:sign_up": post_only("member"),
     # A wrong token names no activity (test_a_wrong_signin_token_signs_nobody_in posts one).
+    # A wrong token is refused before anything of the activity shows.
     "activities:signin": signed_in(
-        conceals=("activity", SIGNED_IN), **dict.fromkeys(SIGNED_IN, hole(NOTHING, SIGNIN))
+        conceals=("activity", SIGNED_IN), **dict.fromkeys(SIGNED_IN, BAD_REQUEST)
     ),
     "activities:speech": post_only("member", "staff", "leader", "admin"),
     "activities:staff_signin": post_only(*CITY_OFFICE),
@@ -199,7 +153,7 @@ MATRIX = {
     # --- duty -----------------------------------------------------------------------------
     "duty:evaluation_save": post_only(*OFFICE),
     "duty:group_save": post_only(*CITY_OFFICE),
-    "duty:me": only("member", **NOT_DEPARTED),
+    "duty:me": only("member"),
     "duty:member_file": only("member", "staff", "leader", "admin"),
     "duty:member_file_docx": only("member", "staff", "leader", "admin"),
     "duty:publish": post_only(*OFFICE),
@@ -222,11 +176,9 @@ MATRIX = {
     "grassroots:case_accept": post_only("staff", "convenor", "admin"),
     "grassroots:case_close": post_only("staff", "convenor", "admin"),
     # The resident reported the case: they follow it and rate it.
-    "grassroots:case_detail": only("resident", *INSIDERS, **NOT_DEPARTED),
-    "grassroots:case_list": only(
-        "county_staff", *INSIDERS, conceals=("case", COUNTY), **NOT_DEPARTED
-    ),
-    "grassroots:case_photo": only("resident", *INSIDERS, **NOT_DEPARTED),
+    "grassroots:case_detail": only("resident", *INSIDERS),
+    "grassroots:case_list": only("county_staff", *INSIDERS, conceals=("case", COUNTY)),
+    "grassroots:case_photo": only("resident", *INSIDERS),
     "grassroots:case_public": public(),
     "grassroots:case_rate": post_only("resident", "staff", "convenor", "admin"),
     "grassroots:case_refer": post_only("staff", "convenor", "admin"),
@@ -237,15 +189,13 @@ MATRIX = {
     "grassroots:overdue_actions": only(*OFFICE, "convenor"),
     "grassroots:report": signed_in(),
     "grassroots:session_create": only("staff", "convenor", "admin"),
-    "grassroots:session_detail": only("resident", *INSIDERS, **NOT_DEPARTED),
+    "grassroots:session_detail": only("resident", *INSIDERS),
     "grassroots:session_minutes": only("staff", "convenor", "admin"),
-    "grassroots:session_photo": only(*INSIDERS, **NOT_DEPARTED),
+    "grassroots:session_photo": only(*INSIDERS),
     "grassroots:venue_case_create": only("staff", "convenor", "admin"),
-    "grassroots:venue_detail": only(*INSIDERS, **NOT_DEPARTED),
+    "grassroots:venue_detail": only(*INSIDERS),
     "grassroots:venue_edit": only("staff", "convenor", "admin"),
-    "grassroots:venue_list": only(
-        "county_staff", *INSIDERS, conceals=("venue", COUNTY), **NOT_DEPARTED
-    ),
+    "grassroots:venue_list": only("county_staff", *INSIDERS, conceals=("venue", COUNTY)),
     # --- insights -------------------------------------------------------------------------
     "insights:cockpit": only(*FIGURE_READERS),
     "insights:module": only(*FIGURE_READERS),
@@ -288,7 +238,7 @@ MATRIX = {
     # A member's posts on the members' board stay off the profile others read.
     "portal:profile": public(
         conceals=("secret_thread", frozenset(ROLES) - MEMBERS_BOARD),
-        **dict.fromkeys(frozenset(ROLES) - MEMBERS_BOARD, hole(OK, FORUM)),
+        **dict.fromkeys(frozenset(ROLES) - MEMBERS_BOARD, OK),
     ),
     "portal:reader": public(),
     "portal:reader@members": only(*MEMBERS_BOARD, **MEMBERS_ONLY),
@@ -303,23 +253,16 @@ MATRIX = {
     # --- proposals ------------------------------------------------------------------------
     "proposals:act": only("member"),  # the author confirms withdrawing
     "proposals:approve": only(*CITY_OFFICE),
-    "proposals:autosave": post_only("member", post_hole=REFUSE_FIRST),
+    "proposals:autosave": post_only("member"),
     "proposals:co_opinion": only(),  # no reply waits for co-units' opinions
     "proposals:contact": only("unit"),
     "proposals:cosign": only(),  # the draft is not out for co-signing
     "proposals:decide_extension": post_only(*CITY_OFFICE),
-    "proposals:decide_request": only(
-        "unit",
-        *CITY_OFFICE,
-        post_hole=READ_LEAK,
-        **dict.fromkeys(SIGNED_IN - CITY_OFFICE - {"unit"}, hole(DENY, READ_LEAK)),
-    ),
-    "proposals:detail": only("member", "unit", "staff", "leader", "admin", **NOT_DEPARTED),
-    "proposals:detail@draft": only(
-        "member", staff=hole(NOT_FOUND, DRAFTS), leader=hole(NOT_FOUND, DRAFTS)
-    ),
+    "proposals:decide_request": only(*CITY_OFFICE),  # the office decides a unit's request
+    "proposals:detail": only("member", "unit", "staff", "leader", "admin"),
+    "proposals:detail@draft": only("member", staff=NOT_FOUND, leader=NOT_FOUND),
     "proposals:download": only(  # attached to the draft
-        "member", staff=hole(NOT_FOUND, DRAFTS), leader=hole(NOT_FOUND, DRAFTS)
+        "member", staff=NOT_FOUND, leader=NOT_FOUND
     ),
     "proposals:edit": only("member"),
     "proposals:extension": only("unit"),
@@ -329,27 +272,25 @@ MATRIX = {
     "proposals:key": only(*FIGURE_READERS),
     "proposals:key_select": only(*CITY_OFFICE),
     "proposals:mine": signed_in(),
-    "proposals:new": only("member", "admin", **NOT_DEPARTED),
+    "proposals:new": only("member", "admin"),
     "proposals:office": only(*OFFICE, conceals=("assigned", COUNTY)),
-    "proposals:proposal_docx": only("member", "unit", "staff", "leader", "admin", **NOT_DEPARTED),
-    "proposals:proposal_docx@draft": only(
-        "member", staff=hole(NOT_FOUND, DRAFTS), leader=hole(NOT_FOUND, DRAFTS)
-    ),
+    "proposals:proposal_docx": only("member", "unit", "staff", "leader", "admin"),
+    "proposals:proposal_docx@draft": only("member", staff=NOT_FOUND, leader=NOT_FOUND),
     "proposals:public": public(),
     "proposals:public_detail": public(),
-    "proposals:rate": only("member", "staff", "leader", "admin", **NOT_DEPARTED),
+    "proposals:rate": only("member", "staff", "leader", "admin"),
     "proposals:reassign": only("unit"),
-    "proposals:register": signed_in(conceals=("assigned", OUTSIDERS), departed=hole(OK, DEPARTED)),
+    "proposals:register": signed_in(conceals=("assigned", OUTSIDERS), departed=OK),
     "proposals:register_export": signed_in(),
     "proposals:remove_file": post_only("member"),
     "proposals:reply": only("unit"),
-    "proposals:reply_docx": only("member", "staff", "leader", "admin", **NOT_DEPARTED),
-    "proposals:similar": only("member", "unit", "staff", "leader", "admin", **NOT_DEPARTED),
-    "proposals:similar_draft": post_only("member", post_hole={"staff": DRAFTS, "admin": DRAFTS}),
-    "proposals:similar_new": post_only(*OFFICE, "member", post_hole={"departed": DEPARTED}),
+    "proposals:reply_docx": only("member", "staff", "leader", "admin"),
+    "proposals:similar": only("member", "unit", "staff", "leader", "admin"),
+    "proposals:similar_draft": post_only("member"),
+    "proposals:similar_new": post_only(*OFFICE, "member"),
     "proposals:supervise": only(),  # not a key proposal
     "proposals:unit": only("unit"),
-    "proposals:upload": post_only("member", post_hole=REFUSE_FIRST),
+    "proposals:upload": post_only("member"),
     "proposals:workflow": public(),
     "set_language": public(answer=REDIRECT),
 }

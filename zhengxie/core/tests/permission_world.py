@@ -91,6 +91,7 @@ def _people(world: World, city, county) -> None:
     admin.save(update_fields=["is_staff", "is_superuser"])
     users["admin"] = admin
     set_member_active(user=users["staff"], member=departed, active=False, reason="换届离任")
+    users["departed"].refresh_from_db()  # departure signed them out: sign in again afresh
     world.records.update(member=member, departed_member=departed, venue=venue)
 
 

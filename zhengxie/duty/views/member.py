@@ -8,16 +8,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Member
+from zhengxie.core.permissions import active_seat
 
 from ..exports import duty_file_docx
-from ..permissions import check_read_member_file_permission, member_of
+from ..permissions import check_read_member_file_permission
 from ..selectors.member import duty_file, member_sections, member_year
 from .scope import year_of
 
 
 @login_required
 def me(request: HttpRequest) -> HttpResponse:
-    member = member_of(request.user)
+    member = active_seat(request.user)
     if member is None:
         raise PermissionDenied(_("“我的履职”只对政协委员开放。"))
     year = year_of(request)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.config import get_setting
 from zhengxie.core.models import Committee, HandlingUnit, User
+from zhengxie.core.permissions import active_seat
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import revoke_duty
 
@@ -50,7 +51,7 @@ def _authors(*, committee_id: int, ids: set[int], body_name: str) -> list:
 def _author_ids(actor: User, committee: Committee, member_ids: Iterable[int]) -> set[int]:
     """A member reporting is always one of the authors."""
     ids = {int(pk) for pk in member_ids}
-    member = perms.member_of(actor)
+    member = active_seat(actor)
     if member is not None and member.committee_id == committee.pk:
         ids.add(member.pk)
     return ids
@@ -122,7 +123,7 @@ def update_report(
         # An author editing stays an author; an editor who also sits as a member does not
         # become one by editing.
         ids = {int(pk) for pk in member_ids}
-        member = perms.member_of(actor)
+        member = active_seat(actor)
         if member is not None and report.members.filter(pk=member.pk).exists():
             ids.add(member.pk)
         members = _authors(committee_id=report.committee_id, ids=ids, body_name=body_name)

@@ -5,10 +5,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee
-from zhengxie.core.permissions import office_committee_ids
+from zhengxie.core.permissions import active_seat, office_committee_ids
 from zhengxie.core.views.scoping import pick_committee
 
-from ..permissions import member_of, reader_committee_ids
+from ..permissions import reader_committee_ids
 
 
 def office_committee(request: HttpRequest) -> Committee:
@@ -23,7 +23,7 @@ def reader_committees(request: HttpRequest) -> list[Committee]:
 
 def reporting_committee(request: HttpRequest) -> Committee:
     """Members report to their own committee; office staff file in their office's."""
-    member = member_of(request.user)
+    member = active_seat(request.user)
     if member is not None:
         return member.committee
     return office_committee(request)

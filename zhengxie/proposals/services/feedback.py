@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import User
+from zhengxie.core.permissions import active_seat
 from zhengxie.core.workdays import add_months
 
 from .. import rules
@@ -69,7 +70,7 @@ def _rater(proposal: Proposal, actor: User, on_behalf_of: Proposer | None) -> Pr
         if not raters_of(proposal).filter(pk=on_behalf_of.pk).exists():
             raise WorkflowError(_("评价人：不是该提案的提案者。"))
         return on_behalf_of
-    member = getattr(actor, "member", None)
+    member = active_seat(actor)
     proposer = raters_of(proposal).filter(member=member).first() if member else None
     if proposer is None:
         raise PermissionDenied(_("只有提案者可以评价办理结果。"))

@@ -4,13 +4,13 @@ the plenary intake window that makes a proposal 大会提案 or 平时提案."""
 import datetime as dt
 import re
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhengxie.core.models import Committee, HandlingUnit, Member, Plenary, User
-from zhengxie.core.permissions import check_office
+from zhengxie.core.models import Committee, HandlingUnit, Member, Plenary, Role, User
+from zhengxie.core.permissions import active_seat, check_office, has_role
 from zhengxie.core.services.notifications import notify
 
 from .. import rules
@@ -54,7 +54,9 @@ def create_draft(
     a paper proposal naming its proposers (the first one first, co-signers already signed)."""
     if proposers:
         check_office(author, committee)
-    member = getattr(author, "member", None)
+    elif not has_role(author, committee, Role.MEMBER):
+        raise PermissionDenied(_("只有委员可以提交提案。"))
+    member = active_seat(author)
     people = list(proposers or ([member] if member is not None else []))
     with transaction.atomic():
         proposal = Proposal(committee=committee, created_by=author)
@@ -192,7 +194,8 @@ def _invite(proposal: Proposal, cosigners: list[Member]) -> None:
 def respond_cosignature(*, cosignature: CoSignature, actor: User, accept: bool) -> CoSignature:
     """The invited member confirms or declines; when nobody is left to answer, the proposal
     goes on to review by itself."""
-    if getattr(actor, "member", None) is None or actor.member.pk != cosignature.member_id:
+    member = active_seat(actor)
+    if member is None or member.pk != cosignature.member_id:
         raise WorkflowError(_("只有被邀请的委员本人可以确认联名。"))
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().get(pk=cosignature.proposal_id)

@@ -90,11 +90,11 @@ def test_a_countys_proposals_are_not_offered_to_the_city(client, city, county, o
     ("who", "status"),
     [
         ("author", 200),
-        ("office", 200),
-        ("other_member", 403),
-        ("county_office", 403),
-        ("unit", 403),
-        ("resident", 403),
+        ("office", 404),
+        ("other_member", 404),
+        ("county_office", 404),
+        ("unit", 404),
+        ("resident", 404),
     ],
 )
 def test_who_may_see_similar_proposals_of_a_draft(client, city, county, make_user, who, status):

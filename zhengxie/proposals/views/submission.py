@@ -16,7 +16,11 @@ from zhengxie.core.uploads import serve_upload
 from .. import services
 from ..forms import AttachmentForm, ProposalForm
 from ..models import Attachment, Proposal, ProposalState
-from ..permissions import check_read_proposal, check_see_similar_while_writing, is_proposer
+from ..permissions import (
+    check_read_proposal,
+    check_see_similar_while_writing,
+    check_write_proposal,
+)
 from ..services.attachments import add_attachment, remove_attachment
 from ..similarity import similar_proposals
 
@@ -51,8 +55,7 @@ def new(request: HttpRequest) -> HttpResponse:
 @login_required
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(Proposal, pk=pk, is_deleted=False)
-    if not is_proposer(request.user, proposal):
-        raise PermissionDenied(_("只有提案者可以修改提案。"))
+    check_write_proposal(request.user, proposal)
     form = ProposalForm(request.POST or None, instance=proposal, committee=proposal.committee)
     form.watch_similar(reverse("proposals:similar_draft", args=[proposal.pk]))
     if request.method == "POST" and form.is_valid():
@@ -97,6 +100,7 @@ def _after_save(request: HttpRequest, proposal: Proposal, form: ProposalForm) ->
 def autosave(request: HttpRequest, pk: int) -> HttpResponse:
     """htmx: saves the draft as the person types; answers with a short status line."""
     proposal = get_object_or_404(Proposal, pk=pk, is_deleted=False)
+    check_write_proposal(request.user, proposal)
     form = ProposalForm(request.POST, instance=proposal, committee=proposal.committee)
     form.is_valid()
     data = {k: v for k, v in form.cleaned_data.items() if k in DRAFT_FIELDS}
@@ -142,6 +146,7 @@ def similar_while_writing(request: HttpRequest, pk: int | None = None) -> HttpRe
 @require_POST
 def upload(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(Proposal, pk=pk, is_deleted=False)
+    check_write_proposal(request.user, proposal)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -158,6 +163,7 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def remove_file(request: HttpRequest, attachment_id: int) -> HttpResponse:
     attachment = get_object_or_404(Attachment, pk=attachment_id, is_deleted=False)
+    check_write_proposal(request.user, attachment.proposal)
     try:
         remove_attachment(attachment=attachment, actor=request.user)
     except services.WorkflowError as error:
