@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from zhengxie.core.models import CommitteeLevel
+from zhengxie.core.workbooks import append_as_data
 
 from .imports.columns import COLUMNS, OUTCOMES, PROPOSER_KINDS, RATINGS, SUPERVISOR_KINDS
 from .models import AssignmentRole, Feedback, Proposal, Reply, ReplyState
@@ -116,7 +117,7 @@ def register_workbook(proposals: QuerySet) -> bytes:
         cell.font = Font(bold=True)
     for proposal in with_export_relations(proposals).iterator(chunk_size=1000):
         values = register_row(proposal)
-        sheet.append([values[name] for name in COLUMNS])
+        append_as_data(sheet, [values[name] for name in COLUMNS])
     for column in ("K", "L"):
         for cell in sheet[column][1:]:
             cell.number_format = "yyyy-mm-dd"

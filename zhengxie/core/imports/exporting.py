@@ -5,6 +5,7 @@ from io import BytesIO
 from openpyxl import Workbook
 
 from ..models import Committee, Member
+from ..workbooks import append_as_data
 from .columns import COLUMNS, format_birth_month
 
 _GENDER_TEXT = {"M": "男", "F": "女"}
@@ -38,7 +39,7 @@ def export_roster(*, committee: Committee) -> bytes:
         .order_by("id")
     )
     for member in members.iterator(chunk_size=500):
-        sheet.append(_row(member))
+        append_as_data(sheet, _row(member))
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
