@@ -95,23 +95,25 @@ def test_proposal_record_pages_and_word_file_show_typed_script_as_text(db, propo
         return
     proposal = written.proposal
     assert proposal.feedbacks.exists()  # the rating with the payload as comment was kept
-    urls = [
-        reverse("proposals:detail", args=[proposal.pk]),
-        reverse("proposals:mine"),
-        reverse("proposals:similar", args=[proposal.pk]),
-        reverse("core:inbox"),
+    author, office = _as(proposal.created_by), _as(proposals.office)
+    detail = reverse("proposals:detail", args=[proposal.pk])
+    visits = [
+        (author, detail),
+        (author, reverse("proposals:mine")),
+        (author, reverse("proposals:similar", args=[proposal.pk])),
+        (author, reverse("core:inbox")),
+        (office, detail),
+        (_as(proposals.unit_user), detail),
+        (Client(), reverse("proposals:public_detail", args=[proposal.pk])),
     ]
-    for who in (proposal.created_by, proposals.office, proposals.unit_user):
-        for url in urls:
-            # when
-            response = _as(who).get(url)
-            # then
-            if response.status_code == 200:
-                assert unsafe_markup(response.content.decode()) == [], (who, url)
-    public = Client().get(reverse("proposals:public_detail", args=[proposal.pk]))
-    assert unsafe_markup(public.content.decode()) == []
+    for client, url in visits:
+        # when
+        response = client.get(url)
+        # then
+        assert response.status_code == 200, url
+        assert unsafe_markup(response.content.decode()) == [], url
     # and the Word file keeps it as text: no field, no link
-    document = _as(proposals.office).get(reverse("proposals:proposal_docx", args=[proposal.pk]))
+    document = office.get(reverse("proposals:proposal_docx", args=[proposal.pk]))
     runs, fields = docx_text_and_fields(document.content)
     assert fields == [] and "关于" in runs
 
