@@ -68,8 +68,8 @@ def _empty_search_engine_after_committed_tests(request):
 
 
 @pytest.fixture(scope="module")
-def demo_world(django_db_setup, django_db_blocker):
-    """The whole demo world, seeded once for a test module and committed; afterwards every
+def module_db(django_db_setup, django_db_blocker):
+    """Rows a test module writes once, committed, for all its tests to read; afterwards every
     table is emptied, the search engine's own index tables included (flush does not know
     them)."""
     from django.core.management import call_command
@@ -77,10 +77,17 @@ def demo_world(django_db_setup, django_db_blocker):
     from zhengxie.search.fulltext import engine
 
     with django_db_blocker.unblock():
-        call_command("seed_demo", stdout=io.StringIO())
         yield
         call_command("flush", "--noinput")
         engine().clear()
+
+
+@pytest.fixture(scope="module")
+def demo_world(module_db):
+    """The whole demo world, seeded once for a test module."""
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=io.StringIO())
 
 
 @pytest.fixture
