@@ -22,7 +22,8 @@ class NavItem:
     order: int = 50
     # For an entry whose reach depends on more than a role held somewhere (a county's staff
     # are staff, yet the city's forum is not theirs to moderate): the permission predicate its
-    # page checks, so the bar never offers a page that answers 403.
+    # page checks, so the bar never offers a page that answers 403. It is asked only of those
+    # holding one of the roles, so other people's pages pay no query for it.
     shown_to: Callable[[object], bool] | None = None
 
 

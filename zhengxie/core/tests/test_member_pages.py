@@ -42,7 +42,7 @@ def test_roster_list_costs_the_same_queries_for_many_members(
         )
     client.force_login(staff)
     # when / then: a full page of 50 rows, joined in one query
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("core:member_list"))
     assert len(response.context["page"].object_list) == 50
 

@@ -129,7 +129,7 @@ def test_account_page_costs_constant_queries(
     make_user(Role.UNIT, city)
     client.force_login(staff)
 
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         response = client.get(reverse("core:account_list"))
 
     assert len(response.context["page"].object_list) == 42

@@ -136,15 +136,14 @@ def test_the_moderation_log_shows_a_moderator_only_their_boards(
 
 @pytest.mark.parametrize(
     ("who", "offered"),
-    [("staff", True), ("moderator", True), ("county_staff", False), ("resident", False)],
+    [("staff", True), ("county_staff", False), ("resident", False)],
 )
 def test_the_bar_offers_the_moderation_queue_to_those_it_opens_for(
-    client, board, staff, moderator, resident, county, make_user, who, offered
+    client, board, staff, resident, county, make_user, who, offered
 ):
     # given a county's staff, who hold the staff role but not over the city's forum
     people = {
         "staff": staff,
-        "moderator": moderator,
         "resident": resident,
         "county_staff": make_user(Role.STAFF, county),
     }

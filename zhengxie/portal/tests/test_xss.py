@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from zhengxie.core import factories as core
+from zhengxie.core.challenge import SESSION_KEY
 from zhengxie.core.config import set_setting
 from zhengxie.core.models import Role, User
 from zhengxie.core.tests.xss_audit import unsafe_markup
@@ -33,14 +34,18 @@ def _as(user) -> Client:
 
 
 def _register(n: int, payload: str) -> tuple[User, list[str]]:
-    """A resident who signs up with the payload as their name, old enough to post links."""
-    response = Client().post(
+    """A resident who signs up with the payload as their name, old enough to post links.
+    Each signs up from an address of their own (TEST-NET-1), under the per-address limit."""
+    client = Client(REMOTE_ADDR=f"192.0.2.{n + 1}")
+    client.get(reverse("core:register"))  # asks the human check's question
+    response = client.post(
         reverse("core:register"),
         {
             "username": f"xss{n}",
             "display_name": payload.replace("\x00", "")[:40],
             "password1": core.PASSWORD,
             "password2": core.PASSWORD,
+            "answer": client.session[SESSION_KEY],
         },
     )
     user = User.objects.get(username=f"xss{n}")
