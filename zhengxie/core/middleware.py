@@ -1,5 +1,7 @@
+from django.core.exceptions import BadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 
 class ForcePasswordChangeMiddleware:
@@ -14,4 +16,21 @@ class ForcePasswordChangeMiddleware:
             allowed = {reverse("core:password_change"), reverse("core:logout")}
             if request.path not in allowed and not request.path.startswith("/static/"):
                 return redirect("core:password_change")
+        return self.get_response(request)
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte in the query string is a 400 before any view reads it.
+
+    Forms already refuse NUL in what they clean, but views read query values (search terms,
+    filters) straight into queries, and PostgreSQL refuses a NUL in a string literal with an
+    error that would surface as a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if "%00" in query or "\x00" in query:
+            raise BadRequest(_("请求参数中含有无效字符。"))
         return self.get_response(request)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ..models import User
+from ..services.accounts import USERNAME_UNAVAILABLE
 
 # Names that would pass for the platform or its office in the forum and in notifications.
 RESERVED_USERNAMES = frozenset({"admin", "administrator", "root", "system", "staff", "zhengxie"})
@@ -35,7 +36,7 @@ class ResidentRegistrationForm(UserCreationForm):
         username = self.cleaned_data["username"]
         taken = User.objects.filter(username__iexact=username).exists()
         if taken or username.lower() in RESERVED_USERNAMES:
-            raise ValidationError(_("该用户名不可用，请换一个。"), code="unavailable")
+            raise ValidationError(USERNAME_UNAVAILABLE, code="unavailable")
         return username
 
     def clean_answer(self) -> int:

@@ -1,24 +1,31 @@
 """Accounts: residents register themselves; staff create members' and units' accounts."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..models import Committee, HandlingUnit, Member, Role, RoleGrant, User
 from ..permissions import check_grant_role_permission
+
+# A taken name and a reserved one read the same, so sign-up tells nobody who has an account.
+USERNAME_UNAVAILABLE = gettext_lazy("该用户名不可用，请换一个。")
 
 
 def register_resident(
     *, username: str, password: str, display_name: str, email: str = "", committee: Committee
 ) -> User:
     """A resident's own account, granted the resident role in the committee whose portal
-    they registered on."""
-    with transaction.atomic():
-        user = User.objects.create_user(
-            username=username, password=password, display_name=display_name, email=email
-        )
-        RoleGrant.objects.create(user=user, committee=committee, role=Role.RESIDENT)
+    they registered on. Two people racing for one name: the second is told it is taken."""
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(
+                username=username, password=password, display_name=display_name, email=email
+            )
+            RoleGrant.objects.create(user=user, committee=committee, role=Role.RESIDENT)
+    except IntegrityError as race:
+        raise ValidationError({"username": USERNAME_UNAVAILABLE}, code="unavailable") from race
     return user
 
 

@@ -73,3 +73,12 @@ def test_no_malformed_query_value_gives_a_server_error(client, world, who):
         logging.disable(logging.NOTSET)
     # then none is a server error
     assert failures == []
+
+
+@pytest.mark.parametrize("query", ["q=%00", "q=%E7%A4%BE%00", "committee=city%00"])
+def test_a_nul_byte_in_the_query_is_a_bad_request(client, query):
+    # (PostgreSQL refuses NUL in a string literal: a search term carrying one was a 500 there)
+    # when
+    response = client.get(f"{reverse('portal:search')}?{query}")
+    # then
+    assert response.status_code == 400

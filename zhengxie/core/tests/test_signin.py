@@ -160,3 +160,21 @@ def test_the_first_password_change_refuses_the_issued_password(client, make_user
     assert "new_password2" in response.context["form"].errors
     user.refresh_from_db()
     assert user.must_change_password
+
+
+def test_a_name_taken_while_the_form_was_checked_reads_as_taken(client, city, monkeypatch):
+    # given someone else registers the name after this form found it free
+    from zhengxie.core.views import signin
+
+    register = signin.register_resident
+
+    def second_to_arrive(**fields):
+        User.objects.create_user(username=fields["username"], password="Other-2022!")
+        return register(**fields)
+
+    monkeypatch.setattr(signin, "register_resident", second_to_arrive)
+    # when
+    response = client.post(reverse("core:register"), _registration(client, "xiaowang"))
+    # then the form says the name is unavailable, as it would have a moment earlier
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"] == ["该用户名不可用，请换一个。"]

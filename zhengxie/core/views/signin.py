@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -55,13 +56,17 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 def _welcome(request: HttpRequest, form: ResidentRegistrationForm) -> HttpResponse:
-    user = register_resident(
-        username=form.cleaned_data["username"],
-        password=form.cleaned_data["password1"],
-        display_name=form.cleaned_data["display_name"],
-        email=form.cleaned_data["email"],
-        committee=get_home_committee(),
-    )
+    try:
+        user = register_resident(
+            username=form.cleaned_data["username"],
+            password=form.cleaned_data["password1"],
+            display_name=form.cleaned_data["display_name"],
+            email=form.cleaned_data["email"],
+            committee=get_home_committee(),
+        )
+    except ValidationError as taken_meanwhile:
+        form.add_error(None, taken_meanwhile)
+        return render(request, "core/register.html", {"form": form})
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, _("注册成功，欢迎您！"))
     return redirect("core:home")
