@@ -57,7 +57,7 @@ class Case(CommitteeScoped):
         related_name="grassroots_cases",
     )
     # Private: only the venue's convenor and the committee's staff see these.
-    reporter_name = models.CharField(_("反映人"), max_length=40, blank=True)
+    reporter_name = models.CharField(_("反映人"), max_length=80, blank=True)  # a visit's 联系对象
     reporter_phone = models.CharField(_("联系电话"), max_length=20, blank=True)
     raised_by_member = models.ForeignKey(
         Member,
