@@ -176,6 +176,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "zhengxie.core.throttle.client_address"
+# Failed sign-ins one client address may make in 15 minutes, across all accounts.
+SIGN_IN_FAILURES_PER_ADDRESS = int(os.environ.get("SIGN_IN_FAILURES_PER_ADDRESS", 15))
 # Our own reverse proxies (addresses or networks, comma-separated), whose X-Forwarded-For is
 # believed; from any other peer the header is ignored. Empty: the app faces clients directly.
 TRUSTED_PROXIES = [
