@@ -194,12 +194,13 @@ def test_proposal_attachments_go_through_the_upload_store(client, city, stored_f
 
 def test_an_attachment_refused_by_the_proposals_state_leaves_no_file(client, city, stored_files):
     # given: a proposal already submitted
-    draft = factories.make_draft(committee=city)
-    Proposal.objects.filter(pk=draft.pk).update(state=ProposalState.SUBMITTED)
-    c = _client(client, draft.created_by)
+    submitted = factories.make_submitted(committee=city)
+    c = _client(client, submitted.created_by)
     # when
     response = c.post(
-        reverse("proposals:upload", args=[draft.pk]), {"file": make_upload(kind="pdf")}, follow=True
+        reverse("proposals:upload", args=[submitted.pk]),
+        {"file": make_upload(kind="pdf")},
+        follow=True,
     )
     # then
     assert "提案已提交，不能再添加附件" in response.content.decode()
