@@ -9,6 +9,13 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self) -> None:
         from zhengxie.core.config import register_default
+        from zhengxie.duty.providers import register_section
+
+        from .selectors import list_upcoming_for_member
+
+        register_section(
+            key="upcoming", title=_("近期活动"), provider=list_upcoming_for_member, order=10
+        )
 
         source = "威海市政协 2013；山东省政协 2013（cppcc-rules.md §3.4）"
         register_default(

@@ -1,8 +1,12 @@
 """Every read that is more than a lookup; every figure about activities comes from here."""
 
-from django.db.models import Count, Q, QuerySet
+import datetime as dt
 
-from zhengxie.core.models import Role, User
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
+from django.utils import formats, timezone
+
+from zhengxie.core.models import Member, Role, User
 from zhengxie.core.permissions import committee_ids_with_role
 
 from .models import (
@@ -20,7 +24,10 @@ from .models import (
 )
 from .models.outcomes import RESEARCH_INSPECTION_KINDS
 from .permissions import can_approve_leave, filter_visible_activities
-from .workflow import HELD_STATES
+from .workflow import HELD_STATES, OPEN_STATES
+
+# 我的履职 lists the next few activities; the full list is one click away.
+UPCOMING_ON_MY_PAGE = 5
 
 
 def _held(committee_ids: list[int], year: int) -> QuerySet:
@@ -99,6 +106,24 @@ def list_activities(*, user: User, committee_ids: set[int] | None = None) -> Que
         .annotate(invited=Count("invitations", distinct=True))
         .order_by("-starts_at", "-id")
     )
+
+
+def list_upcoming_for_member(*, member: Member) -> list[dict]:
+    """The activities the member is invited to that are still to be held, from today on,
+    soonest first: a card on 我的履职 (one query)."""
+    today = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
+    invited = Activity.objects.filter(
+        invitations__member=member, state__in=OPEN_STATES, starts_at__gte=today
+    )
+    upcoming = filter_visible_activities(member.user, invited).order_by("starts_at", "pk")
+    return [
+        {
+            "title": activity.title,
+            "url": reverse("activities:detail", args=[activity.pk]),
+            "when": formats.date_format(timezone.localtime(activity.starts_at), "DATETIME_FORMAT"),
+        }
+        for activity in upcoming[:UPCOMING_ON_MY_PAGE]
+    ]
 
 
 def roster(*, activity: Activity) -> list[dict]:

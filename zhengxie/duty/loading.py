@@ -4,7 +4,6 @@ aggregated set-based (GROUP BY member, kind, role), ratings and recognitions."""
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
-from importlib import import_module
 
 from django.db.models import Count, Q, Sum
 
@@ -13,6 +12,7 @@ from zhengxie.core.config import get_setting
 from . import settings as keys
 from .engine import Evaluation, GroupData, RuleBook, RuleData
 from .models import AnnualTask, DutyRecord, PointsScheme, Recognition, RecognitionKind
+from .providers import ratings_source
 from .shipped import DEFAULT_SCHEME, FIVE_ONES, SCHEMES
 
 
@@ -74,16 +74,9 @@ def ledger_counts(records_filter: Q) -> dict[int, dict[tuple[str, str], int]]:
 
 
 def ratings_for(member_ids: Iterable[int], year: int) -> dict[int, tuple[int, int]]:
-    """Residents' ratings from the grassroots app when it is installed: {member: (rated,
-    satisfied or basically satisfied)}. Absent app or function: nobody has ratings."""
-    try:
-        selectors = import_module("zhengxie.grassroots.selectors")
-    except ImportError:
-        return {}
-    source = getattr(selectors, "member_satisfaction", None)
-    if source is None:
-        return {}
-    return dict(source(member_ids=list(member_ids), year=year))
+    """Residents' ratings from the source the grassroots app registers: {member: (rated,
+    satisfied or basically satisfied)}."""
+    return dict(ratings_source()(member_ids=list(member_ids), year=year))
 
 
 def recognised_counts(records_filter: Q, year: int) -> dict[int, dict[str, int]]:

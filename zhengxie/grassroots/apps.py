@@ -8,6 +8,10 @@ class GrassrootsConfig(AppConfig):
     verbose_name = _("一线协商")
 
     def ready(self) -> None:
+        from zhengxie.duty.providers import register_ratings_source
+
         from . import rules
+        from .selectors import member_satisfaction
 
         rules.register_defaults()
+        register_ratings_source(member_satisfaction)

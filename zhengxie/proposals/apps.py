@@ -8,6 +8,21 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("提案")
 
     def ready(self) -> None:
+        from zhengxie.duty.providers import register_section
+
         from .rules import register_defaults
+        from .selectors import list_cosignatures_awaiting, list_replies_awaiting_rating
 
         register_defaults()
+        register_section(
+            key="cosign",
+            title=_("待确认的联名提案"),
+            provider=list_cosignatures_awaiting,
+            order=20,
+        )
+        register_section(
+            key="feedback",
+            title=_("待评价的办理结果"),
+            provider=list_replies_awaiting_rating,
+            order=30,
+        )

@@ -2,10 +2,8 @@
 rebuild uses (a published year is read from its snapshot). Constant queries per page."""
 
 from dataclasses import dataclass, field
-from importlib import import_module
 
 from django.db.models import Q, Sum
-from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.models import Member
 
@@ -13,25 +11,7 @@ from ..engine import RuleBook, evaluate
 from ..loading import get_evaluation, get_rulebook, ledger_counts, ratings_for, recognised_counts
 from ..models import DutyKind, DutyRecord, YearResultRow
 from ..models.ledger import DUTY_FILE_CATEGORIES
-
-# Sections other apps may fill on 我的履职: (key, title, module, function). Each function is
-# called as f(member=member) and returns items with "title", "url" and "when"; an app not
-# installed, or without the function, leaves its section out.
-SECTIONS = [
-    ("upcoming", _("近期活动"), "zhengxie.activities.selectors", "upcoming_for_member"),
-    (
-        "cosign",
-        _("待确认的联名提案"),
-        "zhengxie.proposals.selectors",
-        "pending_cosignatures_for_member",
-    ),
-    (
-        "feedback",
-        _("待反馈的提案办理答复"),
-        "zhengxie.proposals.selectors",
-        "feedback_due_for_member",
-    ),
-]
+from ..providers import registered_sections
 
 
 @dataclass
@@ -102,15 +82,12 @@ def member_year(*, member: Member, year: int) -> MemberYear:
 
 
 def member_sections(*, member: Member) -> list[dict]:
-    sections = []
-    for key, title, module_name, function_name in SECTIONS:
-        try:
-            provider = getattr(import_module(module_name), function_name, None)
-        except ImportError:
-            provider = None
-        if provider is not None:
-            sections.append({"key": key, "title": title, "items": list(provider(member=member))})
-    return sections
+    """The cards other apps registered for 我的履职, in their order; a provider that fails
+    fails the page rather than showing an empty card."""
+    return [
+        {"key": section.key, "title": section.title, "items": section.provider(member=member)}
+        for section in registered_sections()
+    ]
 
 
 def _category(kind: str, role: str) -> int:

@@ -3,12 +3,15 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from zhengxie.activities.factories import invite, make_activity
 from zhengxie.core.factories import make_member
 from zhengxie.core.models import Role
 from zhengxie.duty.factories import credit
 from zhengxie.duty.models import DutyKind, PointsScheme, Recognition, YearBalance
 from zhengxie.duty.services.recompute import recompute_year
 from zhengxie.duty.services.rules import ensure_rules
+from zhengxie.proposals import factories as proposals
+from zhengxie.proposals.models import ProposerKind
 
 TODAY = dt.date.today()
 
@@ -35,17 +38,57 @@ def test_member_sees_own_year_with_sources_and_five_ones(client, member_user):
     assert response.context["page"].figures["points"] == 5
 
 
-def test_my_page_runs_in_constant_queries(client, member_user, django_assert_max_num_queries):
+def _card_items(member, city, *, n: int = 1) -> None:
+    """n items on each of the member's cards: an invitation to a coming activity, a
+    co-signature to answer and a reply to rate."""
+    for _ in range(n):
+        invite(activity=make_activity(committee=city), members=[member])
+        proposals.make_submitted(committee=city, kind=ProposerKind.JOINT, cosigners=[member])
+        proposals.make_replied(committee=city, author=member.user)
+
+
+def _card_titles(response) -> dict[str, list[str]]:
+    return {s["key"]: [i["title"] for i in s["items"]] for s in response.context["sections"]}
+
+
+def test_my_page_shows_my_activity_cosignature_and_reply_to_rate(client, city, member_user):
+    # given one item for each card of the member, and the same for another member
+    member = member_user.member
+    activity = make_activity(committee=city, title="专题协商：城区停车")
+    invite(activity=activity, members=[member])
+    cosign = proposals.make_submitted(committee=city, kind=ProposerKind.JOINT, cosigners=[member])
+    replied = proposals.make_replied(committee=city, author=member_user)
+    _card_items(make_member(committee=city, with_account=True), city)
+    client.force_login(member_user)
+    # when
+    response = client.get(reverse("duty:me"))
+    # then
+    assert _card_titles(response) == {
+        "upcoming": [activity.title],
+        "cosign": [cosign.title],
+        "feedback": [replied.title],
+    }
+    body = response.content.decode()
+    assert reverse("activities:detail", args=[activity.pk]) in body
+    assert reverse("proposals:cosign", args=[cosign.pk]) in body
+    assert reverse("proposals:rate", args=[replied.pk]) in body
+
+
+def test_my_page_runs_in_constant_queries(client, city, member_user, django_assert_max_num_queries):
     member = member_user.member
     client.force_login(member_user)
     credit(member=member, kind=DutyKind.ATTENDANCE, role="research", on=TODAY)
+    _card_items(member, city)
     client.get(reverse("duty:me"))  # warm the settings cache and rules
-    with django_assert_max_num_queries(14) as few:
+    # 14 for the year; 4 for the cards: the role grants read once, then one query per card
+    with django_assert_max_num_queries(18) as few:
         client.get(reverse("duty:me"))
     credit(member=member, kind=DutyKind.ATTENDANCE, role="research", on=TODAY, times=20)
     credit(member=member, kind=DutyKind.PROPOSAL, role="first", on=TODAY, times=5)
+    _card_items(member, city, n=3)
     with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(reverse("duty:me"))
+        response = client.get(reverse("duty:me"))
+    assert [len(items) for items in _card_titles(response).values()] == [4, 4, 4]
 
 
 def test_my_page_is_for_members_only(client, staff):

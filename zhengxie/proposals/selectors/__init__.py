@@ -1,5 +1,6 @@
 """Every read of proposals that is more than a lookup; the figures live in stats.py."""
 
+from .awaiting import list_cosignatures_awaiting, list_replies_awaiting_rating
 from .handling import (
     days_left,
     list_key_proposals,
@@ -33,6 +34,7 @@ __all__ = [
     "figures_by_unit",
     "get_proposal",
     "latest_plenary_year",
+    "list_cosignatures_awaiting",
     "list_key_proposals",
     "list_my_proposals",
     "list_overdue",
@@ -40,6 +42,7 @@ __all__ = [
     "list_pending_requests",
     "list_public",
     "list_register",
+    "list_replies_awaiting_rating",
     "list_unit_assignments",
     "overdue_q",
     "proposals_of_year",
