@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Role, User, Venue
 from zhengxie.core.permissions import (
+    active_seat,
     has_role,
     is_office,
     readable_committee_ids,
@@ -97,7 +98,7 @@ def check_update_action_permission(user: User, action: Action) -> None:
 
 
 def check_record_contact_permission(user: User) -> None:
-    if getattr(user, "member", None) is None or not user.member.is_active:
+    if active_seat(user) is None:
         raise PermissionDenied(_("只有在任委员可以登记联系群众记录。"))
 
 

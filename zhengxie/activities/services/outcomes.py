@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core import uploads
 from zhengxie.core.models import Committee, Member, User
+from zhengxie.core.permissions import active_seat
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import credit_duty, revoke_duty
 
@@ -37,7 +38,7 @@ def record_speech(
     *, actor: User, activity: Activity, member: Member, kind: str, title: str, text: str = ""
 ) -> Speech:
     """Staff record a member's speech; a member may hand in their own written submission."""
-    own = kind == SpeechKind.WRITTEN and getattr(actor, "member", None) == member
+    own = kind == SpeechKind.WRITTEN and active_seat(actor) == member
     if own:
         check_take_part_permission(actor, activity)
     else:

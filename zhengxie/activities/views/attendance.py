@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhengxie.core.models import Member
+from zhengxie.core.permissions import active_seat
 
 from .. import selectors
 from ..forms import InviteForm, LeaveForm, SpeechForm, StaffSignInForm
@@ -215,7 +216,7 @@ def add_speech(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("请填写发言题目。"))
         return _back(pk)
     data = form.cleaned_data
-    own = getattr(request.user, "member", None) if hasattr(request.user, "member") else None
+    own = active_seat(request.user)
     member = Member.objects.filter(pk=data["member"]).first() if data["member"] else own
     if member is None:
         messages.error(request, _("委员编号：未找到该委员。"))

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee, Role
-from zhengxie.core.permissions import committee_ids_with_role
+from zhengxie.core.permissions import active_seat, committee_ids_with_role
 from zhengxie.core.views.params import year_param
 from zhengxie.core.views.scoping import pick_committee_ids
 
@@ -66,7 +66,7 @@ def figures_page(request: HttpRequest) -> HttpResponse:
 @login_required
 def contacts(request: HttpRequest) -> HttpResponse:
     check_record_contact_permission(request.user)
-    member = request.user.member
+    member = active_seat(request.user)
     form = ContactForm(request.POST or None, member=member)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhengxie.core.models import Committee, Role
-from zhengxie.core.permissions import committee_ids_with_role, office_committee_ids
+from zhengxie.core.permissions import active_seat, committee_ids_with_role, office_committee_ids
 from zhengxie.core.uploads import serve_upload
 
 from .. import services
@@ -182,7 +182,7 @@ def download(request: HttpRequest, attachment_id: int) -> FileResponse:
 @login_required
 def cosign(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(Proposal, pk=pk, state=ProposalState.COSIGNING)
-    member = getattr(request.user, "member", None)
+    member = active_seat(request.user)
     invitation = proposal.cosignatures.filter(member=member).first() if member else None
     if invitation is None:
         raise PermissionDenied(_("您没有收到该提案的联名邀请。"))
