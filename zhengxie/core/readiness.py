@@ -44,8 +44,10 @@ def probe_cache() -> str:
 def probe_task_queue() -> dict[str, object] | str:
     """The queue's lag in whole seconds; None where tasks run in the request (no queue)."""
     backend = task_backends["default"]
-    report: dict[str, object] = {"backend": backend.__class__.__name__}
-    report["oldest_waiting_seconds"] = None
+    report: dict[str, object] = {
+        "backend": backend.__class__.__name__,
+        "oldest_waiting_seconds": None,
+    }
     if isinstance(backend, DatabaseBackend):
         # We enqueue without run_after, so a ready task has waited since it was enqueued.
         try:
