@@ -132,7 +132,9 @@ if REDIS_URL:
             "KEY_PREFIX": "zx",
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Sessions are written through to the database and only cached in Redis, so restarting or
+    # flushing Redis signs nobody out: the cache stays only a cache.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/read/", views.inbox_read, name="inbox_read"),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("members/", members.member_list, name="member_list"),
     path("members/new/", members.member_create, name="member_create"),
     path("members/<int:pk>/", members.member_detail, name="member_detail"),

@@ -130,6 +130,7 @@ MATRIX = {
     "core:account_list": only(*OFFICE),
     "core:directory": only(*OFFICE),
     "core:healthz": public(),
+    "core:readyz": public(),
     "core:home": public(),
     "core:inbox": signed_in(),
     "core:inbox_read": post_only(*SIGNED_IN),

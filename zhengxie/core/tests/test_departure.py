@@ -12,6 +12,7 @@ from zhengxie.core.services.members import set_member_active
 SESSION_ENGINES = [
     "django.contrib.sessions.backends.db",
     "django.contrib.sessions.backends.cache",
+    "django.contrib.sessions.backends.cached_db",
     "django.contrib.sessions.backends.signed_cookies",
 ]
 

@@ -1,6 +1,9 @@
+import logging
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from zhengxie.core import factories
 from zhengxie.duty.models import DutyKind
@@ -21,6 +24,63 @@ def test_run_periodic_does_the_daily_work_once_a_day(city, monkeypatch):
     assert calls.count("flush_thread_views") == 2
     for daily in ("proposal_deadlines", "send_activity_notices", "recompute_duty"):
         assert calls.count(daily) == 1
+
+
+def _jobs_failing(monkeypatch, *failing: str) -> list[str]:
+    """Replaces the jobs with stand-ins that record their call and raise when named."""
+    calls = []
+
+    def run(name, **kwargs):
+        calls.append(name)
+        if name in failing:
+            raise RuntimeError(f"{name} broke")
+
+    monkeypatch.setattr("zhengxie.core.management.commands.run_periodic.call_command", run)
+    return calls
+
+
+def test_a_failing_job_is_logged_and_the_others_still_run(db, monkeypatch, caplog):
+    # given the first daily job crashes
+    calls = _jobs_failing(monkeypatch, "proposal_deadlines")
+    # when
+    with caplog.at_level(logging.ERROR), pytest.raises(CommandError, match="proposal_deadlines"):
+        call_command("run_periodic", stdout=StringIO())
+    # then every other job ran and the crash is in the log with the job's name
+    assert calls == [
+        "flush_thread_views",
+        "proposal_deadlines",
+        "send_activity_notices",
+        "remind_grassroots_actions",
+        "recompute_duty",
+    ]
+    (record,) = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert "proposal_deadlines" in record.getMessage() and record.exc_info
+
+
+def test_a_failed_daily_job_is_retried_on_the_next_tick(db, monkeypatch):
+    # given a daily job that fails on the first tick
+    calls = _jobs_failing(monkeypatch, "send_activity_notices")
+    with pytest.raises(CommandError):
+        call_command("run_periodic", stdout=StringIO())
+    # when the next tick finds it working again
+    monkeypatch.setattr(
+        "zhengxie.core.management.commands.run_periodic.call_command",
+        lambda name, **kwargs: calls.append(name),
+    )
+    call_command("run_periodic", stdout=StringIO())
+    # then it runs again, while the jobs that succeeded are not repeated that day
+    assert calls.count("send_activity_notices") == 2
+    assert calls.count("proposal_deadlines") == 1
+    assert calls.count("recompute_duty") == 1
+
+
+def test_a_failing_every_tick_job_makes_the_run_fail(db, monkeypatch):
+    # given the view flush crashes
+    calls = _jobs_failing(monkeypatch, "flush_thread_views")
+    # when / then cron sees a failed run, and the daily jobs still ran
+    with pytest.raises(CommandError, match="flush_thread_views"):
+        call_command("run_periodic", stdout=StringIO())
+    assert "recompute_duty" in calls
 
 
 def test_the_daily_duty_refresh_counts_new_credits(city):

@@ -1,5 +1,11 @@
+import datetime as dt
+
 import pytest
+from django.db import OperationalError
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult, get_date_max
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from zhengxie.core.challenge import SESSION_KEY
 from zhengxie.core.factories import PASSWORD
@@ -92,3 +98,67 @@ def test_the_lock_lifts_after_fifteen_minutes(client, make_user, city):
     # then the right password signs in
     response = client.post(url, {"username": user.username, "password": PASSWORD})
     assert response.status_code == 302
+
+
+def test_readyz_answers_when_database_cache_and_tasks_answer(client, db):
+    # when
+    response = client.get("/readyz")
+    # then the immediate backend in tests has no queue to lag
+    assert response.status_code == 200
+    assert response.json() == {
+        "database": "ok",
+        "cache": "ok",
+        "tasks": {"backend": "ImmediateBackend", "oldest_waiting_seconds": None},
+    }
+
+
+def test_readyz_names_the_database_when_it_does_not_answer(client, db, monkeypatch):
+    # given a database that refuses connections
+    class Unreachable:
+        def cursor(self):
+            raise OperationalError("connection refused")
+
+    monkeypatch.setattr("zhengxie.core.readiness.connection", Unreachable())
+    # when
+    response = client.get("/readyz")
+    # then
+    assert response.status_code == 503
+    assert response.json()["database"] == "error: OperationalError"
+    assert response.json()["cache"] == "ok"
+
+
+def test_readyz_names_the_cache_when_redis_is_away(client, db, monkeypatch):
+    # given a cache whose server has gone
+    class Away:
+        def set(self, *args, **kwargs):
+            raise RedisConnectionError("connection reset")
+
+    monkeypatch.setattr("zhengxie.core.readiness.cache", Away())
+    # when
+    response = client.get("/readyz")
+    # then
+    assert response.status_code == 503
+    assert response.json()["cache"] == "error: ConnectionError"
+    assert response.json()["database"] == "ok"
+
+
+def test_readyz_reports_how_long_the_oldest_ready_task_has_waited(client, db, settings):
+    # given the database task queue, a task waiting two minutes and an older one finished
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    now = timezone.now()
+    for status, age in (("READY", 120), ("SUCCESSFUL", 3600)):
+        task = DBTaskResult.objects.create(
+            status=status,
+            args_kwargs={"args": [], "kwargs": {}},
+            task_path="zhengxie.proposals.tasks.proposal_deadlines",
+            backend_name="default",
+            run_after=get_date_max(),
+        )
+        DBTaskResult.objects.filter(pk=task.pk).update(enqueued_at=now - dt.timedelta(seconds=age))
+    # when
+    response = client.get("/readyz")
+    # then the lag is the waiting task's, not the finished one's
+    assert response.status_code == 200
+    tasks = response.json()["tasks"]
+    assert tasks["backend"] == "DatabaseBackend"
+    assert 120 <= tasks["oldest_waiting_seconds"] < 180

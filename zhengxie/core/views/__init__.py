@@ -7,6 +7,7 @@ from .site import (
     inbox_read,
     page_not_found,
     permission_denied,
+    readyz,
 )
 
 __all__ = [
@@ -19,5 +20,6 @@ __all__ = [
     "page_not_found",
     "password_change",
     "permission_denied",
+    "readyz",
     "register",
 ]

@@ -1,7 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import BadRequest
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from ..models import Notification
 from ..permissions import all_roles
+from ..readiness import probe_cache, probe_database, probe_readiness
 from ..selectors import get_home_committee
 from ..services.notifications import mark_read
 
@@ -33,22 +32,17 @@ def inbox_read(request: HttpRequest) -> HttpResponse:
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
-    checks = {}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        checks["database"] = "ok"
-    except Exception as error:  # the probe reports any failure rather than raising
-        checks["database"] = f"error: {error.__class__.__name__}"
-    try:
-        cache.set("healthz", "ok", 5)
-        checks["cache"] = "ok" if cache.get("healthz") == "ok" else "error: read back"
-    except Exception as error:
-        checks["cache"] = f"error: {error.__class__.__name__}"
+    checks = {"database": probe_database(), "cache": probe_cache()}
     healthy = all(value == "ok" for value in checks.values())
     return JsonResponse(
         {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
     )
+
+
+def readyz(request: HttpRequest) -> JsonResponse:
+    """Readiness for the load balancer: 503 names the part that did not answer."""
+    ready, answers = probe_readiness()
+    return JsonResponse(answers, status=200 if ready else 503)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -1,13 +1,24 @@
 """The platform's clock: folds buffered thread views every tick and, once a day, sends the
 deadline reminders and notices and refreshes the duty standings. Run it beside the web
-processes (`make periodic`), from cron with no --loop, or under a systemd timer."""
+processes (`make periodic`), from cron with no --loop, or under a systemd timer.
 
+Each job runs on its own: a crash is logged with the job's name and the others still run. The
+daily slot is claimed per job, so several runners share the day's work, and a job that failed
+gives its claim back so the next tick retries it. That retry is safe because every daily job is
+idempotent within a day: co-signing and feedback windows close by a state transition that is
+checked under lock, each deadline reminder threshold and each activity notice is sent once
+(recorded on the assignment, a state change on the activity), grassroots reminders are stamped
+with the day they were sent, and the duty standings are rebuilt from the ledger."""
+
+import logging
 import time
 
 from django.core.cache import cache
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 EVERY_TICK = ["flush_thread_views"]
 DAILY = [
@@ -16,6 +27,8 @@ DAILY = [
     ("remind_grassroots_actions", {}),
     ("recompute_duty", {"current": True}),
 ]
+# A claim outlives its day so a runner that starts just after midnight cannot see it expired.
+DAILY_CLAIM_SECONDS = 2 * 24 * 3600
 
 
 class Command(BaseCommand):
@@ -26,16 +39,30 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         while True:
-            self._tick()
+            failed = self._tick()
             if not options["loop"]:
-                return
+                break
             time.sleep(options["loop"])
+        # Without --loop the runner is cron's job: a non-zero exit is how cron notices.
+        if failed:
+            raise CommandError(f"定时任务失败：{'、'.join(failed)}")
 
-    def _tick(self) -> None:
-        for name in EVERY_TICK:
-            call_command(name, stdout=self.stdout)
-        today = timezone.localdate()
-        # cache.add succeeds once per day across every process that runs this command.
-        if cache.add(f"periodic:daily:{today.isoformat()}", True, 2 * 24 * 3600):
-            for name, arguments in DAILY:
-                call_command(name, stdout=self.stdout, **arguments)
+    def _tick(self) -> list[str]:
+        """Runs this tick's jobs and returns the names of those that failed."""
+        failed = [name for name in EVERY_TICK if not self._run(name, {})]
+        today = timezone.localdate().isoformat()
+        for name, arguments in DAILY:
+            claim = f"periodic:daily:{today}:{name}"
+            # cache.add succeeds for one runner per job and day, across every process.
+            if cache.add(claim, True, DAILY_CLAIM_SECONDS) and not self._run(name, arguments):
+                cache.delete(claim)
+                failed.append(name)
+        return failed
+
+    def _run(self, name: str, arguments: dict) -> bool:
+        try:
+            call_command(name, stdout=self.stdout, **arguments)
+        except Exception:  # one job's failure, whatever it is, must not stop the others
+            logger.exception("Periodic job %s failed", name)
+            return False
+        return True
