@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
-from .views import accounts, directory, members, roster
+from .views import accounts, directory, members, roster, workflows
 
 app_name = "core"
 urlpatterns = [
@@ -38,4 +38,6 @@ urlpatterns = [
     path("directory/<slug:kind>/<int:pk>/", directory.record_edit, name="record_edit"),
     path("staff/accounts/", accounts.account_list, name="account_list"),
     path("staff/accounts/revoke/<int:pk>/", accounts.role_revoke, name="role_revoke"),
+    path("workflow/<slug:name>/<int:pk>/<slug:step>/", workflows.act, name="workflow_act"),
+    path("workflow/guide/<slug:app_label>/", workflows.guide, name="workflow_guide"),
 ]
