@@ -205,7 +205,6 @@ MATRIX = {
     "insights:review_generate": post_only(*FIGURE_READERS),
     "insights:review_job": only("staff", "leader", "admin"),
     # --- opinions -------------------------------------------------------------------------
-    "opinions:act": post_only(*CITY_OFFICE),
     "opinions:bulletin": only("staff", "leader", "admin"),
     "opinions:bulletin_docx": only("staff", "leader", "admin"),
     "opinions:bulletins": only(*OFFICE),

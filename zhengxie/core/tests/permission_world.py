@@ -378,7 +378,6 @@ ROUTE_ARGUMENTS = {
     "proposals:similar": {"pk": "assigned"},
     "opinions:detail": {"pk": "report"},
     "opinions:edit": {"pk": "report"},
-    "opinions:act": {"pk": "report", "action": Const("adopt")},
     "opinions:discard": {"pk": "report"},
     "opinions:escalate": {"pk": "adopted"},
     "opinions:instruct": {"pk": "adopted"},
