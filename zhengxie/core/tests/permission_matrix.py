@@ -243,7 +243,6 @@ MATRIX = {
     "portal:reader": public(),
     "portal:reader@members": only(*MEMBERS_BOARD, **MEMBERS_ONLY),
     "portal:reply": post_only(*SIGNED_IN, guest=NOT_ALLOWED),
-    "portal:report_dismiss": post_only(*CITY_OFFICE),
     "portal:search": public(),
     "portal:thread": public(),
     "portal:thread@members": only(*MEMBERS_BOARD, **MEMBERS_ONLY),

@@ -455,7 +455,6 @@ ROUTE_ARGUMENTS = {
     "portal:post_edit": {"pk": "post"},
     "portal:post_report": {"pk": "post"},
     "portal:attachment": {"pk": "portal_attachment"},
-    "portal:report_dismiss": {"pk": "post_report"},
     "portal:profile": {"pk": "user:member"},
     "portal:user_ban": {"pk": "user:resident"},
     "portal:exhibition": {"pk": "exhibition"},
