@@ -25,6 +25,10 @@ class NavItem:
     # page checks, so the bar never offers a page that answers 403. It is asked only of those
     # holding one of the roles, so other people's pages pay no query for it.
     shown_to: Callable[[object], bool] | None = None
+    # For a core page about one app (its workflow guide): the URL's arguments, and the app
+    # whose menu it sits under.
+    args: tuple = ()
+    menu: str = ""
 
 
 NAV_ITEMS = [
@@ -70,7 +74,7 @@ def _visible(user, roles: set[str]) -> list[tuple[NavItem, str]]:
         if item.shown_to is not None and not item.shown_to(user):
             continue
         try:
-            visible.append((item, reverse(item.url_name)))
+            visible.append((item, reverse(item.url_name, args=item.args)))
         except NoReverseMatch:
             continue
     return visible
@@ -81,7 +85,8 @@ def menus_for(user, roles: set[str]) -> list[dict]:
     shows a menu with a single entry as a plain link."""
     menus: dict[str, list[dict]] = {}
     for item, url in _visible(user, roles):
-        menus.setdefault(item.url_name.split(":")[0], []).append({"label": item.label, "url": url})
+        menu = item.menu or item.url_name.split(":")[0]
+        menus.setdefault(menu, []).append({"label": item.label, "url": url})
     return [
         {"label": label, "items": menus[app]} for app, label in APP_MENUS.items() if app in menus
     ]

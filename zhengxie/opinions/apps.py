@@ -8,6 +8,7 @@ class OpinionsConfig(AppConfig):
     verbose_name = _("社情民意")
 
     def ready(self) -> None:
-        from . import rules
+        from . import rules, workflow
 
         rules.register()
+        workflow.register_workflows()

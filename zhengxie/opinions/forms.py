@@ -49,30 +49,48 @@ class ReportForm(forms.Form):
         return data
 
 
-class ActionForm(forms.Form):
-    comment = forms.CharField(
-        label=_("意见"), widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
+class AdoptForm(forms.Form):
+    """采用: how the report goes into the bulletin."""
+
+    mode = forms.ChoiceField(label=_("采用方式"), choices=AdoptionMode.choices)
+
+
+class ForwardForm(forms.Form):
+    """转送部门: one department of the report's committee."""
+
+    unit = forms.ModelChoiceField(label=_("转送部门"), queryset=HandlingUnit.objects.none())
+
+    def __init__(self, *args, committee: Committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = HandlingUnit.objects.filter(
+            committee=committee, is_active=True
+        )
+
+
+class DeclineForm(forms.Form):
+    """不予采用: the committee's common grounds ticked and the editor's own words, joined
+    into the one reason the authors read."""
+
     grounds = forms.MultipleChoiceField(
         label=_("常见理由"), widget=forms.CheckboxSelectMultiple, required=False
     )
-    mode = forms.ChoiceField(label=_("采用方式"), choices=AdoptionMode.choices, required=False)
-    unit = forms.ModelChoiceField(
-        label=_("转送部门"), queryset=HandlingUnit.objects.none(), required=False
+    reason = forms.CharField(
+        label=_("不予采用理由"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
     def __init__(self, *args, committee: Committee, **kwargs):
         super().__init__(*args, **kwargs)
         grounds = get_setting(committee, DECLINE_GROUNDS)
         self.fields["grounds"].choices = [(g, g) for g in grounds]
-        self.fields["unit"].queryset = HandlingUnit.objects.filter(
-            committee=committee, is_active=True
-        )
 
-    def service_kwargs(self) -> dict:
-        data = self.cleaned_data
-        comment = "；".join([*data["grounds"], data["comment"].strip()]).strip("；")
-        return {"comment": comment, "mode": data["mode"], "unit": data["unit"]}
+    def clean(self) -> dict:
+        data = super().clean()
+        grounds = data.pop("grounds", [])
+        joined = "；".join([*grounds, data.get("reason", "").strip()]).strip("；")
+        if not joined:
+            raise forms.ValidationError(_("不予采用须说明理由：勾选常见理由或填写理由。"))
+        data["reason"] = joined
+        return data
 
 
 class QueueFilterForm(forms.Form):

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from zhengxie.core.models import Committee, Role, User
 from zhengxie.core.permissions import (
@@ -18,9 +19,14 @@ from zhengxie.core.permissions import (
     is_office,
     unit_ids_of,
 )
+from zhengxie.core.workflow import Who, workflow_of
 
 from .models import OpinionReport, OpinionState
-from .workflow import AUTHOR_EDITABLE, OFFICE_EDITABLE, Action, Actor
+
+# What a state of the workflow allows besides its steps: who reworks the text (编辑加工 is the
+# office's while the report is in its hands).
+AUTHOR_EDITS = "author_edits"
+OFFICE_EDITS = "office_edits"
 
 
 def is_author(user: User, report: OpinionReport) -> bool:
@@ -30,6 +36,11 @@ def is_author(user: User, report: OpinionReport) -> bool:
         return True
     member = active_seat(user)
     return member is not None and report.members.filter(pk=member.pk).exists()
+
+
+AUTHOR = Who(
+    "author", gettext_lazy("作者（反映委员或填报人）"), lambda user, report: is_author(user, report)
+)
 
 
 def reader_committee_ids(user: User) -> set[int]:
@@ -74,34 +85,15 @@ def check_submit_permission(user: User, committee: Committee) -> None:
 
 
 def can_edit_report(user: User, report: OpinionReport) -> bool:
-    if report.state in AUTHOR_EDITABLE and is_author(user, report):
+    allows = workflow_of(report).state(report.state).allows
+    if AUTHOR_EDITS in allows and is_author(user, report):
         return True
-    return report.state in OFFICE_EDITABLE and is_office(user, report.committee_id)
+    return OFFICE_EDITS in allows and is_office(user, report.committee_id)
 
 
 def check_edit_report_permission(user: User, report: OpinionReport) -> None:
     if not can_edit_report(user, report):
         raise PermissionDenied(_("当前状态下您不能修改这条信息。"))
-
-
-def can_act(user: User, report: OpinionReport, action: Action) -> bool:
-    if report.state not in action.sources:
-        return False
-    if action.actor == Actor.AUTHOR:
-        return is_author(user, report)
-    return is_office(user, report.committee_id)
-
-
-def check_act_permission(user: User, report: OpinionReport, action: Action) -> None:
-    if report.state not in action.sources:
-        raise PermissionDenied(
-            _("信息当前为“%(state)s”，不能%(action)s。")
-            % {"state": report.get_state_display(), "action": action.label}
-        )
-    if not can_act(user, report, action):
-        raise PermissionDenied(
-            _("您没有权限对这条信息进行“%(action)s”。") % {"action": action.label}
-        )
 
 
 def check_office_permission(user: User, committee: Committee | int) -> None:

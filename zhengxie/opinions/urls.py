@@ -8,7 +8,6 @@ urlpatterns = [
     path("new/", reports.new_report, name="new"),
     path("<int:pk>/", reports.report_detail, name="detail"),
     path("<int:pk>/edit/", reports.edit_report, name="edit"),
-    path("<int:pk>/act/<slug:action>/", reports.act, name="act"),
     path("<int:pk>/discard/", reports.discard, name="discard"),
     path("<int:pk>/escalate/", office.escalate, name="escalate"),
     path("<int:pk>/instruct/", office.instruct, name="instruct"),

@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("门户与论坛")
 
     def ready(self) -> None:
-        from . import rules
+        from . import rules, workflow
 
         rules.register_defaults()
+        workflow.register_workflows()

@@ -15,4 +15,12 @@ NAV_ITEMS = [
         order=85,
         shown_to=can_open_moderation_queue,
     ),
+    NavItem(
+        _("论坛业务流程"),
+        "core:workflow_guide",
+        frozenset({Role.STAFF, Role.ADMIN}),
+        order=86,
+        args=("portal",),
+        menu="portal",
+    ),
 ]

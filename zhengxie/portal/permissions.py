@@ -12,12 +12,14 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from zhengxie.core.models import Role
 from zhengxie.core.permissions import has_role, is_office
 from zhengxie.core.selectors import get_home_committee
+from zhengxie.core.workflow import Who
 
-from .models import Audience, Board, ForumBan, Post, PostStatus, Thread
+from .models import Audience, Board, ForumBan, Post, PostStatus, Report, Thread
 
 
 def audiences_of(user, board: Board) -> set[str]:
@@ -87,6 +89,23 @@ def can_moderate(user, board: Board) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return is_office(user, board.committee_id) or board.pk in moderated_board_ids(user)
+
+
+def board_of(record: Post | Thread | Report) -> Board:
+    """The board whose moderators act on a floor, a thread or a report of a floor."""
+    if isinstance(record, Report):
+        return record.post.thread.board
+    if isinstance(record, Post):
+        return record.thread.board
+    return record.board
+
+
+# Who moves floors, threads and reports through their workflows, and overrides them.
+MODERATOR = Who(
+    "moderator",
+    gettext_lazy("本版版主或政协机关工作人员"),
+    lambda user, record: can_moderate(user, board_of(record)),
+)
 
 
 def is_banned(user, board: Board) -> bool:

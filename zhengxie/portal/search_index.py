@@ -65,12 +65,15 @@ def _indexed_post_ids(post_ids: list[int]) -> set[int]:
     )
 
 
-def index_thread(*, thread: Thread) -> None:
+def index_thread(*, thread: Thread, changed: Post | None = None) -> None:
     """Bring the thread and all its floors in line with what readers see. Call inside the
-    transaction that created, moved, retitled or re-statused it."""
+    transaction that created, moved, retitled or re-statused it. `changed` is a floor whose
+    new status is not saved yet (a moderation step saves the floor after its effects)."""
     posts = list(
         Post.objects.filter(thread=thread).only("id", "floor", "status", "body_text", "committee")
     )
+    if changed is not None:
+        posts = [changed if post.pk == changed.pk else post for post in posts]
     entries = _entries(thread, posts)
     index_documents(entries)
     kept = {entry.obj.pk for entry in entries if entry.kind == POST_KIND}
@@ -86,7 +89,7 @@ def index_post(*, post: Post, thread: Thread) -> None:
     """(Re)index or drop one floor after it was written, approved, hidden or deleted; the
     first floor stands for its thread."""
     if post.floor == 1:
-        index_thread(thread=thread)
+        index_thread(thread=thread, changed=post)
     elif post.status == PostStatus.VISIBLE and thread.status == PostStatus.VISIBLE:
         index_documents([post_entry(post, thread)])
     else:

@@ -17,7 +17,6 @@ urlpatterns = [
     path("posts/<int:pk>/report/", moderation.post_report, name="post_report"),
     path("attachments/<int:pk>/", posting.attachment_download, name="attachment"),
     path("moderation/", moderation.moderation_queue, name="moderation"),
-    path("reports/<int:pk>/dismiss/", moderation.report_dismiss, name="report_dismiss"),
     path("users/<int:pk>/", people.profile, name="profile"),
     path("users/<int:pk>/ban/", moderation.user_ban, name="user_ban"),
     path("search/", people.search, name="search"),

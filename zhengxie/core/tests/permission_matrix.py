@@ -205,7 +205,6 @@ MATRIX = {
     "insights:review_generate": post_only(*FIGURE_READERS),
     "insights:review_job": only("staff", "leader", "admin"),
     # --- opinions -------------------------------------------------------------------------
-    "opinions:act": post_only(*CITY_OFFICE),
     "opinions:bulletin": only("staff", "leader", "admin"),
     "opinions:bulletin_docx": only("staff", "leader", "admin"),
     "opinions:bulletins": only(*OFFICE),
@@ -244,7 +243,6 @@ MATRIX = {
     "portal:reader": public(),
     "portal:reader@members": only(*MEMBERS_BOARD, **MEMBERS_ONLY),
     "portal:reply": post_only(*SIGNED_IN, guest=NOT_ALLOWED),
-    "portal:report_dismiss": post_only(*CITY_OFFICE),
     "portal:search": public(),
     "portal:thread": public(),
     "portal:thread@members": only(*MEMBERS_BOARD, **MEMBERS_ONLY),

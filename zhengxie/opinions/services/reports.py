@@ -1,6 +1,6 @@
-"""Writing a report and moving it through the workflow table."""
+"""Writing a report, moving it through the workflow table, and the table's effects."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from zhengxie.core.config import get_setting
 from zhengxie.core.models import Committee, HandlingUnit, User
 from zhengxie.core.permissions import active_seat
+from zhengxie.core.workflow import Step, apply, workflow_of
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import revoke_duty
 
 from .. import permissions as perms
 from ..models import AdoptionMode, AuthorBodyKind, OpinionReport, OpinionState
 from ..rules import BODY_MAX_CHARS
-from ..workflow import ACTIONS, Needs
 from .common import credit_authors, notify_authors, resolve_members, stamp
 
 
@@ -158,44 +158,26 @@ def apply_action(
     mode: str = "",
     unit: HandlingUnit | None = None,
 ) -> OpinionReport:
-    """Run one action of the workflow table. Locks the report row; the table says who may act
-    from which state; the action's step sets its fields, credits and notices."""
-    step = ACTIONS.get(action)
-    if step is None:
+    """Take one step of the opinion report workflow (`workflow.py`) on the report as it is
+    now; the engine locks the row, checks who and from which state, and runs the step's
+    effects below. `comment` is the step's reason: the editor's comments, or why not."""
+    workflow = workflow_of(OpinionReport)
+    if not workflow.has_transition(action):
         raise ValidationError(_("未知的操作。"))
-    _check_needs(step.needs, comment=comment, mode=mode, unit=unit, report=report)
-    with transaction.atomic():
-        report = OpinionReport.objects.select_for_update().get(pk=report.pk)
-        perms.check_act_permission(actor, report, step)
-        fields = _STEPS[action](report, comment=comment, mode=mode, unit=unit)
-        report.state = step.target
-        stamp(report, actor=actor, reason=str(step.label))
-        report.save(update_fields=["state", *fields])
-        if step.notifies:
-            notify_authors(
-                report=report,
-                title=_("社情民意信息“%(title)s”：%(state)s")
-                % {"title": report.title[:30], "state": report.get_state_display()},
-                body=comment,
-            )
-    return report
+    current = OpinionReport.objects.get(pk=report.pk)
+    data = {key: value for key, value in (("mode", mode), ("unit", unit)) if value}
+    return apply(current, action, actor, workflow=workflow, reason=comment, **data)
 
 
-def _check_needs(needs, *, comment: str, mode: str, unit, report: OpinionReport) -> None:
-    if Needs.COMMENT in needs and not comment.strip():
-        raise ValidationError({"comment": _("退回修改须填写编辑意见。")})
-    if Needs.REASON in needs and not comment.strip():
-        raise ValidationError({"comment": _("不予采用须说明理由。")})
-    if Needs.MODE in needs and mode not in AdoptionMode.values:
-        raise ValidationError({"mode": _("请选择采用方式：单篇采用或综合编发。")})
-    if Needs.UNIT in needs and (unit is None or unit.committee_id != report.committee_id):
-        raise ValidationError({"unit": _("请选择本级的转送部门。")})
+# The steps' effects, named in the workflow table; each reads and sets the locked row.
 
 
-def _on_submit(report: OpinionReport, **_kw) -> list[str]:
-    # A resubmission after a return keeps its first date: the year it counts in stays put.
-    report.submitted_at = report.submitted_at or timezone.now()
-    # 提案转为社情民意信息的，不重复计分 (延边州政协 2022): converted reports earn no submit credit.
+def stamp_submission(step: Step) -> None:
+    """Entering 已报送. A resubmission after a return keeps its first date, so the year it
+    counts in stays put. 提案转为社情民意信息的，不重复计分 (延边州政协 2022): converted
+    reports earn no submit credit; the duty ledger makes a repeat a no-op."""
+    report = step.record
+    step.touch(submitted_at=report.submitted_at or timezone.now())
     if report.source_type_id is None:
         credit_authors(
             report=report,
@@ -204,59 +186,66 @@ def _on_submit(report: OpinionReport, **_kw) -> list[str]:
             occurred_on=timezone.localdate(),
             role="",
         )
-    return ["submitted_at"]
 
 
-def _on_withdraw(report: OpinionReport, **_kw) -> list[str]:
-    for member in report.members.all():
-        revoke_duty(member=member, kind=DutyKind.OPINION_SUBMITTED, source=report, note="撤回")
-    report.submitted_at = None
-    return ["submitted_at"]
+def clear_submission(step: Step) -> None:
+    """Entering 草稿 again: the submission and its credit are undone."""
+    for member in step.record.members.all():
+        revoke_duty(member=member, kind=DutyKind.OPINION_SUBMITTED, source=step.record, note="撤回")
+    step.touch(submitted_at=None)
 
 
-def _on_accept(report: OpinionReport, **_kw) -> list[str]:
-    return []
+def add_editor_comment(step: Step) -> None:
+    """The step's reason joins the dated editor's comments the authors read."""
+    comment = step.reason.strip()
+    if comment:
+        dated = f"{timezone.localdate().isoformat()} {comment}"
+        step.touch(editor_comments=f"{step.record.editor_comments}\n{dated}".strip())
 
 
-def _on_return(report: OpinionReport, *, comment: str, **_kw) -> list[str]:
-    stamp_line = timezone.localdate().isoformat()
-    report.editor_comments = f"{report.editor_comments}\n{stamp_line} {comment.strip()}".strip()
-    return ["editor_comments"]
+def check_adoption_mode(step: Step) -> None:
+    if step.data.get("mode") not in AdoptionMode.values:
+        raise ValidationError({"mode": _("请选择采用方式：单篇采用或综合编发。")})
 
 
-def _on_adopt(report: OpinionReport, *, mode: str, comment: str, **_kw) -> list[str]:
-    report.adoption_mode, report.decided_at = mode, timezone.now()
-    if comment.strip():
-        _on_return(report, comment=comment)
+def set_adoption_mode(step: Step) -> None:
+    step.touch(adoption_mode=step.data["mode"])
+
+
+def record_adoption(step: Step) -> None:
+    """Entering 已采用: dated, and every member author earns the adoption credit. An office
+    override names no mode; it counts as combined, the mode an issue of several takes."""
+    mode = step.record.adoption_mode or AdoptionMode.COMBINED
+    step.touch(adoption_mode=mode, decided_at=timezone.now())
     credit_authors(
-        report=report,
+        report=step.record,
         kind=DutyKind.OPINION_ADOPTED,
-        source=report,
+        source=step.record,
         occurred_on=timezone.localdate(),
         role=mode,
     )
-    return ["adoption_mode", "decided_at", "editor_comments"]
 
 
-def _on_forward(report: OpinionReport, *, unit: HandlingUnit, comment: str, **_kw) -> list[str]:
-    report.forwarded_unit, report.decided_at = unit, timezone.now()
-    if comment.strip():
-        _on_return(report, comment=comment)
-    return ["forwarded_unit", "decided_at", "editor_comments"]
+def check_forward_unit(step: Step) -> None:
+    unit = step.data.get("unit")
+    if unit is None or unit.committee_id != step.record.committee_id:
+        raise ValidationError({"unit": _("请选择本级的转送部门。")})
 
 
-def _on_decline(report: OpinionReport, *, comment: str, **_kw) -> list[str]:
-    report.decided_at = timezone.now()
-    _on_return(report, comment=comment)
-    return ["decided_at", "editor_comments"]
+def set_forwarded_unit(step: Step) -> None:
+    step.touch(forwarded_unit=step.data["unit"])
 
 
-_STEPS: dict[str, Callable[..., list[str]]] = {
-    "submit": _on_submit,
-    "withdraw": _on_withdraw,
-    "accept": _on_accept,
-    "return": _on_return,
-    "adopt": _on_adopt,
-    "forward": _on_forward,
-    "decline": _on_decline,
-}
+def stamp_decision(step: Step) -> None:
+    step.touch(decided_at=timezone.now())
+
+
+def tell_authors(step: Step) -> None:
+    """Every outcome reaches every author, with the editor's words."""
+    report = step.record
+    notify_authors(
+        report=report,
+        title=_("社情民意信息“%(title)s”：%(state)s")
+        % {"title": report.title[:30], "state": report.get_state_display()},
+        body=step.reason,
+    )

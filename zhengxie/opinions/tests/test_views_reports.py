@@ -8,6 +8,10 @@ from zhengxie.opinions.factories import (
 from zhengxie.opinions.models import OpinionReport, OpinionState
 
 
+def act_url(report, step: str) -> str:
+    return reverse("core:workflow_act", args=["opinion_report", report.pk, step])
+
+
 def status(client, user, url, method="get", data=None):
     client.force_login(user)
     return getattr(client, method)(url, data or {}).status_code
@@ -92,7 +96,7 @@ def test_the_department_reads_a_report_forwarded_to_it(client, people, author, o
 )
 def test_who_may_adopt(client, people, author, who, expected):
     report = make_report(author=author)
-    url = reverse("opinions:act", args=[report.pk, "adopt"])
+    url = reverse("core:workflow_act", args=["opinion_report", report.pk, "adopt"])
 
     assert status(client, people[who], url, "post", {"mode": "single"}) == expected
 
@@ -100,14 +104,16 @@ def test_who_may_adopt(client, people, author, who, expected):
     assert (report.state == OpinionState.ADOPTED) == (expected == 302)
 
 
-def test_return_from_the_page_without_comments_shows_a_message_and_keeps_the_state(
+def test_return_from_the_page_without_comments_asks_for_them_and_keeps_the_state(
     client, author, office
 ):
     report = make_report(author=author)
     client.force_login(office)
 
-    response = client.post(reverse("opinions:act", args=[report.pk, "return"]), follow=True)
+    response = client.post(act_url(report, "return"), {"reason": ""})
 
+    assert response.status_code == 200
+    assert response.context["form"].errors["reason"]
     assert "编辑意见" in response.content.decode()
     report.refresh_from_db()
     assert report.state == OpinionState.SUBMITTED
@@ -117,10 +123,7 @@ def test_decline_joins_the_ticked_grounds_and_the_text(client, author, office):
     report = make_report(author=author)
     client.force_login(office)
 
-    client.post(
-        reverse("opinions:act", args=[report.pk, "decline"]),
-        {"grounds": ["一般性的表态"], "comment": "缺少具体建议"},
-    )
+    client.post(act_url(report, "decline"), {"grounds": ["一般性的表态"], "reason": "缺少具体建议"})
 
     report.refresh_from_db()
     assert report.state == OpinionState.DECLINED
@@ -172,3 +175,47 @@ def test_author_reworks_a_returned_report_and_resubmits_in_one_step(client, auth
 
     report.refresh_from_db()
     assert (report.title, report.state) == ("补充数据后的标题", OpinionState.SUBMITTED)
+
+
+def test_the_page_offers_each_person_the_steps_the_engine_allows(client, author, office):
+    # given a submitted report
+    report = make_report(author=author)
+    url = reverse("opinions:detail", args=[report.pk])
+    # when its author opens it: withdraw, posted to the engine's act page, and no override
+    client.force_login(author.user)
+    page = client.get(url).content.decode()
+    assert f'action="{act_url(report, "withdraw")}"' in page
+    assert 'data-action="override"' not in page
+    assert 'data-action="adopt"' not in page
+    # when the office opens it: its decisions and the override
+    client.force_login(office)
+    page = client.get(url).content.decode()
+    assert f'action="{act_url(report, "adopt")}"' in page
+    assert f'href="{act_url(report, "override")}"' in page
+    assert 'data-action="withdraw"' not in page
+
+
+def test_the_office_adopts_from_the_form_on_the_page(client, author, office):
+    report = make_report(author=author)
+    client.force_login(office)
+
+    response = client.post(
+        act_url(report, "adopt"),
+        {"mode": "single", "reason": "", "seen_state": OpinionState.SUBMITTED},
+    )
+
+    assert response.url == reverse("opinions:detail", args=[report.pk])
+    report.refresh_from_db()
+    assert (report.state, report.adoption_mode) == (OpinionState.ADOPTED, "single")
+
+
+def test_staff_navigation_links_the_workflow_guide(client, office):
+    client.force_login(office)
+    guide = reverse("core:workflow_guide", args=["opinions"])
+
+    home = client.get(reverse("opinions:queue")).content.decode()
+
+    assert f'href="{guide}"' in home
+    page = client.get(guide)
+    assert page.status_code == 200
+    assert "社情民意信息" in page.content.decode()

@@ -3,11 +3,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from zhengxie.core.factories import make_handling_unit, make_member
 from zhengxie.core.models import Notification
+from zhengxie.core.workflow import WorkflowError
 from zhengxie.duty.models import DutyKind, DutyRecord
 from zhengxie.opinions import services
 from zhengxie.opinions.factories import make_author, make_report
 from zhengxie.opinions.models import OpinionReport, OpinionState
-from zhengxie.opinions.workflow import ACTIONS, actions_from
+from zhengxie.opinions.workflow import OPINION_REPORT
 
 
 def duty(member, kind):
@@ -61,10 +62,10 @@ def test_returned_report_carries_comments_and_resubmits_without_double_credit(
 def test_return_without_comments_is_refused_and_changes_nothing(author, office):
     report = make_report(author=author)
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(WorkflowError) as error:
         services.apply_action(report=report, actor=office, action="return", comment=" ")
 
-    assert "编辑意见" in str(error.value)
+    assert "编辑意见" in error.value.message
     report.refresh_from_db()
     assert report.state == OpinionState.SUBMITTED
 
@@ -99,7 +100,7 @@ def test_a_decided_report_cannot_be_decided_again(author, office):
     report = make_report(author=author)
     services.apply_action(report=report, actor=office, action="decline", comment="一般性的表态")
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(WorkflowError, match="不予采用"):
         services.apply_action(report=report, actor=office, action="adopt", mode="single")
 
     report.refresh_from_db()
@@ -202,11 +203,8 @@ def test_office_edits_in_intake_but_authors_no_longer_can(author, office):
     assert report.history.first().history_user == office
 
 
-def test_every_action_in_the_table_has_a_step_and_a_reachable_source():
-    from zhengxie.opinions.services.reports import _STEPS
-
-    assert set(_STEPS) == set(ACTIONS)
-    assert {a.name for a in actions_from(OpinionState.EDITING)} == {
+def test_the_editors_steps_from_editing_are_the_four_decisions():
+    assert {t.name for t in OPINION_REPORT.transitions_from(OpinionState.EDITING)} == {
         "return",
         "adopt",
         "forward",
@@ -250,3 +248,70 @@ def test_progress_line_ends_in_the_outcome_reached_and_marks_a_return_at_editing
         ("编辑中", "done"),
         ("不予采用", "current"),
     ]
+
+
+def test_the_opinion_report_workflow_is_registered_with_an_office_override(office, author):
+    from zhengxie.core.workflow import workflow_named, workflows_of_app
+
+    workflow = workflow_named("opinion_report")
+    report = make_report(author=author)
+
+    assert workflows_of_app("opinions") == [workflow]
+    assert workflow.override_by(office, report)
+    assert not workflow.override_by(author.user, report)
+
+
+def test_a_step_keeps_who_and_why_in_history(author, office):
+    report = make_report(author=author)
+
+    services.apply_action(report=report, actor=office, action="return", comment="请补充数据来源")
+
+    latest = report.history.order_by("-history_id").first()
+    assert latest.history_user == office
+    assert latest.state == OpinionState.RETURNED
+    assert latest.history_change_reason == "退回修改：请补充数据来源"
+
+
+def test_the_office_override_into_adopted_runs_the_adoption_effects(author, office):
+    from zhengxie.core.workflow import override
+
+    # given a report the office can no longer reach by a step: declined by mistake
+    report = make_report(author=author)
+    services.apply_action(report=report, actor=office, action="decline", comment="误操作")
+    # when the office overrides it into 已采用
+    report = override(report, target=OpinionState.ADOPTED, actor=office, reason="复核后采用")
+    # then it is a whole adopted report: a mode, a date, and the authors' adoption credit
+    report.refresh_from_db()
+    assert (report.state, report.adoption_mode) == (OpinionState.ADOPTED, "combined")
+    assert report.decided_at is not None
+    assert duty(author, DutyKind.OPINION_ADOPTED) == 1
+    latest = report.history.order_by("-history_id").first()
+    assert (latest.history_user, latest.history_change_reason) == (
+        office,
+        "强制调整状态（不予采用 → 已采用）：复核后采用",
+    )
+
+
+def test_the_office_override_back_to_draft_undoes_the_submission(author, office):
+    from zhengxie.core.workflow import override
+
+    report = make_report(author=author)
+
+    override(report, target=OpinionState.DRAFT, actor=office, reason="作者申请撤回")
+
+    report.refresh_from_db()
+    assert (report.state, report.submitted_at) == (OpinionState.DRAFT, None)
+    assert duty(author, DutyKind.OPINION_SUBMITTED) == 0
+
+
+def test_a_step_on_a_report_someone_else_moved_first_is_refused(author, office):
+    from zhengxie.core.workflow import AlreadyHandled, apply
+
+    report = make_report(author=author)
+    services.apply_action(report=report, actor=office, action="accept")
+
+    with pytest.raises(AlreadyHandled):
+        apply(report, "decline", office, reason="不报", expected_state=OpinionState.SUBMITTED)
+
+    report.refresh_from_db()
+    assert report.state == OpinionState.EDITING

@@ -41,8 +41,8 @@ def _write(author, office, payload: str) -> SimpleNamespace:
     report = OpinionReport.objects.filter(members=author).first()
     if report is not None:
         adopted = _as(office).post(
-            reverse("opinions:act", args=[report.pk, "adopt"]),
-            {"comment": payload, "mode": "combined"},
+            reverse("core:workflow_act", args=["opinion_report", report.pk, "adopt"]),
+            {"reason": payload, "mode": "combined"},
         )
         problems += unsafe_markup(adopted.content.decode())
     return SimpleNamespace(author=author, report=report, problems=problems)

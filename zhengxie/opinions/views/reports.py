@@ -10,18 +10,15 @@ from django.views.decorators.http import require_POST
 
 from zhengxie.core.history import history_of
 from zhengxie.core.permissions import is_office
+from zhengxie.core.workflow import OVERRIDE
+from zhengxie.core.workflow.actions import actions_for
+from zhengxie.core.workflow.forms import step_form
 
 from .. import permissions as perms
 from .. import selectors, services
-from ..forms import (
-    ActionForm,
-    EscalationForm,
-    InstructionForm,
-    ReportForm,
-    UpperAdoptionForm,
-)
+from ..forms import EscalationForm, InstructionForm, ReportForm, UpperAdoptionForm
 from ..models import OpinionReport, OpinionState
-from ..workflow import ACTIONS, actions_from, progress
+from ..workflow import OPINION_REPORT, progress
 from .common import reporting_committee, show_errors
 
 
@@ -94,11 +91,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = _get_report(pk)
     perms.check_read_report_permission(request.user, report)
     office = is_office(request.user, report.committee_id)
-    actions = [a for a in actions_from(report.state) if perms.can_act(request.user, report, a)]
     context = {
         "report": report,
-        "actions": actions,
-        "action_form": ActionForm(committee=report.committee),
+        "steps": _steps(report, request.user),
         "can_edit": perms.can_edit_report(request.user, report),
         "office": office,
         "follow_up": office and report.state == OpinionState.ADOPTED,
@@ -111,27 +106,19 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "opinions/detail.html", context)
 
 
-@login_required
-@require_POST
-def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    report = _get_report(pk)
-    if action not in ACTIONS:
-        raise Http404
-    # Refused before the form is read: a form error would answer someone who may not act.
-    perms.check_act_permission(request.user, report, ACTIONS[action])
-    form = ActionForm(request.POST, committee=report.committee)
-    if not form.is_valid():
-        messages.error(request, _("提交的内容有误，请检查。"))
-        return redirect("opinions:detail", report.pk)
-    try:
-        report = services.apply_action(
-            report=report, actor=request.user, action=action, **form.service_kwargs()
-        )
-    except ValidationError as error:
-        messages.error(request, "；".join(error.messages))
-    else:
-        messages.success(request, _("操作成功：%(label)s。") % {"label": ACTIONS[action].label})
-    return redirect("opinions:detail", report.pk)
+def _steps(report: OpinionReport, user) -> list[dict]:
+    """The steps the person may take now, read from the engine, each with the fields its
+    form asks for, filled in on the page and posted to the engine's act page; the office's
+    override is a link to its own form."""
+    steps = []
+    for link in actions_for(report, user, workflow=OPINION_REPORT):
+        form = None
+        if link.name != OVERRIDE:
+            form = step_form(OPINION_REPORT, OPINION_REPORT.transition(link.name), report)
+            form.auto_id = f"{link.name}-%s"
+        asks = form is not None and any(not field.is_hidden for field in form)
+        steps.append({"link": link, "form": form, "asks": asks})
+    return steps
 
 
 @login_required

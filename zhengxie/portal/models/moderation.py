@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from zhengxie.core.models.people import CommitteeScoped
 
@@ -28,6 +29,7 @@ class Report(CommitteeScoped):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("举报")
@@ -85,6 +87,7 @@ class ModAct(models.TextChoices):
     UNDIGEST = "undigest", _("取消精华")
     BAN = "ban", _("禁言")
     DISMISS = "dismiss", _("驳回举报")
+    OVERRIDE = "override", _("强制调整状态")  # a floor moved to any status, with a reason
 
 
 class ModerationAction(CommitteeScoped):

@@ -28,7 +28,7 @@ def get_queue(user, committee: Committee) -> dict:
     )
     reports = (
         Report.objects.filter(post__thread__board_id__in=board_ids, status=ReportStatus.OPEN)
-        .select_related("post", "post__thread", "post__author", "reporter")
+        .select_related("post__thread__board", "post__author", "reporter")
         .order_by("created_at")[:100]
     )
     log = ModerationAction.objects.filter(committee=committee)

@@ -1,9 +1,18 @@
-"""Moderator acts on posts, threads and people; each act is logged in ModerationAction."""
+"""Moderator acts on posts, threads and people; each act is logged in ModerationAction.
+
+A floor's status, its thread's and a report's move through their workflows (`workflow.py`).
+The effects below keep everything that hangs on a floor's status in step whenever it enters
+one, by a moderator's step or by an override: the thread (its status follows the first floor,
+its reply count the others), the search index, the credits, the open reports and the log.
+They run before the engine saves the floor, so they read its new status from the step.
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from zhengxie.core.workflow import Step, WorkflowError, apply, override, workflow_of
 
 from .. import permissions, search_index
 from ..models import (
@@ -20,13 +29,6 @@ from ..models import (
 )
 from . import contribution, credits, pages
 
-# act -> (statuses it applies to, the status it leaves). Approve publishes a queued post.
-POST_TRANSITIONS = {
-    ModAct.HIDE: ({PostStatus.VISIBLE}, PostStatus.HIDDEN),
-    ModAct.UNHIDE: ({PostStatus.HIDDEN}, PostStatus.VISIBLE),
-    ModAct.APPROVE: ({PostStatus.PENDING}, PostStatus.VISIBLE),
-    ModAct.DELETE: ({PostStatus.VISIBLE, PostStatus.HIDDEN, PostStatus.PENDING}, "deleted"),
-}
 # act -> (Thread field, value)
 THREAD_FLAGS = {
     ModAct.LOCK: ("is_locked", True),
@@ -50,47 +52,109 @@ def _log(*, actor, act: str, thread: Thread, post: Post | None = None, reason: s
     )
 
 
-def _sync_thread(thread: Thread) -> None:
-    """Replies count the visible floors after the first (Misago's synchronize)."""
-    visible = Post.objects.filter(thread=thread, status=PostStatus.VISIBLE, floor__gt=1)
-    thread.replies = visible.count()
-    first = Post.objects.get(thread=thread, floor=1)
-    thread.status = first.status
-    thread.save(update_fields=["replies", "status"])
-
-
 def moderate_post(*, actor, post: Post, act: str, reason: str = "") -> Post:
-    """Hide, unhide, approve or soft-delete one floor; floors are never renumbered."""
+    """Hide, unhide, approve or soft-delete one floor; floors are never renumbered. Locks the
+    thread, then the floor: the order every write of a floor takes."""
     permissions.check_moderate(actor, post.thread.board)
-    allowed_from, to_status = POST_TRANSITIONS[act]
     with transaction.atomic():
-        thread = Thread.objects.select_for_update().get(pk=post.thread_id)
-        post = Post.objects.select_for_update().get(pk=post.pk)
-        if post.status not in allowed_from:
-            raise ValidationError(_("该帖子当前状态不能执行此操作。"))
-        was = post.status
-        post.status = to_status
-        post.save(update_fields=["status"])
-        _sync_thread(thread)
-        search_index.index_post(post=post, thread=thread)
-        _log(actor=actor, act=act, thread=thread, post=post, reason=reason)
-        _credit_effects(post, was, act, reason)
-        Report.objects.filter(post=post, status=ReportStatus.OPEN).update(
-            status=ReportStatus.HANDLED, handled_by=actor
-        )
-        transaction.on_commit(lambda: pages.invalidate_thread_pages(thread))
-    return post
+        Thread.objects.select_for_update().get(pk=post.thread_id)
+        current = Post.objects.select_related("thread__board").get(pk=post.pk)
+        return apply(current, act, actor, reason=reason.strip())
 
 
-def _credit_effects(post: Post, was: str, act: str, reason: str) -> None:
-    action = CreditAction.THREAD if post.floor == 1 else CreditAction.REPLY
-    if act == ModAct.APPROVE:
-        credits.award_credits(post=post, action=action)
-        contribution.credit_member(post=post)
-    elif act == ModAct.DELETE and was != PostStatus.PENDING:
-        credits.reverse_credits(post=post, action=action, note=reason)
-        credits.penalise_deletion(post=post, note=reason)
-        contribution.revoke_member(post=post)
+# The floor workflow's entry effects, named in its table.
+
+
+def update_thread(step: Step) -> None:
+    """The first floor's status is its thread's; a reply counts in the thread's replies while
+    visible. The search index and the guests' cached pages follow."""
+    post = step.record
+    thread = Thread.objects.select_for_update().select_related("board").get(pk=post.thread_id)
+    if post.floor == 1:
+        thread = _follow_first_floor(thread, step)
+    else:
+        _count_replies(thread, step)
+    post.thread = thread
+    search_index.index_post(post=post, thread=thread)
+    transaction.on_commit(lambda: pages.invalidate_thread_pages(thread))
+
+
+def _follow_first_floor(thread: Thread, step: Step) -> Thread:
+    """The thread takes the floor's step, or is overridden with it when the step does not
+    start from the thread's status (an override of the floor, or a thread out of step)."""
+    if thread.status == step.target:
+        return thread
+    threads = workflow_of(Thread)
+    name = step.transition.name if step.transition else ""
+    if name and thread.status in threads.transition(name).sources:
+        return apply(thread, name, step.actor, reason=step.reason)
+    reason = step.reason or step.label
+    return override(thread, target=step.target, actor=step.actor, reason=reason)
+
+
+def _count_replies(thread: Thread, step: Step) -> None:
+    """Replies count the visible floors after the first (Misago's synchronize)."""
+    others = Post.objects.filter(thread=thread, status=PostStatus.VISIBLE, floor__gt=1)
+    replies = others.exclude(pk=step.record.pk).count() + (step.target == PostStatus.VISIBLE)
+    if thread.replies != replies:
+        thread.replies = replies
+        thread._history_user, thread._change_reason = step.actor, step.label
+        thread.save(update_fields=["replies"])
+
+
+def _credit_action(post: Post) -> str:
+    return CreditAction.THREAD if post.floor == 1 else CreditAction.REPLY
+
+
+def award_post_credits(step: Step) -> None:
+    """A floor published from the queue, or brought back from deletion, earns its credits;
+    one live award per floor and act, so a repeat is a no-op. Unhiding changes nothing."""
+    if step.source in (PostStatus.PENDING, PostStatus.DELETED):
+        credits.award_credits(post=step.record, action=_credit_action(step.record))
+        contribution.credit_member(post=step.record)
+
+
+def withhold_post_credits(step: Step) -> None:
+    """A floor sent back to the queue holds no credits until it is approved again."""
+    credits.reverse_credits(post=step.record, action=_credit_action(step.record), note=step.reason)
+    contribution.revoke_member(post=step.record)
+
+
+def take_back_post_credits(step: Step) -> None:
+    """Deleting a published floor takes its credits back and costs the deletion penalty; a
+    queued floor never earned any."""
+    if step.source == PostStatus.PENDING:
+        return
+    post = step.record
+    credits.reverse_credits(post=post, action=_credit_action(post), note=step.reason)
+    credits.penalise_deletion(post=post, note=step.reason)
+    contribution.revoke_member(post=post)
+
+
+def close_open_reports(step: Step) -> None:
+    """A moderator who acts on a floor has handled its open reports: each one takes its own
+    step, with its own history."""
+    reports = Report.objects.filter(post_id=step.record.pk, status=ReportStatus.OPEN)
+    for report in reports.select_related("post__thread__board"):
+        apply(report, "handle", step.actor, reason=step.label)
+
+
+def log_moderation(step: Step) -> None:
+    post = step.record
+    act = step.transition.name if step.transition else ModAct.OVERRIDE
+    _log(actor=step.actor, act=act, thread=post.thread, post=post, reason=step.reason)
+
+
+# The thread workflow's entry effects: what a thread's own status change needs.
+
+
+def reindex_thread(step: Step) -> None:
+    search_index.index_thread(thread=step.record)
+
+
+def forget_thread_pages(step: Step) -> None:
+    thread = step.record
+    transaction.on_commit(lambda: pages.invalidate_thread_pages(thread))
 
 
 def set_thread_flag(*, actor, thread: Thread, act: str, reason: str = "") -> Thread:
@@ -187,11 +251,30 @@ def report_post(*, user, post: Post, reason: str) -> Report:
 
 
 def dismiss_report(*, actor, report: Report) -> Report:
+    """Nothing wrong with the floor: the report is closed as dismissed. Locks the report."""
     permissions.check_moderate(actor, report.post.thread.board)
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        report.status = ReportStatus.DISMISSED
-        report.handled_by = actor
-        report.save(update_fields=["status", "handled_by"])
-        _log(actor=actor, act=ModAct.DISMISS, thread=report.post.thread, post=report.post)
-    return report
+    current = Report.objects.select_related("post__thread__board").get(pk=report.pk)
+    return apply(current, "dismiss", actor)
+
+
+# The report workflow's effects.
+
+
+def mark_report_handler(step: Step) -> None:
+    step.touch(handled_by=step.actor)
+
+
+def reopen_report(step: Step) -> None:
+    """A report overridden back to open: one open report per reporter and floor."""
+    report = step.record
+    others = Report.objects.filter(
+        post_id=report.post_id, reporter_id=report.reporter_id, status=ReportStatus.OPEN
+    )
+    if others.exclude(pk=report.pk).exists():
+        raise WorkflowError(_("该举报人对这个帖子已有待处理的举报。"))
+    step.touch(handled_by=None)
+
+
+def log_dismissal(step: Step) -> None:
+    post = step.record.post
+    _log(actor=step.actor, act=ModAct.DISMISS, thread=post.thread, post=post)

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from zhengxie.core.models import Role
+from zhengxie.core.workflow import workflow_of
 from zhengxie.portal.factories import make_board, make_thread
 from zhengxie.portal.models import ForumBan, ModAct, Post, PostStatus
 from zhengxie.portal.services import moderation, posting
@@ -72,7 +73,7 @@ def test_staff_ban_from_the_whole_forum(city, thread, other_thread, staff, resid
 
 
 def _act_on(act: str, *, actor, thread, post, board):
-    if act in moderation.POST_TRANSITIONS:
+    if workflow_of(Post).has_transition(act):
         return moderation.moderate_post(actor=actor, post=post, act=act)
     if act == ModAct.MOVE:
         return moderation.move_thread(actor=actor, thread=thread, board=board)

@@ -9,6 +9,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 from zhengxie.core.selectors import get_home_committee
+from zhengxie.core.workflow import OVERRIDE
+from zhengxie.core.workflow.actions import actions_for
 
 from .. import permissions
 from ..models import Board, BoardKind, Thread
@@ -25,6 +27,16 @@ def home_committee():
     if committee is None:
         raise Http404
     return committee
+
+
+def with_steps(records: list, user) -> list:
+    """Each record with the steps the person may take on it now, read from the engine:
+    `steps` are buttons of the page's own form, `override` links to the engine's page."""
+    for record in records:
+        links = actions_for(record, user)
+        record.steps = [link for link in links if link.name != OVERRIDE]
+        record.override = next((link for link in links if link.name == OVERRIDE), None)
+    return records
 
 
 def portal_home(request: HttpRequest) -> HttpResponse:
@@ -106,6 +118,10 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _thread_context(request: HttpRequest, data) -> dict:
     user, thread = request.user, data.thread
+    if data.moderator:
+        for post in data.posts:
+            post.thread = thread  # the moderator check reads the board: no query per floor
+        with_steps(data.posts, user)
     return {
         "data": data,
         "thread": thread,

@@ -9,11 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zhengxie.core.workflow import WorkflowError, workflow_of
+
 from .. import permissions
-from ..models import Board, ModAct, Post, Report, Thread
+from ..models import Board, ModAct, Post, Thread
 from ..selectors.moderation import get_queue
 from ..services import moderation
-from .forum import home_committee
+from .forum import home_committee, with_steps
 from .posting import floor_url
 
 
@@ -26,7 +28,7 @@ def _reason(request: HttpRequest) -> str:
 def post_moderate(request: HttpRequest, pk: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.select_related("thread__board"), pk=pk)
     act = request.POST.get("act", "")
-    if act not in moderation.POST_TRANSITIONS:
+    if not workflow_of(Post).has_transition(act):
         raise PermissionDenied(_("未知的管理操作。"))
     try:
         moderation.moderate_post(actor=request.user, post=post, act=act, reason=_reason(request))
@@ -36,6 +38,8 @@ def post_moderate(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
+    except WorkflowError as error:
+        messages.error(request, error.message)
     return redirect(request.POST.get("next") or floor_url(post))
 
 
@@ -76,15 +80,6 @@ def post_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
-    report = get_object_or_404(Report.objects.select_related("post__thread__board"), pk=pk)
-    moderation.dismiss_report(actor=request.user, report=report)
-    messages.success(request, _("举报已驳回。"))
-    return redirect("portal:moderation")
-
-
-@login_required
-@require_POST
 def user_ban(request: HttpRequest, pk: int) -> HttpResponse:
     """A board chosen bans from that board; none chosen bans from the whole forum (staff)."""
     target = get_object_or_404(get_user_model(), pk=pk)
@@ -105,4 +100,8 @@ def user_ban(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def moderation_queue(request: HttpRequest) -> HttpResponse:
     permissions.check_open_moderation_queue(request.user)
-    return render(request, "portal/moderation.html", get_queue(request.user, home_committee()))
+    queue = get_queue(request.user, home_committee())
+    with_steps(queue["pending"], request.user)
+    with_steps(queue["reports"], request.user)
+    with_steps([report.post for report in queue["reports"]], request.user)
+    return render(request, "portal/moderation.html", queue)
