@@ -147,6 +147,10 @@ MATRIX = {
     "core:record_list": only(*OFFICE),
     "core:register": public(),
     "core:role_revoke": post_only(*CITY_OFFICE),
+    # A submitted report of the city: its office adopts it, and may override its state.
+    "core:workflow_act": only(*CITY_OFFICE),
+    "core:workflow_act@override": only(*CITY_OFFICE),
+    "core:workflow_guide": only(*OFFICE),
     "core:roster_export": only(*OFFICE),
     "core:roster_import": only(*CITY_OFFICE),
     "core:roster_import_progress": only(*CITY_OFFICE),

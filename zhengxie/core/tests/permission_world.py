@@ -377,6 +377,13 @@ ROUTE_ARGUMENTS = {
     "proposals:reply_docx": {"pk": "replied", "reply_id": "reply"},
     "proposals:similar": {"pk": "assigned"},
     "opinions:detail": {"pk": "report"},
+    "core:workflow_act": {"name": Const("opinion_report"), "pk": "report", "step": Const("adopt")},
+    "core:workflow_act@override": {
+        "name": Const("opinion_report"),
+        "pk": "report",
+        "step": Const("override"),
+    },
+    "core:workflow_guide": {"app_label": Const("opinions")},
     "opinions:edit": {"pk": "report"},
     "opinions:discard": {"pk": "report"},
     "opinions:escalate": {"pk": "adopted"},
