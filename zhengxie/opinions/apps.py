@@ -8,6 +8,8 @@ class OpinionsConfig(AppConfig):
     verbose_name = _("社情民意")
 
     def ready(self) -> None:
-        from . import rules
+        from zhengxie.core.rules import register
 
-        rules.register()
+        from .rules import RULES
+
+        register(RULES)

@@ -8,6 +8,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("门户与论坛")
 
     def ready(self) -> None:
-        from . import rules
+        from zhengxie.core.rules import register
 
-        rules.register_defaults()
+        from .rules import RULES
+
+        register(RULES)

@@ -12,6 +12,8 @@ from zhengxie.core.services.notifications import notify
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import credit_duty
 
+from zhengxie.core.rules import rule
+
 from .. import rules
 from ..models import Action, ActionProgress, ActionState, Case, CaseState, ConsultationSession
 from ..permissions import check_manage_venue_permission, check_update_action_permission
@@ -146,7 +148,7 @@ def remind_due_actions(*, on: dt.date | None = None) -> int:
     )
     for action in due.filter(due_on__lte=on + dt.timedelta(days=31)).iterator():
         if action.due_on > on + dt.timedelta(
-            days=rules.setting(action.committee_id, "remind_days_before_due")
+            days=rule(action.committee_id, rules.REMIND_DAYS_BEFORE_DUE)
         ):
             continue
         overdue = action.due_on < on

@@ -12,6 +12,8 @@ from zhengxie.core.models import User
 from zhengxie.core.permissions import active_seat
 from zhengxie.core.workdays import add_months
 
+from zhengxie.core.rules import rule
+
 from .. import rules
 from ..models import Feedback, Proposal, ProposalState, Proposer, Rating
 from ..permissions import check_office_of
@@ -80,7 +82,7 @@ def _rater(proposal: Proposal, actor: User, on_behalf_of: Proposer | None) -> Pr
 def _open_redo(locked: Proposal, reason: str) -> None:
     """不满意: the answering units handle it again with a new deadline, and reply anew."""
     step = transition("open_redo")
-    deadline = add_months(timezone.localdate(), rules.rule(locked.committee_id, "redo_months"))
+    deadline = add_months(timezone.localdate(), rule(locked.committee_id, rules.REDO_MONTHS))
     locked.redo_round += 1
     locked.reply_deadline, locked.feedback_deadline = deadline, None
     locked.assignments.filter(is_active=True).update(deadline=deadline, reminders_sent=[])

@@ -12,6 +12,8 @@ from zhengxie.core.permissions import unit_ids_of
 from zhengxie.core.services.notifications import notify
 from zhengxie.core.workdays import add_months, working_days_between
 
+from zhengxie.core.rules import rule
+
 from .. import rules
 from ..models import (
     Assignment,
@@ -54,7 +56,7 @@ def assign_proposal(
     if any(unit.committee_id != proposal.committee_id for unit, _role in plan):
         raise WorkflowError(_("承办单位：须为本级政协的承办单位。"))
     assigned_on = assigned_on or timezone.localdate()
-    deadline = add_months(assigned_on, rules.rule(proposal.committee_id, "reply_months"))
+    deadline = add_months(assigned_on, rule(proposal.committee_id, rules.REPLY_MONTHS))
     with transaction.atomic():
         locked, step = lock_for(
             proposal=proposal, action="assign", actor=actor, expected_state=expected_state
@@ -110,7 +112,7 @@ def request_reassignment(
     the proposal on by itself."""
     _check_unit(actor, assignment)
     reason = require_reason(reason)
-    limit = rules.rule(assignment.committee_id, "reassign_working_days")
+    limit = rule(assignment.committee_id, rules.REASSIGN_WORKING_DAYS)
     if working_days_between(assignment.assigned_on, timezone.localdate()) > limit:
         raise WorkflowError(_("交办已超过%(n)s个工作日，不能再申请调整承办单位。") % {"n": limit})
     with transaction.atomic():
@@ -174,7 +176,7 @@ def request_extension(
     _check_unit(actor, assignment)
     reason = require_reason(reason, what=_("延期理由"))
     limit = add_months(
-        assignment.assigned_on, rules.rule(assignment.committee_id, "max_reply_months")
+        assignment.assigned_on, rule(assignment.committee_id, rules.MAX_REPLY_MONTHS)
     )
     if until <= assignment.deadline or until > limit:
         raise WorkflowError(

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from zhengxie.core.models import RoleGrant
 from zhengxie.core.services.notifications import notify
 
+from zhengxie.core.rules import rule
+
 from .. import rules
 from ..models import Assignment, ReplyState
 from ..workflow import HANDLING_STATES
@@ -34,7 +36,7 @@ def send_deadline_reminders(*, today: dt.date | None = None) -> int:
     )
     sent = 0
     for assignment in pending:
-        thresholds = rules.rule(assignment.committee_id, "reminder_days")
+        thresholds = rule(assignment.committee_id, rules.REMINDER_DAYS)
         days_left = (assignment.deadline - today).days
         due = _due_threshold(days_left, thresholds, assignment.reminders_sent)
         if due is None:
