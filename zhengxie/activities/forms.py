@@ -18,7 +18,6 @@ from .models import (
     SubmittedTo,
     TopicStatus,
 )
-
 from .rules import ABSENCE_LIMITS
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")

@@ -8,7 +8,6 @@ from zhengxie.core.models import Member
 from zhengxie.core.rules import Pairs, Record, declaration, rule
 
 from . import rules as keys
-
 from .models import (
     AnnualTask,
     DutyKind,

@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zhengxie.core.rules import rule
 from zhengxie.core.models import Committee, HandlingUnit, Member
+from zhengxie.core.rules import rule
 
 from .models import AdoptionMode, AuthorBodyKind, EscalationLevel, InstructionLevel, OpinionState
 from .rules import CATEGORIES, DECLINE_GROUNDS

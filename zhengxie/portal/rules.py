@@ -39,7 +39,9 @@ THREADS_PER_PAGE = 20  # Discuz topicperpage default
 
 
 def _credit_points_kind() -> Record:
-    return Record({action.value: Integer(min=-100, max=100, label=action.label) for action in CreditAction})
+    return Record(
+        {action.value: Integer(min=-100, max=100, label=action.label) for action in CreditAction}
+    )
 
 
 RULES = [

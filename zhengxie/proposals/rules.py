@@ -68,13 +68,21 @@ RULES = [
         3000,
         "河池提案系统：每段不超过3000字",
     ),
-    Rule(MAX_ATTACHMENTS, _("附件个数上限"), Integer(min=0, max=20), 5, "河池提案系统：附件最多5个"),
     Rule(
-        ATTACHMENT_MAX_MB, _("单个附件上限（MB）"), Integer(min=1, max=100), 32, "河池提案系统：单个32MB"
+        MAX_ATTACHMENTS, _("附件个数上限"), Integer(min=0, max=20), 5, "河池提案系统：附件最多5个"
+    ),
+    Rule(
+        ATTACHMENT_MAX_MB,
+        _("单个附件上限（MB）"),
+        Integer(min=1, max=100),
+        32,
+        "河池提案系统：单个32MB",
     ),
     Rule(COSIGN_DAYS, _("联名确认期限（天）"), _days(max=60), 7, "朝天政协：截止前上网签名方有效"),
     Rule(REPLY_MONTHS, _("办理期限（月）"), Integer(min=1, max=12), 3, "提案办理：三个月内办复"),
-    Rule(MAX_REPLY_MONTHS, _("延期后最长期限（月）"), Integer(min=1, max=12), 6, "最迟不得超过六个月"),
+    Rule(
+        MAX_REPLY_MONTHS, _("延期后最长期限（月）"), Integer(min=1, max=12), 6, "最迟不得超过六个月"
+    ),
     Rule(
         REASSIGN_WORKING_DAYS,
         _("申请调整承办期限（工作日）"),
@@ -96,7 +104,13 @@ RULES = [
         15,
         "崇义：15个工作日内反馈",
     ),
-    Rule(REDO_MONTHS, _("重新办理期限（月）"), Integer(min=1, max=6), 1, "不满意的重新办理，默认一个月"),
+    Rule(
+        REDO_MONTHS,
+        _("重新办理期限（月）"),
+        Integer(min=1, max=6),
+        1,
+        "不满意的重新办理，默认一个月",
+    ),
     Rule(
         REMINDER_DAYS,
         _("到期提醒（天）"),

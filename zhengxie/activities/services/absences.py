@@ -88,7 +88,11 @@ def _warn(activity: Activity, member_id: int, threshold: Threshold, period: str,
         member_id=member_id,
         rule=threshold.rule,
         period=period,
-        defaults={"committee_id": activity.committee_id, "count": count, "threshold": threshold.limit},
+        defaults={
+            "committee_id": activity.committee_id,
+            "count": count,
+            "threshold": threshold.limit,
+        },
     )
     if not created:
         return 0

@@ -7,9 +7,9 @@ from django.utils import timezone
 from zhengxie.activities.factories import invite, make_activity, make_invited_member
 from zhengxie.activities.models import AbsenceWarning
 from zhengxie.activities.services.attendance import mark_held
-from zhengxie.core.services.rules import set_rule
 from zhengxie.core.factories import make_member, make_plenary
 from zhengxie.core.models import Notification
+from zhengxie.core.services.rules import set_rule
 
 
 def _meeting(committee, code, month):

@@ -21,9 +21,9 @@ from ..permissions import (
     check_read_activity_permission,
     check_take_part_permission,
 )
+from ..rules import ABSENCE_LIMITS
 from ..services import attendance as attendance_services
 from ..services import invitations as invitation_services
-from ..rules import ABSENCE_LIMITS
 from ..services.outcomes import record_speech
 from ..signin import SignInTokenError, check_token, make_token, max_age_seconds, qr_svg
 from .common import office_committee, reader_committee_ids, report_errors
@@ -243,9 +243,7 @@ def add_speech(request: HttpRequest, pk: int) -> HttpResponse:
 def warnings(request: HttpRequest) -> HttpResponse:
     """The absence warnings raised so far, and the limits that raise them (POST sets them)."""
     committee = office_committee(request)
-    form = AbsenceLimitsForm(
-        request.POST or None, initial=AbsenceLimitsForm.initial_for(committee)
-    )
+    form = AbsenceLimitsForm(request.POST or None, initial=AbsenceLimitsForm.initial_for(committee))
     if request.method == "POST" and form.is_valid():
         try:
             set_rule(

@@ -3,6 +3,7 @@ raises Invalid with a Chinese sentence saying what is wrong; the registry prefix
 label, so a person always reads which rule refused the value."""
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from django import forms
@@ -180,7 +181,7 @@ class Pairs(Kind):
                 raise Invalid(_("每行须为两项。"))
             rows.append([self._within(self.first, row[0]), self._within(self.second, row[1])])
         keys = [row[self.by] for row in rows]
-        steps = list(zip(keys, keys[1:], strict=False))
+        steps = list(pairwise(keys))
         if self.order == "asc" and not all(a < b for a, b in steps):
             raise Invalid(_("须按从小到大排列，且不能相同。"))
         if self.order == "desc" and not all(a > b for a, b in steps):

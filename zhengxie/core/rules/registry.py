@@ -104,7 +104,7 @@ def rule(committee: Committee | int, key: str) -> Any:
     declared = declaration(key)
     committee_id = committee if isinstance(committee, int) else committee.pk
     overrides = _overrides(committee_id)
-    return copy.deepcopy(overrides[key] if key in overrides else declared.default)
+    return copy.deepcopy(overrides.get(key, declared.default))
 
 
 def forget_committee_rules(committee_id: int) -> None:

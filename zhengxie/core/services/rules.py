@@ -23,7 +23,9 @@ def set_rule(
     cleaned = declared.clean(value)
     with transaction.atomic():
         setting = (
-            CommitteeSetting.objects.select_for_update().filter(committee=committee, key=key).first()
+            CommitteeSetting.objects.select_for_update()
+            .filter(committee=committee, key=key)
+            .first()
         ) or CommitteeSetting(committee=committee, key=key)
         if setting.pk is not None and setting.value == cleaned:
             return setting

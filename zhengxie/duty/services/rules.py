@@ -4,7 +4,6 @@ Every change recomputes the committee's open years in the background."""
 from decimal import Decimal
 
 from django.db import transaction
-
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee, User

@@ -124,4 +124,3 @@ def test_grade_bands(score, grade):
         warning_line=Decimal(70),
     )
     assert conf.grade(Decimal(str(score))) == grade
-

@@ -8,11 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import HandlingUnit, Role, User
+from zhengxie.core.rules import rule
 from zhengxie.core.services.notifications import notify
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import credit_duty
-
-from zhengxie.core.rules import rule
 
 from .. import rules
 from ..models import Action, ActionProgress, ActionState, Case, CaseState, ConsultationSession

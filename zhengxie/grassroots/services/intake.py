@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core import uploads
 from zhengxie.core.models import Committee
-from zhengxie.core.uploads import CheckedUpload
-
 from zhengxie.core.rules import rule
+from zhengxie.core.uploads import CheckedUpload
 
 from .. import rules
 
@@ -53,10 +52,7 @@ def check_photos(*, committee: Committee, photos: list[UploadedFile]) -> list[Ch
     """Count, size and type by the bytes themselves (the core upload store); writes nothing."""
     if len(photos) > rule(committee, rules.PHOTO_MAX_COUNT):
         raise ValidationError(
-            {
-                "photos": _("照片最多 %(n)s 张。")
-                % {"n": rule(committee, rules.PHOTO_MAX_COUNT)}
-            }
+            {"photos": _("照片最多 %(n)s 张。") % {"n": rule(committee, rules.PHOTO_MAX_COUNT)}}
         )
     return uploads.check_uploads(
         photos,

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError
 from django.urls import reverse
 
-from zhengxie.core.services.rules import set_rule
 from zhengxie.core.factories import make_upload
+from zhengxie.core.services.rules import set_rule
 from zhengxie.grassroots.factories import make_case, make_photo
 from zhengxie.grassroots.models import Case, CasePhoto, CaseState
 from zhengxie.grassroots.services import cases

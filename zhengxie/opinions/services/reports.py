@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhengxie.core.rules import rule
 from zhengxie.core.models import Committee, HandlingUnit, User
 from zhengxie.core.permissions import active_seat
+from zhengxie.core.rules import rule
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import revoke_duty
 

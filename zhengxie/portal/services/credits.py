@@ -14,8 +14,8 @@ def board_points(board: Board) -> dict[str, int]:
     """The rules in force on a board: committee defaults, then the board's overrides."""
     defaults = rule(board.committee_id, rules.CREDIT_POINTS)
     points = {action.value: int(defaults.get(action.value, 0)) for action in CreditAction}
-    for rule in board.credit_rules.all():
-        points[rule.action] = rule.points
+    for board_rule in board.credit_rules.all():
+        points[board_rule.action] = board_rule.points
     return points
 
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from zhengxie.core.services.rules import set_rule
 from zhengxie.core.models import Role
+from zhengxie.core.services.rules import set_rule
 from zhengxie.portal import rules
 from zhengxie.portal.factories import make_board
 from zhengxie.portal.models import Attachment, Audience, Post

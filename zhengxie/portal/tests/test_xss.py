@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from zhengxie.core import factories as core
 from zhengxie.core.challenge import SESSION_KEY
-from zhengxie.core.services.rules import set_rule
 from zhengxie.core.models import Role, User
+from zhengxie.core.services.rules import set_rule
 from zhengxie.core.tests.xss_audit import unsafe_markup
 from zhengxie.core.tests.xss_payloads import PAYLOADS
 from zhengxie.portal import rules

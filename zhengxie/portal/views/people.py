@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from zhengxie.core.rules import rule
 from zhengxie.core.permissions import is_office
+from zhengxie.core.rules import rule
 
 from .. import permissions, rules
 from ..models import Board, CreditAction

@@ -9,9 +9,8 @@ from simple_history.utils import bulk_create_with_history
 
 from zhengxie.core.chinese import normalize_name
 from zhengxie.core.models import Member, Plenary
-from zhengxie.core.workdays import add_months
-
 from zhengxie.core.rules import rule
+from zhengxie.core.workdays import add_months
 
 from .. import rules
 from ..models import NumberCounter, Proposal, ProposalState

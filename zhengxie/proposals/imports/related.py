@@ -9,9 +9,8 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from zhengxie.core.models import Member
-from zhengxie.core.workdays import add_months
-
 from zhengxie.core.rules import rule
+from zhengxie.core.workdays import add_months
 
 from .. import rules
 from ..models import (

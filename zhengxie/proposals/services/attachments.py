@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core import uploads
 from zhengxie.core.models import User
-
 from zhengxie.core.rules import rule
 
 from .. import rules

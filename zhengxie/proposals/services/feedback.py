@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import User
 from zhengxie.core.permissions import active_seat
-from zhengxie.core.workdays import add_months
-
 from zhengxie.core.rules import rule
+from zhengxie.core.workdays import add_months
 
 from .. import rules
 from ..models import Feedback, Proposal, ProposalState, Proposer, Rating

@@ -9,10 +9,9 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import HandlingUnit, RoleGrant, User
 from zhengxie.core.permissions import unit_ids_of
+from zhengxie.core.rules import rule
 from zhengxie.core.services.notifications import notify
 from zhengxie.core.workdays import add_months, working_days_between
-
-from zhengxie.core.rules import rule
 
 from .. import rules
 from ..models import (

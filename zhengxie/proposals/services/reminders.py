@@ -9,9 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import RoleGrant
-from zhengxie.core.services.notifications import notify
-
 from zhengxie.core.rules import rule
+from zhengxie.core.services.notifications import notify
 
 from .. import rules
 from ..models import Assignment, ReplyState

@@ -8,9 +8,8 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import User
 from zhengxie.core.permissions import unit_ids_of
-from zhengxie.core.workdays import add_working_days
-
 from zhengxie.core.rules import rule
+from zhengxie.core.workdays import add_working_days
 
 from .. import rules
 from ..models import (

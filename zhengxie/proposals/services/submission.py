@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee, HandlingUnit, Member, Plenary, Role, User
 from zhengxie.core.permissions import active_seat, check_office, has_role
-from zhengxie.core.services.notifications import notify
-
 from zhengxie.core.rules import rule
+from zhengxie.core.services.notifications import notify
 
 from .. import rules
 from ..models import (

@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 
-from zhengxie.core.services.rules import set_rule
 from zhengxie.core.models import Notification
+from zhengxie.core.services.rules import set_rule
 from zhengxie.proposals import factories, selectors, services
 from zhengxie.proposals.models import Assignment, Proposal
 
