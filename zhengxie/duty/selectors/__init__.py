@@ -27,7 +27,8 @@ def headline_figures(*, committee_ids: list[int], year: int) -> dict:
 
 def figures(*, committee_ids: list[int], year: int) -> dict:
     """The standings page: the headline counts with the roster, the ledger's participation,
-    the rates as fractions 0..1 (printed with |percent), the honoured members' names and the points and grades."""
+    the rates as fractions 0..1 (printed with |percent), the honoured members' names and the
+    points and grades."""
     headline = headline_figures(committee_ids=committee_ids, year=year)
     total = active_members(committee_ids)
     attended = participants(committee_ids, year)
