@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history
 
 from zhengxie.core.models import Committee, User
 from zhengxie.core.services.rules import set_rule
@@ -12,6 +14,9 @@ from zhengxie.core.services.rules import set_rule
 from ..models import AnnualTask, PointsGroup, PointsRule, PointsScheme
 from ..permissions import check_manage_duty_permission
 from ..schemes import DEFAULT_SCHEME, FIVE_ONES, SCHEMES
+
+# The history reason of the rows a committee is given from duty/schemes.py.
+SEEDED = gettext_lazy("初始积分方案")
 
 
 def _create_scheme(committee: Committee, data: dict, *, active: bool) -> PointsScheme:
@@ -35,16 +40,20 @@ def _create_scheme(committee: Committee, data: dict, *, active: bool) -> PointsS
             ceiling=ceiling,
             floor=floor,
         )
-    PointsRule.objects.bulk_create(
-        PointsRule(
-            scheme=scheme,
-            kind=kind,
-            role=role,
-            points=Decimal(str(points)),
-            annual_cap=None if cap is None else Decimal(str(cap)),
-            group=groups.get(group),
-        )
-        for kind, role, points, cap, group in data["rules"]
+    bulk_create_with_history(
+        [
+            PointsRule(
+                scheme=scheme,
+                kind=kind,
+                role=role,
+                points=Decimal(str(points)),
+                annual_cap=None if cap is None else Decimal(str(cap)),
+                group=groups.get(group),
+            )
+            for kind, role, points, cap, group in data["rules"]
+        ],
+        PointsRule,
+        default_change_reason=str(SEEDED),
     )
     return scheme
 
@@ -62,9 +71,13 @@ def ensure_rules(*, committee: Committee) -> None:
                 active = not any_active and data["code"] == DEFAULT_SCHEME
                 _create_scheme(committee, data, active=active)
         if not AnnualTask.objects.filter(committee=committee).exists():
-            AnnualTask.objects.bulk_create(
-                AnnualTask(committee=committee, code=code, name=name, acts=acts, sort_order=i)
-                for i, (code, name, acts) in enumerate(FIVE_ONES)
+            bulk_create_with_history(
+                [
+                    AnnualTask(committee=committee, code=code, name=name, acts=acts, sort_order=i)
+                    for i, (code, name, acts) in enumerate(FIVE_ONES)
+                ],
+                AnnualTask,
+                default_change_reason=str(SEEDED),
             )
 
 

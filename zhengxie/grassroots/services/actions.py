@@ -164,6 +164,8 @@ def remind_due_actions(*, on: dt.date | None = None) -> int:
             body=_("完成时限：%(d)s") % {"d": action.due_on},
             url=reverse("grassroots:case_detail", args=[action.case_id]),
         )
-        Action.objects.filter(pk=action.pk).update(last_reminded_on=on)
+        action.last_reminded_on = on
+        action._change_reason = _("已发送到期提醒")
+        action.save(update_fields=["last_reminded_on"])
         reminded += 1
     return reminded

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from zhengxie.core.models import HandlingUnit, RoleGrant, User
 from zhengxie.core.permissions import unit_ids_of
@@ -60,17 +61,22 @@ def assign_proposal(
         locked, step = lock_for(
             proposal=proposal, action="assign", actor=actor, expected_state=expected_state
         )
-        Assignment.objects.bulk_create(
-            Assignment(
-                committee_id=locked.committee_id,
-                proposal=locked,
-                unit=unit,
-                role=role,
-                assigned_on=assigned_on,
-                deadline=deadline,
-                original_deadline=deadline,
-            )
-            for unit, role in plan
+        bulk_create_with_history(
+            [
+                Assignment(
+                    committee_id=locked.committee_id,
+                    proposal=locked,
+                    unit=unit,
+                    role=role,
+                    assigned_on=assigned_on,
+                    deadline=deadline,
+                    original_deadline=deadline,
+                )
+                for unit, role in plan
+            ],
+            Assignment,
+            default_user=actor,
+            default_change_reason=str(step.label),
         )
         locked.assigned_on, locked.reply_deadline = assigned_on, deadline
         names = "、".join(unit.name for unit, _role in plan)

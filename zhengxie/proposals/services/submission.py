@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from zhengxie.core.models import Committee, HandlingUnit, Member, Plenary, Role, User
 from zhengxie.core.permissions import active_seat, check_office, has_role
@@ -64,16 +65,21 @@ def create_draft(
         _apply(proposal, data)
         proposal._history_user = author
         proposal.save()
-        Proposer.objects.bulk_create(
-            Proposer(
-                committee=committee,
-                proposal=proposal,
-                member=person,
-                name=person.name,
-                position=index,
-                is_first=index == 0,
-            )
-            for index, person in enumerate(people)
+        bulk_create_with_history(
+            [
+                Proposer(
+                    committee=committee,
+                    proposal=proposal,
+                    member=person,
+                    name=person.name,
+                    position=index,
+                    is_first=index == 0,
+                )
+                for index, person in enumerate(people)
+            ],
+            Proposer,
+            default_user=author,
+            default_change_reason=_("创建提案草稿"),
         )
     return proposal
 
