@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.models import Committee, Member, Role, Sector, SpecialCommittee, User
+from zhengxie.core.rules import declaration, rule
 
 from .models import (
     ActivityKind,
@@ -17,6 +18,7 @@ from .models import (
     SubmittedTo,
     TopicStatus,
 )
+from .rules import ABSENCE_LIMITS
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -292,3 +294,33 @@ class ScoreSheetForm(forms.Form):
 
     def scores(self) -> dict[int, int | None]:
         return {int(name[6:]): value for name, value in self.cleaned_data.items()}
+
+
+class AbsenceLimitsForm(forms.Form):
+    """The activities.absence_limits rule as one field per absence rule and period, bounded
+    as the rule is declared; a blank field means no limit."""
+
+    LABELS = {
+        ("plenary", "year"): _("全体会议：年内缺席次数"),
+        ("plenary", "term"): _("全体会议：届内累计缺席次数"),
+        ("standing", "year"): _("常委会议：年内缺席次数"),
+        ("standing", "term"): _("常委会议：届内累计缺席次数"),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = declaration(ABSENCE_LIMITS).kind.fields
+        for (category, period), label in self.LABELS.items():
+            field = kinds[category].fields[period].form_field(label)
+            self.fields[f"{category}_{period}"] = field
+
+    @classmethod
+    def initial_for(cls, committee: Committee) -> dict:
+        limits = rule(committee, ABSENCE_LIMITS)
+        return {f"{c}_{p}": limits[c][p] for c, p in cls.LABELS}
+
+    def rule_value(self) -> dict:
+        value: dict = {}
+        for category, period in self.LABELS:
+            value.setdefault(category, {})[period] = self.cleaned_data[f"{category}_{period}"]
+        return value

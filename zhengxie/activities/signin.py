@@ -8,9 +8,10 @@ import qrcode.image.svg
 from django.core import signing
 from django.utils.translation import gettext as _
 
-from zhengxie.core.config import get_setting
+from zhengxie.core.rules import rule
 
 from .models import Activity
+from .rules import SIGNIN_TOKEN_MINUTES
 
 SALT = "zhengxie.activities.signin"
 
@@ -24,7 +25,7 @@ def make_token(activity: Activity) -> str:
 
 
 def max_age_seconds(committee_id: int) -> int:
-    return int(get_setting(committee_id, "activities.signin.token_minutes")) * 60
+    return int(rule(committee_id, SIGNIN_TOKEN_MINUTES)) * 60
 
 
 def read_token(token: str, *, max_age: int) -> int:

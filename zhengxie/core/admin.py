@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .forms.rules import CommitteeSettingForm
 from .models import (
     CalendarDay,
     Committee,
@@ -60,7 +61,16 @@ class CommitteeAdmin(SimpleHistoryAdmin):
 for model in (Term, Plenary, Sector, SpecialCommittee, HandlingUnit, Town, RoleGrant):
     admin.site.register(model, SimpleHistoryAdmin)
 admin.site.register(CalendarDay)
-admin.site.register(CommitteeSetting, SimpleHistoryAdmin)
+
+
+@admin.register(CommitteeSetting)
+class CommitteeSettingAdmin(SimpleHistoryAdmin):
+    """Rules edited here are checked against their declarations like those the staff pages
+    set; the cache is dropped by the model's signal."""
+
+    form = CommitteeSettingForm
+    list_display = ("committee", "key", "value")
+    list_filter = ("committee",)
 
 
 @admin.register(RosterImport)

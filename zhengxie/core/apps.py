@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "zhengxie.core"
     label = "core"
     verbose_name = _("基础数据")
+
+    def ready(self) -> None:
+        from .rules import signals  # noqa: F401  (connects the rules cache invalidation)

@@ -8,9 +8,8 @@ class DutyConfig(AppConfig):
     verbose_name = _("履职档案")
 
     def ready(self) -> None:
-        from zhengxie.core.config import register_default
+        from zhengxie.core.rules import register
 
-        from .settings import DEFAULTS
+        from .rules import RULES
 
-        for key, value, label, source in DEFAULTS:
-            register_default(key, value, label=label, source=source)
+        register(RULES)

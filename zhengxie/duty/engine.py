@@ -150,13 +150,12 @@ def absences_by_role(counts: Counts) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class Evaluation:
-    """How a committee turns points, ratings and recognition into a grade (core.config)."""
+    """How a committee turns points, ratings and recognition into a grade (duty/rules.py)."""
 
     weights: dict
     bands: list
     reputation: dict
     warning_line: Decimal
-    absence_limits: dict
 
     def quality(self, points: Decimal, full_marks: Decimal) -> Decimal:
         return max(ZERO, min(HUNDRED, points * HUNDRED / (full_marks or HUNDRED)))
@@ -181,18 +180,6 @@ class Evaluation:
             if score >= Decimal(line):
                 return code
         return self.bands[-1][0] if self.bands else ""
-
-    def absences_exceeded(self, absences: Mapping[str, int]) -> list[str]:
-        """The limits reached: a role's own limit, or "" for the year's total."""
-        hit = [
-            r
-            for r, n in absences.items()
-            if r and r in self.absence_limits and n >= int(self.absence_limits[r])
-        ]
-        total_limit = self.absence_limits.get("")
-        if total_limit and sum(absences.values()) >= int(total_limit):
-            hit.append("")
-        return hit
 
 
 def evaluate(

@@ -1,10 +1,13 @@
 """Forms of the duty app: each names the field a bad value is in, in Chinese."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.models import Member
+from zhengxie.core.rules import Pairs, Record, declaration, rule
 
+from . import rules as keys
 from .models import (
     AnnualTask,
     DutyKind,
@@ -87,30 +90,81 @@ class TaskForm(forms.ModelForm):
         return super().save(commit=commit)
 
 
+# Each field of the evaluation form edits one part of one rule: (rule key, part, label).
+EVALUATION_FIELDS = {
+    "weight_quality": (keys.WEIGHTS, "quality", _("工作质效度权重")),
+    "weight_satisfaction": (keys.WEIGHTS, "satisfaction", _("群众满意度权重")),
+    "weight_reputation": (keys.WEIGHTS, "reputation", _("社会美誉度权重")),
+    "excellent": (keys.GRADE_BANDS, "excellent", _("优秀分数线")),
+    "good": (keys.GRADE_BANDS, "good", _("良好分数线")),
+    "competent": (keys.GRADE_BANDS, "competent", _("称职分数线")),
+    "warning_line": (keys.WARNING_LINE, "", _("预警线")),
+    "reputation_base": (keys.REPUTATION, "base", _("美誉度起始分")),
+    "reputation_commendation": (keys.REPUTATION, "commendation", _("每项表彰加分")),
+    "reputation_honour": (keys.REPUTATION, "honour", _("每项荣誉加分")),
+    "reputation_media": (keys.REPUTATION, "media_report", _("每篇报道加分")),
+}
+
+
+def _part_kind(key: str, part: str):
+    kind = declaration(key).kind
+    if isinstance(kind, Record):
+        return kind.fields[part]
+    if isinstance(kind, Pairs):
+        return kind.second
+    return kind
+
+
+def _part_of(value, part: str):
+    if isinstance(value, dict):
+        return value.get(part)
+    if isinstance(value, list):
+        return dict(value).get(part)
+    return value
+
+
 class EvaluationForm(forms.Form):
-    weight_quality = forms.IntegerField(label=_("工作质效度权重"), min_value=0, max_value=100)
-    weight_satisfaction = forms.IntegerField(label=_("群众满意度权重"), min_value=0, max_value=100)
-    weight_reputation = forms.IntegerField(label=_("社会美誉度权重"), min_value=0, max_value=100)
-    excellent = forms.IntegerField(label=_("优秀分数线"), min_value=0, max_value=100)
-    good = forms.IntegerField(label=_("良好分数线"), min_value=0, max_value=100)
-    competent = forms.IntegerField(label=_("称职分数线"), min_value=0, max_value=100)
-    warning_line = forms.IntegerField(label=_("预警线"), min_value=0, max_value=100)
-    reputation_base = forms.IntegerField(label=_("美誉度起始分"), min_value=0, max_value=100)
-    reputation_commendation = forms.IntegerField(label=_("每项表彰加分"), min_value=0)
-    reputation_honour = forms.IntegerField(label=_("每项荣誉加分"), min_value=0)
-    reputation_media = forms.IntegerField(label=_("每篇报道加分"), min_value=0)
-    absence_plenary = forms.IntegerField(label=_("全体会议缺席预警次数"), min_value=1)
-    absence_standing = forms.IntegerField(label=_("常委会议缺席预警次数"), min_value=1)
-    absence_total = forms.IntegerField(label=_("年内缺席合计预警次数"), min_value=1)
+    """The evaluation rules as one form; fields are bounded and values checked as the rules
+    are declared (duty/rules.py), so the page and the rules cannot disagree."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, (key, part, label) in EVALUATION_FIELDS.items():
+            self.fields[name] = _part_kind(key, part).form_field(label)
+
+    @staticmethod
+    def initial_for(committee) -> dict:
+        return {
+            name: _part_of(rule(committee, key), part)
+            for name, (key, part, _label) in EVALUATION_FIELDS.items()
+        }
+
+    def rule_values(self) -> dict:
+        """The cleaned fields as rule key -> value."""
+        data = self.cleaned_data
+        bands = [[code, data[code]] for code in ("excellent", "good", "competent")]
+        return {
+            keys.WEIGHTS: {k: data[f"weight_{k}"] for k in keys.DIMENSIONS},
+            keys.GRADE_BANDS: [*bands, ["incompetent", 0]],
+            keys.REPUTATION: {
+                "base": data["reputation_base"],
+                "commendation": data["reputation_commendation"],
+                "honour": data["reputation_honour"],
+                "media_report": data["reputation_media"],
+            },
+            keys.WARNING_LINE: data["warning_line"],
+        }
 
     def clean(self):
         data = super().clean()
-        weights = [data.get(f"weight_{k}") or 0 for k in ("quality", "satisfaction", "reputation")]
-        if not sum(weights):
-            self.add_error("weight_quality", _("三项权重不能都为 0。"))
-        lines = [data.get(k) for k in ("excellent", "good", "competent")]
-        if None not in lines and not lines[0] > lines[1] > lines[2]:
-            self.add_error("good", _("分数线须满足：优秀 > 良好 > 称职。"))
+        if self.errors:
+            return data
+        first_field = {key: name for name, (key, _p, _l) in reversed(EVALUATION_FIELDS.items())}
+        for key, value in self.rule_values().items():
+            try:
+                declaration(key).clean(value)
+            except ValidationError as error:
+                self.add_error(first_field[key], error)
         return data
 
 

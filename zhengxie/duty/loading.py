@@ -1,4 +1,4 @@
-"""Reading what the engine needs: the active rules, the evaluation settings, the ledger
+"""Reading what the engine needs: the active rules, the evaluation rules, the ledger
 aggregated set-based (GROUP BY member, kind, role), ratings and recognitions."""
 
 from collections import defaultdict
@@ -7,13 +7,13 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from zhengxie.core.config import get_setting
+from zhengxie.core.rules import rule
 
-from . import settings as keys
+from . import rules as keys
 from .engine import Evaluation, GroupData, RuleBook, RuleData
 from .models import AnnualTask, DutyRecord, PointsScheme, Recognition, RecognitionKind
 from .providers import ratings_source
-from .shipped import DEFAULT_SCHEME, FIVE_ONES, SCHEMES
+from .schemes import DEFAULT_SCHEME, FIVE_ONES, SCHEMES
 
 
 def get_rulebook(committee_id: int) -> RuleBook:
@@ -50,11 +50,10 @@ def _decimal(value) -> Decimal | None:
 
 def get_evaluation(committee_id: int) -> Evaluation:
     return Evaluation(
-        weights=get_setting(committee_id, keys.WEIGHTS),
-        bands=get_setting(committee_id, keys.GRADE_BANDS),
-        reputation=get_setting(committee_id, keys.REPUTATION),
-        warning_line=Decimal(str(get_setting(committee_id, keys.WARNING_LINE))),
-        absence_limits=get_setting(committee_id, keys.ABSENCE_LIMITS),
+        weights=rule(committee_id, keys.WEIGHTS),
+        bands=rule(committee_id, keys.GRADE_BANDS),
+        reputation=rule(committee_id, keys.REPUTATION),
+        warning_line=Decimal(str(rule(committee_id, keys.WARNING_LINE))),
     )
 
 

@@ -8,10 +8,11 @@ class GrassrootsConfig(AppConfig):
     verbose_name = _("一线协商")
 
     def ready(self) -> None:
+        from zhengxie.core.rules import register
         from zhengxie.duty.providers import register_ratings_source
 
-        from . import rules
+        from .rules import RULES
         from .selectors import member_satisfaction
 
-        rules.register_defaults()
+        register(RULES)
         register_ratings_source(member_satisfaction)

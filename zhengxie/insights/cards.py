@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .review import percent
+from zhengxie.core.formatting import percent
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from zhengxie.core.formatting import percent
+
 
 @dataclass(frozen=True)
 class Table:
@@ -10,8 +12,11 @@ class Table:
     rows: list[list[object]]
 
 
-def percent(rate: float) -> str:
-    return f"{rate * 100:.1f}%"
+def result_class_columns(proposals: dict) -> tuple[list[str], list[int]]:
+    """The reply classes the committee uses (its rule, in its order) as column labels
+    ("A 类") and their counts."""
+    classes = proposals["result_classes"]
+    return [f"{code} 类" for code in classes], list(classes.values())
 
 
 def paragraphs(figures: dict) -> list[tuple[str, str]]:
@@ -62,6 +67,7 @@ def paragraphs(figures: dict) -> list[tuple[str, str]]:
 def tables(figures: dict) -> list[Table]:
     p, g = figures["proposals"], figures["grassroots"]
     feedback = p["feedback"]
+    classes, counts = result_class_columns(p)
     return [
         Table(
             "提案办理",
@@ -90,11 +96,7 @@ def tables(figures: dict) -> list[Table]:
                 ]
             ],
         ),
-        Table(
-            "答复类别",
-            ["A 类", "B 类", "C 类"],
-            [[p["result_classes"]["A"], p["result_classes"]["B"], p["result_classes"]["C"]]],
-        ),
+        Table("答复类别", classes, [counts]),
         Table(
             "提案者评价",
             ["满意", "基本满意", "不满意", "满意率"],

@@ -141,8 +141,8 @@ def _chart_data(figures: dict) -> dict:
     p, g, a = figures["proposals"], figures["grassroots"], figures["activities"]
     return {
         "classes": {
-            "labels": [_("A 类"), _("B 类"), _("C 类")],
-            "values": [p["result_classes"][k] for k in ("A", "B", "C")],
+            "labels": [_("%(code)s 类") % {"code": code} for code in p["result_classes"]],
+            "values": list(p["result_classes"].values()),
         },
         "feedback": {
             "labels": [_("满意"), _("基本满意"), _("不满意")],

@@ -8,7 +8,10 @@ class OpinionsConfig(AppConfig):
     verbose_name = _("社情民意")
 
     def ready(self) -> None:
-        from . import rules, workflow
+        from zhengxie.core.rules import register
 
-        rules.register()
+        from . import workflow
+        from .rules import RULES
+
+        register(RULES)
         workflow.register_workflows()

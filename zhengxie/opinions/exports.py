@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from zhengxie.core.config import get_setting
+from zhengxie.core.rules import rule
 
 from .models import AdoptionMode, BulletinIssue
 from .rules import ORGANIZER
@@ -50,7 +50,7 @@ def _masthead(document, issue: BulletinIssue) -> None:
     number.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(number, f"{issue.year}年第{issue.number}期", font=FANGSONG, size=SIZE_3)
     byline = document.add_paragraph()
-    organiser = f"{issue.committee.name}{get_setting(issue.committee_id, ORGANIZER)}"
+    organiser = f"{issue.committee.name}{rule(issue.committee_id, ORGANIZER)}"
     date = f"{issue.issued_on.year}年{issue.issued_on.month}月{issue.issued_on.day}日"
     _run(byline, f"{organiser}编", font=FANGSONG, size=SIZE_3)
     _run(byline, "\t" + date, font=FANGSONG, size=SIZE_3)

@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zhengxie.core.config import get_setting
 from zhengxie.core.models import Committee, HandlingUnit, Member
+from zhengxie.core.rules import rule
 
 from .models import AdoptionMode, AuthorBodyKind, EscalationLevel, InstructionLevel, OpinionState
 from .rules import CATEGORIES, DECLINE_GROUNDS
@@ -37,7 +37,7 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, committee: Committee, **kwargs):
         super().__init__(*args, **kwargs)
-        categories = get_setting(committee, CATEGORIES)
+        categories = rule(committee, CATEGORIES)
         self.fields["category"].choices = [("", _("（请选择）"))] + [(c, c) for c in categories]
         self.fields["member_ids"].queryset = Member.objects.filter(
             committee=committee, is_active=True
@@ -80,7 +80,7 @@ class DeclineForm(forms.Form):
 
     def __init__(self, *args, committee: Committee, **kwargs):
         super().__init__(*args, **kwargs)
-        grounds = get_setting(committee, DECLINE_GROUNDS)
+        grounds = rule(committee, DECLINE_GROUNDS)
         self.fields["grounds"].choices = [(g, g) for g in grounds]
 
     def clean(self) -> dict:

@@ -8,7 +8,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("门户与论坛")
 
     def ready(self) -> None:
-        from . import rules, workflow
+        from zhengxie.core.rules import register
 
-        rules.register_defaults()
+        from . import workflow
+        from .rules import RULES
+
+        register(RULES)
         workflow.register_workflows()

@@ -1,6 +1,9 @@
-"""The forum rules a committee may change without code, with the defaults' sources."""
+"""The forum rules a committee may change without code, with the defaults' sources.
+Registered by PortalConfig.ready; read with core.rules.rule(committee, KEY)."""
 
-from zhengxie.core.config import get_setting, register_default
+from django.utils.translation import gettext_lazy as _
+
+from zhengxie.core.rules import Integer, Pairs, Record, Rule, Text, rule
 
 from .models import CreditAction
 
@@ -35,42 +38,68 @@ POSTS_PER_PAGE = 10  # Discuz postperpage default
 THREADS_PER_PAGE = 20  # Discuz topicperpage default
 
 
-def register_defaults() -> None:
-    register_default(
-        FLOOD_SECONDS, 15, label="两次发帖最短间隔(秒)", source="Discuz! X3.5 floodctrl = 15"
+def _credit_points_kind() -> Record:
+    return Record(
+        {action.value: Integer(min=-100, max=100, label=action.label) for action in CreditAction}
     )
-    register_default(
-        POSTS_PER_HOUR, 30, label="每小时最多发帖数", source="Discuz! X3.5 maxpostsperhour"
-    )
-    register_default(
+
+
+RULES = [
+    Rule(
+        FLOOD_SECONDS,
+        _("两次发帖最短间隔(秒)"),
+        Integer(min=0, max=3600),
+        15,
+        "Discuz! X3.5 floodctrl = 15",
+    ),
+    Rule(
+        POSTS_PER_HOUR,
+        _("每小时最多发帖数"),
+        Integer(min=1, max=1000),
+        30,
+        "Discuz! X3.5 maxpostsperhour",
+    ),
+    Rule(
         NEWBIE_LINK_HOURS,
+        _("新注册账号多少小时内不得发链接"),
+        Integer(min=0, max=24 * 30),
         24,
-        label="新注册账号多少小时内不得发链接",
-        source="Discuz! X3.5 newbiespan; Discourse TL0 不得发链接",
-    )
-    register_default(
-        CREDIT_LEVELS, DEFAULT_CREDIT_LEVELS, label="积分等级", source="Discuz! X3.5 用户组"
-    )
-    register_default(
+        "Discuz! X3.5 newbiespan; Discourse TL0 不得发链接",
+    ),
+    Rule(
+        CREDIT_LEVELS,
+        _("积分等级"),
+        Pairs(Integer(label=_("起点积分")), Text(max_length=20, label=_("等级名称")), order="asc"),
+        DEFAULT_CREDIT_LEVELS,
+        "Discuz! X3.5 用户组",
+    ),
+    Rule(
         CREDIT_POINTS,
+        _("默认积分规则"),
+        _credit_points_kind(),
         {str(k): v for k, v in DEFAULT_CREDIT_POINTS.items()},
-        label="默认积分规则",
-        source="Discuz! X3.5 common_credit_rule",
-    )
-    register_default(
-        IMAGE_MAX_BYTES, 2 * 1024 * 1024, label="上传图片大小上限(字节)", source="本站设定"
-    )
-    register_default(
+        "Discuz! X3.5 common_credit_rule",
+    ),
+    Rule(
+        IMAGE_MAX_BYTES,
+        _("上传图片大小上限(字节)"),
+        Integer(min=1, max=20 * 1024 * 1024),
+        2 * 1024 * 1024,
+        "本站设定",
+    ),
+    Rule(
         UPLOADS_PER_HOUR,
+        _("每小时最多上传图片数"),
+        Integer(min=0, max=1000),
         20,
-        label="每小时最多上传图片数",
-        source="本站设定，仿 Discuz! X3.5 用户组“每天最大附件数量”(maxattachnum) 按小时计",
-    )
+        "本站设定，仿 Discuz! X3.5 用户组“每天最大附件数量”(maxattachnum) 按小时计",
+    ),
+]
 
 
 def credit_level(committee_id: int, total: int) -> str:
     name = ""
-    for floor, label in get_setting(committee_id, CREDIT_LEVELS):
+    for floor, label in rule(committee_id, CREDIT_LEVELS):
         if total >= floor:
             name = label
     return name

@@ -8,12 +8,13 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("提案")
 
     def ready(self) -> None:
+        from zhengxie.core.rules import register
         from zhengxie.duty.providers import register_section
 
-        from .rules import register_defaults
+        from .rules import RULES
         from .selectors import list_cosignatures_awaiting, list_replies_awaiting_rating
 
-        register_defaults()
+        register(RULES)
         register_section(
             key="cosign",
             title=_("待确认的联名提案"),

@@ -80,11 +80,13 @@ def make_assigned(
     return proposal, lead_user
 
 
-def make_replied(*, committee: Committee, office: User | None = None, **data) -> Proposal:
+def make_replied(
+    *, committee: Committee, office: User | None = None, result_class: str = "A", **data
+) -> Proposal:
     office = office or core.make_user(role=Role.STAFF, committee=committee)
     proposal, unit_user = make_assigned(committee=committee, office=office, **data)
     reply = services.draft_reply(
-        proposal=proposal, actor=unit_user, result_class="A", text="已建成停车场两处。"
+        proposal=proposal, actor=unit_user, result_class=result_class, text="已建成停车场两处。"
     )
     services.send_reply(reply=reply, actor=unit_user)
     reply.refresh_from_db()

@@ -15,11 +15,12 @@ class LeaveApprover(models.TextChoices):
 
 
 class AbsenceRule(models.TextChoices):
-    """Which threshold an absence without leave counts against (威海 2013, 山东 2013)."""
+    """Which limits of the activities.absence_limits rule an absence without leave counts
+    against (威海 2013, 山东 2013)."""
 
     NONE = "", _("不计入缺席预警")
-    PLENARY = "plenary", _("全体会议")  # 委员届内累计缺席全体会议 3 次
-    STANDING = "standing", _("常委会议")  # 常委年内缺席 3 次或届内累计 7 次
+    PLENARY = "plenary", _("全体会议")  # default: 委员届内累计缺席全体会议 3 次
+    STANDING = "standing", _("常委会议")  # default: 常委年内缺席 3 次或届内累计 7 次
 
 
 class ActivityKind(CommitteeScoped):

@@ -7,6 +7,9 @@ from zhengxie.core.models.people import CommitteeScoped
 
 
 class WarningRule(models.TextChoices):
+    """A limit of the activities.absence_limits rule: "<absence rule>_<period>"."""
+
+    PLENARY_YEAR = "plenary_year", _("年内无故缺席全体会议")
     PLENARY_TERM = "plenary_term", _("届内无故缺席全体会议")
     STANDING_YEAR = "standing_year", _("年内无故缺席常委会议")
     STANDING_TERM = "standing_term", _("届内无故缺席常委会议")

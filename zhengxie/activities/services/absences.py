@@ -1,7 +1,10 @@
-"""Absences without approved leave counted against the committee's thresholds.
+"""The one absence-warning system: absences without approved leave counted against the
+committee's limits when an activity is held, each member warned once per limit and period.
 
-威海 2013: 常委届内累计缺席常委会议7次，委员届内累计缺席全体会议3次，应劝其辞去职务；
-山东 2013: 常委年内缺席常委会议3次。Thresholds are committee settings.
+The limits are one rule (activities.absence_limits): per absence rule of the activity kind
+(全体会议, 常委会议), a limit per calendar year and one per term. Its defaults follow 威海 2013
+(委员届内累计缺席全体会议3次，常委届内累计缺席常委会议7次) and 山东 2013 (常委年内缺席常委会议
+3次); the rule's source says why the other figures were not kept.
 """
 
 from dataclasses import dataclass
@@ -11,32 +14,36 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhengxie.core.config import get_setting
 from zhengxie.core.models import Member, Role, User
+from zhengxie.core.rules import rule
 from zhengxie.core.services.notifications import notify
 
 from ..models import AbsenceRule, AbsenceWarning, Activity, Attendance, AttendanceStatus
 from ..models.warnings import WarningRule
+from ..rules import ABSENCE_LIMITS
 
 ABSENT = (AttendanceStatus.ABSENT, AttendanceStatus.PARTIAL)
+PERIODS = ("year", "term")
 
 
 @dataclass(frozen=True)
 class Threshold:
     rule: WarningRule
-    setting: str
     per: str  # "term" or "year"
+    limit: int
 
 
-THRESHOLDS = {
-    AbsenceRule.PLENARY: [
-        Threshold(WarningRule.PLENARY_TERM, "activities.absence.plenary_per_term", "term"),
-    ],
-    AbsenceRule.STANDING: [
-        Threshold(WarningRule.STANDING_YEAR, "activities.absence.standing_per_year", "year"),
-        Threshold(WarningRule.STANDING_TERM, "activities.absence.standing_per_term", "term"),
-    ],
-}
+def thresholds_for(activity: Activity) -> list[Threshold]:
+    """The limits the activity's kind counts against, as the committee set them."""
+    category = activity.kind.absence_rule
+    if category == AbsenceRule.NONE:
+        return []
+    limits = rule(activity.committee_id, ABSENCE_LIMITS).get(category, {})
+    return [
+        Threshold(WarningRule(f"{category}_{per}"), per, limits[per])
+        for per in PERIODS
+        if limits.get(per)
+    ]
 
 
 def _counts(activity: Activity, member_ids: list[int], per: str) -> dict[int, int]:
@@ -55,7 +62,7 @@ def _counts(activity: Activity, member_ids: list[int], per: str) -> dict[int, in
 
 def raise_absence_warnings(*, activity: Activity, member_ids: list[int]) -> int:
     """Record and send a warning for each member who has just reached a threshold."""
-    thresholds = THRESHOLDS.get(activity.kind.absence_rule, [])
+    thresholds = thresholds_for(activity)
     if not member_ids or not thresholds:
         return 0
     standing_only = activity.kind.absence_rule == AbsenceRule.STANDING
@@ -65,24 +72,27 @@ def raise_absence_warnings(*, activity: Activity, member_ids: list[int]) -> int:
         )
     raised = 0
     for threshold in thresholds:
-        limit = int(get_setting(activity.committee_id, threshold.setting))
         period = (
             f"term-{activity.term_id}"
             if threshold.per == "term"
             else str(timezone.localtime(activity.starts_at).year)
         )
         for member_id, count in _counts(activity, member_ids, threshold.per).items():
-            if count >= limit:
-                raised += _warn(activity, member_id, threshold, period, count, limit)
+            if count >= threshold.limit:
+                raised += _warn(activity, member_id, threshold, period, count)
     return raised
 
 
-def _warn(activity, member_id: int, threshold: Threshold, period: str, count: int, limit) -> int:
+def _warn(activity: Activity, member_id: int, threshold: Threshold, period: str, count: int) -> int:
     _warning, created = AbsenceWarning.objects.get_or_create(
         member_id=member_id,
         rule=threshold.rule,
         period=period,
-        defaults={"committee_id": activity.committee_id, "count": count, "threshold": limit},
+        defaults={
+            "committee_id": activity.committee_id,
+            "count": count,
+            "threshold": threshold.limit,
+        },
     )
     if not created:
         return 0

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Avg
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from zhengxie.core.models import Committee, Member, User
 from zhengxie.duty.models import DutyKind
@@ -133,7 +134,13 @@ def publish_results(*, actor: User | None, call: EssayCall) -> EssayCall:
         for essay, award in zip(essays, _awards(len(essays)), strict=True):
             essay.average_score = essay.avg
             essay.award = award
-        Essay.objects.bulk_update(essays, ["average_score", "award"])
+        bulk_update_with_history(
+            essays,
+            Essay,
+            ["average_score", "award"],
+            default_user=actor,
+            default_change_reason=_("公布评审结果"),
+        )
         call.state = EssayCallState.PUBLISHED
         call._history_user = actor
         call.save(update_fields=["state"])

@@ -187,3 +187,15 @@ def test_published_results_average_the_sheets(client, staff, call, reviewer, cit
         client.post(reverse("activities:essay_scores", args=[call.pk]), _sheet(call, value))
     essays.publish_results(actor=staff, call=EssayCall.objects.get(pk=call.pk))
     assert {float(e.average_score) for e in call.essays.all()} == {80.0}
+
+
+def test_published_awards_are_written_with_history(client, staff, call, reviewer):
+    client.force_login(reviewer)
+    client.post(reverse("activities:essay_scores", args=[call.pk]), _sheet(call, 90))
+
+    essays.publish_results(actor=staff, call=EssayCall.objects.get(pk=call.pk))
+
+    for essay in call.essays.all():
+        latest = essay.history.order_by("-history_id").first()
+        assert (latest.award, latest.average_score) == (essay.award, essay.average_score)
+        assert (latest.history_user, latest.history_change_reason) == (staff, "公布评审结果")

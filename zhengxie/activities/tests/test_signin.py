@@ -132,10 +132,12 @@ def test_qr_image_is_served_to_staff_only(client, activity, staff, make_user):
 
 
 def test_token_lifetime_follows_the_committee_setting(activity):
-    from zhengxie.core.config import set_setting
+    from zhengxie.core.services.rules import set_rule
 
     member = make_invited_member(activity=activity)
-    set_setting(committee=activity.committee, key="activities.signin.token_minutes", value=60)
+    set_rule(
+        actor=None, committee=activity.committee, key="activities.signin.token_minutes", value=60
+    )
     token = make_token(activity)
     later = signing.time.time() + 45 * 60
     with pytest.MonkeyPatch.context() as patch:

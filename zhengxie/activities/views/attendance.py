@@ -11,15 +11,17 @@ from django.views.decorators.http import require_POST
 
 from zhengxie.core.models import Member
 from zhengxie.core.permissions import active_seat
+from zhengxie.core.services.rules import set_rule
 
 from .. import selectors
-from ..forms import InviteForm, LeaveForm, SpeechForm, StaffSignInForm
+from ..forms import AbsenceLimitsForm, InviteForm, LeaveForm, SpeechForm, StaffSignInForm
 from ..models import Activity, Attendance, LeaveRequest
 from ..permissions import (
     check_manage_activity_permission,
     check_read_activity_permission,
     check_take_part_permission,
 )
+from ..rules import ABSENCE_LIMITS
 from ..services import attendance as attendance_services
 from ..services import invitations as invitation_services
 from ..services.outcomes import record_speech
@@ -239,7 +241,23 @@ def add_speech(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def warnings(request: HttpRequest) -> HttpResponse:
+    """The absence warnings raised so far, and the limits that raise them (POST sets them)."""
     committee = office_committee(request)
+    form = AbsenceLimitsForm(request.POST or None, initial=AbsenceLimitsForm.initial_for(committee))
+    if request.method == "POST" and form.is_valid():
+        try:
+            set_rule(
+                actor=request.user,
+                committee=committee,
+                key=ABSENCE_LIMITS,
+                value=form.rule_value(),
+                reason=_("修改缺席预警次数"),
+            )
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(request, _("缺席预警次数已保存，今后举行的活动按新次数预警。"))
+            return redirect(request.get_full_path())
     ids = {committee.pk} | (reader_committee_ids(request) if committee.parent_id is None else set())
     rows = selectors.list_warnings(committee_ids=ids)[:500]
-    return render(request, "activities/warnings.html", {"warnings": rows})
+    return render(request, "activities/warnings.html", {"warnings": rows, "form": form})

@@ -10,7 +10,9 @@ from zhengxie.core.models import Committee, Member
 
 class WarningReason(models.TextChoices):
     LOW_POINTS = "low_points", _("积分低于预警线")  # 永春: 70 分以下提醒、约谈
-    ABSENCES = "absences", _("缺席次数超过限度")  # 山东: 常委年内缺席常委会议 3 次
+    # No longer raised: absence warnings are the activities app's, raised when an activity is
+    # held; kept so the warnings issued before read as they were.
+    ABSENCES = "absences", _("缺席次数超过限度")
 
 
 class WarningStatus(models.TextChoices):

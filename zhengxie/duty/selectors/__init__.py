@@ -27,7 +27,8 @@ def headline_figures(*, committee_ids: list[int], year: int) -> dict:
 
 def figures(*, committee_ids: list[int], year: int) -> dict:
     """The standings page: the headline counts with the roster, the ledger's participation,
-    the rates in percent, the honoured members' names and the points and grades."""
+    the rates as fractions 0..1 (printed with |percent), the honoured members' names and the
+    points and grades."""
     headline = headline_figures(committee_ids=committee_ids, year=year)
     total = active_members(committee_ids)
     attended = participants(committee_ids, year)
@@ -35,10 +36,8 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
         **headline,
         "total": total,
         "participants": attended,
-        "participation_rate": round(100 * attended / total, 1) if total else 0.0,
-        "five_ones_completion_rate": (
-            round(100 * headline["five_ones_done"] / total, 1) if total else 0.0
-        ),
+        "participation_rate": attended / total if total else 0.0,
+        "five_ones_completion_rate": headline["five_ones_done"] / total if total else 0.0,
         "provincial_excellent_names": [
             h.member.name for h in provincial_honours(committee_ids, year)
         ],

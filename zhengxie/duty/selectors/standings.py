@@ -90,7 +90,8 @@ def distribution(*, committee_ids: list[int], year: int, by: str) -> list[dict]:
 
 
 def _rate(part: int, whole: int) -> float:
-    return round(100 * part / whole, 1) if whole else 0.0
+    """A fraction 0..1; templates print it with |percent."""
+    return part / whole if whole else 0.0
 
 
 def points_distribution(committee_ids: list[int], year: int) -> list[dict]:

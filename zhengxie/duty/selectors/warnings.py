@@ -1,4 +1,6 @@
-"""Who is due a warning, read from the computed year."""
+"""Who is due a warning, read from the computed year: members below the points warning line.
+Absences have their own warnings, raised when an activity is held (activities.services.
+absences), so a member is never warned twice for the same absences."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,33 +21,15 @@ class DueWarning:
     detail: str
 
 
-def _absences(counts: dict) -> dict[str, int]:
-    found = {}
-    for key, net in counts.items():
-        kind, _sep, role = key.partition(":")
-        if kind == "absence" and net > 0:
-            found[role] = net
-    return found
-
-
 def due_warnings(*, committee: Committee, year: int) -> list[DueWarning]:
     conf = get_evaluation(committee.pk)
     rows = YearBalance.objects.filter(committee=committee, year=year, member__is_active=True)
     due = []
-    for row in rows.values("member_id", "member__name", "quality", "counts"):
+    for row in rows.values("member_id", "member__name", "quality"):
         if Decimal(row["quality"]) < conf.warning_line:
             detail = f"工作质效度 {row['quality']} 分，低于预警线 {conf.warning_line} 分"
             due.append(
                 DueWarning(row["member_id"], row["member__name"], WarningReason.LOW_POINTS, detail)
-            )
-        absences = _absences(row["counts"])
-        hit = conf.absences_exceeded(absences)
-        if hit:
-            detail = "无故缺席：" + "，".join(
-                f"{r or '合计'} {absences.get(r) or sum(absences.values())} 次" for r in hit
-            )
-            due.append(
-                DueWarning(row["member_id"], row["member__name"], WarningReason.ABSENCES, detail)
             )
     return due
 

@@ -1,17 +1,22 @@
-"""Points schemes and annual tasks: seeded from the shipped data, edited by office staff.
+"""Points schemes and annual tasks: seeded from duty/schemes.py, edited by office staff.
 Every change recomputes the committee's open years in the background."""
 
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history
 
-from zhengxie.core.config import set_setting
 from zhengxie.core.models import Committee, User
+from zhengxie.core.services.rules import set_rule
 
-from .. import settings as keys
 from ..models import AnnualTask, PointsGroup, PointsRule, PointsScheme
 from ..permissions import check_manage_duty_permission
-from ..shipped import DEFAULT_SCHEME, FIVE_ONES, SCHEMES
+from ..schemes import DEFAULT_SCHEME, FIVE_ONES, SCHEMES
+
+# The history reason of the rows a committee is given from duty/schemes.py.
+SEEDED = gettext_lazy("初始积分方案")
 
 
 def _create_scheme(committee: Committee, data: dict, *, active: bool) -> PointsScheme:
@@ -35,16 +40,20 @@ def _create_scheme(committee: Committee, data: dict, *, active: bool) -> PointsS
             ceiling=ceiling,
             floor=floor,
         )
-    PointsRule.objects.bulk_create(
-        PointsRule(
-            scheme=scheme,
-            kind=kind,
-            role=role,
-            points=Decimal(str(points)),
-            annual_cap=None if cap is None else Decimal(str(cap)),
-            group=groups.get(group),
-        )
-        for kind, role, points, cap, group in data["rules"]
+    bulk_create_with_history(
+        [
+            PointsRule(
+                scheme=scheme,
+                kind=kind,
+                role=role,
+                points=Decimal(str(points)),
+                annual_cap=None if cap is None else Decimal(str(cap)),
+                group=groups.get(group),
+            )
+            for kind, role, points, cap, group in data["rules"]
+        ],
+        PointsRule,
+        default_change_reason=str(SEEDED),
     )
     return scheme
 
@@ -62,9 +71,13 @@ def ensure_rules(*, committee: Committee) -> None:
                 active = not any_active and data["code"] == DEFAULT_SCHEME
                 _create_scheme(committee, data, active=active)
         if not AnnualTask.objects.filter(committee=committee).exists():
-            AnnualTask.objects.bulk_create(
-                AnnualTask(committee=committee, code=code, name=name, acts=acts, sort_order=i)
-                for i, (code, name, acts) in enumerate(FIVE_ONES)
+            bulk_create_with_history(
+                [
+                    AnnualTask(committee=committee, code=code, name=name, acts=acts, sort_order=i)
+                    for i, (code, name, acts) in enumerate(FIVE_ONES)
+                ],
+                AnnualTask,
+                default_change_reason=str(SEEDED),
             )
 
 
@@ -129,32 +142,11 @@ def save_task(*, actor: User, task: AnnualTask) -> AnnualTask:
     return task
 
 
-def save_evaluation(*, actor: User, committee: Committee, data: dict) -> None:
-    """Store the three-highs weights, grade bands, reputation points and warning limits from
-    the evaluation form's cleaned data."""
+def save_evaluation(*, actor: User, committee: Committee, values: dict) -> None:
+    """Store the evaluation rules (rule key -> value, as EvaluationForm.rule_values gives
+    them); each is checked against its declaration and nothing is stored if one fails."""
     check_manage_duty_permission(actor, committee)
-    values = {
-        keys.WEIGHTS: {k: data[f"weight_{k}"] for k in ("quality", "satisfaction", "reputation")},
-        keys.GRADE_BANDS: [
-            ["excellent", data["excellent"]],
-            ["good", data["good"]],
-            ["competent", data["competent"]],
-            ["incompetent", 0],
-        ],
-        keys.REPUTATION: {
-            "base": data["reputation_base"],
-            "commendation": data["reputation_commendation"],
-            "honour": data["reputation_honour"],
-            "media_report": data["reputation_media"],
-        },
-        keys.WARNING_LINE: data["warning_line"],
-        keys.ABSENCE_LIMITS: {
-            "plenary": data["absence_plenary"],
-            "standing": data["absence_standing"],
-            "": data["absence_total"],
-        },
-    }
     with transaction.atomic():
         for key, value in values.items():
-            set_setting(committee=committee, key=key, value=value)
+            set_rule(actor=actor, committee=committee, key=key, value=value, reason=_("考评设置"))
         _after_change(committee)

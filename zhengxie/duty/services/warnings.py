@@ -15,7 +15,7 @@ from ..selectors.warnings import due_warnings
 
 
 def issue_warnings(*, actor: User, committee: Committee, year: int) -> int:
-    """Put every member now below the line or past an absence limit on the list and notify
+    """Put every member now below the points warning line on the list and notify
     them; warnings no longer due and not yet talked about are cleared. Returns new ones."""
     check_manage_duty_permission(actor, committee)
     due = {(w.member_id, w.reason): w.detail for w in due_warnings(committee=committee, year=year)}

@@ -122,13 +122,5 @@ def test_grade_bands(score, grade):
         bands=[["excellent", 90], ["good", 80], ["competent", 60], ["incompetent", 0]],
         reputation={},
         warning_line=Decimal(70),
-        absence_limits={},
     )
     assert conf.grade(Decimal(str(score))) == grade
-
-
-def test_absence_limits_by_activity_kind_and_in_total():
-    conf = Evaluation({}, [], {}, Decimal(70), {"plenary": 2, "standing": 3, "": 5})
-    assert conf.absences_exceeded({"plenary": 1, "standing": 2}) == []
-    assert conf.absences_exceeded({"plenary": 2}) == ["plenary"]
-    assert conf.absences_exceeded({"research": 3, "study": 2}) == [""]

@@ -124,6 +124,19 @@ def test_figures_count_participants_from_the_ledger(city, county):
     found = figures(committee_ids=[city.pk], year=2022)
     # then
     assert found["total"] == 3
-    assert found["participation_rate"] == pytest.approx(33.3)
-    assert found["five_ones_completion_rate"] == pytest.approx(33.3)
+    assert found["participation_rate"] == pytest.approx(1 / 3)
+    assert found["five_ones_completion_rate"] == pytest.approx(1 / 3)
     assert sum(band["count"] for band in found["points_distribution"]) == 3
+
+
+def test_the_shipped_rules_a_committee_is_given_are_written_with_history(city):
+    from zhengxie.duty.models import AnnualTask, PointsRule
+
+    ensure_rules(committee=city)
+
+    rules = PointsRule.history.filter(scheme__committee=city)
+    tasks = AnnualTask.history.filter(committee=city)
+    assert rules.count() == PointsRule.objects.filter(scheme__committee=city).count() > 0
+    assert tasks.count() == AnnualTask.objects.filter(committee=city).count() > 0
+    reasons = {r.history_change_reason for r in [*rules, *tasks]}
+    assert reasons == {"初始积分方案"}

@@ -263,3 +263,51 @@ def test_saving_a_rule_for_an_existing_act_replaces_it(client, city, staff):
     rule = scheme.rules.get(kind="speech", role="")
     assert (rule.points, rule.annual_cap) == (8, 24)
     assert scheme.rules.count() == before
+
+
+EVALUATION = {
+    "committee": "",
+    "weight_quality": "50",
+    "weight_satisfaction": "30",
+    "weight_reputation": "20",
+    "excellent": "90",
+    "good": "80",
+    "competent": "60",
+    "warning_line": "65",
+    "reputation_base": "60",
+    "reputation_commendation": "10",
+    "reputation_honour": "20",
+    "reputation_media": "10",
+}
+
+
+def test_staff_save_the_evaluation_rules_with_history(client, city, staff):
+    from zhengxie.core.models import CommitteeSetting
+    from zhengxie.core.rules import rule
+
+    client.force_login(staff)
+    data = {**EVALUATION, "committee": city.pk}
+    # when
+    response = client.post(reverse("duty:evaluation_save"), data)
+    # then
+    assert response.status_code == 302
+    assert rule(city, "duty.three_highs_weights") == {
+        "quality": 50,
+        "satisfaction": 30,
+        "reputation": 20,
+    }
+    assert rule(city, "duty.warning_points_line") == 65
+    record = CommitteeSetting.objects.get(key="duty.warning_points_line").history.get()
+    assert (record.history_user, record.history_change_reason) == (staff, "考评设置")
+
+
+def test_evaluation_lines_out_of_order_name_the_rule_and_change_nothing(client, city, staff):
+    from zhengxie.core.models import CommitteeSetting
+
+    client.force_login(staff)
+    data = {**EVALUATION, "committee": city.pk, "good": "95"}
+
+    response = client.post(reverse("duty:evaluation_save"), data, follow=True)
+
+    assert "考评等次分数线" in response.content.decode()
+    assert not CommitteeSetting.objects.exists()

@@ -8,9 +8,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhengxie.core.config import get_setting
-
-from .. import settings as keys
 from ..forms import EvaluationForm, GroupForm, RuleForm, TaskForm
 from ..models import AnnualTask, PointsGroup, PointsRule, PointsScheme
 from ..permissions import check_manage_duty_permission
@@ -27,25 +24,6 @@ def _committee(request: HttpRequest):
 
 def _back(committee) -> HttpResponse:
     return redirect(reverse("duty:rules") + f"?committee={committee.pk}")
-
-
-def _evaluation_initial(committee) -> dict:
-    weights = get_setting(committee, keys.WEIGHTS)
-    bands = dict(get_setting(committee, keys.GRADE_BANDS))
-    reputation = get_setting(committee, keys.REPUTATION)
-    limits = get_setting(committee, keys.ABSENCE_LIMITS)
-    return {
-        **{f"weight_{k}": weights.get(k, 0) for k in ("quality", "satisfaction", "reputation")},
-        **{k: bands.get(k, 0) for k in ("excellent", "good", "competent")},
-        "warning_line": get_setting(committee, keys.WARNING_LINE),
-        "reputation_base": reputation.get("base", 0),
-        "reputation_commendation": reputation.get("commendation", 0),
-        "reputation_honour": reputation.get("honour", 0),
-        "reputation_media": reputation.get("media_report", 0),
-        "absence_plenary": limits.get("plenary", 2),
-        "absence_standing": limits.get("standing", 3),
-        "absence_total": limits.get("", 5),
-    }
 
 
 @login_required
@@ -65,7 +43,7 @@ def rules(request: HttpRequest) -> HttpResponse:
             (t, TaskForm(instance=t, prefix=f"t{t.pk}"))
             for t in AnnualTask.objects.filter(committee=committee)
         ],
-        "evaluation_form": EvaluationForm(initial=_evaluation_initial(committee)),
+        "evaluation_form": EvaluationForm(initial=EvaluationForm.initial_for(committee)),
     }
     return render(request, "duty/rules.html", context)
 
@@ -157,6 +135,6 @@ def evaluation_save(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _errors(form))
         return _back(committee)
-    services.save_evaluation(actor=request.user, committee=committee, data=form.cleaned_data)
+    services.save_evaluation(actor=request.user, committee=committee, values=form.rule_values())
     messages.success(request, _("考评设置已保存，积分正在后台重新计算。"))
     return _back(committee)

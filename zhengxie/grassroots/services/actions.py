@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import HandlingUnit, Role, User
+from zhengxie.core.rules import rule
 from zhengxie.core.services.notifications import notify
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import credit_duty
@@ -146,7 +147,7 @@ def remind_due_actions(*, on: dt.date | None = None) -> int:
     )
     for action in due.filter(due_on__lte=on + dt.timedelta(days=31)).iterator():
         if action.due_on > on + dt.timedelta(
-            days=rules.setting(action.committee_id, "remind_days_before_due")
+            days=rule(action.committee_id, rules.REMIND_DAYS_BEFORE_DUE)
         ):
             continue
         overdue = action.due_on < on
@@ -163,6 +164,8 @@ def remind_due_actions(*, on: dt.date | None = None) -> int:
             body=_("完成时限：%(d)s") % {"d": action.due_on},
             url=reverse("grassroots:case_detail", args=[action.case_id]),
         )
-        Action.objects.filter(pk=action.pk).update(last_reminded_on=on)
+        action.last_reminded_on = on
+        action._change_reason = _("已发送到期提醒")
+        action.save(update_fields=["last_reminded_on"])
         reminded += 1
     return reminded

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core import uploads
 from zhengxie.core.models import Committee
+from zhengxie.core.rules import rule
 from zhengxie.core.uploads import CheckedUpload
 
 from .. import rules
@@ -38,28 +39,25 @@ def _hit(key: str, window: int) -> int:
 
 def check_report_quota(*, committee: Committee, user_id: int, address: str) -> None:
     """Counts this report against the account and the address; raises when either is over."""
-    window = rules.setting(committee, "report_window_seconds")
+    window = rule(committee, rules.REPORT_WINDOW_SECONDS)
     per_account = _hit(f"grassroots:reports:user:{user_id}", window)
     per_address = _hit(f"grassroots:reports:ip:{address or 'unknown'}", window)
-    if per_account > rules.setting(committee, "reports_per_account"):
+    if per_account > rule(committee, rules.REPORTS_PER_ACCOUNT):
         raise RateLimited(_("您今天反映的问题已达上限，请明天再试。"))
-    if per_address > rules.setting(committee, "reports_per_address"):
+    if per_address > rule(committee, rules.REPORTS_PER_ADDRESS):
         raise RateLimited(_("该网络地址今天反映的问题已达上限，请明天再试。"))
 
 
 def check_photos(*, committee: Committee, photos: list[UploadedFile]) -> list[CheckedUpload]:
     """Count, size and type by the bytes themselves (the core upload store); writes nothing."""
-    if len(photos) > rules.setting(committee, "photo_max_count"):
+    if len(photos) > rule(committee, rules.PHOTO_MAX_COUNT):
         raise ValidationError(
-            {
-                "photos": _("照片最多 %(n)s 张。")
-                % {"n": rules.setting(committee, "photo_max_count")}
-            }
+            {"photos": _("照片最多 %(n)s 张。") % {"n": rule(committee, rules.PHOTO_MAX_COUNT)}}
         )
     return uploads.check_uploads(
         photos,
         field="photos",
         label=_("照片"),
         accept=PHOTO_TYPES,
-        max_bytes=rules.setting(committee, "photo_max_bytes"),
+        max_bytes=rule(committee, rules.PHOTO_MAX_BYTES),
     )

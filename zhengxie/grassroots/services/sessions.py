@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from zhengxie.core import uploads
 from zhengxie.core.models import Member, User, Venue
@@ -48,7 +49,9 @@ def _check_cases(venue: Venue, cases: list[Case]) -> None:
             )
 
 
-def _participants(session: ConsultationSession, people: list[Participant]) -> list[Member]:
+def _participants(
+    session: ConsultationSession, people: list[Participant], actor: User
+) -> list[Member]:
     member_ids = {p.member_id for p in people if p.member_id}
     members = {
         m.pk: m for m in Member.objects.filter(pk__in=member_ids, committee_id=session.committee_id)
@@ -65,7 +68,12 @@ def _participants(session: ConsultationSession, people: list[Participant]) -> li
         for p in people
         if p.kind in ParticipantKind.values and (p.member_id or p.name.strip())
     ]
-    SessionParticipant.objects.bulk_create(rows)
+    bulk_create_with_history(
+        rows,
+        SessionParticipant,
+        default_user=actor,
+        default_change_reason=_("登记协商活动参加人员"),
+    )
     return list(members.values())
 
 
@@ -102,7 +110,7 @@ def hold_session(
             **{part: plain_text(minutes.get(part, "")) for part in MINUTES_PARTS},
         )
         session.cases.set(locked)
-        members = _participants(session, participants)
+        members = _participants(session, participants, actor)
         for photo in checked:
             SessionPhoto.objects.create(
                 session=session,

@@ -132,3 +132,12 @@ def test_two_units_finishing_the_last_actions_at_once_resolve_the_case_exactly_o
     case.refresh_from_db()
     assert not errors and case.state == CaseState.RESOLVED
     assert CaseEvent.objects.filter(case=case, action="resolve").count() == 1
+
+
+def test_a_reminder_is_written_to_the_actions_history(venue):
+    action = make_action(case=make_case(venue=venue, state=CaseState.ACTING), due_on=TODAY)
+
+    remind_due_actions(on=TODAY)
+
+    latest = action.history.order_by("-history_id").first()
+    assert (latest.last_reminded_on, latest.history_change_reason) == (TODAY, "已发送到期提醒")

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError
 from django.urls import reverse
 
-from zhengxie.core.config import set_setting
 from zhengxie.core.factories import make_upload
+from zhengxie.core.services.rules import set_rule
 from zhengxie.grassroots.factories import make_case, make_photo
 from zhengxie.grassroots.models import Case, CasePhoto, CaseState
 from zhengxie.grassroots.services import cases
@@ -32,7 +32,7 @@ def _report(resident, town, address="10.0.0.1", **overrides):
 
 def test_an_account_is_stopped_after_its_daily_quota_and_nothing_is_saved(resident, town):
     # given a committee that allows two reports a day per account
-    set_setting(committee=town.committee, key="grassroots.reports_per_account", value=2)
+    set_rule(actor=None, committee=town.committee, key="grassroots.reports_per_account", value=2)
     _report(resident, town)
     _report(resident, town, address="10.0.0.2")
     # when the third comes in
@@ -43,7 +43,7 @@ def test_an_account_is_stopped_after_its_daily_quota_and_nothing_is_saved(reside
 
 
 def test_an_address_is_stopped_after_its_quota_across_accounts(make_user, city, town):
-    set_setting(committee=town.committee, key="grassroots.reports_per_address", value=3)
+    set_rule(actor=None, committee=town.committee, key="grassroots.reports_per_address", value=3)
     residents = [make_user("resident", city) for _ in range(4)]
     for resident in residents[:3]:
         _report(resident, town, address="192.0.2.9")
@@ -67,7 +67,7 @@ def test_markup_is_stripped_from_every_text_field(resident, town):
 
 
 def test_a_photo_is_checked_by_its_bytes_and_by_size(resident, town):
-    set_setting(committee=town.committee, key="grassroots.photo_max_bytes", value=200)
+    set_rule(actor=None, committee=town.committee, key="grassroots.photo_max_bytes", value=200)
     fake = SimpleUploadedFile("x.png", b"<?php echo 1; ?>", content_type="image/png")
     wrong_type = SimpleUploadedFile("x.gif", b"GIF89a", content_type="image/gif")
     big = SimpleUploadedFile("big.png", make_photo().read() + b"\0" * 300, content_type="image/png")
@@ -85,7 +85,7 @@ def test_a_real_photo_is_stored_with_its_type_and_size(resident, town):
 
 
 def test_the_report_page_answers_429_with_a_chinese_message_when_over_quota(client, resident, town):
-    set_setting(committee=town.committee, key="grassroots.reports_per_account", value=1)
+    set_rule(actor=None, committee=town.committee, key="grassroots.reports_per_account", value=1)
     client.force_login(resident)
     data = {
         "town": town.pk,
@@ -119,7 +119,7 @@ def test_report_photos_go_through_the_upload_store(client, resident, town, store
 
 def test_a_report_over_its_quota_leaves_no_photo(resident, town, stored_files):
     # given
-    set_setting(committee=town.committee, key="grassroots.reports_per_account", value=0)
+    set_rule(actor=None, committee=town.committee, key="grassroots.reports_per_account", value=0)
     # when
     with pytest.raises(RateLimited):
         _report(resident, town, photos=[make_photo()])

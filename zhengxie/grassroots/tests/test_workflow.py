@@ -5,7 +5,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from zhengxie.core.models import Notification
 from zhengxie.duty.models import DutyKind, DutyRecord
-from zhengxie.grassroots.models import ActionState, CaseEvent, CaseState, ParticipantKind
+from zhengxie.grassroots.models import (
+    ActionState,
+    CaseEvent,
+    CaseState,
+    ParticipantKind,
+    SessionParticipant,
+)
 from zhengxie.grassroots.services.actions import agree_action, report_progress
 from zhengxie.grassroots.services.cases import (
     accept_case,
@@ -165,3 +171,16 @@ def test_another_venues_convenor_cannot_accept_or_rate(resident, town, venue, co
 def test_every_transition_names_its_sources_and_target():
     assert all(t.sources and t.target in CaseState.values for t in TRANSITIONS.values())
     assert TRANSITIONS["reopen"].target == CaseState.CONSULTING
+
+
+def test_a_sessions_participants_are_written_with_history(resident, town, venue, convenor, member):
+    case = _report(resident, town)
+    accept_case(actor=convenor, case=case, venue=venue)
+
+    session = _held(convenor, venue, case, member)
+
+    records = SessionParticipant.history.filter(session_id=session.pk)
+    assert records.count() == 2
+    assert {(r.history_user, r.history_change_reason) for r in records} == {
+        (convenor, "登记协商活动参加人员")
+    }

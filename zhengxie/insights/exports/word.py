@@ -8,7 +8,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from .. import charts
-from ..review import paragraphs, tables
+from ..review import paragraphs, result_class_columns, tables
 
 
 def _chinese_style(document: Document) -> None:
@@ -21,11 +21,7 @@ def _chinese_style(document: Document) -> None:
 def _charts(figures: dict) -> list[bytes]:
     p, g, a = figures["proposals"], figures["grassroots"], figures["activities"]
     return [
-        charts.pie_chart(
-            "提案答复类别",
-            ["A 类", "B 类", "C 类"],
-            [p["result_classes"][k] for k in ("A", "B", "C")],
-        ),
+        charts.pie_chart("提案答复类别", *result_class_columns(p)),
         charts.pie_chart(
             "提案者评价",
             ["满意", "基本满意", "不满意"],

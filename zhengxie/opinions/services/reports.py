@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhengxie.core.config import get_setting
 from zhengxie.core.models import Committee, HandlingUnit, User
 from zhengxie.core.permissions import active_seat
+from zhengxie.core.rules import rule
 from zhengxie.core.workflow import Step, apply, workflow_of
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import revoke_duty
@@ -24,7 +24,7 @@ def _validate_content(*, committee_id: int, title: str, body: str, body_kind: st
     errors = {}
     if not title.strip():
         errors["title"] = _("请填写标题。")
-    limit = get_setting(committee_id, BODY_MAX_CHARS)
+    limit = rule(committee_id, BODY_MAX_CHARS)
     if not body.strip():
         errors["body"] = _("请填写正文。")
     elif len(body) > limit:

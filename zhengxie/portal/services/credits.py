@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import Case, F, Sum, Value, When
 from django.db.models.functions import Coalesce
 
-from zhengxie.core.config import get_setting
+from zhengxie.core.rules import rule
 
 from .. import rules
 from ..models import Board, CreditAction, CreditBalance, CreditEntry, Post
@@ -12,10 +12,10 @@ from ..models import Board, CreditAction, CreditBalance, CreditEntry, Post
 
 def board_points(board: Board) -> dict[str, int]:
     """The rules in force on a board: committee defaults, then the board's overrides."""
-    defaults = get_setting(board.committee_id, rules.CREDIT_POINTS)
+    defaults = rule(board.committee_id, rules.CREDIT_POINTS)
     points = {action.value: int(defaults.get(action.value, 0)) for action in CreditAction}
-    for rule in board.credit_rules.all():
-        points[rule.action] = rule.points
+    for board_rule in board.credit_rules.all():
+        points[board_rule.action] = board_rule.points
     return points
 
 

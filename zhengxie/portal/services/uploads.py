@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
 from zhengxie.core import uploads
-from zhengxie.core.config import get_setting
+from zhengxie.core.rules import rule
 
 from .. import rules
 from ..models import Attachment, Post
@@ -24,7 +24,7 @@ def check_post_images(
         field="image",
         label=_("图片"),
         accept=uploads.IMAGES,
-        max_bytes=get_setting(committee_id, rules.IMAGE_MAX_BYTES),
+        max_bytes=rule(committee_id, rules.IMAGE_MAX_BYTES),
     )
 
 

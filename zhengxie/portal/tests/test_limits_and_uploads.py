@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from zhengxie.core.config import set_setting
 from zhengxie.core.models import Role
+from zhengxie.core.services.rules import set_rule
 from zhengxie.portal import rules
 from zhengxie.portal.factories import make_board
 from zhengxie.portal.models import Attachment, Audience, Post
@@ -40,8 +40,8 @@ def test_second_post_within_the_flood_interval_is_refused(thread, resident):
 
 def test_hourly_cap_is_configurable_per_committee(city, thread, resident):
     # given: no flood interval, three posts an hour
-    set_setting(committee=city, key=rules.FLOOD_SECONDS, value=0)
-    set_setting(committee=city, key=rules.POSTS_PER_HOUR, value=3)
+    set_rule(actor=None, committee=city, key=rules.FLOOD_SECONDS, value=0)
+    set_rule(actor=None, committee=city, key=rules.POSTS_PER_HOUR, value=3)
     for n in range(3):
         posting.reply(user=resident, thread=thread, body=f"第{n}条")
     # when / then
@@ -85,7 +85,7 @@ def test_reply_images_are_checked_by_their_bytes(thread, resident):
 
 
 def test_reply_refuses_images_over_the_size_limit(city, thread, resident):
-    set_setting(committee=city, key=rules.IMAGE_MAX_BYTES, value=100)
+    set_rule(actor=None, committee=city, key=rules.IMAGE_MAX_BYTES, value=100)
     with pytest.raises(ValidationError, match=r"超过 0\.0 MB"):
         posting.reply(user=resident, thread=thread, body="附图", images=[_png()])
     assert not Post.objects.filter(author=resident).exists()
@@ -191,8 +191,8 @@ def test_a_failed_database_write_deletes_the_stored_image(
 
 def test_the_hourly_upload_allowance_refuses_in_chinese(client, city, thread, resident):
     # given: no flood interval, two uploads an hour
-    set_setting(committee=city, key=rules.FLOOD_SECONDS, value=0)
-    set_setting(committee=city, key=rules.UPLOADS_PER_HOUR, value=2)
+    set_rule(actor=None, committee=city, key=rules.FLOOD_SECONDS, value=0)
+    set_rule(actor=None, committee=city, key=rules.UPLOADS_PER_HOUR, value=2)
     client.force_login(resident)
     for _n in range(2):
         assert _reply_with_image(client, thread).status_code == 302

@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from zhengxie.core import factories as core
 from zhengxie.core.challenge import SESSION_KEY
-from zhengxie.core.config import set_setting
 from zhengxie.core.models import Role, User
+from zhengxie.core.services.rules import set_rule
 from zhengxie.core.tests.xss_audit import unsafe_markup
 from zhengxie.core.tests.xss_payloads import PAYLOADS
 from zhengxie.portal import rules
@@ -75,7 +75,7 @@ def _write(board, n: int, payload: str) -> SimpleNamespace:
 @pytest.fixture(scope="module")
 def forum(module_db):
     city = core.make_committee(code="city", name="测试市政协")
-    set_setting(committee=city, key=rules.FLOOD_SECONDS, value=0)
+    set_rule(actor=None, committee=city, key=rules.FLOOD_SECONDS, value=0)
     board = make_board(committee=city)
     written = {payload: _write(board, n, payload) for n, payload in enumerate(PAYLOADS)}
     staff = core.make_user(role=Role.STAFF, committee=city)

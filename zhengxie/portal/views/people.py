@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from zhengxie.core.config import get_setting
 from zhengxie.core.permissions import is_office
+from zhengxie.core.rules import rule
 
 from .. import permissions, rules
 from ..models import Board, CreditAction
@@ -40,7 +40,7 @@ def board_credit_rules(request: HttpRequest, pk: int) -> HttpResponse:
     permissions.check_view_board(request.user, board)
     points = board_points(board)
     rows = [(action.label, points[action.value]) for action in CreditAction]
-    levels = get_setting(board.committee_id, rules.CREDIT_LEVELS)
+    levels = rule(board.committee_id, rules.CREDIT_LEVELS)
     return render(
         request, "portal/credit_rules.html", {"board": board, "rows": rows, "levels": levels}
     )

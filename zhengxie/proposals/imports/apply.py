@@ -9,6 +9,7 @@ from simple_history.utils import bulk_create_with_history
 
 from zhengxie.core.chinese import normalize_name
 from zhengxie.core.models import Member, Plenary
+from zhengxie.core.rules import rule
 from zhengxie.core.workdays import add_months
 
 from .. import rules
@@ -115,7 +116,7 @@ def _update(proposal: Proposal, values: dict) -> bool:
 def apply_rows(*, plenary: Plenary, rows: list[RegisterRow]) -> ApplyResult:
     """Locks the plenary's counter and its proposals, then creates or updates each row and
     its proposers, assignments, reply, rating and key-proposal record."""
-    reply_months = rules.rule(plenary.committee_id, "reply_months")
+    reply_months = rule(plenary.committee_id, rules.REPLY_MONTHS)
     with transaction.atomic():
         counter, _ = NumberCounter.objects.select_for_update().get_or_create(plenary=plenary)
         by_number, by_title = _existing(plenary)

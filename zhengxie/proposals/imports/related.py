@@ -9,6 +9,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from zhengxie.core.models import Member
+from zhengxie.core.rules import rule
 from zhengxie.core.workdays import add_months
 
 from .. import rules
@@ -230,7 +231,7 @@ def sync(*, pairs: list[tuple[RegisterRow, Proposal]], members: dict[str, Member
     plenary = pairs[0][1].plenary
     changed = _sync_proposers(pairs, members, _grouped(Proposer, ids))
     active = _grouped(Assignment, ids, is_active=True)
-    changed |= _sync_assignments(pairs, active, rules.rule(plenary.committee_id, "reply_months"))
+    changed |= _sync_assignments(pairs, active, rule(plenary.committee_id, rules.REPLY_MONTHS))
     changed |= _sync_replies(pairs)
     changed |= _sync_feedback(pairs)
     return changed | _sync_keys(pairs, plenary.year)

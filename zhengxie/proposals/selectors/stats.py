@@ -81,7 +81,9 @@ def _feedback(of_year: Q) -> dict:
 
 
 def _result_classes(of_year: Q, committee_ids: list[int]) -> dict:
-    codes = {code for cid in committee_ids[:1] for code in rules.result_classes(cid)}
+    """Replies per class: the classes of the first (top) committee's rule, in its order, then
+    any other class a stored reply carries (a rule changed after replies were sent)."""
+    codes = [code for cid in committee_ids[:1] for code in rules.result_classes(cid)]
     sent = Reply.objects.filter(
         of_year,
         state=ReplyState.SENT,
@@ -89,7 +91,8 @@ def _result_classes(of_year: Q, committee_ids: list[int]) -> dict:
         assignment__is_active=True,
     )
     counts = dict(sent.values_list("result_class").annotate(n=Count("pk")).order_by())
-    return {code: counts.get(code, 0) for code in sorted(codes | set(counts))}
+    extra = sorted(set(counts) - set(codes))
+    return {code: counts.get(code, 0) for code in [*codes, *extra]}
 
 
 def _key(of_year: Q) -> dict:

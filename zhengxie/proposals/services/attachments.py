@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core import uploads
 from zhengxie.core.models import User
+from zhengxie.core.rules import rule
 
 from .. import rules
 from ..models import Attachment, Proposal, ProposalState
@@ -22,7 +23,7 @@ EDITABLE = (ProposalState.DRAFT, ProposalState.RETURNED)
 def add_attachment(*, proposal: Proposal, actor: User, upload: UploadedFile) -> Attachment:
     if not is_proposer(actor, proposal):
         raise PermissionDenied(_("只有提案者可以上传附件。"))
-    limit_mb = rules.rule(proposal.committee_id, "attachment_max_mb")
+    limit_mb = rule(proposal.committee_id, rules.ATTACHMENT_MAX_MB)
     try:
         checked = uploads.check_upload(
             upload, field="file", label=_("附件"), accept=ACCEPTED, max_bytes=limit_mb * 1048576
@@ -33,7 +34,7 @@ def add_attachment(*, proposal: Proposal, actor: User, upload: UploadedFile) -> 
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if locked.state not in EDITABLE:
             raise WorkflowError(_("提案已提交，不能再添加附件。"))
-        limit = rules.rule(locked.committee_id, "max_attachments")
+        limit = rule(locked.committee_id, rules.MAX_ATTACHMENTS)
         if locked.attachments.filter(is_deleted=False).count() >= limit:
             raise WorkflowError(_("附件：最多上传%(n)s个。") % {"n": limit})
         return Attachment.objects.create(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import User
 from zhengxie.core.permissions import active_seat
+from zhengxie.core.rules import rule
 from zhengxie.core.workdays import add_months
 
 from .. import rules
@@ -58,7 +59,7 @@ def rate_reply(
             comment=comment.strip(),
         )
         if rating == Rating.DISSATISFIED:
-            _open_redo(locked, comment.strip())
+            _open_redo(locked, comment.strip(), actor=actor)
         elif not raters_of(locked).exclude(feedbacks__round=locked.redo_round).exists():
             _close(locked, actor=None, reason=_("提案者均已评价"))
     return feedback
@@ -77,13 +78,18 @@ def _rater(proposal: Proposal, actor: User, on_behalf_of: Proposer | None) -> Pr
     return proposer
 
 
-def _open_redo(locked: Proposal, reason: str) -> None:
-    """不满意: the answering units handle it again with a new deadline, and reply anew."""
+def _open_redo(locked: Proposal, reason: str, *, actor: User) -> None:
+    """不满意: the answering units handle it again with a new deadline, and reply anew. Each
+    active assignment is saved with the rater and the reason in its history."""
     step = transition("open_redo")
-    deadline = add_months(timezone.localdate(), rules.rule(locked.committee_id, "redo_months"))
+    deadline = add_months(timezone.localdate(), rule(locked.committee_id, rules.REDO_MONTHS))
     locked.redo_round += 1
     locked.reply_deadline, locked.feedback_deadline = deadline, None
-    locked.assignments.filter(is_active=True).update(deadline=deadline, reminders_sent=[])
+    for assignment in locked.assignments.select_for_update().filter(is_active=True):
+        assignment.deadline, assignment.reminders_sent = deadline, []
+        assignment._history_user = actor
+        assignment._change_reason = _("不满意，重新办理")
+        assignment.save(update_fields=["deadline", "reminders_sent"])
     save_state(
         proposal=locked,
         target=step.target,

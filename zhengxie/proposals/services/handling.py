@@ -6,9 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from zhengxie.core.models import HandlingUnit, RoleGrant, User
 from zhengxie.core.permissions import unit_ids_of
+from zhengxie.core.rules import rule
 from zhengxie.core.services.notifications import notify
 from zhengxie.core.workdays import add_months, working_days_between
 
@@ -54,22 +56,27 @@ def assign_proposal(
     if any(unit.committee_id != proposal.committee_id for unit, _role in plan):
         raise WorkflowError(_("承办单位：须为本级政协的承办单位。"))
     assigned_on = assigned_on or timezone.localdate()
-    deadline = add_months(assigned_on, rules.rule(proposal.committee_id, "reply_months"))
+    deadline = add_months(assigned_on, rule(proposal.committee_id, rules.REPLY_MONTHS))
     with transaction.atomic():
         locked, step = lock_for(
             proposal=proposal, action="assign", actor=actor, expected_state=expected_state
         )
-        Assignment.objects.bulk_create(
-            Assignment(
-                committee_id=locked.committee_id,
-                proposal=locked,
-                unit=unit,
-                role=role,
-                assigned_on=assigned_on,
-                deadline=deadline,
-                original_deadline=deadline,
-            )
-            for unit, role in plan
+        bulk_create_with_history(
+            [
+                Assignment(
+                    committee_id=locked.committee_id,
+                    proposal=locked,
+                    unit=unit,
+                    role=role,
+                    assigned_on=assigned_on,
+                    deadline=deadline,
+                    original_deadline=deadline,
+                )
+                for unit, role in plan
+            ],
+            Assignment,
+            default_user=actor,
+            default_change_reason=str(step.label),
         )
         locked.assigned_on, locked.reply_deadline = assigned_on, deadline
         names = "、".join(unit.name for unit, _role in plan)
@@ -110,7 +117,7 @@ def request_reassignment(
     the proposal on by itself."""
     _check_unit(actor, assignment)
     reason = require_reason(reason)
-    limit = rules.rule(assignment.committee_id, "reassign_working_days")
+    limit = rule(assignment.committee_id, rules.REASSIGN_WORKING_DAYS)
     if working_days_between(assignment.assigned_on, timezone.localdate()) > limit:
         raise WorkflowError(_("交办已超过%(n)s个工作日，不能再申请调整承办单位。") % {"n": limit})
     with transaction.atomic():
@@ -174,7 +181,7 @@ def request_extension(
     _check_unit(actor, assignment)
     reason = require_reason(reason, what=_("延期理由"))
     limit = add_months(
-        assignment.assigned_on, rules.rule(assignment.committee_id, "max_reply_months")
+        assignment.assigned_on, rule(assignment.committee_id, rules.MAX_REPLY_MONTHS)
     )
     if until <= assignment.deadline or until > limit:
         raise WorkflowError(

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import RoleGrant
+from zhengxie.core.rules import rule
 from zhengxie.core.services.notifications import notify
 
 from .. import rules
@@ -34,7 +35,7 @@ def send_deadline_reminders(*, today: dt.date | None = None) -> int:
     )
     sent = 0
     for assignment in pending:
-        thresholds = rules.rule(assignment.committee_id, "reminder_days")
+        thresholds = rule(assignment.committee_id, rules.REMINDER_DAYS)
         days_left = (assignment.deadline - today).days
         due = _due_threshold(days_left, thresholds, assignment.reminders_sent)
         if due is None:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import User
 from zhengxie.core.permissions import unit_ids_of
+from zhengxie.core.rules import rule
 from zhengxie.core.workdays import add_working_days
 
 from .. import rules
@@ -214,7 +215,7 @@ def approve_reply(
 def _answer(proposal: Proposal, actor: User) -> None:
     locked, step = lock_for(proposal=proposal, action="approve_reply", actor=actor)
     today = timezone.localdate()
-    days = rules.rule(locked.committee_id, "feedback_working_days")
+    days = rule(locked.committee_id, rules.FEEDBACK_WORKING_DAYS)
     locked.replied_on, locked.feedback_deadline = today, add_working_days(today, days)
     save_state(
         proposal=locked,

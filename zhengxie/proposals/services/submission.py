@@ -8,9 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from zhengxie.core.models import Committee, HandlingUnit, Member, Plenary, Role, User
 from zhengxie.core.permissions import active_seat, check_office, has_role
+from zhengxie.core.rules import rule
 from zhengxie.core.services.notifications import notify
 
 from .. import rules
@@ -63,16 +65,21 @@ def create_draft(
         _apply(proposal, data)
         proposal._history_user = author
         proposal.save()
-        Proposer.objects.bulk_create(
-            Proposer(
-                committee=committee,
-                proposal=proposal,
-                member=person,
-                name=person.name,
-                position=index,
-                is_first=index == 0,
-            )
-            for index, person in enumerate(people)
+        bulk_create_with_history(
+            [
+                Proposer(
+                    committee=committee,
+                    proposal=proposal,
+                    member=person,
+                    name=person.name,
+                    position=index,
+                    is_first=index == 0,
+                )
+                for index, person in enumerate(people)
+            ],
+            Proposer,
+            default_user=author,
+            default_change_reason=_("创建提案草稿"),
         )
     return proposal
 
@@ -104,13 +111,13 @@ def _apply(proposal: Proposal, data: dict) -> None:
 def validate_for_submission(proposal: Proposal) -> None:
     """The format rules of §1.2; every message names its field."""
     errors: dict[str, str] = {}
-    limit = rules.rule(proposal.committee_id, "title_max_chars")
+    limit = rule(proposal.committee_id, rules.TITLE_MAX_CHARS)
     title = proposal.title.strip()
     if not TITLE_PATTERN.match(title):
         errors["title"] = _("案由：须写成“关于……的建议”或“关于……的提案”。")
     elif len(title) > limit:
         errors["title"] = _("案由：不能超过%(n)s个字。") % {"n": limit}
-    section_limit = rules.rule(proposal.committee_id, "section_max_chars")
+    section_limit = rule(proposal.committee_id, rules.SECTION_MAX_CHARS)
     for name, label in (
         ("situation", _("情况")),
         ("analysis", _("分析")),
@@ -158,7 +165,7 @@ def submit_proposal(
         locked.submitted_at = now
         fields = ["plenary", "is_plenary_proposal", "submitted_at"]
         if action == "start_cosigning":
-            days = rules.rule(locked.committee_id, "cosign_days")
+            days = rule(locked.committee_id, rules.COSIGN_DAYS)
             locked.cosign_deadline = now + dt.timedelta(days=days)
             fields.append("cosign_deadline")
             _invite(locked, cosigners)

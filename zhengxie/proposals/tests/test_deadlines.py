@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 
-from zhengxie.core.config import set_setting
 from zhengxie.core.models import Notification
+from zhengxie.core.services.rules import set_rule
 from zhengxie.proposals import factories, selectors, services
 from zhengxie.proposals.models import Assignment, Proposal
 
@@ -28,10 +28,16 @@ def test_deadlines_command_reminds_and_lists_overdue(city, staff, capsys):
 
 def test_a_committee_may_use_its_own_result_classes(city, staff):
     # given a committee that answers with four classes A-D
-    set_setting(
+    set_rule(
+        actor=None,
         committee=city,
         key="proposals.result_classes",
-        value=[["A", "已解决"], ["B", "正在解决"], ["C", "列入规划"], ["D", "留作参考"]],
+        value=[
+            {"code": "A", "label": "已解决"},
+            {"code": "B", "label": "正在解决"},
+            {"code": "C", "label": "列入规划"},
+            {"code": "D", "label": "留作参考"},
+        ],
     )
     proposal, unit_user = factories.make_assigned(committee=city, office=staff)
     # when a unit answers D, then it is accepted
@@ -43,7 +49,7 @@ def test_a_committee_may_use_its_own_result_classes(city, staff):
 
 
 def test_a_committee_may_set_its_own_reply_months(city, staff):
-    set_setting(committee=city, key="proposals.reply_months", value=2)
+    set_rule(actor=None, committee=city, key="proposals.reply_months", value=2)
     proposal, _unit = factories.make_assigned(committee=city, office=staff)
     proposal.refresh_from_db()
     assert (proposal.reply_deadline - proposal.assigned_on).days in range(58, 63)

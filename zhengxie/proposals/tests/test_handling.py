@@ -213,3 +213,29 @@ def test_key_proposal_with_supervisor_and_log(city, staff, make_user):
             supervisor_name="某副市长",
             supervisor_kind="party_gov",
         )
+
+
+def test_assignment_rows_keep_who_assigned_them_in_history(city, staff):
+    proposal = factories.make_registered(committee=city, office=staff)
+    lead, co = (core.make_handling_unit(committee=city) for _ in range(2))
+
+    services.assign_proposal(proposal=proposal, actor=staff, lead=lead, co_units=[co])
+
+    records = Assignment.history.filter(proposal_id=proposal.pk)
+    assert {(r.history_type, r.history_user, r.history_change_reason) for r in records} == {
+        ("+", staff, "交办")
+    }
+    assert records.count() == 2
+
+
+def test_a_redo_moves_each_assignment_deadline_with_the_reason_in_history(city, staff):
+    # given a replied proposal
+    proposal = factories.make_replied(committee=city, office=staff)
+    author = proposal.created_by
+    # when its proposer is not satisfied
+    services.rate_reply(proposal=proposal, actor=author, rating="dissatisfied", comment="没解决")
+    # then the assignment's new deadline is in its history, with who and why
+    assignment = proposal.assignments.get()
+    latest = assignment.history.order_by("-history_id").first()
+    assert (latest.deadline, latest.reminders_sent) == (assignment.deadline, [])
+    assert (latest.history_user, latest.history_change_reason) == (author, "不满意，重新办理")

@@ -121,3 +121,12 @@ def test_draft_autosave_keeps_fields_and_only_the_author_may_save(city):
         services.save_draft(
             proposal=draft, author=factories.make_proposer(committee=city), title="x"
         )
+
+
+def test_a_drafts_proposers_are_written_with_history(city):
+    author = factories.make_proposer(committee=city)
+
+    proposal = factories.make_draft(committee=city, author=author)
+
+    record = proposal.proposers.get().history.get()
+    assert (record.history_user, record.history_change_reason) == (author, "创建提案草稿")

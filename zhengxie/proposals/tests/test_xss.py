@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import reverse
 
 from zhengxie.core import factories as core
-from zhengxie.core.config import set_setting
 from zhengxie.core.models import Role
+from zhengxie.core.services.rules import set_rule
 from zhengxie.core.tests.xss_audit import docx_text_and_fields, unsafe_markup, xlsx_formulas
 from zhengxie.core.tests.xss_payloads import PAYLOADS
 from zhengxie.proposals import factories, services
@@ -70,7 +70,9 @@ def _reply_and_rate(proposal: Proposal, office, unit_user, payload: str) -> list
 @pytest.fixture(scope="module")
 def proposals(module_db):
     city = core.make_committee(code="city", name="测试市政协")
-    set_setting(committee=city, key="proposals.title_max_chars", value=120)  # room for payloads
+    set_rule(
+        actor=None, committee=city, key="proposals.title_max_chars", value=120
+    )  # room for payloads
     factories.make_plenary(committee=city)
     office = core.make_user(role=Role.STAFF, committee=city)
     unit_user = factories.make_unit_user(committee=city)
