@@ -8,12 +8,16 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("提案")
 
     def ready(self) -> None:
+        from zhengxie.core.workflow import register
         from zhengxie.duty.providers import register_section
 
         from .rules import register_defaults
         from .selectors import list_cosignatures_awaiting, list_replies_awaiting_rating
+        from .workflow.handling import COSIGNATURE, EXTENSION, REASSIGNMENT, REPLY
+        from .workflow.proposal import PROPOSAL
 
         register_defaults()
+        register(PROPOSAL, COSIGNATURE, REPLY, EXTENSION, REASSIGNMENT)
         register_section(
             key="cosign",
             title=_("待确认的联名提案"),
