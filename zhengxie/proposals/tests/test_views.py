@@ -281,3 +281,18 @@ def test_a_reassignment_request_page_is_the_offices_only(client, city, staff, ma
         response = _client(client, make_user(role, city)).get(url)
         assert response.status_code == 403, role
         assert proposal.title not in response.content.decode()
+
+
+def test_the_office_enters_a_proposers_paper_rating(client, city, staff):
+    # given a replied proposal whose only proposer rates on paper
+    proposal = factories.make_replied(committee=city, office=staff)
+    proposer = proposal.proposers.get()
+    # when the office enters it on the rating page
+    url = reverse("proposals:rate", args=[proposal.pk])
+    data = {"on_behalf_of": proposer.pk, "rating": "satisfied", "comment": ""}
+    response = _client(client, staff).post(url, data)
+    # then the rating is the proposer's, and the proposal closes with every proposer heard
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.feedbacks.get().proposer == proposer
+    assert proposal.state == ProposalState.CLOSED
