@@ -8,13 +8,17 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("提案")
 
     def ready(self) -> None:
-        from zhengxie.core.rules import register
+        from zhengxie.core.rules import register as register_rules
+        from zhengxie.core.workflow import register
         from zhengxie.duty.providers import register_section
 
         from .rules import RULES
         from .selectors import list_cosignatures_awaiting, list_replies_awaiting_rating
+        from .workflow.handling import COSIGNATURE, EXTENSION, REASSIGNMENT, REPLY
+        from .workflow.proposal import PROPOSAL
 
-        register(RULES)
+        register_rules(RULES)
+        register(PROPOSAL, COSIGNATURE, REPLY, EXTENSION, REASSIGNMENT)
         register_section(
             key="cosign",
             title=_("待确认的联名提案"),

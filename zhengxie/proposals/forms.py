@@ -11,6 +11,7 @@ from .models import (
     DeclineGround,
     Proposal,
     ProposalState,
+    Proposer,
     PublishMode,
     Rating,
     SupervisionForm,
@@ -89,26 +90,14 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("附件"))
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 3}))
-
-
-class OptionalReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
 class DeclineForm(forms.Form):
     grounds = forms.MultipleChoiceField(
         label=_("不予立案理由"), choices=DeclineGround.choices, widget=forms.CheckboxSelectMultiple
     )
-    reason = forms.CharField(label=_("审查意见"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class MergeForm(forms.Form):
     into_number = forms.IntegerField(label=_("并入本次会议第几号提案"), min_value=1)
-    reason = forms.CharField(label=_("并案理由"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class AssignForm(forms.Form):
@@ -130,11 +119,6 @@ class AssignForm(forms.Form):
         units = HandlingUnit.objects.filter(committee=committee, is_active=True)
         for name in ("lead", "co_units", "split_units"):
             self.fields[name].queryset = units
-
-
-class OverrideForm(forms.Form):
-    target = forms.ChoiceField(label=_("调整为"), choices=ProposalState.choices)
-    reason = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ReplyForm(forms.Form):
@@ -197,14 +181,8 @@ class ReassignRequestForm(forms.Form):
         self.fields["suggested_unit"].queryset = HandlingUnit.objects.filter(committee=committee)
 
 
-class DecideReassignForm(forms.Form):
-    grant = forms.TypedChoiceField(
-        label=_("决定"), choices=[("1", _("同意调整")), ("0", _("驳回"))], coerce=lambda v: v == "1"
-    )
-    new_unit = forms.ModelChoiceField(
-        label=_("改由"), queryset=HandlingUnit.objects.none(), required=False
-    )
-    note = forms.CharField(label=_("意见"), required=False)
+class GrantReassignForm(forms.Form):
+    new_unit = forms.ModelChoiceField(label=_("改由"), queryset=HandlingUnit.objects.none())
 
     def __init__(self, *args, committee: Committee, **kwargs):
         super().__init__(*args, **kwargs)
@@ -213,14 +191,25 @@ class DecideReassignForm(forms.Form):
 
 class ExtensionForm(forms.Form):
     until = forms.DateField(label=_("申请延至"), widget=forms.DateInput(attrs={"type": "date"}))
-    reason = forms.CharField(label=_("延期理由"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class RateForm(forms.Form):
+    on_behalf_of = forms.ModelChoiceField(
+        label=_("评价人（录入纸质评价）"), queryset=Proposer.objects.none()
+    )
     rating = forms.ChoiceField(label=_("评价"), choices=Rating.choices, widget=forms.RadioSelect)
     comment = forms.CharField(
         label=_("意见"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args, raters=None, **kwargs):
+        """raters: the proposers the office may enter a paper rating for; None for a proposer
+        rating for themselves."""
+        super().__init__(*args, **kwargs)
+        if raters is None:
+            del self.fields["on_behalf_of"]
+        else:
+            self.fields["on_behalf_of"].queryset = raters
 
 
 class KeySelectForm(forms.Form):

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from zhengxie.core.models import Role, User
 from zhengxie.core.permissions import (
@@ -16,6 +17,7 @@ from zhengxie.core.permissions import (
     readable_committee_ids,
     unit_ids_of,
 )
+from zhengxie.core.workflow import Who, office
 
 from .models import (
     Assignment,
@@ -25,7 +27,7 @@ from .models import (
     Proposal,
     Proposer,
 )
-from .workflow import UNSUBMITTED_STATES, Actor, Transition
+from .workflow import HANDLING_STATES, UNSUBMITTED_STATES
 
 # An invitation lets the member read the draft they are asked to sign; a refusal ends that.
 READING_INVITATIONS = (CoSignatureState.INVITED, CoSignatureState.CONFIRMED)
@@ -72,29 +74,6 @@ def handling_unit_ids(user: User, proposal: Proposal) -> set[int]:
             "unit_id", flat=True
         )
     )
-
-
-def is_actor(user: User | None, proposal: Proposal, actor: str) -> bool:
-    if actor == Actor.SYSTEM:
-        return user is None
-    if user is None:
-        return False
-    if actor == Actor.OFFICE:
-        return is_office(user, proposal.committee_id)
-    if actor == Actor.PROPOSER:
-        return is_proposer(user, proposal)
-    if actor == Actor.UNIT:
-        return bool(answering_unit_ids(user, proposal))
-    return False
-
-
-def can_take(user: User | None, proposal: Proposal, step: Transition) -> bool:
-    return any(is_actor(user, proposal, actor) for actor in step.actors)
-
-
-def check_take(user: User | None, proposal: Proposal, step: Transition) -> None:
-    if not can_take(user, proposal, step):
-        raise PermissionDenied(_("您无权对该提案执行“%(action)s”。") % {"action": step.label})
 
 
 def is_writer(user: User, proposal: Proposal) -> bool:
@@ -203,3 +182,85 @@ def check_see_similar_while_writing(
         check_read_proposal(user, proposal)
     if not can_see_similar_while_writing(user, committee_id, proposal):
         raise PermissionDenied(_("只有提案者或本级政协机关工作人员可以查看相似提案。"))
+
+
+def raters_of(proposal: Proposal) -> QuerySet:
+    """Who rates: the proposers of the proposal and of every proposal merged into it."""
+    return Proposer.objects.filter(
+        proposal__in=[proposal.pk, *proposal.merged_proposals.values_list("pk", flat=True)]
+    )
+
+
+def awaits_rating(user: User | None, proposal: Proposal) -> bool:
+    """A rater of the proposal who has not rated this round yet."""
+    member = active_seat(user)
+    return member is not None and (
+        raters_of(proposal)
+        .filter(member=member)
+        .exclude(feedbacks__round=proposal.redo_round)
+        .exists()
+    )
+
+
+def _units_of(user: User | None) -> set[int]:
+    return unit_ids_of(user) if user is not None else set()
+
+
+def _is_invitee(user: User | None, invitation: CoSignature) -> bool:
+    member = active_seat(user)
+    return member is not None and member.pk == invitation.member_id
+
+
+def _is_co_unit(user: User | None, reply) -> bool:
+    units = _units_of(user)
+    return (
+        bool(units)
+        and reply.proposal.assignments.filter(
+            is_active=True, role=AssignmentRole.CO, unit_id__in=units
+        ).exists()
+    )
+
+
+# Who takes each step of the workflows (workflow/), relative to the record; the user is None
+# when a scheduled task acts.
+OFFICE = office()
+PROPOSER = Who("proposer", gettext_lazy("提案者"), is_proposer)
+HANDLING_UNIT = Who(
+    "unit",
+    gettext_lazy("承办单位"),
+    lambda user, proposal: bool(_units_of(user)) and bool(handling_unit_ids(user, proposal)),
+)
+RATER = Who("rater", gettext_lazy("尚未评价的提案者"), awaits_rating)
+# Returning replies leads back to handling in the first round and to the redo in later ones.
+OFFICE_FIRST_ROUND = Who(
+    "office",
+    gettext_lazy("本级政协机关（首轮办理）"),
+    lambda user, proposal: OFFICE(user, proposal) and proposal.redo_round == 1,
+)
+OFFICE_LATER_ROUND = Who(
+    "office",
+    gettext_lazy("本级政协机关（重新办理）"),
+    lambda user, proposal: OFFICE(user, proposal) and proposal.redo_round > 1,
+)
+INVITEE = Who("invitee", gettext_lazy("被邀请的委员"), _is_invitee)
+INVITING_PROPOSER = Who(
+    "proposer",
+    gettext_lazy("提案者"),
+    lambda user, invitation: is_proposer(user, invitation.proposal),
+)
+REPLY_UNIT = Who(
+    "unit",
+    gettext_lazy("答复单位"),
+    lambda user, reply: reply.unit_id in _units_of(user) and reply.assignment.is_active,
+)
+CO_UNIT = Who("co_unit", gettext_lazy("会办单位"), _is_co_unit)
+# A unit asks for more time while it handles the proposal.
+ASSIGNED_UNIT = Who(
+    "unit",
+    gettext_lazy("承办单位（办理期间）"),
+    lambda user, assignment: (
+        assignment.is_active
+        and assignment.unit_id in _units_of(user)
+        and assignment.proposal.state in HANDLING_STATES
+    ),
+)

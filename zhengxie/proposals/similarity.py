@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 
 from zhengxie.core.models import Committee, Plenary, User
+from zhengxie.core.workflow import Step
 from zhengxie.search.selectors import search_object_ids
 from zhengxie.search.services import IndexEntry, index_documents, remove_document
 from zhengxie.search.similar.queries import duplicate_pairs, similar_documents
@@ -43,6 +44,12 @@ def index_proposal(*, proposal: Proposal) -> None:
         index_documents([entry_of(proposal)])
     else:
         remove_document(obj=proposal)
+
+
+def reindex_proposal(step: Step) -> None:
+    """On entering any state, in the step's transaction: a rolled-back step leaves the index as
+    it was; drafts leave it, submissions enter it, registration makes it public."""
+    index_proposal(proposal=step.record)
 
 
 def index_proposals(proposals: Iterable[Proposal]) -> int:

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from .views import desks, handling, public, record, submission
 
@@ -12,11 +13,17 @@ urlpatterns = [
     path("office/", desks.office_desk, name="office"),
     path("key/", desks.key_list, name="key"),
     path("figures/", desks.figures, name="figures"),
-    path("workflow/", desks.workflow, name="workflow"),
+    # The diagram moved to the engine's guide page for the app (业务流程).
+    path(
+        "workflow/",
+        RedirectView.as_view(pattern_name="core:workflow_guide"),
+        {"app_label": "proposals"},
+        name="workflow",
+    ),
     path("public/", public.public_list, name="public"),
     path("public/<int:pk>/", public.public_detail, name="public_detail"),
-    path("requests/<int:request_id>/", desks.decide_request, name="decide_request"),
-    path("extensions/<int:assignment_id>/", desks.decide_extension, name="decide_extension"),
+    path("cosignatures/<int:pk>/", submission.cosign, name="cosign"),
+    path("replies/<int:pk>/approve/", record.approve, name="approve"),
     path("files/<int:attachment_id>/", submission.download, name="download"),
     path("files/<int:attachment_id>/remove/", submission.remove_file, name="remove_file"),
     path("<int:pk>/", record.detail, name="detail"),
@@ -24,14 +31,11 @@ urlpatterns = [
     path("<int:pk>/autosave/", submission.autosave, name="autosave"),
     path("<int:pk>/writing-similar/", submission.similar_while_writing, name="similar_draft"),
     path("<int:pk>/upload/", submission.upload, name="upload"),
-    path("<int:pk>/cosign/", submission.cosign, name="cosign"),
-    path("<int:pk>/act/<slug:action>/", record.act, name="act"),
-    path("<int:pk>/approve/", record.approve, name="approve"),
+    path("<int:pk>/assign/", record.assign, name="assign"),
     path("<int:pk>/reply/", handling.reply, name="reply"),
     path("<int:pk>/contact/", handling.contact, name="contact"),
     path("<int:pk>/co-opinion/", handling.co_opinion, name="co_opinion"),
     path("<int:pk>/reassign/", handling.reassign, name="reassign"),
-    path("<int:pk>/extension/", handling.extension, name="extension"),
     path("<int:pk>/rate/", handling.rate, name="rate"),
     path("<int:pk>/key/", handling.key_select, name="key_select"),
     path("<int:pk>/supervise/", handling.supervise, name="supervise"),

@@ -155,6 +155,8 @@ MATRIX = {
     "core:roster_import": only(*CITY_OFFICE),
     "core:roster_import_progress": only(*CITY_OFFICE),
     "core:roster_upload": only(*OFFICE),
+    "core:workflow_act@proposal": only(*CITY_OFFICE),  # the office's override of a city proposal
+    "core:workflow_guide@proposals": only(*OFFICE),
     # --- duty -----------------------------------------------------------------------------
     "duty:evaluation_save": post_only(*OFFICE),
     "duty:group_save": post_only(*CITY_OFFICE),
@@ -254,21 +256,18 @@ MATRIX = {
     "portal:thread_moderate": post_only(*CITY_OFFICE),
     "portal:user_ban": post_only(*CITY_OFFICE),
     # --- proposals ------------------------------------------------------------------------
-    "proposals:act": only("member"),  # the author confirms withdrawing
+    "proposals:assign": only(*CITY_OFFICE),
     "proposals:approve": only(*CITY_OFFICE),
     "proposals:autosave": post_only("member"),
     "proposals:co_opinion": only(),  # no reply waits for co-units' opinions
     "proposals:contact": only("unit"),
-    "proposals:cosign": only(),  # the draft is not out for co-signing
-    "proposals:decide_extension": post_only(*CITY_OFFICE),
-    "proposals:decide_request": only(*CITY_OFFICE),  # the office decides a unit's request
+    "proposals:cosign": only(),  # no invitation is out
     "proposals:detail": only("member", "unit", "staff", "leader", "admin"),
     "proposals:detail@draft": only("member", staff=NOT_FOUND, leader=NOT_FOUND),
     "proposals:download": only(  # attached to the draft
         "member", staff=NOT_FOUND, leader=NOT_FOUND
     ),
     "proposals:edit": only("member"),
-    "proposals:extension": only("unit"),
     "proposals:figures": only(*FIGURE_READERS),
     "proposals:import_progress": only(),  # no import with that token
     "proposals:import_upload": only(*OFFICE),
@@ -294,6 +293,6 @@ MATRIX = {
     "proposals:supervise": only(),  # not a key proposal
     "proposals:unit": only("unit"),
     "proposals:upload": post_only("member"),
-    "proposals:workflow": public(),
+    "proposals:workflow": public(answer=REDIRECT),  # to the guide page (业务流程)
     "set_language": public(answer=REDIRECT),
 }

@@ -53,6 +53,7 @@ ROLES = [
 BAD_TOKEN = "not-the-activity-token"
 # No import with this token was ever started.
 UNKNOWN_IMPORT = "no-such-import"
+UNKNOWN_PK = "987654321"
 
 
 @dataclass
@@ -350,8 +351,6 @@ class Const(str):
 # asks the same route about another record (the draft beside the registered proposal).
 ROUTE_ARGUMENTS = {
     "proposals:public_detail": {"pk": "replied"},
-    "proposals:decide_request": {"request_id": "reassignment"},
-    "proposals:decide_extension": {"assignment_id": "assignment"},
     "proposals:download": {"attachment_id": "proposal_attachment"},
     "proposals:remove_file": {"attachment_id": "proposal_attachment"},
     "proposals:detail": {"pk": "assigned"},
@@ -360,14 +359,13 @@ ROUTE_ARGUMENTS = {
     "proposals:autosave": {"pk": "draft"},
     "proposals:similar_draft": {"pk": "draft"},
     "proposals:upload": {"pk": "draft"},
-    "proposals:cosign": {"pk": "draft"},
-    "proposals:act": {"pk": "assigned", "action": Const("withdraw")},
-    "proposals:approve": {"pk": "assigned"},
+    "proposals:cosign": {"pk": Const(UNKNOWN_PK)},  # no invitation is out
+    "proposals:assign": {"pk": "assigned"},
+    "proposals:approve": {"pk": "reply"},
     "proposals:reply": {"pk": "assigned"},
     "proposals:contact": {"pk": "assigned"},
     "proposals:co_opinion": {"pk": "assigned"},
     "proposals:reassign": {"pk": "assigned"},
-    "proposals:extension": {"pk": "assigned"},
     "proposals:rate": {"pk": "replied"},
     "proposals:key_select": {"pk": "assigned"},
     "proposals:supervise": {"pk": "assigned"},
@@ -472,6 +470,12 @@ ROUTE_ARGUMENTS = {
     "insights:review_job": {"pk": "review_job"},
     "insights:review_download": {"pk": "review_job", "kind": Const("docx")},
     "core:member_detail": {"pk": "member"},
+    "core:workflow_act@proposal": {
+        "name": Const("proposal"),
+        "pk": "assigned",
+        "step": Const("override"),
+    },
+    "core:workflow_guide@proposals": {"app_label": Const("proposals")},
     "core:member_edit": {"pk": "member"},
     "core:member_set_active": {"pk": "member", "active": Const("0")},
     "core:roster_import": {"pk": "roster_import"},

@@ -70,7 +70,7 @@ def test_my_page_shows_my_activity_cosignature_and_reply_to_rate(client, city, m
     }
     body = response.content.decode()
     assert reverse("activities:detail", args=[activity.pk]) in body
-    assert reverse("proposals:cosign", args=[cosign.pk]) in body
+    assert reverse("proposals:cosign", args=[cosign.cosignatures.get().pk]) in body
     assert reverse("proposals:rate", args=[replied.pk]) in body
 
 

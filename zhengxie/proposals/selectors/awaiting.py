@@ -35,7 +35,7 @@ def list_cosignatures_awaiting(*, member: Member) -> list[dict]:
     return [
         {
             "title": invitation.proposal.title,
-            "url": reverse("proposals:cosign", args=[invitation.proposal_id]),
+            "url": reverse("proposals:cosign", args=[invitation.pk]),
             "when": _by(_local(invitation.proposal.cosign_deadline), _("%(deadline)s 前确认")),
         }
         for invitation in invitations

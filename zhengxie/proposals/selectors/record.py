@@ -1,81 +1,71 @@
-"""What a person may do on a record page: the workflow table's buttons plus the handling steps
-that have their own pages."""
-
-from dataclasses import dataclass
+"""What a person may do on a proposal's page: the steps the engine lets them take on the
+proposal and on the records around it that are theirs to act on (their co-signature
+invitation, the replies waiting for the office, their unit's assignment), then the pages that
+add a record rather than move one (editing the draft, a reply, contact, a reassignment
+request, the key-proposal choice)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import User
-from zhengxie.core.permissions import is_office
+from zhengxie.core.permissions import active_seat, is_office, unit_ids_of
+from zhengxie.core.workflow.actions import ActionLink, actions_for
 
-from ..models import CoSignatureState, Proposal, ProposalState, ReplyState
-from ..permissions import answering_unit_ids, can_take, handling_unit_ids, is_proposer
-from ..services.feedback import raters_of
-from ..workflow import HANDLING_STATES, REGISTERED_STATES, allowed_from
-
-S = ProposalState
+from ..models import CoSignatureState, Proposal, ReplyState
+from ..permissions import answering_unit_ids, handling_unit_ids, is_proposer
+from ..workflow import EDIT, HANDLING_STATES, REGISTERED_STATES, allows
 
 
-@dataclass(frozen=True)
-class Action:
-    label: str
-    url: str
-    style: str = ""
+def record_actions(user: User, proposal: Proposal) -> list[ActionLink]:
+    actions = actions_for(proposal, user)
+    for related in _related_records(user, proposal):
+        actions += actions_for(related, user, with_override=False)
+    actions += _proposer_links(user, proposal) + _unit_links(user, proposal)
+    return actions + _office_links(user, proposal)
 
 
-def available_actions(user: User, proposal: Proposal) -> list[Action]:
-    pk = proposal.pk
-    actions = [
-        Action(str(t.label), reverse("proposals:act", args=[pk, t.action]), t.style)
-        for t in allowed_from(proposal.state)
-        if t.button and can_take(user, proposal, t)
-    ]
-    actions += _proposer_actions(user, proposal)
-    actions += _unit_actions(user, proposal)
-    actions += _office_actions(user, proposal)
-    return actions
+def _related_records(user: User, proposal: Proposal) -> list:
+    """The records around the proposal whose steps this person may find buttons for."""
+    related = list(proposal.replies.filter(state=ReplyState.OFFICE_REVIEW))
+    member = active_seat(user)
+    if member is not None:
+        related += proposal.cosignatures.filter(member=member, state=CoSignatureState.INVITED)
+    units = unit_ids_of(user)
+    if units:
+        related += proposal.assignments.filter(is_active=True, unit_id__in=units)
+    return related
 
 
-def _proposer_actions(user: User, proposal: Proposal) -> list[Action]:
-    pk, out = proposal.pk, []
-    if proposal.state in (S.DRAFT, S.RETURNED) and is_proposer(user, proposal):
-        out.append(Action(_("编辑并提交"), reverse("proposals:edit", args=[pk]), "primary"))
-    member = getattr(user, "member", None)
-    if member is not None and proposal.state == S.COSIGNING:
-        invited = proposal.cosignatures.filter(member=member, state=CoSignatureState.INVITED)
-        if invited.exists():
-            out.append(Action(_("确认联名"), reverse("proposals:cosign", args=[pk]), "primary"))
-    if proposal.state == S.REPLIED and member is not None:
-        rater = raters_of(proposal).filter(member=member).first()
-        if rater and not rater.feedbacks.filter(round=proposal.redo_round).exists():
-            out.append(Action(_("评价办理结果"), reverse("proposals:rate", args=[pk]), "primary"))
-    return out
+def _link(name: str, label: str, url_name: str, proposal: Proposal, style: str = "") -> ActionLink:
+    return ActionLink(name, label, reverse(url_name, args=[proposal.pk]), style)
 
 
-def _unit_actions(user: User, proposal: Proposal) -> list[Action]:
-    pk, out = proposal.pk, []
+def _proposer_links(user: User, proposal: Proposal) -> list[ActionLink]:
+    if allows(proposal.state, EDIT) and is_proposer(user, proposal):
+        return [_link("edit", _("编辑并提交"), "proposals:edit", proposal, "primary")]
+    return []
+
+
+def _unit_links(user: User, proposal: Proposal) -> list[ActionLink]:
+    out = []
     if not handling_unit_ids(user, proposal):
         return out
     if proposal.state in HANDLING_STATES:
-        out.append(Action(_("记录沟通"), reverse("proposals:contact", args=[pk])))
-        out.append(Action(_("申请调整承办"), reverse("proposals:reassign", args=[pk])))
-        out.append(Action(_("申请延期"), reverse("proposals:extension", args=[pk])))
+        out.append(_link("contact", _("记录沟通"), "proposals:contact", proposal))
+        out.append(_link("reassign", _("申请调整承办"), "proposals:reassign", proposal))
         if answering_unit_ids(user, proposal):
-            out.append(Action(_("拟写答复"), reverse("proposals:reply", args=[pk]), "primary"))
+            out.append(_link("reply", _("拟写答复"), "proposals:reply", proposal, "primary"))
     if proposal.replies.filter(state=ReplyState.CO_REVIEW).exists():
-        out.append(Action(_("会办意见"), reverse("proposals:co_opinion", args=[pk]), "primary"))
+        out.append(_link("co_opinion", _("会办意见"), "proposals:co_opinion", proposal, "primary"))
     return out
 
 
-def _office_actions(user: User, proposal: Proposal) -> list[Action]:
-    pk = proposal.pk
+def _office_links(user: User, proposal: Proposal) -> list[ActionLink]:
     if not is_office(user, proposal.committee_id):
         return []
-    out = [Action(_("强制调整状态"), reverse("proposals:act", args=[pk, "override"]), "secondary")]
     if proposal.state in REGISTERED_STATES and not hasattr(proposal, "key"):
-        out.append(Action(_("确定为重点提案"), reverse("proposals:key_select", args=[pk])))
-    return out
+        return [_link("key", _("确定为重点提案"), "proposals:key_select", proposal)]
+    return []
 
 
 def can_supervise(user: User, proposal: Proposal) -> bool:

@@ -1,5 +1,11 @@
-"""Every write on proposals: one keyword-only function per domain act (see workflow.py)."""
+"""Every write on proposals: one keyword-only function per domain act; state changes go
+through the engine's `apply` on the tables in workflow/."""
 
+from zhengxie.core.models import User
+from zhengxie.core.workflow import AlreadyHandled, WorkflowError, override
+
+from ..models import Proposal
+from .cosigning import close_cosigning, drop_expired_cosignatures, respond_cosignature
 from .feedback import close_expired_feedback, close_proposal, rate_reply
 from .handling import (
     assign_proposal,
@@ -21,16 +27,15 @@ from .review import (
     return_for_revision,
     withdraw_proposal,
 )
-from .submission import (
-    close_cosigning,
-    create_draft,
-    drop_expired_cosignatures,
-    respond_cosignature,
-    save_draft,
-    submit_proposal,
-)
+from .submission import create_draft, save_draft, submit_proposal
 from .supervision import log_supervision, select_key_proposal
-from .transitions import AlreadyHandled, WorkflowError, override_state
+
+
+def override_state(*, proposal: Proposal, target: str, actor: User, reason: str) -> Proposal:
+    """The office moves a proposal to any state with a written reason; the state's entry
+    effects run as on the ordinary path (an overridden 已立案 gets its 案号)."""
+    return override(proposal, target=target, actor=actor, reason=reason)
+
 
 __all__ = [
     "AlreadyHandled",

@@ -10,14 +10,14 @@ from django.utils.translation import gettext as _
 from zhengxie.core import uploads
 from zhengxie.core.models import User
 from zhengxie.core.rules import rule
+from zhengxie.core.workflow import WorkflowError
 
 from .. import rules
-from ..models import Attachment, Proposal, ProposalState
+from ..models import Attachment, Proposal
 from ..permissions import is_proposer
-from .transitions import WorkflowError
+from ..workflow import EDIT, allows
 
 ACCEPTED = (uploads.PDF, uploads.DOC, uploads.DOCX, uploads.JPEG, uploads.PNG)
-EDITABLE = (ProposalState.DRAFT, ProposalState.RETURNED)
 
 
 def add_attachment(*, proposal: Proposal, actor: User, upload: UploadedFile) -> Attachment:
@@ -32,7 +32,7 @@ def add_attachment(*, proposal: Proposal, actor: User, upload: UploadedFile) -> 
         raise WorkflowError(error.messages[0]) from error
     with uploads.saving() as files, transaction.atomic():
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
-        if locked.state not in EDITABLE:
+        if not allows(locked.state, EDIT):
             raise WorkflowError(_("提案已提交，不能再添加附件。"))
         limit = rule(locked.committee_id, rules.MAX_ATTACHMENTS)
         if locked.attachments.filter(is_deleted=False).count() >= limit:
@@ -52,7 +52,7 @@ def remove_attachment(*, attachment: Attachment, actor: User) -> Attachment:
     """Soft delete while the proposal is still editable."""
     if not is_proposer(actor, attachment.proposal):
         raise PermissionDenied(_("只有提案者可以删除附件。"))
-    if attachment.proposal.state not in EDITABLE:
+    if not allows(attachment.proposal.state, EDIT):
         raise WorkflowError(_("提案已提交，不能再删除附件。"))
     attachment.is_deleted = True
     attachment.save(update_fields=["is_deleted"])

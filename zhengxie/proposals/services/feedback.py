@@ -1,5 +1,6 @@
 """Feedback: every proposer rates the reply; 不满意 opens a redo with a new deadline; the
-proposal closes when everyone has rated or the window has closed."""
+proposal closes when everyone has rated or the window has closed. The functions taking a
+`step` are the guards and effects of the proposal's rate, open_redo and close steps."""
 
 import datetime as dt
 
@@ -12,19 +13,13 @@ from zhengxie.core.models import User
 from zhengxie.core.permissions import active_seat
 from zhengxie.core.rules import rule
 from zhengxie.core.workdays import add_months
+from zhengxie.core.workflow import Step, WorkflowError, apply
 
 from .. import rules
 from ..models import Feedback, Proposal, ProposalState, Proposer, Rating
-from ..permissions import check_office_of
-from ..workflow import transition
-from .transitions import WorkflowError, lock_for, save_state, tell_proposers
-
-
-def raters_of(proposal: Proposal):
-    """Who rates: the proposers of the proposal and of every proposal merged into it."""
-    return Proposer.objects.filter(
-        proposal__in=[proposal.pk, *proposal.merged_proposals.values_list("pk", flat=True)]
-    )
+from ..permissions import check_office_of, raters_of
+from ..workflow import take
+from .notices import tell_proposers
 
 
 def rate_reply(
@@ -40,29 +35,21 @@ def rate_reply(
     proposer = _rater(proposal, actor, on_behalf_of)
     if rating not in Rating.values:
         raise WorkflowError(_("评价：请选择满意、基本满意或不满意。"))
-    if rating == Rating.DISSATISFIED and not comment.strip():
+    comment = comment.strip()
+    if rating == Rating.DISSATISFIED and not comment:
         raise WorkflowError(_("意见：评价不满意时请说明理由。"))
+    reason = f"{proposer.name}：{Rating(rating).label}" + (f"。{comment}" if comment else "")
     with transaction.atomic():
-        locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
-        if locked.state != ProposalState.REPLIED:
-            raise WorkflowError(_("提案当前不在评价阶段。"))
-        if locked.feedback_deadline and timezone.localdate() > locked.feedback_deadline:
-            raise WorkflowError(_("评价期限已过。"))
-        if Feedback.objects.filter(proposer=proposer, round=locked.redo_round).exists():
-            raise WorkflowError(_("您已评价过本轮办理结果。"))
-        feedback = Feedback.objects.create(
-            committee_id=locked.committee_id,
-            proposal=locked,
+        take(
+            proposal,
+            "rate",
+            actor,
+            reason=reason,
             proposer=proposer,
-            round=locked.redo_round,
             rating=rating,
-            comment=comment.strip(),
+            comment=comment,
         )
-        if rating == Rating.DISSATISFIED:
-            _open_redo(locked, comment.strip(), actor=actor)
-        elif not raters_of(locked).exclude(feedbacks__round=locked.redo_round).exists():
-            _close(locked, actor=None, reason=_("提案者均已评价"))
-    return feedback
+        return proposer.feedbacks.latest("pk")
 
 
 def _rater(proposal: Proposal, actor: User, on_behalf_of: Proposer | None) -> Proposer:
@@ -78,64 +65,83 @@ def _rater(proposal: Proposal, actor: User, on_behalf_of: Proposer | None) -> Pr
     return proposer
 
 
-def _open_redo(locked: Proposal, reason: str, *, actor: User) -> None:
-    """不满意: the answering units handle it again with a new deadline, and reply anew. Each
-    active assignment is saved with the rater and the reason in its history."""
-    step = transition("open_redo")
-    deadline = add_months(timezone.localdate(), rule(locked.committee_id, rules.REDO_MONTHS))
-    locked.redo_round += 1
-    locked.reply_deadline, locked.feedback_deadline = deadline, None
-    for assignment in locked.assignments.select_for_update().filter(is_active=True):
-        assignment.deadline, assignment.reminders_sent = deadline, []
-        assignment._history_user = actor
-        assignment._change_reason = _("不满意，重新办理")
+def check_rating(step: Step) -> None:
+    proposal, proposer = step.record, step.data.get("proposer")
+    if proposer is None:
+        raise WorkflowError(_("评价人：请选择。"))
+    if proposal.feedback_deadline and timezone.localdate() > proposal.feedback_deadline:
+        raise WorkflowError(_("评价期限已过。"))
+    if Feedback.objects.filter(proposer=proposer, round=proposal.redo_round).exists():
+        raise WorkflowError(_("%(name)s 已评价过本轮办理结果。") % {"name": proposer.name})
+
+
+def record_feedback(step: Step) -> None:
+    proposal = step.record
+    Feedback.objects.create(
+        committee_id=proposal.committee_id,
+        proposal=proposal,
+        proposer=step.data["proposer"],
+        round=proposal.redo_round,
+        rating=step.data["rating"],
+        comment=step.data.get("comment", ""),
+    )
+
+
+def settle_round(step: Step) -> None:
+    """不满意 opens a redo; the last proposer's rating closes the proposal."""
+    proposal = step.record
+    if step.data["rating"] == Rating.DISSATISFIED:
+        apply(proposal, "open_redo", None, reason=step.data["comment"])
+    elif not raters_of(proposal).exclude(feedbacks__round=proposal.redo_round).exists():
+        apply(proposal, "close", None, reason=_("提案者均已评价"))
+
+
+def start_redo_round(step: Step) -> None:
+    """不满意: the answering units handle it again with a new deadline, and reply anew."""
+    proposal = step.record
+    deadline = add_months(timezone.localdate(), rule(proposal.committee_id, rules.REDO_MONTHS))
+    step.touch(redo_round=proposal.redo_round + 1, reply_deadline=deadline, feedback_deadline=None)
+
+
+def reset_unit_deadlines(step: Step) -> None:
+    """Each active assignment takes the new deadline (its reminders start again), with history."""
+    for assignment in step.record.assignments.filter(is_active=True):
+        assignment.deadline, assignment.reminders_sent = step.record.reply_deadline, []
+        assignment._history_user = step.actor
+        assignment._change_reason = step.label
         assignment.save(update_fields=["deadline", "reminders_sent"])
-    save_state(
-        proposal=locked,
-        target=step.target,
-        actor=None,
-        label=step.label,
-        reason=reason,
-        fields=["redo_round", "reply_deadline", "feedback_deadline"],
-    )
+
+
+def tell_redo(step: Step) -> None:
+    proposal = step.record
     tell_proposers(
-        proposal=locked,
-        title=_("提案“%(t)s”重新办理") % {"t": locked.title},
-        body=_("新的办理期限：%(d)s") % {"d": deadline},
+        proposal,
+        title=_("提案“%(t)s”重新办理") % {"t": proposal.title},
+        body=_("新的办理期限：%(d)s") % {"d": proposal.reply_deadline},
     )
 
 
-def _close(locked: Proposal, *, actor: User | None, reason: str) -> None:
-    step = transition("close")
-    locked.closed_on = timezone.localdate()
-    save_state(
-        proposal=locked,
-        target=step.target,
-        actor=actor,
-        label=step.label,
-        reason=reason,
-        fields=["closed_on"],
-    )
+def stamp_closed(step: Step) -> None:
+    """On entering 已办结: the day it closed, kept if it had one."""
+    if step.record.closed_on is None:
+        step.touch(closed_on=timezone.localdate())
 
 
 def close_proposal(*, proposal: Proposal, actor: User, reason: str = "") -> Proposal:
     """The office closes a replied proposal before every proposer has rated."""
-    with transaction.atomic():
-        locked, _step = lock_for(proposal=proposal, action="close", actor=actor)
-        _close(locked, actor=actor, reason=reason)
-    return locked
+    return take(proposal, "close", actor, reason=reason)
 
 
 def close_expired_feedback(*, today: dt.date | None = None) -> int:
     """The window task: replied proposals whose feedback window has passed close."""
     today = today or timezone.localdate()
     closed = 0
-    for pk in Proposal.objects.filter(
+    for proposal in Proposal.objects.filter(
         state=ProposalState.REPLIED, feedback_deadline__lt=today
-    ).values_list("pk", flat=True):
-        with transaction.atomic():
-            locked = Proposal.objects.select_for_update().get(pk=pk)
-            if locked.state == ProposalState.REPLIED:
-                _close(locked, actor=None, reason=_("评价期限已过"))
-                closed += 1
+    ):
+        try:
+            apply(proposal, "close", None, reason=_("评价期限已过"))
+            closed += 1
+        except WorkflowError:
+            continue  # rated or closed meanwhile
     return closed

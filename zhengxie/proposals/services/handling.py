@@ -1,9 +1,12 @@
-"""Assignment to handling units, deadlines and extensions, reassignment requests, contact."""
+"""Assignment to handling units, deadlines and extensions, reassignment requests, contact.
+The functions taking a `step` are the guards and effects of the proposal's assign step and of
+the extension and reassignment tables (workflow/)."""
 
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -13,19 +16,20 @@ from zhengxie.core.permissions import unit_ids_of
 from zhengxie.core.rules import rule
 from zhengxie.core.services.notifications import notify
 from zhengxie.core.workdays import add_months, working_days_between
+from zhengxie.core.workflow import Step, WorkflowError
 
 from .. import rules
 from ..models import (
     Assignment,
     AssignmentRole,
     ContactRecord,
-    ExtensionState,
     Proposal,
     ReassignmentRequest,
     RequestState,
 )
-from ..permissions import check_office_of
-from .transitions import WorkflowError, lock_for, require_reason, save_state, tell_proposers
+from ..workflow import take
+from .inputs import require_text
+from .notices import tell_proposers
 
 
 def _unit_users(units) -> list[User]:
@@ -57,52 +61,56 @@ def assign_proposal(
         raise WorkflowError(_("承办单位：须为本级政协的承办单位。"))
     assigned_on = assigned_on or timezone.localdate()
     deadline = add_months(assigned_on, rule(proposal.committee_id, rules.REPLY_MONTHS))
-    with transaction.atomic():
-        locked, step = lock_for(
-            proposal=proposal, action="assign", actor=actor, expected_state=expected_state
+    return take(
+        proposal,
+        "assign",
+        actor,
+        reason="、".join(unit.name for unit, _role in plan),
+        expected_state=expected_state,
+        plan=plan,
+        assigned_on=assigned_on,
+        deadline=deadline,
+    )
+
+
+def schedule_handling(step: Step) -> None:
+    step.touch(assigned_on=step.data["assigned_on"], reply_deadline=step.data["deadline"])
+
+
+def create_assignments(step: Step) -> None:
+    proposal, deadline = step.record, step.data["deadline"]
+    rows = [
+        Assignment(
+            committee_id=proposal.committee_id,
+            proposal=proposal,
+            unit=unit,
+            role=role,
+            assigned_on=step.data["assigned_on"],
+            deadline=deadline,
+            original_deadline=deadline,
         )
-        bulk_create_with_history(
-            [
-                Assignment(
-                    committee_id=locked.committee_id,
-                    proposal=locked,
-                    unit=unit,
-                    role=role,
-                    assigned_on=assigned_on,
-                    deadline=deadline,
-                    original_deadline=deadline,
-                )
-                for unit, role in plan
-            ],
-            Assignment,
-            default_user=actor,
-            default_change_reason=str(step.label),
-        )
-        locked.assigned_on, locked.reply_deadline = assigned_on, deadline
-        names = "、".join(unit.name for unit, _role in plan)
-        save_state(
-            proposal=locked,
-            target=step.target,
-            actor=actor,
-            label=step.label,
-            reason=names,
-            fields=["assigned_on", "reply_deadline"],
-        )
-        tell_proposers(
-            proposal=locked,
-            title=_("提案“%(t)s”已交办") % {"t": locked.title},
-            body=_("承办单位：%(u)s；办理期限：%(d)s") % {"u": names, "d": deadline},
-        )
-        units = [unit for unit, _role in plan]
-        transaction.on_commit(
-            lambda: notify(
-                recipients=_unit_users(units),
-                title=_("新交办提案：%(t)s") % {"t": locked.title},
-                body=_("办理期限：%(d)s") % {"d": deadline},
-                url=f"/proposals/{locked.pk}/",
-            )
-        )
-    return locked
+        for unit, role in step.data["plan"]
+    ]
+    bulk_create_with_history(
+        rows, Assignment, default_user=step.actor, default_change_reason=step.label
+    )
+
+
+def tell_assigned(step: Step) -> None:
+    """The proposers learn who handles it and by when; the units, that it is theirs."""
+    proposal, deadline = step.record, step.data["deadline"]
+    title = proposal.title
+    tell_proposers(
+        proposal,
+        title=_("提案“%(t)s”已交办") % {"t": title},
+        body=_("承办单位：%(u)s；办理期限：%(d)s") % {"u": step.reason, "d": deadline},
+    )
+    notify(
+        recipients=_unit_users([unit for unit, _role in step.data["plan"]]),
+        title=_("新交办提案：%(t)s") % {"t": title},
+        body=_("办理期限：%(d)s") % {"d": deadline},
+        url=reverse("proposals:detail", args=[proposal.pk]),
+    )
 
 
 def _check_unit(actor: User, assignment: Assignment) -> None:
@@ -114,9 +122,9 @@ def request_reassignment(
     *, assignment: Assignment, actor: User, reason: str, suggested_unit: HandlingUnit | None = None
 ) -> ReassignmentRequest:
     """A unit asks the office to reassign within the configured working days; it never passes
-    the proposal on by itself."""
+    the proposal on by itself. The request starts pending; the office decides it."""
     _check_unit(actor, assignment)
-    reason = require_reason(reason)
+    reason = require_text(reason, what=_("理由"))
     limit = rule(assignment.committee_id, rules.REASSIGN_WORKING_DAYS)
     if working_days_between(assignment.assigned_on, timezone.localdate()) > limit:
         raise WorkflowError(_("交办已超过%(n)s个工作日，不能再申请调整承办单位。") % {"n": limit})
@@ -144,34 +152,46 @@ def decide_reassignment(
     note: str = "",
 ) -> ReassignmentRequest:
     """The office grants (moving the assignment to a new unit, same role and deadline) or
-    refuses; locks the proposal, then the assignment."""
-    proposal = request.assignment.proposal
-    check_office_of(actor, proposal)
-    if grant and (new_unit is None or new_unit.committee_id != proposal.committee_id):
-        raise WorkflowError(_("改由单位：请选择本级政协的承办单位。"))
+    refuses; locks the proposal, then the request, then the assignment."""
     with transaction.atomic():
-        Proposal.objects.select_for_update().get(pk=proposal.pk)
-        row = ReassignmentRequest.objects.select_for_update().get(pk=request.pk)
-        if row.state != RequestState.PENDING:
-            raise WorkflowError(_("该申请已被他人处理。"))
-        old = Assignment.objects.select_for_update().get(pk=row.assignment_id)
+        Proposal.objects.select_for_update().get(pk=request.assignment.proposal_id)
         if grant:
-            old.is_active = False
-            old.save(update_fields=["is_active"])
-            Assignment.objects.create(
-                committee_id=old.committee_id,
-                proposal_id=old.proposal_id,
-                unit=new_unit,
-                role=old.role,
-                assigned_on=timezone.localdate(),
-                deadline=old.deadline,
-                original_deadline=old.original_deadline,
-            )
-        row.state = RequestState.GRANTED if grant else RequestState.REFUSED
-        row.new_unit, row.decision_note = new_unit if grant else None, note
-        row.decided_by, row.decided_at = actor, timezone.now()
-        row.save(update_fields=["state", "new_unit", "decision_note", "decided_by", "decided_at"])
-    return row
+            return take(request, "grant", actor, reason=note, new_unit=new_unit)
+        return take(request, "refuse", actor, reason=note)
+
+
+def check_new_unit(step: Step) -> None:
+    unit = step.data.get("new_unit")
+    if unit is None or unit.committee_id != step.record.committee_id:
+        raise WorkflowError(_("改由单位：请选择本级政协的承办单位。"))
+
+
+def record_request_decision(step: Step) -> None:
+    step.touch(
+        new_unit=step.data.get("new_unit"),
+        decision_note=step.reason,
+        decided_by=step.actor,
+        decided_at=timezone.now(),
+    )
+
+
+def move_assignment(step: Step) -> None:
+    """The old assignment stays on record, inactive; the new unit takes its role and deadline."""
+    old = Assignment.objects.select_for_update().get(pk=step.record.assignment_id)
+    old.is_active = False
+    old._history_user, old._change_reason = step.actor, step.label
+    old.save(update_fields=["is_active"])
+    moved = Assignment(
+        committee_id=old.committee_id,
+        proposal_id=old.proposal_id,
+        unit=step.data["new_unit"],
+        role=old.role,
+        assigned_on=timezone.localdate(),
+        deadline=old.deadline,
+        original_deadline=old.original_deadline,
+    )
+    moved._history_user, moved._change_reason = step.actor, step.label
+    moved.save()
 
 
 def request_extension(
@@ -179,42 +199,43 @@ def request_extension(
 ) -> Assignment:
     """A unit asks for more time; the whole handling may never exceed the maximum months."""
     _check_unit(actor, assignment)
-    reason = require_reason(reason, what=_("延期理由"))
+    return take(assignment, "request", actor, reason=reason, until=until)
+
+
+def check_extension_request(step: Step) -> None:
+    assignment, until = step.record, step.data.get("until")
     limit = add_months(
         assignment.assigned_on, rule(assignment.committee_id, rules.MAX_REPLY_MONTHS)
     )
-    if until <= assignment.deadline or until > limit:
+    if until is None or until <= assignment.deadline or until > limit:
         raise WorkflowError(
             _("申请延至：须晚于当前期限且不晚于%(d)s（最长六个月）。") % {"d": limit}
         )
-    with transaction.atomic():
-        locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
-        locked.extension_state, locked.extension_until = ExtensionState.REQUESTED, until
-        locked.extension_reason = reason
-        locked.save(update_fields=["extension_state", "extension_until", "extension_reason"])
-    return locked
+
+
+def record_extension_request(step: Step) -> None:
+    step.touch(extension_until=step.data["until"], extension_reason=step.reason)
 
 
 def decide_extension(*, assignment: Assignment, actor: User, grant: bool) -> Assignment:
-    check_office_of(actor, assignment.proposal)
+    """The office grants or refuses; locks the proposal, then the assignment."""
     with transaction.atomic():
-        proposal = Proposal.objects.select_for_update().get(pk=assignment.proposal_id)
-        locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
-        if locked.extension_state != ExtensionState.REQUESTED:
-            raise WorkflowError(_("该延期申请已被他人处理。"))
-        locked.extension_state = ExtensionState.GRANTED if grant else ExtensionState.REFUSED
-        fields = ["extension_state"]
-        if grant:
-            locked.deadline, locked.reminders_sent = locked.extension_until, []
-            fields += ["deadline", "reminders_sent"]
-            proposal.reply_deadline = max(
-                proposal.reply_deadline or locked.deadline, locked.deadline
-            )
-            proposal._history_user = actor
-            proposal._change_reason = _("同意延期至 %(d)s") % {"d": locked.deadline}
-            proposal.save(update_fields=["reply_deadline", "updated_at"])
-        locked.save(update_fields=fields)
-    return locked
+        Proposal.objects.select_for_update().get(pk=assignment.proposal_id)
+        return take(assignment, "grant" if grant else "refuse", actor)
+
+
+def set_extended_deadline(step: Step) -> None:
+    step.touch(deadline=step.record.extension_until, reminders_sent=[])
+
+
+def extend_reply_deadline(step: Step) -> None:
+    """The proposal's deadline (the register's filter) is its latest unit's."""
+    deadline = step.record.deadline
+    proposal = Proposal.objects.select_for_update().get(pk=step.record.proposal_id)
+    proposal.reply_deadline = max(proposal.reply_deadline or deadline, deadline)
+    proposal._history_user = step.actor
+    proposal._change_reason = _("同意延期至 %(d)s") % {"d": deadline}
+    proposal.save(update_fields=["reply_deadline", "updated_at"])
 
 
 def record_contact(
@@ -232,7 +253,7 @@ def record_contact(
         raise PermissionDenied(_("只有承办该提案的单位可以记录沟通情况。"))
     if contacted_on > timezone.localdate():
         raise WorkflowError(_("沟通日期：不能晚于今天。"))
-    people = require_reason(people, what=_("参加人员"))
+    people = require_text(people, what=_("参加人员"))
     return ContactRecord.objects.create(
         committee_id=proposal.committee_id,
         proposal=proposal,

@@ -1,5 +1,7 @@
 """Replies: the answering unit drafts (with a result class), co-units add their opinions, the
-office reviews (and may change the class), then the reply is sent and published."""
+office reviews (and may change the class), then the reply is sent and published. The services
+take the reply's steps (workflow/handling.py); the functions taking a `step` are the guards and
+effects of the reply's table and of the proposal's reply steps."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -10,6 +12,7 @@ from zhengxie.core.models import User
 from zhengxie.core.permissions import unit_ids_of
 from zhengxie.core.rules import rule
 from zhengxie.core.workdays import add_working_days
+from zhengxie.core.workflow import Step, WorkflowError, apply
 
 from .. import rules
 from ..models import (
@@ -17,14 +20,13 @@ from ..models import (
     AssignmentRole,
     CoUnitOpinion,
     Proposal,
-    ProposalState,
     PublishMode,
     Reply,
     ReplyState,
 )
-from ..permissions import check_office_of
-from ..workflow import HANDLING_STATES, transition
-from .transitions import WorkflowError, lock_for, require_reason, save_state, tell_proposers
+from ..workflow import HANDLING_STATES, take
+from .inputs import require_text
+from .notices import tell_proposers
 
 ANSWERING = (AssignmentRole.LEAD, AssignmentRole.SPLIT)
 EDITABLE = (ReplyState.DRAFT, ReplyState.RETURNED)
@@ -53,7 +55,7 @@ def draft_reply(
     details: summary, signer, handler, contact_phone, publish_mode, publish_reason."""
     assignment = _answering_assignment(proposal, actor)
     code = _check_class(proposal.committee_id, result_class)
-    text = require_reason(text, what=_("答复正文"))
+    text = require_text(text, what=_("答复正文"))
     if details.get("publish_mode", PublishMode.FULL) not in PublishMode.values:
         raise WorkflowError(_("公开方式：无效。"))
     with transaction.atomic():
@@ -91,26 +93,36 @@ def draft_reply(
 
 
 def send_reply(*, reply: Reply, actor: User) -> Reply:
-    """The unit sends its draft on: to the co-units first when there are any, else to the office."""
+    """The unit sends its draft on: to the co-units first when there are any, else to the office.
+    Locks the proposal, then the reply (the order the office's steps take too)."""
     assignment = _answering_assignment(reply.proposal, actor)
     if assignment.pk != reply.assignment_id:
         raise PermissionDenied(_("只能报送本单位的答复。"))
-    has_co = (
+    with transaction.atomic():
+        Proposal.objects.select_for_update().get(pk=reply.proposal_id)
+        name = "send_to_co_units" if _has_co_units(reply) else "send_to_office"
+        return take(reply, name, actor)
+
+
+def _has_co_units(reply: Reply) -> bool:
+    return (
         reply.assignment.role == AssignmentRole.LEAD
         and reply.proposal.assignments.filter(is_active=True, role=AssignmentRole.CO).exists()
     )
-    with transaction.atomic():
-        locked_proposal = Proposal.objects.select_for_update().get(pk=reply.proposal_id)
-        locked = Reply.objects.select_for_update().get(pk=reply.pk)
-        if locked.state not in EDITABLE:
-            raise WorkflowError(_("答复已报送。"))
-        locked.state = ReplyState.CO_REVIEW if has_co else ReplyState.OFFICE_REVIEW
-        locked.submitted_at = timezone.now()
-        locked._history_user = actor
-        locked.save(update_fields=["state", "submitted_at"])
-        if locked.state == ReplyState.OFFICE_REVIEW:
-            _to_office_when_complete(locked_proposal, actor)
-    return locked
+
+
+def check_co_units_present(step: Step) -> None:
+    if not _has_co_units(step.record):
+        raise WorkflowError(_("该答复没有会办单位，请直接报送机关审核。"))
+
+
+def check_no_co_units(step: Step) -> None:
+    if _has_co_units(step.record):
+        raise WorkflowError(_("有会办单位的答复须先送会办单位会签。"))
+
+
+def stamp_sent_for_review(step: Step) -> None:
+    step.touch(submitted_at=timezone.now())
 
 
 def add_co_opinion(*, reply: Reply, actor: User, text: str, agrees: bool = True) -> CoUnitOpinion:
@@ -120,9 +132,9 @@ def add_co_opinion(*, reply: Reply, actor: User, text: str, agrees: bool = True)
     ).first()
     if co is None:
         raise PermissionDenied(_("只有会办单位可以提出会办意见。"))
-    text = require_reason(text, what=_("会办意见"))
+    text = require_text(text, what=_("会办意见"))
     with transaction.atomic():
-        locked_proposal = Proposal.objects.select_for_update().get(pk=reply.proposal_id)
+        Proposal.objects.select_for_update().get(pk=reply.proposal_id)
         locked = Reply.objects.select_for_update().get(pk=reply.pk)
         if locked.state != ReplyState.CO_REVIEW:
             raise WorkflowError(_("该答复当前不在会签阶段。"))
@@ -136,16 +148,20 @@ def add_co_opinion(*, reply: Reply, actor: User, text: str, agrees: bool = True)
                 "submitted_by": actor,
             },
         )
-        co_units = set(
-            locked.proposal.assignments.filter(is_active=True, role=AssignmentRole.CO).values_list(
-                "unit_id", flat=True
-            )
-        )
-        if co_units <= set(locked.co_opinions.values_list("unit_id", flat=True)):
-            locked.state = ReplyState.OFFICE_REVIEW
-            locked.save(update_fields=["state"])
-            _to_office_when_complete(locked_proposal, actor)
+        if _co_units_all_heard(locked):
+            apply(locked, "forward_to_office", actor)
     return opinion
+
+
+def _co_units_all_heard(reply: Reply) -> bool:
+    co_units = reply.proposal.assignments.filter(is_active=True, role=AssignmentRole.CO)
+    heard = reply.co_opinions.values_list("unit_id", flat=True)
+    return set(co_units.values_list("unit_id", flat=True)) <= set(heard)
+
+
+def check_co_opinions_complete(step: Step) -> None:
+    if not _co_units_all_heard(step.record):
+        raise WorkflowError(_("尚有会办单位未提出会办意见。"))
 
 
 def _round_replies(proposal: Proposal):
@@ -158,25 +174,45 @@ def _answering_count(proposal: Proposal) -> int:
     return proposal.assignments.filter(is_active=True, role__in=ANSWERING).count()
 
 
-def _to_office_when_complete(proposal: Proposal, actor: User) -> None:
+def _round_complete(proposal: Proposal, state: str) -> bool:
+    """Whether every answering unit's reply of the round is in `state`."""
+    ready = _round_replies(proposal).filter(state=state).count()
+    return ready == _answering_count(proposal)
+
+
+def forward_when_complete(step: Step) -> None:
     """Once every answering unit's reply is with the office, the proposal waits for review."""
-    ready = _round_replies(proposal).filter(state=ReplyState.OFFICE_REVIEW).count()
-    step = transition("submit_reply")
-    if ready == _answering_count(proposal) and proposal.state in step.sources:
-        save_state(proposal=proposal, target=step.target, actor=actor, label=step.label)
+    proposal = Proposal.objects.get(pk=step.record.proposal_id)
+    if proposal.state in HANDLING_STATES and _round_complete(proposal, ReplyState.OFFICE_REVIEW):
+        apply(proposal, "submit_reply", step.actor)
+
+
+def check_round_ready(step: Step) -> None:
+    if not _round_complete(step.record, ReplyState.OFFICE_REVIEW):
+        raise WorkflowError(_("尚有承办单位的答复未报送机关审核。"))
 
 
 def return_reply(*, proposal: Proposal, actor: User, reason: str) -> Proposal:
-    """The office sends the replies of this round back to their units for revision."""
-    reason = require_reason(reason, what=_("退回意见"))
-    with transaction.atomic():
-        locked, step = lock_for(proposal=proposal, action="return_reply", actor=actor)
-        _round_replies(locked).filter(state=ReplyState.OFFICE_REVIEW).update(
-            state=ReplyState.RETURNED, office_note=reason
-        )
-        target = ProposalState.REDO if locked.redo_round > 1 else step.target
-        save_state(proposal=locked, target=target, actor=actor, label=step.label, reason=reason)
-    return locked
+    """The office sends the replies of this round back to their units for revision: the
+    proposal goes back to handling, or to the redo in a later round."""
+    proposal.refresh_from_db()
+    name = "return_reply_redo" if proposal.redo_round > 1 else "return_reply"
+    return apply(proposal, name, actor, reason=reason)
+
+
+def return_round_replies(step: Step) -> None:
+    """Each reply waiting for the office goes back to its unit with the office's opinion."""
+    for reply in _round_replies(step.record).filter(state=ReplyState.OFFICE_REVIEW):
+        apply(reply, "return", step.actor, reason=step.reason)
+
+
+def check_back_with_units(step: Step) -> None:
+    if step.record.proposal.state not in HANDLING_STATES:
+        raise WorkflowError(_("请退回整个提案的本轮答复。"))
+
+
+def note_office_opinion(step: Step) -> None:
+    step.touch(office_note=step.reason)
 
 
 def approve_reply(
@@ -188,44 +224,49 @@ def approve_reply(
     note: str = "",
 ) -> Reply:
     """The office approves one reply, may change its class and publish mode; when all replies of
-    the round are sent, the proposers are answered and the feedback window opens."""
-    proposal = reply.proposal
-    check_office_of(actor, proposal)
-    code = _check_class(proposal.committee_id, result_class or reply.result_class)
+    the round are sent, the proposers are answered and the feedback window opens. Locks the
+    proposal, then the reply."""
+    code = _check_class(reply.committee_id, result_class or reply.result_class)
     with transaction.atomic():
-        locked_proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-        locked = Reply.objects.select_for_update().get(pk=reply.pk)
-        if locked.state != ReplyState.OFFICE_REVIEW:
-            raise WorkflowError(_("该答复已被他人处理或尚未报送。"))
-        now = timezone.now()
-        locked.result_class, locked.state, locked.sent_at = code, ReplyState.SENT, now
-        locked.publish_mode = publish_mode or locked.publish_mode
-        locked.published_at = None if locked.publish_mode == PublishMode.NONE else now
-        locked.office_note = note
-        locked._history_user = actor
-        locked._change_reason = _("审核通过") + (f"：{note}" if note else "")
-        locked.save()
-        if _round_replies(locked_proposal).filter(
-            state=ReplyState.SENT
-        ).count() == _answering_count(locked_proposal):
-            _answer(locked_proposal, actor)
-    return locked
+        Proposal.objects.select_for_update().get(pk=reply.proposal_id)
+        return take(
+            reply, "approve", actor, reason=note, result_class=code, publish_mode=publish_mode
+        )
 
 
-def _answer(proposal: Proposal, actor: User) -> None:
-    locked, step = lock_for(proposal=proposal, action="approve_reply", actor=actor)
-    today = timezone.localdate()
-    days = rule(locked.committee_id, rules.FEEDBACK_WORKING_DAYS)
-    locked.replied_on, locked.feedback_deadline = today, add_working_days(today, days)
-    save_state(
-        proposal=locked,
-        target=step.target,
-        actor=actor,
-        label=step.label,
-        fields=["replied_on", "feedback_deadline"],
+def publish_reply(step: Step) -> None:
+    reply, now = step.record, timezone.now()
+    mode = step.data.get("publish_mode") or reply.publish_mode
+    step.touch(
+        result_class=step.data.get("result_class") or reply.result_class,
+        publish_mode=mode,
+        sent_at=now,
+        published_at=None if mode == PublishMode.NONE else now,
+        office_note=step.reason,
     )
+
+
+def answer_when_all_sent(step: Step) -> None:
+    proposal = Proposal.objects.get(pk=step.record.proposal_id)
+    if _round_complete(proposal, ReplyState.SENT):
+        apply(proposal, "approve_reply", step.actor)
+
+
+def check_round_sent(step: Step) -> None:
+    if not _round_complete(step.record, ReplyState.SENT):
+        raise WorkflowError(_("本轮答复尚未全部审核。"))
+
+
+def open_feedback_window(step: Step) -> None:
+    today = timezone.localdate()
+    days = rule(step.record.committee_id, rules.FEEDBACK_WORKING_DAYS)
+    step.touch(replied_on=today, feedback_deadline=add_working_days(today, days))
+
+
+def tell_answered(step: Step) -> None:
+    proposal = step.record
     tell_proposers(
-        proposal=locked,
-        title=_("提案“%(t)s”已答复，请评价") % {"t": locked.title},
-        body=_("请于 %(d)s 前对办理结果作出评价。") % {"d": locked.feedback_deadline},
+        proposal,
+        title=_("提案“%(t)s”已答复，请评价") % {"t": proposal.title},
+        body=_("请于 %(d)s 前对办理结果作出评价。") % {"d": proposal.feedback_deadline},
     )

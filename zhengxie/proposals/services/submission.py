@@ -1,5 +1,5 @@
-"""Writing and submitting a proposal: drafts, the format rules, joint proposals' co-signing,
-the plenary intake window that makes a proposal 大会提案 or 平时提案."""
+"""Writing and submitting a proposal: drafts, the format rules, the plenary intake window that
+makes a proposal 大会提案 or 平时提案 (the proposal's submit steps; co-signing is cosigning.py)."""
 
 import datetime as dt
 import re
@@ -10,21 +10,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from zhengxie.core.models import Committee, HandlingUnit, Member, Plenary, Role, User
+from zhengxie.core.models import Committee, Member, Plenary, Role, User
 from zhengxie.core.permissions import active_seat, check_office, has_role
 from zhengxie.core.rules import rule
-from zhengxie.core.services.notifications import notify
+from zhengxie.core.workflow import Step, WorkflowError
 
 from .. import rules
 from ..models import (
-    CoSignature,
-    CoSignatureState,
     Proposal,
     ProposalState,
     Proposer,
     ProposerKind,
 )
-from .transitions import WorkflowError, lock_for, save_state, tell_proposers
+from ..workflow import EDIT, allows, take
 
 DRAFT_FIELDS = (
     "title",
@@ -90,7 +88,7 @@ def save_draft(*, proposal: Proposal, author: User, **data) -> Proposal:
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if locked.created_by_id != author.pk:
             raise WorkflowError(_("只有提案者本人可以修改草稿。"))
-        if locked.state not in (ProposalState.DRAFT, ProposalState.RETURNED):
+        if not allows(locked.state, EDIT):
             raise WorkflowError(_("提案已提交，不能再修改。"))
         _apply(locked, data)
         locked._history_user = author
@@ -147,129 +145,33 @@ def submit_proposal(
     """Submits a draft; a joint proposal first goes to its co-signers, who confirm before the
     deadline. The intake window of the current plenary decides 大会提案 or 平时提案.
     submitted_at: when the office enters a paper proposal, the day it was handed in."""
-    validate_for_submission(proposal)
     joint = proposal.proposer_kind == ProposerKind.JOINT
     signed = proposal.proposers.count() > 1  # a paper joint proposal entered with its signers
     if joint and not cosigners and not signed and proposal.state == ProposalState.DRAFT:
+        validate_for_submission(proposal)
         raise ValidationError({"cosigners": _("联名人：联名提案至少邀请一位委员。")})
-    action = "start_cosigning" if joint and cosigners else "submit"
-    now = submitted_at or timezone.now()
-    with transaction.atomic():
-        locked, step = lock_for(proposal=proposal, action=action, actor=actor)
-        plenary = current_plenary(locked.committee, timezone.localdate(now))
-        if plenary is None:
-            raise WorkflowError(_("本级政协尚未设置会议，暂不能提交提案。"))
-        locked.plenary = plenary
-        today = timezone.localdate(now)
-        locked.is_plenary_proposal = plenary.intake_opens_on <= today <= plenary.intake_closes_on
-        locked.submitted_at = now
-        fields = ["plenary", "is_plenary_proposal", "submitted_at"]
-        if action == "start_cosigning":
-            days = rule(locked.committee_id, rules.COSIGN_DAYS)
-            locked.cosign_deadline = now + dt.timedelta(days=days)
-            fields.append("cosign_deadline")
-            _invite(locked, cosigners)
-        save_state(
-            proposal=locked, target=step.target, actor=actor, label=step.label, fields=fields
-        )
-    return locked
-
-
-def _invite(proposal: Proposal, cosigners: list[Member]) -> None:
-    first = proposal.proposers.filter(is_first=True).values_list("member_id", flat=True).first()
-    people = [m for m in dict.fromkeys(cosigners) if m.pk != first]
-    for member in people:
-        if member.committee_id != proposal.committee_id:
-            raise ValidationError(
-                {"cosigners": _("联名人：%(n)s 不是本级政协委员。") % {"n": member}}
-            )
-        CoSignature.objects.get_or_create(
-            committee_id=proposal.committee_id, proposal=proposal, member=member
-        )
-    deadline = timezone.localtime(proposal.cosign_deadline).strftime("%Y-%m-%d %H:%M")
-    users = [m.user for m in people if m.user_id]
-    transaction.on_commit(
-        lambda: notify(
-            recipients=users,
-            title=_("联名邀请：%(t)s") % {"t": proposal.title},
-            body=_("请在 %(d)s 前确认是否联名。") % {"d": deadline},
-            url=f"/proposals/{proposal.pk}/",
-        )
+    return take(
+        proposal,
+        "start_cosigning" if joint and cosigners else "submit",
+        actor,
+        submitted_at=submitted_at or timezone.now(),
+        cosigners=list(cosigners or []),
     )
 
 
-def respond_cosignature(*, cosignature: CoSignature, actor: User, accept: bool) -> CoSignature:
-    """The invited member confirms or declines; when nobody is left to answer, the proposal
-    goes on to review by itself."""
-    member = active_seat(actor)
-    if member is None or member.pk != cosignature.member_id:
-        raise WorkflowError(_("只有被邀请的委员本人可以确认联名。"))
-    with transaction.atomic():
-        proposal = Proposal.objects.select_for_update().get(pk=cosignature.proposal_id)
-        row = CoSignature.objects.select_for_update().get(pk=cosignature.pk)
-        if proposal.state != ProposalState.COSIGNING or row.state != CoSignatureState.INVITED:
-            raise WorkflowError(_("联名已结束或您已答复。"))
-        if proposal.cosign_deadline and timezone.now() > proposal.cosign_deadline:
-            raise WorkflowError(_("联名确认已过截止时间。"))
-        row.state = CoSignatureState.CONFIRMED if accept else CoSignatureState.DECLINED
-        row.responded_at = timezone.now()
-        row._history_user = actor
-        row.save(update_fields=["state", "responded_at"])
-        if accept:
-            _add_proposer(proposal, row.member)
-        if not proposal.cosignatures.filter(state=CoSignatureState.INVITED).exists():
-            _close(proposal, actor=None)
-    return row
+def check_submission(step: Step) -> None:
+    validate_for_submission(step.record)
 
 
-def _add_proposer(proposal: Proposal, member: Member) -> None:
-    position = proposal.proposers.count()
-    Proposer.objects.get_or_create(
-        proposal=proposal,
-        member=member,
-        defaults={"committee_id": proposal.committee_id, "name": member.name, "position": position},
+def stamp_submission(step: Step) -> None:
+    """The plenary whose intake is current, and whether its window makes this a 大会提案."""
+    proposal, now = step.record, step.data.get("submitted_at") or timezone.now()
+    today = timezone.localdate(now)
+    plenary = current_plenary(proposal.committee, today)
+    if plenary is None:
+        raise WorkflowError(_("本级政协尚未设置会议，暂不能提交提案。"))
+    step.touch(
+        plenary=plenary,
+        is_plenary_proposal=plenary.intake_opens_on <= today <= plenary.intake_closes_on,
+        submitted_at=now,
     )
-
-
-def close_cosigning(*, proposal: Proposal, actor: User | None) -> Proposal:
-    """Ends co-signing (the proposer early, or the deadline task): who has not confirmed drops."""
-    with transaction.atomic():
-        locked, _step = lock_for(proposal=proposal, action="close_cosigning", actor=actor)
-        return _close(locked, actor=actor)
-
-
-def _close(locked: Proposal, *, actor: User | None) -> Proposal:
-    dropped = locked.cosignatures.filter(state=CoSignatureState.INVITED).update(
-        state=CoSignatureState.DROPPED
-    )
-    reason = _("%(n)s 位联名人逾期未确认，不计入。") % {"n": dropped} if dropped else ""
-    step_label = _("结束联名并提交")
-    save_state(
-        proposal=locked,
-        target=ProposalState.SUBMITTED,
-        actor=actor,
-        label=step_label,
-        reason=reason,
-    )
-    tell_proposers(
-        proposal=locked, title=_("提案“%(t)s”已提交审查") % {"t": locked.title}, body=reason
-    )
-    return locked
-
-
-def drop_expired_cosignatures(*, now: dt.datetime | None = None) -> int:
-    """The deadline task: closes every joint proposal whose co-signing time is up."""
-    now = now or timezone.now()
-    due = Proposal.objects.filter(state=ProposalState.COSIGNING, cosign_deadline__lt=now)
-    closed = 0
-    for proposal in due:
-        try:
-            close_cosigning(proposal=proposal, actor=None)
-            closed += 1
-        except WorkflowError:
-            continue  # someone closed it meanwhile
-    return closed
-
-
-def unit_choices(committee: Committee):
-    return HandlingUnit.objects.filter(committee=committee, is_active=True)

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import User
 from zhengxie.core.services.notifications import notify
+from zhengxie.core.workflow import WorkflowError
 
 from ..models import KeyProposal, Proposal, SupervisionLog, SupervisorKind
 from ..permissions import check_office_of
 from ..workflow import FINAL_STATES, REGISTERED_STATES
-from .transitions import WorkflowError, require_reason
+from .inputs import require_text
 
 
 def select_key_proposal(
@@ -29,7 +30,7 @@ def select_key_proposal(
     if supervisor_kind not in SupervisorKind.values:
         raise WorkflowError(_("督办类型：无效。"))
     name = supervisor_name.strip() or (str(supervisor) if supervisor else "")
-    name = require_reason(name, what=_("督办领导"))
+    name = require_text(name, what=_("督办领导"))
     with transaction.atomic():
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if locked.state not in REGISTERED_STATES or locked.state in FINAL_STATES - {"closed"}:
@@ -72,7 +73,7 @@ def log_supervision(
     """Office staff or the supervising leader record a supervision activity."""
     if key.supervisor_id != actor.pk:
         check_office_of(actor, key.proposal)
-    notes = require_reason(notes, what=_("督办情况"))
+    notes = require_text(notes, what=_("督办情况"))
     if happened_on > timezone.localdate():
         raise WorkflowError(_("日期：不能晚于今天。"))
     return SupervisionLog.objects.create(

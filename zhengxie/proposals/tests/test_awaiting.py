@@ -38,7 +38,7 @@ def test_only_unanswered_invitations_before_the_deadline_wait_for_the_member(cit
     items = list_cosignatures_awaiting(member=member)
     # then
     assert [item["title"] for item in items] == [waiting.title]
-    assert items[0]["url"] == reverse("proposals:cosign", args=[waiting.pk])
+    assert items[0]["url"] == reverse("proposals:cosign", args=[waiting.cosignatures.get().pk])
     assert "前确认" in items[0]["when"]
 
 

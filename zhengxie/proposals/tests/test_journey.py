@@ -35,7 +35,7 @@ def _reply(page, proposal, unit_user, text):
 
 def _approve(page, proposal, staff):
     _login(page, staff)
-    page.goto(f"{page.base_url}/proposals/{proposal.pk}/approve/")
+    _open(page, proposal, "审核答复")
     page.click("[data-testid=approve-reply]")
 
 

@@ -93,7 +93,7 @@ def test_merged_proposal_keeps_its_proposers_who_are_told_with_the_main_one(city
     other.refresh_from_db()
     assert other.state == ProposalState.MERGED and other.merged_into == main
     assert other.proposers.count() == 1
-    recipients = services.transitions.recipients_of(main)
+    recipients = services.notices.recipients_of(main)
     assert other.created_by in recipients and main.created_by in recipients
 
 

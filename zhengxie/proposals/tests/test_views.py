@@ -37,7 +37,6 @@ def _client(client, user):
         ("proposals:figures", Role.MEMBER, 403),
         ("proposals:figures", Role.UNIT, 403),
         ("proposals:new", Role.STAFF, 403),
-        ("proposals:workflow", Role.RESIDENT, 200),
         ("proposals:public", Role.RESIDENT, 200),
     ],
 )
@@ -114,7 +113,7 @@ def test_record_page_shows_office_buttons_only_to_office(client, city, staff, ma
         .get(reverse("proposals:detail", args=[proposal.pk]))
         .content.decode()
     )
-    assert reverse("proposals:act", args=[proposal.pk, "register"]) not in page
+    assert reverse("core:workflow_act", args=["proposal", proposal.pk, "register"]) not in page
 
 
 def test_other_county_staff_cannot_read_or_act(client, city, county, make_user):
@@ -124,7 +123,8 @@ def test_other_county_staff_cannot_read_or_act(client, city, county, make_user):
         _client(client, outsider).get(reverse("proposals:detail", args=[proposal.pk])).status_code
         == 200
     )
-    response = client.post(reverse("proposals:act", args=[proposal.pk, "register"]), {})
+    url = reverse("core:workflow_act", args=["proposal", proposal.pk, "register"])
+    response = client.post(url, {"seen_state": "submitted"})
     assert response.status_code == 403  # ... but does not run them
     other = make_user(Role.MEMBER, city)
     assert (
@@ -135,16 +135,18 @@ def test_other_county_staff_cannot_read_or_act(client, city, county, make_user):
 
 def test_staff_registers_from_the_action_page_and_a_stale_page_is_told(client, city, staff):
     proposal = factories.make_submitted(committee=city)
-    url = reverse("proposals:act", args=[proposal.pk, "register"])
+    url = reverse("core:workflow_act", args=["proposal", proposal.pk, "register"])
     _client(client, staff).post(url, {"seen_state": "submitted"})
     proposal.refresh_from_db()
     assert proposal.state == ProposalState.REGISTERED and proposal.number == 1
     response = client.post(
-        reverse("proposals:act", args=[proposal.pk, "decline"]),
+        reverse("core:workflow_act", args=["proposal", proposal.pk, "decline"]),
         {"seen_state": "submitted", "grounds": ["vague"], "reason": "x"},
         follow=True,
     )
-    assert "已被他人处理" in response.content.decode()
+    assert "请刷新页面" in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.state == ProposalState.REGISTERED
 
 
 def test_attachment_checked_by_content_and_served_only_to_readers(
@@ -228,8 +230,8 @@ def test_unit_replies_and_office_approves_through_pages(client, city, staff):
     assert proposal.state == ProposalState.REPLY_REVIEW
     reply = proposal.replies.get()
     _client(client, staff).post(
-        reverse("proposals:approve", args=[proposal.pk]),
-        {"reply": reply.pk, "result_class": "A", "publish_mode": "summary", "note": ""},
+        reverse("proposals:approve", args=[reply.pk]),
+        {"result_class": "A", "publish_mode": "summary", "note": ""},
     )
     reply.refresh_from_db()
     proposal.refresh_from_db()
@@ -272,10 +274,25 @@ def test_a_reassignment_request_page_is_the_offices_only(client, city, staff, ma
     request = services.request_reassignment(
         assignment=proposal.assignments.get(), actor=unit_user, reason="非本单位职责"
     )
-    url = reverse("proposals:decide_request", args=[request.pk])
+    url = reverse("core:workflow_act", args=["reassignment", request.pk, "grant"])
     # then the office opens it; any other signed-in person learns nothing of the proposal
     assert _client(client, staff).get(url).status_code == 200
     for role in (Role.MEMBER, Role.UNIT, Role.RESIDENT):
         response = _client(client, make_user(role, city)).get(url)
         assert response.status_code == 403, role
         assert proposal.title not in response.content.decode()
+
+
+def test_the_office_enters_a_proposers_paper_rating(client, city, staff):
+    # given a replied proposal whose only proposer rates on paper
+    proposal = factories.make_replied(committee=city, office=staff)
+    proposer = proposal.proposers.get()
+    # when the office enters it on the rating page
+    url = reverse("proposals:rate", args=[proposal.pk])
+    data = {"on_behalf_of": proposer.pk, "rating": "satisfied", "comment": ""}
+    response = _client(client, staff).post(url, data)
+    # then the rating is the proposer's, and the proposal closes with every proposer heard
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.feedbacks.get().proposer == proposer
+    assert proposal.state == ProposalState.CLOSED

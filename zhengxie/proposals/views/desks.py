@@ -1,15 +1,13 @@
-"""Lists: the register, my proposals, the unit workspace, the office desk, key proposals,
-figures and the workflow diagram."""
+"""Lists: the register, my proposals, the unit workspace, the office desk, key proposals and
+figures."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from zhengxie.core.models import Committee, Plenary, Role
 from zhengxie.core.permissions import (
@@ -20,12 +18,10 @@ from zhengxie.core.permissions import (
 )
 from zhengxie.core.views.params import year_param
 from zhengxie.core.views.scoping import pick_committee_ids
+from zhengxie.core.workflow.actions import actions_for
 
-from .. import selectors, services
-from ..forms import DecideReassignForm, RegisterFilterForm
-from ..models import Assignment, ReassignmentRequest
-from ..permissions import check_office_of
-from ..workflow import TRANSITIONS, diagram_mermaid
+from .. import selectors
+from ..forms import RegisterFilterForm
 
 PAGE_SIZE = 50
 
@@ -74,53 +70,21 @@ def _office_ids(request: HttpRequest) -> list[int]:
     return ids
 
 
+def _with_actions(rows, request: HttpRequest) -> list[tuple]:
+    """Each request with its buttons: the steps the engine lets this person take on it."""
+    return [(row, actions_for(row, request.user, with_override=False)) for row in rows]
+
+
 @login_required
 def office_desk(request: HttpRequest) -> HttpResponse:
     ids = _office_ids(request)
     context = {
         "overdue": selectors.list_overdue(committee_ids=ids)[:100],
-        "requests": selectors.list_pending_requests(committee_ids=ids),
-        "extensions": selectors.list_pending_extensions(committee_ids=ids),
+        "requests": _with_actions(selectors.list_pending_requests(committee_ids=ids), request),
+        "extensions": _with_actions(selectors.list_pending_extensions(committee_ids=ids), request),
         "today": timezone.localdate(),
     }
     return render(request, "proposals/office_desk.html", context)
-
-
-@login_required
-def decide_request(request: HttpRequest, request_id: int) -> HttpResponse:
-    row = get_object_or_404(
-        ReassignmentRequest.objects.select_related("assignment__proposal"), pk=request_id
-    )
-    # Only the office decides; the page names the proposal and its units, so it is theirs only.
-    check_office_of(request.user, row.assignment.proposal)
-    committee = row.assignment.proposal.committee
-    form = DecideReassignForm(request.POST or None, committee=committee)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decide_reassignment(request=row, actor=request.user, **form.cleaned_data)
-            messages.success(request, _("已决定。"))
-            return redirect("proposals:office")
-        except services.WorkflowError as error:
-            messages.error(request, error.message)
-    return render(
-        request,
-        "proposals/form.html",
-        {"proposal": row.assignment.proposal, "form": form, "title": _("调整承办单位申请")},
-    )
-
-
-@login_required
-@require_POST
-def decide_extension(request: HttpRequest, assignment_id: int) -> HttpResponse:
-    assignment = get_object_or_404(Assignment.objects.select_related("proposal"), pk=assignment_id)
-    try:
-        services.decide_extension(
-            assignment=assignment, actor=request.user, grant=request.POST.get("grant") == "1"
-        )
-        messages.success(request, _("已决定。"))
-    except services.WorkflowError as error:
-        messages.error(request, error.message)
-    return redirect("proposals:office")
 
 
 @login_required
@@ -147,11 +111,3 @@ def figures(request: HttpRequest) -> HttpResponse:
         "chosen": request.GET.get("committee", ""),
     }
     return render(request, "proposals/figures.html", context)
-
-
-def workflow(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "proposals/workflow.html",
-        {"transitions": TRANSITIONS, "mermaid": diagram_mermaid()},
-    )

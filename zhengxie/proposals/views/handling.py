@@ -1,5 +1,5 @@
-"""Handling pages: a unit's reply, contact, co-opinion, reassignment and extension requests;
-proposers' ratings; key proposals and their supervision."""
+"""Handling pages: a unit's reply, contact, co-opinion and reassignment request; proposers'
+ratings; key proposals and their supervision."""
 
 from collections.abc import Callable
 
@@ -10,13 +10,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from zhengxie.core.permissions import unit_ids_of
+from zhengxie.core.permissions import is_office, unit_ids_of
 
 from .. import services
 from ..forms import (
     ContactRecordForm,
     CoOpinionForm,
-    ExtensionForm,
     KeySelectForm,
     RateForm,
     ReassignRequestForm,
@@ -26,9 +25,11 @@ from ..forms import (
 from ..models import Proposal, Reply, ReplyState
 from ..permissions import (
     answering_unit_ids,
+    awaits_rating,
     check_office_of,
     check_read_proposal,
     handling_unit_ids,
+    raters_of,
 )
 from ..selectors.record import can_supervise
 
@@ -132,24 +133,15 @@ def reassign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def extension(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = _proposal(pk)
-    assignment = _own_assignment(request, proposal)
-    form = ExtensionForm(request.POST or None)
-    return _form_page(
-        request,
-        proposal,
-        form,
-        _("申请延期"),
-        lambda d: services.request_extension(assignment=assignment, actor=request.user, **d),
-    )
-
-
-@login_required
 def rate(request: HttpRequest, pk: int) -> HttpResponse:
+    """A proposer rates the round; the office enters a proposer's paper rating."""
     proposal = _proposal(pk)
     check_read_proposal(request.user, proposal)
-    form = RateForm(request.POST or None)
+    paper = not awaits_rating(request.user, proposal) and is_office(
+        request.user, proposal.committee_id
+    )
+    raters = raters_of(proposal).exclude(feedbacks__round=proposal.redo_round) if paper else None
+    form = RateForm(request.POST or None, raters=raters)
     return _form_page(
         request,
         proposal,

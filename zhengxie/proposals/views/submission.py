@@ -15,7 +15,7 @@ from zhengxie.core.uploads import serve_upload
 
 from .. import services
 from ..forms import AttachmentForm, ProposalForm
-from ..models import Attachment, Proposal, ProposalState
+from ..models import Attachment, CoSignature, Proposal, ProposalState
 from ..permissions import (
     check_read_proposal,
     check_see_similar_while_writing,
@@ -181,11 +181,16 @@ def download(request: HttpRequest, attachment_id: int) -> FileResponse:
 
 @login_required
 def cosign(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = get_object_or_404(Proposal, pk=pk, state=ProposalState.COSIGNING)
+    """The invited member reads the proposal and confirms or declines the invitation."""
+    invitation = get_object_or_404(
+        CoSignature.objects.select_related("proposal"),
+        pk=pk,
+        proposal__state=ProposalState.COSIGNING,
+    )
     member = active_seat(request.user)
-    invitation = proposal.cosignatures.filter(member=member).first() if member else None
-    if invitation is None:
+    if member is None or member.pk != invitation.member_id:
         raise PermissionDenied(_("您没有收到该提案的联名邀请。"))
+    proposal = invitation.proposal
     if request.method == "POST":
         try:
             services.respond_cosignature(
@@ -194,7 +199,7 @@ def cosign(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("已答复联名邀请。"))
         except services.WorkflowError as error:
             messages.error(request, error.message)
-        return redirect("proposals:detail", pk)
+        return redirect("proposals:detail", proposal.pk)
     return render(
         request, "proposals/cosign.html", {"proposal": proposal, "invitation": invitation}
     )
