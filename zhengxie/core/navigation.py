@@ -25,6 +25,8 @@ class NavItem:
     # page checks, so the bar never offers a page that answers 403. It is asked only of those
     # holding one of the roles, so other people's pages pay no query for it.
     shown_to: Callable[[object], bool] | None = None
+    # For a page whose URL takes arguments (an app's workflow guide takes its app label).
+    url_args: tuple = ()
 
 
 NAV_ITEMS = [
@@ -70,7 +72,7 @@ def _visible(user, roles: set[str]) -> list[tuple[NavItem, str]]:
         if item.shown_to is not None and not item.shown_to(user):
             continue
         try:
-            visible.append((item, reverse(item.url_name)))
+            visible.append((item, reverse(item.url_name, args=item.url_args)))
         except NoReverseMatch:
             continue
     return visible
