@@ -9,8 +9,11 @@ class DutyConfig(AppConfig):
 
     def ready(self) -> None:
         from zhengxie.core.config import register_default
+        from zhengxie.core.workflow import register
 
         from .settings import DEFAULTS
+        from .workflow import DUTY_WARNING
 
         for key, value, label, source in DEFAULTS:
             register_default(key, value, label=label, source=source)
+        register(DUTY_WARNING)

@@ -172,7 +172,6 @@ MATRIX = {
     "duty:scheme_activate": post_only(*CITY_OFFICE),
     "duty:standings": only(*FIGURE_READERS, conceals=("member", COUNTY)),
     "duty:task_save": post_only(*CITY_OFFICE),
-    "duty:warning_talk": post_only(*CITY_OFFICE),
     "duty:warnings": only(*FIGURE_READERS, conceals=("member", COUNTY)),
     "duty:warnings_issue": post_only(*OFFICE),
     # --- grassroots -----------------------------------------------------------------------

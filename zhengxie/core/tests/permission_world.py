@@ -432,7 +432,6 @@ ROUTE_ARGUMENTS = {
     "grassroots:session_photo": {"pk": "session_photo"},
     "duty:member_file": {"pk": "member"},
     "duty:member_file_docx": {"pk": "member"},
-    "duty:warning_talk": {"pk": "warning"},
     "duty:recognition_withdraw": {"pk": "recognition"},
     "duty:scheme_activate": {"pk": "scheme"},
     "duty:rule_add": {"scheme_pk": "scheme"},
