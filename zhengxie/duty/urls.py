@@ -12,7 +12,6 @@ urlpatterns = [
     path("publish/", staff.publish, name="publish"),
     path("warnings/", staff.warnings, name="warnings"),
     path("warnings/issue/", staff.warnings_issue, name="warnings_issue"),
-    path("warnings/<int:pk>/talk/", staff.warning_talk, name="warning_talk"),
     path("recognitions/", staff.recognitions, name="recognitions"),
     path(
         "recognitions/<int:pk>/withdraw/",

@@ -8,11 +8,14 @@ class GrassrootsConfig(AppConfig):
     verbose_name = _("一线协商")
 
     def ready(self) -> None:
-        from zhengxie.core.rules import register
+        from zhengxie.core.rules import register as register_rules
+        from zhengxie.core.workflow import register
         from zhengxie.duty.providers import register_ratings_source
 
         from .rules import RULES
         from .selectors import member_satisfaction
+        from .workflow import AGREED_ACTION, CASE
 
-        register(RULES)
+        register_rules(RULES)
         register_ratings_source(member_satisfaction)
+        register(CASE, AGREED_ACTION)

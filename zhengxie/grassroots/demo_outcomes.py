@@ -53,6 +53,8 @@ def events_and_outcomes(
         if case.state == CaseState.CONSULTING:
             continue
         unit = rng.choice(units)
+        # An acting case's action is still open; the others' was done on a day after it.
+        done = None if case.state == CaseState.ACTING else day(rng, session.held_on, 10, 40)
         action = Action(
             committee_id=case.committee_id,
             case=case,
@@ -61,6 +63,8 @@ def events_and_outcomes(
             responsible_name=unit.name,
             description=f"落实{case.title}整改",
             due_on=session.held_on + dt.timedelta(days=30),
+            state=ActionState.DONE if done else ActionState.OPEN,
+            done_on=done,
         )
         actions.append(action)
         step(
@@ -69,10 +73,8 @@ def events_and_outcomes(
             session.held_on,
             f"{unit.name}负责：{action.description}",
         )
-        if case.state == CaseState.ACTING:
+        if done is None:
             continue
-        done = day(rng, session.held_on, 10, 40)
-        action.state, action.done_on = ActionState.DONE, done
         case.resolved_on = done
         step("action_done", CaseState.ACTING, done, f"已完成：{action.description}")
         step("resolve", CaseState.RESOLVED, done)

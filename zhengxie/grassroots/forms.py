@@ -147,6 +147,10 @@ class ProgressForm(forms.Form):
     done = forms.BooleanField(label=_("已完成"), required=False)
 
 
+class CompletionForm(forms.Form):
+    note = forms.CharField(label=_("完成情况"), max_length=300)
+
+
 class RatingForm(forms.Form):
     value = forms.ChoiceField(
         label=_("评价"), choices=RatingValue.choices, widget=forms.RadioSelect

@@ -31,4 +31,11 @@ NAV_ITEMS = [
         frozenset({Role.STAFF, Role.ADMIN, Role.LEADER}),
         44,
     ),
+    NavItem(
+        _("业务流程"),
+        "core:workflow_guide",
+        frozenset({Role.STAFF, Role.ADMIN}),
+        45,
+        args=("grassroots",),
+    ),
 ]

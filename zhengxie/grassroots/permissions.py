@@ -7,6 +7,7 @@ details are theirs alone. Residents see their own cases; everyone sees the publi
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from zhengxie.core.models import Role, User, Venue
 from zhengxie.core.permissions import (
@@ -16,6 +17,7 @@ from zhengxie.core.permissions import (
     readable_committee_ids,
     unit_ids_of,
 )
+from zhengxie.core.workflow import Who
 
 from .models import Action, Case
 
@@ -95,6 +97,33 @@ def can_update_action(user: User, action: Action) -> bool:
 def check_update_action_permission(user: User, action: Action) -> None:
     if not can_update_action(user, action):
         raise PermissionDenied(_("只有责任单位、召集人和机关工作人员可以更新落实进展。"))
+
+
+def _signed_in(user) -> bool:
+    return getattr(user, "is_authenticated", False)
+
+
+# Who takes which step of the case and agreed-action workflows (workflow.py).
+TRIAGER = Who(
+    "triager",
+    gettext_lazy("本乡镇街道协商场所召集人或机关"),
+    lambda user, case: _signed_in(user) and can_triage_case(user, case),
+)
+VENUE_MANAGER = Who(
+    "venue",
+    gettext_lazy("场所召集人或机关"),
+    lambda user, case: can_manage_venue(user, case.venue),
+)
+RATER = Who(
+    "rater",
+    gettext_lazy("反映人，或代录群众代表评价的召集人"),
+    lambda user, case: can_rate_case(user, case),
+)
+ACTION_UPDATER = Who(
+    "responsible",
+    gettext_lazy("责任单位、场所召集人或机关"),
+    lambda user, action: can_update_action(user, action),
+)
 
 
 def check_record_contact_permission(user: User) -> None:

@@ -13,11 +13,10 @@ urlpatterns = [
     path("sessions/<int:pk>/minutes/", sessions.session_minutes, name="session_minutes"),
     path("cases/", cases.case_list, name="case_list"),
     path("cases/<int:pk>/", cases.case_detail, name="case_detail"),
+    # The steps with a page of their own; the others are taken on core's act page.
     path("cases/<int:pk>/accept/", cases.case_accept, name="case_accept"),
-    path("cases/<int:pk>/refer/", cases.case_refer, name="case_refer"),
-    path("cases/<int:pk>/close/", cases.case_close, name="case_close"),
+    path("cases/<int:pk>/session/", cases.case_session, name="case_session"),
     path("cases/<int:pk>/rate/", cases.case_rate, name="case_rate"),
-    path("cases/<int:pk>/actions/", cases.action_create, name="action_create"),
     path("actions/<int:pk>/progress/", cases.action_progress, name="action_progress"),
     path("actions/overdue/", cases.overdue_actions, name="overdue_actions"),
     path("report/", public.report, name="report"),

@@ -69,6 +69,10 @@ def post_only(*writers: str, **overrides) -> Spec:
 
 # Figures and rosters: every committee's office and the city's leaders, each for their own.
 FIGURE_READERS = OFFICE | {"leader"}
+# A grassroots case's venue is run by its convenor and its committee's office; its reporter
+# (the world's resident) rates it with them.
+VENUE_PEOPLE = ("staff", "convenor", "admin")
+RATERS = ("resident", *VENUE_PEOPLE)
 # Members' forum board: members and the board committee's staff.
 MEMBERS_BOARD = frozenset({"member", "staff", "admin"})
 # Who must not find the city's internal records in a list they may open: the county's office
@@ -174,21 +178,20 @@ MATRIX = {
     "duty:scheme_activate": post_only(*CITY_OFFICE),
     "duty:standings": only(*FIGURE_READERS, conceals=("member", COUNTY)),
     "duty:task_save": post_only(*CITY_OFFICE),
-    "duty:warning_talk": post_only(*CITY_OFFICE),
     "duty:warnings": only(*FIGURE_READERS, conceals=("member", COUNTY)),
     "duty:warnings_issue": post_only(*OFFICE),
     # --- grassroots -----------------------------------------------------------------------
-    "grassroots:action_create": post_only("staff", "convenor", "admin"),
     "grassroots:action_progress": post_only("staff", "convenor", "admin"),
-    "grassroots:case_accept": post_only("staff", "convenor", "admin"),
-    "grassroots:case_close": post_only("staff", "convenor", "admin"),
+    # The steps with their own page: the world's case is in consultation, so the people the
+    # case workflow names are sent back to it (or on to the session form), others refused.
+    "grassroots:case_accept": only(*VENUE_PEOPLE, **dict.fromkeys(VENUE_PEOPLE, REDIRECT)),
+    "grassroots:case_session": only(*VENUE_PEOPLE, **dict.fromkeys(VENUE_PEOPLE, REDIRECT)),
     # The resident reported the case: they follow it and rate it.
     "grassroots:case_detail": only("resident", *INSIDERS),
     "grassroots:case_list": only("county_staff", *INSIDERS, conceals=("case", COUNTY)),
     "grassroots:case_photo": only("resident", *INSIDERS),
     "grassroots:case_public": public(),
-    "grassroots:case_rate": post_only("resident", "staff", "convenor", "admin"),
-    "grassroots:case_refer": post_only("staff", "convenor", "admin"),
+    "grassroots:case_rate": only(*RATERS, **dict.fromkeys(RATERS, REDIRECT)),
     "grassroots:contacts": only("member"),
     "grassroots:figures": only(*FIGURE_READERS),
     "grassroots:members_by_town": only(*FIGURE_READERS),

@@ -39,8 +39,8 @@ def test_staff_read_who_talked_to_a_warned_member(client, city, staff):
     warning = _warnings(city, staff, 1)[0]
     client.force_login(staff)
     client.post(
-        reverse("duty:warning_talk", args=[warning.pk]),
-        {"talked_on": "2022-12-01", "outcome": "委员表示明年按时参加活动"},
+        reverse("core:workflow_act", args=["duty_warning", warning.pk, "talk"]),
+        {"seen_state": "open", "talked_on": "2022-12-01", "outcome": "委员表示明年按时参加活动"},
     )
     # when staff open the warnings page
     html = client.get(reverse("duty:warnings") + f"?committee={city.pk}&year=2022").content

@@ -1,7 +1,9 @@
 import datetime as dt
+import json
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 
 from zhengxie.core.factories import make_member
@@ -68,8 +70,8 @@ def test_staff_record_the_talk_and_outcome(client, city, staff):
     client.force_login(staff)
     # when
     response = client.post(
-        reverse("duty:warning_talk", args=[warning.pk]),
-        {"talked_on": "2022-12-01", "outcome": "委员表示明年按时参加活动"},
+        reverse("core:workflow_act", args=["duty_warning", warning.pk, "talk"]),
+        {"seen_state": "open", "talked_on": "2022-12-01", "outcome": "委员表示明年按时参加活动"},
     )
     # then
     assert response.status_code == 302
@@ -84,7 +86,7 @@ def test_a_talk_without_outcome_is_refused(city, staff):
     recompute_year(committee=city, year=2022)
     issue_warnings(actor=staff, committee=city, year=2022)
     warning = DutyWarning.objects.get()
-    with pytest.raises(ValueError, match="约谈情况"):
+    with pytest.raises(ValidationError, match="约谈情况"):
         record_talk(actor=staff, warning=warning, talked_on=dt.date(2022, 12, 1), outcome=" ")
     warning.refresh_from_db()
     assert warning.status == WarningStatus.OPEN
@@ -122,3 +124,55 @@ def test_withdrawing_a_recognition_reverses_its_credit(city, staff):
     recognition.refresh_from_db()
     assert recognition.is_deleted
     assert [r.sign for r in DutyRecord.objects.filter(member=member).order_by("seq")] == [1, -1]
+
+
+def _warned(city, staff) -> DutyWarning:
+    member = make_member(committee=city, with_account=True)
+    credit(member=member, kind=DutyKind.SESSION)
+    recompute_year(committee=city, year=2022)
+    issue_warnings(actor=staff, committee=city, year=2022)
+    return DutyWarning.objects.get(member=member)
+
+
+def test_the_warning_workflow_is_registered_with_the_office_override(capsys):
+    call_command("workflows", "--json")
+    listed = {w["name"]: w for w in json.loads(capsys.readouterr().out)}
+    table = listed["duty_warning"]
+    assert table["model"] == "duty.DutyWarning"
+    assert [t["name"] for t in table["transitions"]] == ["talk", "clear", "reopen", "override"]
+
+
+def test_clearing_and_reopening_a_warning_are_steps_with_history(city, staff):
+    # given an open warning whose member then catches up
+    warning = _warned(city, staff)
+    credit(member=warning.member, kind=DutyKind.ATTENDANCE, role="research", times=20)
+    recompute_year(committee=city, year=2022)
+    # when the list is issued again
+    issue_warnings(actor=staff, committee=city, year=2022)
+    # then the clearing is the workflow's step, kept with who took it
+    cleared = warning.history.first()
+    assert (cleared.status, cleared.history_change_reason) == (WarningStatus.CLEARED, "解除预警")
+    assert cleared.history_user == staff
+
+
+def test_the_warnings_page_offers_staff_the_talk_and_the_override(client, city, staff, make_user):
+    warning = _warned(city, staff)
+    url = reverse("duty:warnings") + f"?committee={city.pk}&year=2022"
+    client.force_login(staff)
+    body = client.get(url).content.decode()
+    talk = reverse("core:workflow_act", args=["duty_warning", warning.pk, "talk"])
+    assert talk in body and 'data-action="override"' in body
+    client.force_login(make_user(Role.LEADER, city))
+    assert 'data-action="' not in client.get(url).content.decode()
+
+
+def test_the_office_overrides_a_warning_on_the_act_page(client, city, staff):
+    warning = _warned(city, staff)
+    client.force_login(staff)
+    url = reverse("core:workflow_act", args=["duty_warning", warning.pk, "override"])
+    response = client.post(url, {"target": "cleared", "reason": "委员已提交病假证明"})
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#w{warning.pk}")
+    warning.refresh_from_db()
+    assert warning.status == WarningStatus.CLEARED
+    assert "病假证明" in warning.history.first().history_change_reason

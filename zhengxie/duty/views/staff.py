@@ -9,16 +9,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhengxie.core.history import attach_histories
+from zhengxie.core.workflow.actions import actions_for
 
-from ..forms import RecognitionForm, TalkForm, WithdrawForm
-from ..models import DutyWarning, Grade, Recognition
+from ..forms import RecognitionForm, WithdrawForm
+from ..models import Grade, Recognition
 from ..permissions import can_manage_duty, check_manage_duty_permission
 from ..selectors import figures
 from ..selectors.standings import distribution, list_recognitions, ranking
 from ..selectors.warnings import due_warnings, list_warnings
 from ..services.recognition import record_recognition, withdraw_recognition
 from ..services.recompute import YearClosedError, is_published, publish_year, recompute_year
-from ..services.warnings import issue_warnings, record_talk
+from ..services.warnings import issue_warnings
+from ..workflow import DUTY_WARNING
 from .scope import committee_of, committees_of, year_of
 
 
@@ -103,13 +105,14 @@ def warnings(request: HttpRequest) -> HttpResponse:
     committee, year = scope["committee"], scope["year"]
     can_manage = can_manage_duty(request.user, committee)
     issued = list_warnings(committee_ids=[committee.pk], year=year)
+    # Staff read who issued, talked to and cleared each warning, and when.
+    issued = attach_histories(issued) if can_manage else issued
     context = {
         **scope,
         "due": due_warnings(committee=committee, year=year),
-        # Staff read who issued, talked to and cleared each warning, and when.
-        "issued": attach_histories(issued) if can_manage else issued,
+        # Each warning with the steps the person may take on it (the talk, the override).
+        "issued": [(w, actions_for(w, request.user, workflow=DUTY_WARNING)) for w in issued],
         "can_manage": can_manage,
-        "talk_form": TalkForm(),
     }
     return render(request, "duty/warnings.html", context)
 
@@ -121,23 +124,6 @@ def warnings_issue(request: HttpRequest) -> HttpResponse:
     count = issue_warnings(actor=request.user, committee=scope["committee"], year=scope["year"])
     messages.success(request, _("新列入预警名单 %(n)s 人，已通知本人。") % {"n": count})
     return _back("duty:warnings", scope)
-
-
-@login_required
-@require_POST
-def warning_talk(request: HttpRequest, pk: int) -> HttpResponse:
-    warning = get_object_or_404(DutyWarning, pk=pk)
-    check_manage_duty_permission(request.user, warning.committee_id)
-    form = TalkForm(request.POST)
-    if form.is_valid():
-        record_talk(actor=request.user, warning=warning, **form.cleaned_data)
-        messages.success(request, _("已记录与%(name)s的约谈。") % {"name": warning.member.name})
-    else:
-        messages.error(
-            request, "；".join(f"{form.fields[f].label}：{e[0]}" for f, e in form.errors.items())
-        )
-    url = reverse("duty:warnings") + f"?committee={warning.committee_id}&year={warning.year}"
-    return redirect(url)
 
 
 @login_required

@@ -1,4 +1,13 @@
-from .cases import Case, CaseEvent, CasePhoto, CaseSource, CaseState, Rating, RatingValue
+from .cases import (
+    RESOLVED_STATES,
+    Case,
+    CaseEvent,
+    CasePhoto,
+    CaseSource,
+    CaseState,
+    Rating,
+    RatingValue,
+)
 from .contacts import ContactRecord
 from .sessions import (
     Action,
@@ -11,6 +20,7 @@ from .sessions import (
 )
 
 __all__ = [
+    "RESOLVED_STATES",
     "Action",
     "ActionProgress",
     "ActionState",

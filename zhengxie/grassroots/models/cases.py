@@ -20,6 +20,10 @@ class CaseState(models.TextChoices):
     CLOSED = "closed", _("已销号")
 
 
+# The states in which a case counts as resolved: the figures, and the members' duty credit.
+RESOLVED_STATES = frozenset({CaseState.RESOLVED, CaseState.RATED, CaseState.CLOSED})
+
+
 class CaseSource(models.TextChoices):
     RESIDENT = "resident", _("群众网上反映")
     VISIT = "visit", _("委员走访")  # 委员三联系: counts as a problem collected by members

@@ -7,8 +7,15 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from zhengxie.core.models import Committee, Member, Town, Venue
 
-from ..models import Case, CaseSource, ConsultationSession, Rating, RatingValue, SessionParticipant
-from ..workflow import RESOLVED_STATES
+from ..models import (
+    RESOLVED_STATES,
+    Case,
+    CaseSource,
+    ConsultationSession,
+    Rating,
+    RatingValue,
+    SessionParticipant,
+)
 
 # The figure names the review uses, by the default category codes.
 RESOLVED_KEYS = {

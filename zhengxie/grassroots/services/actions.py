@@ -1,4 +1,6 @@
-"""Agreed actions: who does what by when, their progress, reminders, and resolution."""
+"""Agreed actions: who does what by when, their progress, reminders, and the case's resolution
+when the last one is done. The services are the domain API; the functions below them are the
+effects and guards the workflows (workflow.py) name."""
 
 import datetime as dt
 
@@ -10,15 +12,13 @@ from django.utils.translation import gettext as _
 from zhengxie.core.models import HandlingUnit, Role, User
 from zhengxie.core.rules import rule
 from zhengxie.core.services.notifications import notify
-from zhengxie.duty.models import DutyKind
-from zhengxie.duty.services import credit_duty
+from zhengxie.core.workflow import AlreadyHandled, Step, WorkflowError, apply
 
 from .. import rules
 from ..models import Action, ActionProgress, ActionState, Case, CaseState, ConsultationSession
 from ..permissions import check_manage_venue_permission, check_update_action_permission
-from .cases import resolving_members
 from .intake import plain_text
-from .transitions import apply_transition, fresh, lock_case, record_event, today
+from .timeline import record_event, step_date, today
 
 
 def _unit_accounts(unit_id: int | None) -> list[User]:
@@ -29,6 +29,10 @@ def _unit_accounts(unit_id: int | None) -> list[User]:
             role_grants__role=Role.UNIT, role_grants__handling_unit_id=unit_id
         ).distinct()
     )
+
+
+def _case_url(case_id: int) -> str:
+    return reverse("grassroots:case_detail", args=[case_id])
 
 
 def agree_action(
@@ -42,130 +46,172 @@ def agree_action(
     session: ConsultationSession | None = None,
     on: dt.date | None = None,
 ) -> Action:
-    """Adds an agreed action to a case in consultation; the responsible unit is told."""
-    case = fresh(case)
+    """Adds an agreed action to a case in consultation (or already acting); the responsible
+    unit is told. The case's step `agree_action` creates the action (create_agreed_action)."""
+    case = Case.objects.select_related("venue").get(pk=case.pk)
     check_manage_venue_permission(actor, case.venue)
-    description, responsible_name = plain_text(description), plain_text(responsible_name)
-    if not description:
+    case = apply(
+        case,
+        "agree_action",
+        actor,
+        description=description,
+        responsible_name=responsible_name,
+        responsible_unit=responsible_unit,
+        due_on=due_on,
+        session=session,
+        on=on,
+    )
+    return case.agreed_action
+
+
+def check_agreed_action(step: Step) -> None:
+    """Guard of `agree_action`: what, who and by when, as text without markup."""
+    data = step.data
+    data["description"] = plain_text(data.get("description", ""))[:300]
+    name = plain_text(data.get("responsible_name", ""))
+    if not name and data.get("responsible_unit"):
+        name = data["responsible_unit"].name
+    data["responsible_name"] = name[:80]
+    if not data["description"]:
         raise ValidationError({"description": _("请填写落实措施。")})
-    if responsible_unit and not responsible_name:
-        responsible_name = responsible_unit.name
-    if not responsible_name:
+    if not data["responsible_name"]:
         raise ValidationError({"responsible_name": _("请填写责任单位或责任人。")})
-    with transaction.atomic():
-        case = lock_case(case.pk)
-        action = Action.objects.create(
-            committee_id=case.committee_id,
-            case=case,
-            session=session,
-            description=description[:300],
-            responsible_name=responsible_name[:80],
-            responsible_unit=responsible_unit,
-            due_on=due_on,
-        )
-        note = _("%(who)s负责：%(what)s（%(due)s前）") % {
-            "who": action.responsible_name,
-            "what": action.description,
-            "due": due_on,
-        }
-        if case.state == CaseState.CONSULTING:
-            apply_transition(case=case, action="agree_action", note=note, on=on)
-        elif case.state == CaseState.ACTING:
-            record_event(case=case, action="agree_action", note=note, on=on)
-        else:
-            raise ValidationError(
-                _("当前状态为“%(s)s”，不能确定落实措施。") % {"s": case.get_state_display()}
-            )
+    if not data.get("due_on"):
+        raise ValidationError({"due_on": _("请填写完成时限。")})
+    data["note"] = _("%(who)s负责：%(what)s（%(due)s前）") % {
+        "who": data["responsible_name"],
+        "what": data["description"],
+        "due": data["due_on"],
+    }
+
+
+def create_agreed_action(step: Step) -> None:
+    """After `agree_action`: the action row. It is left on the returned case for the service."""
+    data = step.data
+    step.record.agreed_action = Action.objects.create(
+        committee_id=step.record.committee_id,
+        case=step.record,
+        session=data.get("session"),
+        description=data["description"],
+        responsible_name=data["responsible_name"],
+        responsible_unit=data.get("responsible_unit"),
+        due_on=data["due_on"],
+    )
+
+
+def ask_unit_to_claim(step: Step) -> None:
+    action = step.record.agreed_action
     notify(
         recipients=_unit_accounts(action.responsible_unit_id),
         title=_("请认领落实措施：%(t)s") % {"t": action.description},
-        url=reverse("grassroots:case_detail", args=[case.pk]),
+        url=_case_url(action.case_id),
     )
-    return action
 
 
 def report_progress(
     *, actor: User, action: Action, note: str, done: bool = False, on: dt.date | None = None
 ) -> Action:
-    """A progress note; with done, the action is completed, and the case resolved when it was
-    the last open one. Locks the case, then the action (the fixed order)."""
+    """A progress note; with done, the action's step `complete`, which resolves the case when
+    it was the last open action. Locks the action, then (on completion) the case."""
     check_update_action_permission(actor, action)
     note = plain_text(note)
     if not note:
         raise ValidationError({"note": _("请填写进展情况。")})
+    if done:
+        return apply(Action.objects.get(pk=action.pk), "complete", actor, note=note, on=on)
     with transaction.atomic():
-        case = lock_case(action.case_id)
         action = Action.objects.select_for_update().get(pk=action.pk)
         if action.state == ActionState.DONE:
             raise ValidationError(_("该措施已完成。"))
-        ActionProgress.objects.create(
-            action=action, note=note[:300], reported_on=on or today(), reported_by=actor
-        )
-        if done:
-            action.state, action.done_on = ActionState.DONE, on or today()
-            action.save(update_fields=["state", "done_on"])
-            record_event(
-                case=case,
-                action="action_done",
-                note=_("已完成：%(a)s") % {"a": action.description},
-                on=action.done_on,
-            )
-            _resolve_if_done(case, on=action.done_on)
+        _add_progress(action, note=note, on=on or today(), actor=actor)
     return action
 
 
-def _resolve_if_done(case: Case, *, on: dt.date) -> None:
-    if case.state != CaseState.ACTING or case.actions.filter(state=ActionState.OPEN).exists():
-        return
-    case.resolved_on = on
-    apply_transition(case=case, action="resolve", fields=("resolved_on",), on=on)
-    transaction.on_commit(lambda: _after_resolved(case))
+def _add_progress(action: Action, *, note: str, on: dt.date, actor) -> ActionProgress:
+    return ActionProgress.objects.create(
+        action=action, note=note[:300], reported_on=on, reported_by=actor
+    )
 
 
-def _after_resolved(case: Case) -> None:
-    for member in resolving_members(case):
-        credit_duty(
-            member=member, kind=DutyKind.CASE_RESOLVED, source=case, occurred_on=case.resolved_on
-        )
-    if case.reporter_id:
-        notify(
-            recipients=[case.reporter],
-            title=_("您反映的问题已解决，请评价：%(t)s") % {"t": case.title},
-            url=reverse("grassroots:case_public", args=[case.pk]),
-        )
+def record_final_progress(step: Step) -> None:
+    """After `complete`: the note the person wrote on finishing, as the last progress row."""
+    note = plain_text(step.data.get("note", ""))
+    if note:
+        _add_progress(step.record, note=note, on=step_date(step), actor=step.actor)
+
+
+def stamp_done_on(step: Step) -> None:
+    """Entering done (also by the office's override): the day it was done."""
+    step.touch(done_on=step_date(step))
+
+
+def forget_done_on(step: Step) -> None:
+    """Entering open again after the office's override: not done any more."""
+    if step.record.done_on is not None:
+        step.touch(done_on=None)
+
+
+def note_action_done(step: Step) -> None:
+    """Entering done: a row on the case's public timeline."""
+    case = Case.objects.get(pk=step.record.case_id)
+    record_event(
+        case=case,
+        action="action_done",
+        note=_("已完成：%(a)s") % {"a": step.record.description},
+        on=step_date(step),
+    )
+
+
+def resolve_case_when_all_done(step: Step) -> None:
+    """Entering done: the case's step `resolve` when this was its last open action (this
+    action's own row is saved with the step, so it is left out of the count). The case row is
+    locked before the others are counted, so two actions finished at once resolve the case
+    exactly once: the later sees the earlier done."""
+    case = Case.objects.select_for_update().get(pk=step.record.case_id)
+    still_open = case.actions.filter(state=ActionState.OPEN).exclude(pk=step.record.pk)
+    if case.state == CaseState.ACTING and not still_open.exists():
+        apply(case, "resolve", None, on=step_date(step))
 
 
 def remind_due_actions(*, on: dt.date | None = None) -> int:
     """Tells responsible units and convenors of open actions due within the committee's
-    reminder window or overdue; once a day per action. Returns how many were reminded."""
+    reminder window or overdue; once a day per action, each reminder its own step `remind`
+    (the mark and the inbox messages are saved together). Returns how many were reminded."""
     on = on or today()
     reminded = 0
-    due = (
-        Action.objects.filter(state=ActionState.OPEN)
-        .exclude(last_reminded_on=on)
-        .select_related("case__venue__convenor")
-    )
+    due = Action.objects.filter(state=ActionState.OPEN).exclude(last_reminded_on=on)
     for action in due.filter(due_on__lte=on + dt.timedelta(days=31)).iterator():
         if action.due_on > on + dt.timedelta(
             days=rule(action.committee_id, rules.REMIND_DAYS_BEFORE_DUE)
         ):
             continue
-        overdue = action.due_on < on
-        title = (_("落实措施已逾期：%(a)s") if overdue else _("落实措施即将到期：%(a)s")) % {
-            "a": action.description
-        }
-        venue = action.case.venue
-        notify(
-            recipients=[
-                *_unit_accounts(action.responsible_unit_id),
-                venue.convenor if venue else None,
-            ],
-            title=title,
-            body=_("完成时限：%(d)s") % {"d": action.due_on},
-            url=reverse("grassroots:case_detail", args=[action.case_id]),
-        )
-        action.last_reminded_on = on
-        action._change_reason = _("已发送到期提醒")
-        action.save(update_fields=["last_reminded_on"])
+        try:
+            apply(action, "remind", None, on=on)
+        except WorkflowError:  # done or reminded by someone else meanwhile
+            continue
         reminded += 1
     return reminded
+
+
+def not_reminded_yet(step: Step) -> None:
+    """Guard of `remind`: once a day, however many runs."""
+    if step.record.last_reminded_on == step_date(step):
+        raise AlreadyHandled(_("今天已提醒过。"))
+
+
+def stamp_reminded_on(step: Step) -> None:
+    step.touch(last_reminded_on=step_date(step))
+
+
+def remind_responsible(step: Step) -> None:
+    """After `remind`, in the same transaction as the mark: the unit's accounts and the
+    venue's convenor get the reminder in their inbox (e-mail copies after commit)."""
+    action, on = step.record, step_date(step)
+    venue = Case.objects.select_related("venue__convenor").get(pk=action.case_id).venue
+    title = _("落实措施已逾期：%(a)s") if action.due_on < on else _("落实措施即将到期：%(a)s")
+    notify(
+        recipients=[*_unit_accounts(action.responsible_unit_id), venue.convenor if venue else None],
+        title=title % {"a": action.description},
+        body=_("完成时限：%(d)s") % {"d": action.due_on},
+        url=_case_url(action.case_id),
+    )

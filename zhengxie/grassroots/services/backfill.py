@@ -4,9 +4,8 @@ through the duty service, one record per act; credits already there are left as 
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import Credit, credit_duty_many
 
-from ..models import Case, CaseSource, ContactRecord, SessionParticipant
-from ..workflow import RESOLVED_STATES
-from .cases import resolving_members
+from ..models import RESOLVED_STATES, Case, CaseSource, ContactRecord, SessionParticipant
+from .resolution import resolving_members
 
 
 def credit_year(*, year: int, committee_ids: list[int] | None = None) -> int:

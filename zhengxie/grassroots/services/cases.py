@@ -1,4 +1,6 @@
-"""Raising, triaging, rating and closing cases."""
+"""Raising, triaging, rating and closing cases: the services other code calls, and the effects
+and guards of the triage steps of the case workflow (workflow.py); those of the rating and
+resolution are in resolution.py."""
 
 import datetime as dt
 
@@ -11,8 +13,9 @@ from django.utils.translation import gettext as _
 from zhengxie.core import uploads
 from zhengxie.core.models import Member, Town, User, Venue
 from zhengxie.core.services.notifications import notify
+from zhengxie.core.workflow import Step, apply
 from zhengxie.duty.models import DutyKind
-from zhengxie.duty.services import credit_duty, revoke_duty
+from zhengxie.duty.services import credit_duty
 
 from .. import rules
 from ..models import Case, CasePhoto, CaseSource, Rating, RatingValue
@@ -23,7 +26,12 @@ from ..permissions import (
     check_triage_case_permission,
 )
 from .intake import check_photos, check_report_quota, plain_text
-from .transitions import apply_transition, fresh, lock_case, record_event, today
+from .timeline import record_event, today
+
+
+def fresh(case: Case) -> Case:
+    """Services check and step from the stored case, not a caller's possibly stale copy."""
+    return Case.objects.select_related("venue", "committee").get(pk=case.pk)
 
 
 def _check_category(committee_id: int, category: str) -> None:
@@ -116,10 +124,7 @@ def raise_case_by_convenor(
                 "reporter_phone": plain_text(reporter_phone)[:20],
             },
         )
-        case.venue = venue
-        case.save(update_fields=["venue"])
-        apply_transition(case=case, action="accept", note=venue.name, on=on)
-    return case
+        return apply(case, "accept", actor, venue=venue, on=on)
 
 
 def raise_case_from_visit(
@@ -169,38 +174,64 @@ def _notify_triagers(case: Case) -> None:
 
 
 def accept_case(*, actor: User, case: Case, venue: Venue, on: dt.date | None = None) -> Case:
-    """Puts a raised (or referred-back) case on a venue's list in its town."""
+    """Puts a raised (or referred-back) case on a venue's list in its town: the step
+    `accept`, whose guard checks the venue (check_accepting_venue)."""
     case = fresh(case)
     check_triage_case_permission(actor, case)
-    check_manage_venue_permission(actor, venue)
-    if venue.committee_id != case.committee_id:
+    return apply(case, "accept", actor, venue=venue, on=on)
+
+
+def check_accepting_venue(step: Step) -> None:
+    """Guard of `accept`: a venue of the case's committee that the person runs."""
+    venue = step.data.get("venue")
+    if venue is None:
+        raise ValidationError({"venue": _("请选择列入的协商场所。")})
+    check_manage_venue_permission(step.actor, venue)
+    if venue.committee_id != step.record.committee_id:
         raise ValidationError({"venue": _("只能列入本级政协的协商场所。")})
-    with transaction.atomic():
-        case = lock_case(case.pk)
-        case.venue = venue
-        apply_transition(case=case, action="accept", note=venue.name, fields=("venue",), on=on)
-    _notify_reporter(case, _("您反映的问题已列入%(v)s议题清单") % {"v": venue.name})
-    return case
+
+
+def take_onto_venue_list(step: Step) -> None:
+    venue = step.data["venue"]
+    step.touch(venue=venue)
+    step.data["note"] = venue.name
+
+
+def tell_reporter_accepted(step: Step) -> None:
+    venue = step.data["venue"]
+    _notify_reporter(step.record, _("您反映的问题已列入%(v)s议题清单") % {"v": venue.name})
 
 
 def refer_case(*, actor: User, case: Case, referred_to: str, reason: str) -> Case:
-    """Sends the case elsewhere; the reporter sees the reason on the public page."""
+    """Sends the case elsewhere (the step `refer`); the reporter sees the reason on the
+    public page."""
     case = fresh(case)
     check_triage_case_permission(actor, case)
+    referral(referred_to, reason)  # refused before the engine asks for a reason
+    return apply(case, "refer", actor, reason=reason, referred_to=referred_to)
+
+
+def referral(referred_to: str, reason: str) -> tuple[str, str]:
+    """Where to and why, as text without markup; both are required."""
     referred_to, reason = plain_text(referred_to), plain_text(reason)
     if not referred_to:
         raise ValidationError({"referred_to": _("请填写转交单位。")})
     if not reason:
         raise ValidationError({"reason": _("请填写转交理由，反映人将看到它。")})
-    with transaction.atomic():
-        case = lock_case(case.pk)
-        case.referred_to, case.referral_reason = referred_to[:80], reason[:300]
-        note = _("转交%(to)s：%(why)s") % {"to": case.referred_to, "why": reason}
-        apply_transition(
-            case=case, action="refer", note=note, fields=("referred_to", "referral_reason")
-        )
-    _notify_reporter(case, _("您反映的问题已转交%(to)s") % {"to": case.referred_to}, reason)
-    return case
+    return referred_to[:80], reason[:300]
+
+
+def note_referral(step: Step) -> None:
+    """Before `refer`: where to and why, kept on the case for its public page."""
+    referred_to, reason = referral(step.data.get("referred_to", ""), step.reason)
+    step.touch(referred_to=referred_to, referral_reason=reason)
+    step.data["note"] = _("转交%(to)s：%(why)s") % {"to": referred_to, "why": reason}
+
+
+def tell_reporter_referred(step: Step) -> None:
+    case = step.record
+    title = _("您反映的问题已转交%(to)s") % {"to": case.referred_to}
+    _notify_reporter(case, title, case.referral_reason)
 
 
 def _notify_reporter(case: Case, title: str, body: str = "") -> None:
@@ -222,63 +253,18 @@ def rate_case(
     by_representatives: bool = False,
     on: dt.date | None = None,
 ) -> Rating:
-    """满意/基本满意 mark the case rated; 不满意 sends it back to consultation."""
+    """满意/基本满意 take the step `rate`; 不满意 the step `reopen`, back to consultation."""
     case = fresh(case)
     check_rate_case_permission(actor, case)
     if value not in RatingValue.values:
         raise ValidationError({"value": _("请选择评价。")})
-    with transaction.atomic():
-        case = lock_case(case.pk)
-        reopen = value == RatingValue.UNSATISFIED
-        rating = Rating.objects.create(
-            case=case,
-            value=value,
-            rater=actor,
-            comment=plain_text(comment)[:300],
-            by_representatives=by_representatives or case.reporter_id != actor.pk,
-            rated_on=on or today(),
-        )
-        if reopen:
-            case.reopen_count += 1
-            case.resolved_on = None
-        note = f"{rating.get_value_display()} {rating.comment}".strip()
-        apply_transition(
-            case=case,
-            action="reopen" if reopen else "rate",
-            note=note,
-            fields=("reopen_count", "resolved_on") if reopen else (),
-            on=rating.rated_on,
-        )
-        if reopen:
-            transaction.on_commit(lambda: _revoke_resolved(case))
-    if reopen and case.venue and case.venue.convenor:
-        notify(
-            recipients=[case.venue.convenor],
-            title=_("群众评价不满意，请重新协商：%(t)s") % {"t": case.title},
-            url=reverse("grassroots:case_detail", args=[case.pk]),
-        )
-    return rating
-
-
-def _revoke_resolved(case: Case) -> None:
-    for member in resolving_members(case):
-        revoke_duty(member=member, kind=DutyKind.CASE_RESOLVED, source=case, note="群众评价不满意")
-
-
-def resolving_members(case: Case) -> list[Member]:
-    """The members credited with a resolved case: who raised it and who consulted on it."""
-    members = {m.pk: m for m in Member.objects.filter(session_seats__session__cases=case)}
-    if case.raised_by_member_id:
-        members.setdefault(case.raised_by_member_id, case.raised_by_member)
-    return list(members.values())
+    step = "reopen" if value == RatingValue.UNSATISFIED else "rate"
+    data = {"value": value, "comment": comment, "by_representatives": by_representatives}
+    return apply(case, step, actor, on=on, **data).rating
 
 
 def close_case(*, actor: User, case: Case, on: dt.date | None = None) -> Case:
-    """销号 after a satisfied rating."""
+    """销号 after a satisfied rating: the step `close`."""
     case = fresh(case)
     check_manage_venue_permission(actor, case.venue)
-    with transaction.atomic():
-        case = lock_case(case.pk)
-        case.closed_on = on or today()
-        apply_transition(case=case, action="close", fields=("closed_on",), on=case.closed_on)
-    return case
+    return apply(case, "close", actor, on=on)

@@ -13,21 +13,21 @@ from simple_history.utils import bulk_create_with_history
 from zhengxie.core import uploads
 from zhengxie.core.models import Member, User, Venue
 from zhengxie.core.services.notifications import notify
+from zhengxie.core.workflow import apply
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import credit_duty
 
 from ..models import (
     Case,
-    CaseState,
     ConsultationSession,
     ParticipantKind,
     SessionParticipant,
     SessionPhoto,
 )
 from ..permissions import check_manage_venue_permission
-from ..workflow import CONSULTABLE_STATES
+from ..workflow import CASE, CONSULTABLE_STATES
 from .intake import check_photos, plain_text
-from .transitions import apply_transition, record_event
+from .timeline import record_event
 
 MINUTES_PARTS = ("briefing", "questions", "answers", "speeches")
 
@@ -89,8 +89,9 @@ def hold_session(
     consensus: str = "",
     photos: list[UploadedFile] = (),
 ) -> ConsultationSession:
-    """Records a session held at the venue. Locks its cases (by id) and moves accepted ones
-    into consultation; credits each member present once."""
+    """Records a session held at the venue. Locks its cases (by id); each case not yet acting
+    takes the step `consult`, an acting one gets a timeline row; credits each member present
+    once."""
     check_manage_venue_permission(actor, venue)
     checked = check_photos(committee=venue.committee, photos=list(photos))
     if not plain_text(title):
@@ -120,8 +121,8 @@ def hold_session(
             )
         for case in locked:
             note = _("召开协商会：%(t)s") % {"t": session.title}
-            if case.state == CaseState.ACCEPTED:
-                apply_transition(case=case, action="consult", note=note, on=held_on)
+            if case.state in CASE.transition("consult").sources:
+                apply(case, "consult", actor, note=note, on=held_on)
             else:
                 record_event(case=case, action="session", note=note, on=held_on)
         transaction.on_commit(lambda: _after_session(session, members, locked))

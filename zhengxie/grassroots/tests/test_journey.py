@@ -38,10 +38,22 @@ def _report(page, town, tmp_path):
     page.wait_for_url(re.compile(r".*/grassroots/public/cases/\d+/"))
 
 
-def _hold_session_and_finish(page, case, member):
+def _fits_a_phone(page) -> bool:
+    """The page reads on a 375 px phone without sideways scrolling."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    fits = page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.set_viewport_size({"width": 1280, "height": 800})
+    return fits
+
+
+def _hold_session_and_finish(page, case, venue, member):
     page.goto(f"{page.base_url}/grassroots/cases/{case.pk}/")
     assert "13911112222" in page.content()  # the convenor sees the reporter's phone
-    page.click("button:has-text('列入议题清单')")
+    assert _fits_a_phone(page)
+    # the case page's buttons are the steps the case workflow offers the convenor
+    page.click("[data-action=accept]")
+    page.click("[data-testid=confirm-action]")
+    page.wait_for_url(re.compile(rf".*/grassroots/cases/{case.pk}/$"))
     page.click("a:has-text('召开协商会')")
     page.fill("input[name=title]", "路灯维修协商会")
     page.fill("input[name=held_on]", dt.date.today().isoformat())
@@ -50,11 +62,15 @@ def _hold_session_and_finish(page, case, member):
     page.fill("textarea[name=consensus]", "社区三天内更换路灯")
     page.click("form.card button[type=submit]")
     page.wait_for_url(re.compile(r".*/grassroots/sessions/\d+/"))
-    page.goto(f"{page.base_url}/grassroots/cases/{case.pk}/")
+    page.goto(f"{page.base_url}/grassroots/venues/{venue.pk}/")
+    assert _fits_a_phone(page)
+    page.click(f"tr:has(a:has-text('{case.title}')) [data-action=agree_action]")
+    assert _fits_a_phone(page)
     page.fill("input[name=description]", "更换路灯灯泡")
     page.fill("input[name=responsible_name]", "洪山镇幸福社区")
     page.fill("input[name=due_on]", (dt.date.today() + dt.timedelta(days=3)).isoformat())
-    page.click("text=添加措施")
+    page.click("[data-testid=confirm-action]")
+    page.wait_for_url(re.compile(rf".*/grassroots/cases/{case.pk}/$"))
     page.fill("input[name=note]", "已更换")
     page.check("input[name=done]")
     page.click("text=更新进展")
@@ -78,7 +94,7 @@ def test_a_report_with_a_photo_is_consulted_acted_on_rated_and_shown_publicly(
     case = Case.objects.get(title="小区门口路灯不亮")
     assert case.photos.count() == 1
     _login(page, convenor)
-    _hold_session_and_finish(page, case, member)
+    _hold_session_and_finish(page, case, venue, member)
     _login(page, resident)
     page.goto(f"{page.base_url}/grassroots/public/cases/{case.pk}/")
     page.check("input[name=value][value=satisfied]")

@@ -1,12 +1,13 @@
 """Every page, per role: who gets in, who is turned away, and what the private fields show."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
 
 from zhengxie.core import factories as core
-from zhengxie.core.models import Role
+from zhengxie.core.models import Notification, Role
 from zhengxie.grassroots.factories import make_action, make_case, make_photo
 from zhengxie.grassroots.models import CasePhoto, CaseState
 
@@ -172,13 +173,12 @@ def test_a_case_photo_is_served_only_to_people_who_may_read_the_case(client, peo
         assert status == (200 if name in {"resident", "convenor"} else 403), name
 
 
-def test_a_handling_unit_account_updates_only_its_own_actions(client, county, case):
+def test_a_handling_unit_account_updates_only_its_own_actions(client, county, venue):
     unit_user = core.make_user(role=Role.UNIT, committee=county)
     unit = unit_user.role_grants.get().handling_unit
+    case = make_case(venue=venue, state=CaseState.ACTING)
     own = make_action(case=case, due_on=dt.date(2022, 5, 1), responsible_unit=unit)
     other = make_action(case=case, due_on=dt.date(2022, 5, 1))
-    case.state = CaseState.ACTING
-    case.save()
     client.force_login(unit_user)
     client.post(
         reverse("grassroots:action_progress", args=[own.pk]), {"note": "已施工", "done": "on"}
@@ -263,3 +263,119 @@ def test_a_referred_case_shows_the_reason_on_its_public_page(client, convenor, r
     client.force_login(resident)
     body = client.get(reverse("grassroots:case_public", args=[case.pk])).content.decode()
     assert "县供电公司" in body and "属于供电设施维修" in body
+
+
+def _buttons(client, user, url) -> set[str]:
+    client.force_login(user)
+    body = client.get(url).content.decode()
+    return set(re.findall(r'data-action="([a-z_]+)"', body))
+
+
+def test_case_page_buttons_are_the_steps_the_engine_offers_each_person(client, people, venue):
+    # given a raised case of the resident's and a resolved one
+    raised = make_case(town=venue.town, reporter=people["resident"])
+    resolved = make_case(venue=venue, state=CaseState.RESOLVED, reporter=people["resident"])
+
+    def page(case):
+        return reverse("grassroots:case_detail", args=[case.pk])
+
+    # then the town's convenor triages, the office may also override, the reporter rates
+    assert _buttons(client, people["convenor"], page(raised)) == {"accept", "refer"}
+    assert _buttons(client, people["county_staff"], page(raised)) == {
+        "accept",
+        "refer",
+        "override",
+    }
+    assert _buttons(client, people["resident"], page(raised)) == set()
+    assert _buttons(client, people["member"], page(raised)) == set()
+    assert _buttons(client, people["resident"], page(resolved)) == {"rate"}
+    assert _buttons(client, people["convenor"], page(resolved)) == {"rate"}
+
+
+def test_an_agreed_actions_buttons_and_progress_form_come_from_the_engine(
+    client, people, venue, county
+):
+    # given an acting case with an open action of a unit's
+    unit_user = core.make_user(role=Role.UNIT, committee=county)
+    case = make_case(venue=venue, state=CaseState.ACTING)
+    make_action(
+        case=case,
+        due_on=dt.date(2022, 5, 1),
+        responsible_unit=unit_user.role_grants.get().handling_unit,
+    )
+    url = reverse("grassroots:case_detail", args=[case.pk])
+    # then the unit reports progress, the office may also override the action
+    client.force_login(unit_user)
+    assert 'name="done"' in client.get(url).content.decode()
+    assert _buttons(client, people["county_staff"], url) == {"agree_action", "override"}
+    client.force_login(people["leader"])
+    assert 'name="done"' not in client.get(url).content.decode()
+
+
+def test_the_venue_list_of_cases_offers_each_cases_next_step(
+    client, people, venue, django_assert_max_num_queries
+):
+    # given cases in several states on the venue's list
+    for state in (CaseState.ACCEPTED, CaseState.CONSULTING, CaseState.RATED):
+        for _n in range(5):
+            make_case(venue=venue, state=state)
+    url = reverse("grassroots:venue_detail", args=[venue.pk])
+    # then the convenor gets each case's next steps, without the override, in a few queries
+    client.force_login(people["convenor"])
+    with django_assert_max_num_queries(20):
+        body = client.get(url).content.decode()
+    assert body.count('data-action="consult"') == 10
+    assert body.count('data-action="close"') == 5
+    assert 'data-action="override"' not in body
+    assert _buttons(client, people["member"], url) == set()
+
+
+def test_referring_on_the_act_page_keeps_the_reason_and_tells_the_reporter(
+    client, people, town, django_capture_on_commit_callbacks
+):
+    case = make_case(town=town, reporter=people["resident"])
+    client.force_login(people["convenor"])
+    url = reverse("core:workflow_act", args=["case", case.pk, "refer"])
+    assert "转交理由（反映人可见）" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url, {"seen_state": "raised", "referred_to": "县供电公司", "reason": "供电设施维修"}
+        )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert (case.state, case.referral_reason) == (CaseState.REFERRED, "供电设施维修")
+    assert case.events.get().note == "转交县供电公司：供电设施维修"
+    assert Notification.objects.filter(recipient=people["resident"], body="供电设施维修").exists()
+
+
+def test_agreeing_an_action_on_the_act_page_creates_it(client, people, venue):
+    case = make_case(venue=venue, state=CaseState.CONSULTING)
+    client.force_login(people["convenor"])
+    url = reverse("core:workflow_act", args=["case", case.pk, "agree_action"])
+    # a blank responsible party is refused on the form
+    data = {"seen_state": "consulting", "description": "更换路灯", "due_on": "2022-05-01"}
+    assert client.post(url, data).status_code == 200
+    assert not case.actions.exists()
+    response = client.post(url, {**data, "responsible_name": "幸福社区"})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.state == CaseState.ACTING
+    assert case.actions.get().responsible_name == "幸福社区"
+
+
+def test_an_accept_page_the_case_has_moved_past_sends_the_convenor_back(client, people, venue):
+    case = make_case(venue=venue, state=CaseState.CONSULTING)
+    client.force_login(people["convenor"])
+    response = client.get(reverse("grassroots:case_accept", args=[case.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("grassroots:case_detail", args=[case.pk])
+
+
+def test_the_office_reads_the_workflow_guide_from_its_menu(client, people):
+    client.force_login(people["county_staff"])
+    guide = reverse("core:workflow_guide", args=["grassroots"])
+    assert guide in client.get(reverse("grassroots:case_list")).content.decode()
+    body = client.get(guide).content.decode()
+    assert "一线协商问题" in body and "落实措施" in body
+    client.force_login(people["convenor"])
+    assert guide not in client.get(reverse("grassroots:case_list")).content.decode()

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,26 +12,21 @@ from django.views.decorators.http import require_POST
 from zhengxie.core.history import history_of
 from zhengxie.core.models import Venue
 from zhengxie.core.permissions import is_office
+from zhengxie.core.workflow import WorkflowError, may_take
+from zhengxie.core.workflow.actions import actions_for
 
 from .. import rules, selectors
-from ..forms import AcceptForm, ActionForm, ProgressForm, RatingForm, ReferForm
+from ..forms import AcceptForm, ProgressForm, RatingForm
 from ..models import Action, Case, CaseState
 from ..permissions import (
-    can_manage_venue,
-    can_rate_case,
     can_see_reporter_contact,
-    can_triage_case,
-    can_update_action,
-    check_manage_venue_permission,
-    check_rate_case_permission,
     check_read_case_permission,
-    check_triage_case_permission,
     check_update_action_permission,
 )
-from ..services.actions import agree_action, report_progress
-from ..services.cases import accept_case, close_case, rate_case, refer_case
-from ..workflow import actions_from, allowed
-from .common import reader_committee_ids
+from ..services.actions import report_progress
+from ..services.cases import accept_case, rate_case
+from ..workflow import AGREED_ACTION, CASE
+from .common import add_errors, reader_committee_ids
 
 
 @login_required
@@ -55,32 +51,19 @@ def _triage_venues(user, case: Case):
     return venues.filter(convenor=user)
 
 
-def _accept_form(user, case: Case) -> AcceptForm:
-    """Preselects the case's own venue, or the first venue of its town."""
-    venues = _triage_venues(user, case)
-    chosen = case.venue_id or next((v.pk for v in venues if v.town_id == case.town_id), None)
-    return AcceptForm(venues=venues, initial={"venue": chosen})
-
-
 def _detail_context(request: HttpRequest, case: Case) -> dict:
+    """The case and its agreed actions, each with the steps the engine lets the person take."""
     user = request.user
-    manage = can_manage_venue(user, case.venue)
+    rows = [(a, actions_for(a, user, workflow=AGREED_ACTION)) for a in case.actions.all()]
+    updatable = {a.pk for a, _b in rows if may_take(a, "complete", user, workflow=AGREED_ACTION)}
     return {
         "case": case,
         "category": rules.categories(case.committee_id).get(case.category, case.category),
         "show_contact": can_see_reporter_contact(user, case),
-        "can_triage": can_triage_case(user, case)
-        and case.state in (CaseState.RAISED, CaseState.ACCEPTED, CaseState.REFERRED),
-        "can_manage": manage,
-        "can_rate": can_rate_case(user, case) and case.state == CaseState.RESOLVED,
-        "updatable": {a.pk for a in case.actions.all() if can_update_action(user, a)},
-        "transitions": actions_from(case.state, actor="venue") if manage else [],
-        "can_add_action": manage and allowed("agree_action", case.state),
-        "accept_form": _accept_form(user, case),
-        "refer_form": ReferForm(),
-        "action_form": ActionForm(committee_id=case.committee_id),
+        "actions": actions_for(case, user, workflow=CASE),
+        "action_rows": rows,
+        "updatable": updatable,
         "progress_form": ProgressForm(),
-        "rating_form": RatingForm(),
         "history": history_of(case) if is_office(user, case.committee_id) else None,
     }
 
@@ -92,116 +75,105 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "grassroots/case_detail.html", _detail_context(request, case))
 
 
-def _run(request: HttpRequest, pk: int, form, act, check) -> HttpResponse:
-    """Posts a form to one service; a person the service refuses is refused before the form
-    is read (a form error would tell them about a case they may not touch); bad input comes
-    back as a message and changes nothing."""
-    case = get_object_or_404(Case.objects.select_related("venue", "committee"), pk=pk)
-    check(case)
-    if not form.is_valid():
-        messages.error(
-            request,
-            "；".join(
-                f"{form.fields[f].label if f in form.fields else ''}：{' '.join(e)}"
-                for f, e in form.errors.items()
-            ),
-        )
-        return redirect("grassroots:case_detail", pk=pk)
-    try:
-        act(case, form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, "；".join(error.messages))
-    else:
-        messages.success(request, _("已办理。"))
-    return redirect("grassroots:case_detail", pk=pk)
+def _step_case(pk: int) -> Case:
+    return get_object_or_404(Case.objects.select_related("venue", "committee"), pk=pk)
+
+
+def _refusal(request: HttpRequest, case: Case, step: str) -> HttpResponse | None:
+    """None when the engine lets the person take the step now. A person the table names is
+    sent back to the case with a message while the case is in another state; others get 403."""
+    if may_take(case, step, request.user, workflow=CASE):
+        return None
+    if not CASE.transition(step).may(request.user, case):
+        raise PermissionDenied(_("您无权执行该操作。"))
+    messages.error(request, _("该记录当前状态下不能执行此操作，请刷新页面。"))
+    return redirect("grassroots:case_detail", pk=case.pk)
+
+
+def _step_page(request, case: Case, step: str, form, take, *, back: str) -> HttpResponse:
+    """The page of a step with its own form: shown, then posted to the service `take`; a
+    refusal on a field stays on the form, a step someone else took first goes back."""
+    label = CASE.transition(step).label
+    if request.method == "POST" and form.is_valid():
+        try:
+            take(form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        except WorkflowError as error:
+            messages.error(request, error.message)
+            return redirect(back)
+        else:
+            messages.success(request, _("已%(action)s。") % {"action": label})
+            return redirect(back)
+    context = {"record": case, "workflow": CASE, "label": label, "form": form, "back": back}
+    return render(request, "core/workflow_act.html", context)
 
 
 @login_required
-@require_POST
 def case_accept(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(Case, pk=pk)
-    form = AcceptForm(request.POST, venues=_triage_venues(request.user, case))
-    return _run(
+    """列入议题清单: the venue is picked among the person's own (staff: the town's)."""
+    case = _step_case(pk)
+    if refused := _refusal(request, case, "accept"):
+        return refused
+    venues = _triage_venues(request.user, case)
+    chosen = case.venue_id or next((v.pk for v in venues if v.town_id == case.town_id), None)
+    form = AcceptForm(request.POST or None, venues=venues, initial={"venue": chosen})
+    return _step_page(
         request,
-        pk,
+        case,
+        "accept",
         form,
-        lambda c, d: accept_case(actor=request.user, case=c, venue=d["venue"]),
-        lambda c: check_triage_case_permission(request.user, c),
+        lambda data: accept_case(actor=request.user, case=case, venue=data["venue"]),
+        back=reverse("grassroots:case_detail", args=[pk]),
     )
 
 
 @login_required
-@require_POST
-def case_refer(request: HttpRequest, pk: int) -> HttpResponse:
-    return _run(
-        request,
-        pk,
-        ReferForm(request.POST),
-        lambda c, d: refer_case(actor=request.user, case=c, **d),
-        lambda c: check_triage_case_permission(request.user, c),
-    )
+def case_session(request: HttpRequest, pk: int) -> HttpResponse:
+    """召开协商会: the venue's session form, with this case ticked."""
+    case = _step_case(pk)
+    if refused := _refusal(request, case, "consult"):
+        return refused
+    url = reverse("grassroots:session_create", args=[case.venue_id])
+    return redirect(f"{url}?case={case.pk}")
 
 
 @login_required
-@require_POST
-def case_close(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(Case.objects.select_related("venue"), pk=pk)
-    try:
-        close_case(actor=request.user, case=case)
-    except ValidationError as error:
-        messages.error(request, "；".join(error.messages))
-    else:
-        messages.success(request, _("已销号。"))
-    return redirect("grassroots:case_detail", pk=pk)
-
-
-@login_required
-@require_POST
 def case_rate(request: HttpRequest, pk: int) -> HttpResponse:
-    def act(case, data):
-        rate_case(actor=request.user, case=case, value=data["value"], comment=data["comment"])
-
-    response = _run(
+    """The rating: the reporter's own, or the residents' representatives' recorded by the
+    convenor; the reporter returns to the public page."""
+    case = _step_case(pk)
+    if refused := _refusal(request, case, "rate"):
+        return refused
+    name = "case_public" if case.reporter_id == request.user.pk else "case_detail"
+    return _step_page(
         request,
-        pk,
-        RatingForm(request.POST),
-        act,
-        lambda c: check_rate_case_permission(request.user, c),
-    )
-    case = Case.objects.only("reporter_id").get(pk=pk)
-    return (
-        redirect("grassroots:case_public", pk=pk)
-        if case.reporter_id == request.user.pk
-        else response
-    )
-
-
-@login_required
-@require_POST
-def action_create(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(Case, pk=pk)
-    form = ActionForm(request.POST, committee_id=case.committee_id)
-    return _run(
-        request,
-        pk,
-        form,
-        lambda c, d: agree_action(actor=request.user, case=c, **d),
-        lambda c: check_manage_venue_permission(request.user, c.venue),
+        case,
+        "rate",
+        RatingForm(request.POST or None),
+        lambda data: rate_case(actor=request.user, case=case, **data),
+        back=reverse(f"grassroots:{name}", args=[pk]),
     )
 
 
 @login_required
 @require_POST
 def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """A progress note from the case page; ticked 已完成, the action's step `complete`."""
     action = get_object_or_404(Action.objects.select_related("case__venue"), pk=pk)
+    check_update_action_permission(request.user, action)
     form = ProgressForm(request.POST)
-    return _run(
-        request,
-        action.case_id,
-        form,
-        lambda c, d: report_progress(actor=request.user, action=action, **d),
-        lambda c: check_update_action_permission(request.user, action),
-    )
+    back = redirect("grassroots:case_detail", pk=action.case_id)
+    if not form.is_valid():
+        messages.error(request, _("进展情况：请填写。"))
+        return back
+    try:
+        report_progress(actor=request.user, action=action, **form.cleaned_data)
+    except (ValidationError, WorkflowError) as error:
+        messages.error(request, "；".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("已办理。"))
+    return back
 
 
 @login_required

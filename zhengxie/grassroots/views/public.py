@@ -10,13 +10,15 @@ from django.utils.translation import gettext as _
 from zhengxie.core.permissions import readable_committee_ids
 from zhengxie.core.selectors import get_home_committee
 from zhengxie.core.uploads import serve_upload
+from zhengxie.core.workflow import may_take
 
 from .. import rules, selectors
 from ..forms import RatingForm, ReportForm
-from ..models import Case, CasePhoto, CaseState, SessionPhoto
-from ..permissions import can_manage_venue, can_rate_case, can_read_case, check_report_permission
+from ..models import Case, CasePhoto, SessionPhoto
+from ..permissions import can_manage_venue, can_read_case, check_report_permission
 from ..services.cases import report_case
 from ..services.intake import RateLimited
+from ..workflow import CASE
 from .common import add_errors, client_address
 
 
@@ -60,9 +62,10 @@ def case_public(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "case": case,
             "category": rules.categories(case.committee_id).get(case.category, case.category),
-            "can_rate": case.state == CaseState.RESOLVED
-            and case.reporter_id == getattr(user, "pk", None)
-            and can_rate_case(user, case),
+            # The reporter rates here; the convenor records representatives' on the case page.
+            "can_rate": user.is_authenticated
+            and case.reporter_id == user.pk
+            and may_take(case, "rate", user, workflow=CASE),
             "rating_form": RatingForm(),
         },
     )

@@ -8,12 +8,14 @@ from django.utils.translation import gettext as _
 from zhengxie.core.models import Committee, Town, Venue
 from zhengxie.core.permissions import readable_committee_ids
 from zhengxie.core.views.params import int_param
+from zhengxie.core.workflow.actions import actions_for
 
 from .. import rules, selectors
 from ..forms import ConvenorCaseForm, VenueForm
 from ..permissions import can_manage_venue, check_manage_venue_permission
 from ..services.cases import raise_case_by_convenor
 from ..services.venues import update_venue
+from ..workflow import CASE
 from .common import add_errors, reader_committee_ids
 
 
@@ -43,11 +45,18 @@ def _check_read_venue(request: HttpRequest, venue: Venue) -> None:
 def venue_detail(request: HttpRequest, pk: int) -> HttpResponse:
     venue = selectors.get_venue_detail(venue_id=pk)
     _check_read_venue(request, venue)
+    # Each case on the list with the next steps the person may take (the case's venue is the
+    # one prefetched, so the engine's checks read no rows); the override is on the case page.
+    cases = [
+        (case, actions_for(case, request.user, workflow=CASE, with_override=False))
+        for case in venue.cases.all()
+    ]
     return render(
         request,
         "grassroots/venue_detail.html",
         {
             "venue": venue,
+            "cases": cases,
             "can_manage": can_manage_venue(request.user, venue),
             "categories": rules.categories(venue.committee_id),
         },
