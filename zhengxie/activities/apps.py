@@ -9,9 +9,13 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self) -> None:
         from zhengxie.core.config import register_default
+        from zhengxie.core.workflow import register
         from zhengxie.duty.providers import register_section
 
         from .selectors import list_upcoming_for_member
+        from .workflow import WORKFLOWS
+
+        register(*WORKFLOWS)
 
         register_section(
             key="upcoming", title=_("近期活动"), provider=list_upcoming_for_member, order=10
