@@ -8,13 +8,17 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("协商与履职活动")
 
     def ready(self) -> None:
-        from zhengxie.core.rules import register
+        from zhengxie.core.rules import register as register_rules
+        from zhengxie.core.workflow import register
         from zhengxie.duty.providers import register_section
 
         from .rules import RULES
         from .selectors import list_upcoming_for_member
+        from .workflow import WORKFLOWS
+
+        register(*WORKFLOWS)
 
         register_section(
             key="upcoming", title=_("近期活动"), provider=list_upcoming_for_member, order=10
         )
-        register(RULES)
+        register_rules(RULES)

@@ -8,7 +8,6 @@ from zhengxie.core.rules import declaration, rule
 
 from .models import (
     ActivityKind,
-    Adoption,
     InstructionLevel,
     InvitationSource,
     OutcomeKind,
@@ -109,10 +108,17 @@ class OutcomeForm(forms.Form):
             raise forms.ValidationError(_("委员编号应为数字，用逗号分隔。")) from None
 
 
-class AdoptionForm(forms.Form):
-    adoption = forms.ChoiceField(label=_("采纳情况"), choices=Adoption.choices)
-    note = forms.CharField(
-        label=_("采纳说明"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+class AwardForm(forms.Form):
+    """An essay's award set by hand (publishing the results sets every essay's)."""
+
+    award = forms.CharField(label=_("评审结果"), max_length=20)
+    average_score = forms.DecimalField(
+        label=_("平均分"),
+        max_digits=5,
+        decimal_places=2,
+        min_value=0,
+        max_value=100,
+        required=False,
     )
 
 

@@ -31,4 +31,5 @@ NAV_ITEMS = [
         frozenset({Role.STAFF, Role.ADMIN, Role.MEMBER}),
         35,
     ),
+    NavItem(_("业务流程"), "activities:workflows", OFFICE, 36),
 ]

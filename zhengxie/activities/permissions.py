@@ -4,6 +4,7 @@ the kind names decides leave."""
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from zhengxie.core.models import LeaderKind, Member, Role, User
 from zhengxie.core.permissions import (
@@ -13,6 +14,7 @@ from zhengxie.core.permissions import (
     grants_of,
     is_office,
 )
+from zhengxie.core.workflow import Who
 
 from .models import Activity, LeaveApprover
 
@@ -47,6 +49,24 @@ def check_approve_leave_permission(user: User, committee_id: int, approver: str)
         if approver == LeaveApprover.CHAIR:
             raise PermissionDenied(_("此类活动的请假须由主席会议成员审批。"))
         raise PermissionDenied(_("此类活动的请假须由本级政协机关工作人员审批。"))
+
+
+# Who decides a leave request: the approver its activity's kind named when it was asked.
+LEAVE_APPROVER = Who(
+    "leave_approver",
+    gettext_lazy("活动类型指定的请假审批人"),
+    lambda user, leave: (
+        user is not None and can_approve_leave(user, leave.committee_id, leave.approver)
+    ),
+)
+
+
+def _asked_it(user: User | None, leave) -> bool:
+    member = member_of(user, leave.committee_id) if user is not None else None
+    return member is not None and member.pk == leave.member_id
+
+
+LEAVE_ASKER = Who("leave_asker", gettext_lazy("请假的委员本人"), _asked_it)
 
 
 def check_take_part_permission(user: User, activity: Activity) -> Member:

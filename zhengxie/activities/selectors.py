@@ -22,17 +22,26 @@ from .models import (
     Outcome,
     ReadingGroup,
 )
+from .models.activities import COUNTS_HELD, TAKE_PART
 from .models.outcomes import RESEARCH_INSPECTION_KINDS
 from .permissions import can_approve_leave, filter_visible_activities
-from .workflow import HELD_STATES, OPEN_STATES
+from .steps import states_allowing
 
 # 我的履职 lists the next few activities; the full list is one click away.
 UPCOMING_ON_MY_PAGE = 5
 
 
+def _held_states() -> list[str]:
+    return states_allowing("activity", COUNTS_HELD)
+
+
+def _open_states() -> list[str]:
+    return states_allowing("activity", TAKE_PART)
+
+
 def _held(committee_ids: list[int], year: int) -> QuerySet:
     return Activity.objects.filter(
-        committee_id__in=committee_ids, starts_at__year=year, state__in=HELD_STATES
+        committee_id__in=committee_ids, starts_at__year=year, state__in=_held_states()
     )
 
 
@@ -51,7 +60,7 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
     settled = Attendance.objects.filter(
         committee_id__in=committee_ids,
         activity__starts_at__year=year,
-        activity__state__in=HELD_STATES,
+        activity__state__in=_held_states(),
     ).aggregate(
         present=Count("id", filter=Q(status=AttendanceStatus.PRESENT)),
         expected=Count("id", filter=~Q(status=AttendanceStatus.CANCELLED)),
@@ -79,7 +88,7 @@ def count_participants(*, committee_ids: list[int], year: int) -> int:
         Attendance.objects.filter(
             committee_id__in=committee_ids,
             activity__starts_at__year=year,
-            activity__state__in=HELD_STATES,
+            activity__state__in=_held_states(),
             status=AttendanceStatus.PRESENT,
         )
         .values("member_id")
@@ -113,7 +122,7 @@ def list_upcoming_for_member(*, member: Member) -> list[dict]:
     soonest first: a card on 我的履职 (one query)."""
     today = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
     invited = Activity.objects.filter(
-        invitations__member=member, state__in=OPEN_STATES, starts_at__gte=today
+        invitations__member=member, state__in=_open_states(), starts_at__gte=today
     )
     upcoming = filter_visible_activities(member.user, invited).order_by("starts_at", "pk")
     return [
@@ -171,10 +180,11 @@ def pending_leaves_for(*, user: User) -> list[LeaveRequest]:
 def plan_overview(*, plan: ConsultationPlan) -> list[dict]:
     """Each topic with its activities: held or still pending."""
     topics = plan.topics.select_related("kind").prefetch_related("activities")
+    held_states = _held_states()
     overview = []
     for topic in topics:
         activities = list(topic.activities.all())
-        held = [a for a in activities if a.state in HELD_STATES]
+        held = [a for a in activities if a.state in held_states]
         overview.append({"topic": topic, "activities": activities, "held": bool(held)})
     return overview
 

@@ -1,4 +1,6 @@
+from django.contrib.auth.decorators import login_required
 from django.urls import path
+from django.views.generic import RedirectView
 
 from .views import activities, attendance, essay_review, essays, outcomes, plans, reading
 
@@ -7,12 +9,11 @@ urlpatterns = [
     path("", activities.activity_list, name="list"),
     path("new/", activities.activity_create, name="create"),
     path("<int:pk>/", activities.activity_detail, name="detail"),
-    path("<int:pk>/do/<slug:action>/", activities.activity_transition, name="transition"),
+    path("<int:pk>/follow-up/", activities.activity_follow_up, name="follow_up"),
     path("<int:pk>/invite/", attendance.invite, name="invite"),
     path("<int:pk>/sign-up/", attendance.sign_up, name="sign_up"),
     path("<int:pk>/leave/", attendance.request_leave, name="leave"),
     path("leaves/", attendance.pending_leaves, name="leaves"),
-    path("leaves/<int:leave_pk>/decide/", attendance.decide_leave, name="decide_leave"),
     path("<int:pk>/screen/", attendance.signin_screen, name="screen"),
     path("<int:pk>/qr.svg", attendance.signin_qr, name="qr"),
     path("<int:pk>/signin/<str:token>/", attendance.signin, name="signin"),
@@ -28,7 +29,6 @@ urlpatterns = [
     path("outcomes/", outcomes.outcome_list, name="outcomes"),
     path("outcomes/new/", outcomes.outcome_new, name="outcome_new"),
     path("outcomes/<int:pk>/", outcomes.outcome_detail, name="outcome"),
-    path("outcomes/<int:pk>/adoption/", outcomes.outcome_adoption, name="outcome_adoption"),
     path(
         "outcomes/<int:pk>/instruction/", outcomes.outcome_instruction, name="outcome_instruction"
     ),
@@ -37,9 +37,15 @@ urlpatterns = [
     path("outcomes/<int:pk>/word/", outcomes.outcome_word, name="outcome_word"),
     path("attachments/<int:pk>/", outcomes.outcome_attachment, name="attachment"),
     path("plan/", plans.plan, name="plan"),
-    path("plan/topics/<int:pk>/decide/", plans.decide_topic, name="decide_topic"),
     path("kinds/", plans.kinds, name="kinds"),
     path("figures/", plans.figures, name="figures"),
+    # 业务流程: the engine's guide to these tables, reached from the activities menu.
+    path(
+        "workflows/",
+        login_required(RedirectView.as_view(pattern_name="core:workflow_guide")),
+        {"app_label": "activities"},
+        name="workflows",
+    ),
     path("essays/", essays.essay_calls, name="essay_calls"),
     path("essays/<int:pk>/", essays.essay_call, name="essay_call"),
     path("essays/<int:pk>/reviewers/", essay_review.reviewers, name="essay_reviewers"),

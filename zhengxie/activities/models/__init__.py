@@ -11,7 +11,7 @@ from .activities import (
     Speech,
     SpeechKind,
 )
-from .essays import Essay, EssayCall, EssayCallState, EssayScore
+from .essays import Essay, EssayCall, EssayCallState, EssayScore, EssayState
 from .kinds import AbsenceRule, ActivityKind, LeaveApprover
 from .outcomes import (
     Adoption,
@@ -42,6 +42,7 @@ __all__ = [
     "EssayCall",
     "EssayCallState",
     "EssayScore",
+    "EssayState",
     "InstructionLevel",
     "Invitation",
     "InvitationSource",

@@ -21,6 +21,11 @@ class ActivityState(models.TextChoices):
     CANCELLED = "cancelled", _("已取消")
 
 
+# What an activity's state allows besides its steps; workflow.py says which states do.
+TAKE_PART = "take_part"  # invitations, sign-up, leave requests and sign-in are open
+COUNTS_HELD = "counts_held"  # the figures count the activity as held
+
+
 class Activity(CommitteeScoped):
     kind = models.ForeignKey(
         ActivityKind, verbose_name=_("活动类型"), on_delete=models.PROTECT, related_name="+"

@@ -15,6 +15,11 @@ class EssayCallState(models.TextChoices):
     PUBLISHED = "published", _("已公布结果")
 
 
+class EssayState(models.TextChoices):
+    SUBMITTED = "submitted", _("已投稿")
+    AWARDED = "awarded", _("已评定")
+
+
 class EssayCall(CommitteeScoped):
     title = models.CharField(_("征文名称"), max_length=120)
     theme = models.TextField(_("征文主题"), blank=True)
@@ -46,6 +51,9 @@ class Essay(CommitteeScoped):
         _("平均分"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     award = models.CharField(_("评审结果"), max_length=20, blank=True)
+    state = models.CharField(
+        _("状态"), max_length=10, choices=EssayState.choices, default=EssayState.SUBMITTED
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -1,9 +1,8 @@
-"""Creating activities and moving them through the workflow table."""
+"""Creating activities, their notice and cancellation (the steps are in workflow.py)."""
 
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,8 +11,9 @@ from zhengxie.core.models import Committee, SpecialCommittee, Term, User
 from zhengxie.core.services.notifications import notify
 
 from ..models import Activity, ActivityKind, PlanTopic, TopicStatus
+from ..models.activities import TAKE_PART
 from ..permissions import check_manage_activity_permission
-from ..workflow import TRANSITIONS, can_apply
+from ..steps import states_allowing, take
 
 
 def _term_for(committee: Committee, day: dt.date) -> Term | None:
@@ -76,24 +76,9 @@ def create_activity(
     return activity
 
 
-def transition(*, actor: User | None, activity: Activity, action: str) -> Activity:
-    """Apply one row of the workflow table; locks the activity row. Callers already hold the
-    permission and run inside their own atomic block."""
-    locked = Activity.objects.select_for_update().get(pk=activity.pk)
-    step = TRANSITIONS[action]
-    if not can_apply(locked.state, action):
-        raise ValidationError(
-            _("活动当前状态为“%(state)s”，不能%(action)s。")
-            % {"state": locked.get_state_display(), "action": step.label}
-        )
-    locked.state = step.target
-    fields = ["state"]
-    if action == "send_notice":
-        locked.notice_sent_at = timezone.now()
-        fields.append("notice_sent_at")
-    locked._history_user = actor
-    locked.save(update_fields=fields)
-    return locked
+def takes_part(activity: Activity) -> bool:
+    """Whether members may still sign up, ask for leave and sign in, and staff invite."""
+    return activity.state in states_allowing("activity", TAKE_PART)
 
 
 def activity_url(activity: Activity) -> str:
@@ -108,29 +93,42 @@ def _notice_body(activity: Activity) -> str:
     }
 
 
+def _invited_users(activity: Activity) -> list[User]:
+    return list(User.objects.filter(member__invitation__activity=activity).distinct())
+
+
+def stamp_notice_time(step) -> None:
+    """A notified activity has its notice time: members invited later get the notice at once."""
+    if step.record.notice_sent_at is None:
+        step.touch(notice_sent_at=timezone.now())
+
+
+def send_notice_to_invitees(step) -> None:
+    activity = step.record
+    notify(
+        recipients=_invited_users(activity),
+        title=_("活动通知：%(title)s") % {"title": activity.title},
+        body=_notice_body(activity),
+        url=activity_url(activity),
+    )
+
+
+def tell_invitees_cancelled(step) -> None:
+    activity = step.record
+    notify(
+        recipients=_invited_users(activity),
+        title=_("活动取消：%(t)s") % {"t": activity.title},
+        body=step.reason,
+    )
+
+
 def send_notice(*, actor: User | None, activity: Activity) -> Activity:
     """Send the notice to every invited member; actor None is the scheduled notice task."""
-    if actor is not None:
-        check_manage_activity_permission(actor, activity.committee_id)
-    with transaction.atomic():
-        activity = transition(actor=actor, activity=activity, action="send_notice")
-        users = User.objects.filter(member__invitation__activity=activity).distinct()
-        notify(
-            recipients=list(users),
-            title=_("活动通知：%(title)s") % {"title": activity.title},
-            body=_notice_body(activity),
-            url=activity_url(activity),
-        )
-    return activity
+    return take(activity, "send_notice", actor)
 
 
-def cancel_activity(*, actor: User, activity: Activity) -> Activity:
-    check_manage_activity_permission(actor, activity.committee_id)
-    with transaction.atomic():
-        activity = transition(actor=actor, activity=activity, action="cancel")
-        users = User.objects.filter(member__invitation__activity=activity).distinct()
-        notify(recipients=list(users), title=_("活动取消：%(t)s") % {"t": activity.title})
-    return activity
+def cancel_activity(*, actor: User, activity: Activity, reason: str = "") -> Activity:
+    return take(activity, "cancel", actor, reason=reason)
 
 
 def due_for_notice(*, today: dt.date):

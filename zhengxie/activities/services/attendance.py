@@ -16,7 +16,6 @@ from zhengxie.duty.services import Credit, credit_duty_many, revoke_duty
 
 from ..models import (
     Activity,
-    ActivityState,
     Attendance,
     AttendanceMethod,
     AttendanceStatus,
@@ -24,11 +23,12 @@ from ..models import (
     LeaveRequest,
     LeaveStatus,
 )
+from ..models.activities import COUNTS_HELD
 from ..permissions import check_manage_activity_permission, check_take_part_permission
 from ..signin import check_token
-from ..workflow import OPEN_STATES
+from ..steps import states_allowing, take
 from .absences import raise_absence_warnings
-from .activities import transition
+from .activities import takes_part
 
 COUNTED_ABSENT = (AttendanceStatus.ABSENT, AttendanceStatus.PARTIAL)
 
@@ -39,7 +39,7 @@ def sign_in_with_token(*, user: User, token: str, activity: Activity) -> tuple[A
     constraint on (activity, member) keeps a double tap to one row."""
     check_token(token, activity)
     member = check_take_part_permission(user, activity)
-    if activity.state not in OPEN_STATES:
+    if not takes_part(activity):
         raise ValidationError(_("活动已结束签到。"))
     if not Invitation.objects.filter(activity=activity, member=member).exists():
         raise PermissionDenied(_("您不在本次活动的邀请名单中，请联系会务工作人员。"))
@@ -69,7 +69,7 @@ def bulk_sign_in(*, actor: User | None, activity: Activity, member_ids: list[int
     demo loader when actor is None); members already signed in are skipped."""
     if actor is not None:
         check_manage_activity_permission(actor, activity.committee_id)
-    if activity.state not in OPEN_STATES:
+    if not takes_part(activity):
         raise ValidationError(_("活动已结算考勤，请先撤销后再登记。"))
     invited = set(activity.invitations.values_list("member_id", flat=True))
     if not set(member_ids) <= invited:
@@ -99,7 +99,7 @@ def record_attendance_by_staff(
     check_manage_activity_permission(actor, activity.committee_id)
     if member.committee_id != activity.committee_id:
         raise ValidationError({"member": _("只能登记本级政协委员。")})
-    if activity.state not in OPEN_STATES:
+    if not takes_part(activity):
         raise ValidationError(_("活动已结算考勤，请先撤销后再登记。"))
     if minutes_present is not None and minutes_present > activity.duration_minutes:
         raise ValidationError({"minutes_present": _("在场时间不能超过活动时长。")})
@@ -109,6 +109,7 @@ def record_attendance_by_staff(
             attendance = Attendance.objects.select_for_update().get(pk=attendance.pk)
             attendance.minutes_present = minutes_present
             attendance._history_user = actor
+            attendance._change_reason = _("登记在场时间")
             attendance.save(update_fields=["minutes_present"])
     return attendance
 
@@ -125,10 +126,18 @@ def _settled_status(activity: Activity, row: Attendance | None, excused: bool) -
 
 
 def _settle_rows(activity: Activity, actor: User | None) -> list[Attendance]:
+    """The rows to settle: invitees without a row, sign-ins and, the first time, struck
+    sign-ins. What was settled stays as it is, and a sign-in struck after the settlement stays
+    struck, so entering another held state (or the office moving the activity back and forth)
+    changes nothing that was settled."""
     invited = list(activity.invitations.values_list("member_id", flat=True))
     rows = {
         a.member_id: a for a in Attendance.objects.select_for_update().filter(activity=activity)
     }
+    unsettled = {AttendanceStatus.SIGNED_IN}
+    held_before = activity.history.filter(state__in=states_allowing("activity", COUNTS_HELD))
+    if not held_before.exists():
+        unsettled.add(AttendanceStatus.CANCELLED)
     excused = set(
         LeaveRequest.objects.filter(activity=activity, status=LeaveStatus.APPROVED).values_list(
             "member_id", flat=True
@@ -137,6 +146,8 @@ def _settle_rows(activity: Activity, actor: User | None) -> list[Attendance]:
     settled = []
     for member_id in dict.fromkeys([*invited, *rows]):
         row = rows.get(member_id)
+        if row is not None and row.status not in unsettled:
+            continue
         # A struck sign-in settles as if the member had not signed in at all.
         signed = row if row is not None and row.status != AttendanceStatus.CANCELLED else None
         status = _settled_status(activity, signed, member_id in excused and signed is None)
@@ -153,25 +164,30 @@ def _settle_rows(activity: Activity, actor: User | None) -> list[Attendance]:
     return settled
 
 
+def settle_attendance(step) -> None:
+    """On entering a held state: close sign-in and settle every invitee as present, partial
+    (counts absent), excused or absent; credit attendance and absences and raise absence
+    warnings. Attendance rows are records of what happened, settled by rule, not steps people
+    take: their history says who settled them."""
+    activity, actor = step.record, step.actor
+    rows = _settle_rows(activity, actor)
+    reason = _("结算考勤")
+    settled, new = [r for r in rows if r.pk], [r for r in rows if r.pk is None]
+    bulk_update_with_history(
+        settled, Attendance, ["status"], default_user=actor, default_change_reason=reason
+    )
+    bulk_create_with_history(
+        new, Attendance, default_user=actor, default_change_reason=reason, batch_size=500
+    )
+    credit_duty_many(credits=_credits(activity, rows))
+    absent_ids = [r.member_id for r in rows if r.status in COUNTED_ABSENT]
+    raise_absence_warnings(activity=activity, member_ids=absent_ids)
+
+
 def mark_held(*, actor: User | None, activity: Activity) -> Activity:
-    """Close sign-in and settle every invitee: present, partial (counts absent), excused or
-    absent; credit attendance and absences and raise absence warnings. Locks the activity,
-    then its attendance rows."""
-    if actor is not None:
-        check_manage_activity_permission(actor, activity.committee_id)
-    with transaction.atomic():
-        activity = transition(actor=actor, activity=activity, action="mark_held")
-        rows = _settle_rows(activity, actor)
-        bulk_update_with_history(
-            [r for r in rows if r.pk], Attendance, ["status"], default_user=actor
-        )
-        bulk_create_with_history(
-            [r for r in rows if r.pk is None], Attendance, default_user=actor, batch_size=500
-        )
-        credit_duty_many(credits=_credits(activity, rows))
-        absent_ids = [r.member_id for r in rows if r.status in COUNTED_ABSENT]
-        raise_absence_warnings(activity=activity, member_ids=absent_ids)
-    return activity
+    """The office confirms the activity was held; its attendance is settled on entering the
+    state (settle_attendance). Locks the activity, then its attendance rows."""
+    return take(activity, "mark_held", actor)
 
 
 def _credits(activity: Activity, rows: list[Attendance]) -> list[Credit]:
@@ -205,6 +221,7 @@ def cancel_attendance(*, actor: User, attendance: Attendance, note: str = "") ->
         was_present = row.status == AttendanceStatus.PRESENT
         row.status = AttendanceStatus.CANCELLED
         row._history_user = actor
+        row._change_reason = (note or _("撤销签到"))[:100]
         row.save(update_fields=["status"])
         if was_present:
             revoke_duty(
@@ -214,7 +231,3 @@ def cancel_attendance(*, actor: User, attendance: Attendance, note: str = "") ->
                 note=note or _("撤销签到"),
             )
     return row
-
-
-def is_held(activity: Activity) -> bool:
-    return activity.state not in (ActivityState.PLANNED, ActivityState.NOTIFIED)

@@ -3,20 +3,22 @@ publish the results."""
 
 import datetime as dt
 import math
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Avg
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_update_with_history
 
 from zhengxie.core.models import Committee, Member, User
+from zhengxie.core.workflow import apply
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import credit_duty
 
-from ..models import Essay, EssayCall, EssayCallState, EssayScore
+from ..models import Essay, EssayCall, EssayCallState, EssayScore, EssayState
 from ..permissions import check_manage_activity_permission, member_of
+from ..steps import take
 
 # 评审结果按平均分划档：一等奖约 10%，二等奖约 20%，三等奖约 30%（每档至少一篇），其余为优秀奖
 AWARD_SHARES = (("一等奖", 0.1), ("二等奖", 0.2), ("三等奖", 0.3))
@@ -112,39 +114,48 @@ def score_essay(*, reviewer: User, essay: Essay, score: int) -> EssayScore:
 
 
 def close_submissions(*, actor: User | None, call: EssayCall) -> EssayCall:
-    if actor is not None:
-        check_manage_activity_permission(actor, call.committee_id)
-    with transaction.atomic():
-        call = EssayCall.objects.select_for_update().get(pk=call.pk)
-        if call.state != EssayCallState.OPEN:
-            raise ValidationError(_("征文不在征集阶段。"))
-        call.state = EssayCallState.REVIEWING
-        call._history_user = actor
-        call.save(update_fields=["state"])
-    return call
+    return take(call, "close_submissions", actor)
 
 
 def publish_results(*, actor: User | None, call: EssayCall) -> EssayCall:
-    """Average the reviewers' scores and grade the essays by rank."""
-    if actor is not None:
-        check_manage_activity_permission(actor, call.committee_id)
-    with transaction.atomic():
-        call = EssayCall.objects.select_for_update().get(pk=call.pk)
-        essays = list(call.essays.annotate(avg=Avg("scores__score")).order_by("-avg", "id"))
-        for essay, award in zip(essays, _awards(len(essays)), strict=True):
-            essay.average_score = essay.avg
-            essay.award = award
-        bulk_update_with_history(
-            essays,
-            Essay,
-            ["average_score", "award"],
-            default_user=actor,
-            default_change_reason=_("公布评审结果"),
-        )
-        call.state = EssayCallState.PUBLISHED
-        call._history_user = actor
-        call.save(update_fields=["state"])
-    return call
+    """Publish the results: the essays are graded on entering the state (grade_essays)."""
+    return take(call, "publish_results", actor)
+
+
+def _average(value) -> Decimal | None:
+    return None if value is None else round(Decimal(str(value)), 2)
+
+
+def grade_essays(step) -> None:
+    """Average the reviewers' scores and grade the call's essays by rank; each essay whose
+    grade changes takes its own "award" step, so every award keeps history. Grading again
+    (the office publishing a second time) changes only what the scores now change."""
+    call = step.record
+    essays = list(call.essays.annotate(avg=Avg("scores__score")).order_by("-avg", "id"))
+    for essay, award in zip(essays, _awards(len(essays)), strict=True):
+        average = _average(essay.avg)
+        if (essay.state, essay.award, essay.average_score) != (EssayState.AWARDED, award, average):
+            apply(essay, "award", step.actor, award=award, average_score=average)
+
+
+def set_award(step) -> None:
+    step.touch(award=step.data["award"], average_score=step.data["average_score"])
+
+
+def fill_award(step) -> None:
+    """An awarded essay has its average and an award: one the office moves here by hand gets
+    the award every graded essay below the ranked ones gets."""
+    essay = step.record
+    if essay.average_score is None:
+        step.touch(average_score=_average(essay.scores.aggregate(avg=Avg("score"))["avg"]))
+    if not essay.award:
+        step.touch(award=OTHER_AWARD)
+
+
+def clear_award(step) -> None:
+    """An essay back among the submitted ones shows no grade."""
+    if step.record.award or step.record.average_score is not None:
+        step.touch(award="", average_score=None)
 
 
 def set_reviewers(*, actor: User, call: EssayCall, reviewers: list[User]) -> EssayCall:

@@ -9,6 +9,7 @@ from simple_history.utils import bulk_create_with_history
 
 from zhengxie.core.models import LeaderKind, Member, Role, RoleGrant, Sector, SpecialCommittee, User
 from zhengxie.core.services.notifications import notify
+from zhengxie.core.workflow import WorkflowError
 
 from ..models import (
     Activity,
@@ -16,15 +17,14 @@ from ..models import (
     InvitationSource,
     LeaveApprover,
     LeaveRequest,
-    LeaveStatus,
 )
 from ..permissions import (
     check_approve_leave_permission,
     check_manage_activity_permission,
     check_take_part_permission,
 )
-from ..workflow import OPEN_STATES
-from .activities import _notice_body, activity_url
+from ..steps import take
+from .activities import _notice_body, activity_url, takes_part
 
 
 def _invitees(
@@ -66,7 +66,7 @@ def invite_members(
     is already out, the newcomers get it at once."""
     if actor is not None:
         check_manage_activity_permission(actor, activity.committee_id)
-    if activity.state not in OPEN_STATES:
+    if not takes_part(activity):
         raise ValidationError(_("活动已召开或已取消，不能再邀请委员。"))
     members = _invitees(activity, source, sector, special_committee, member_ids or [])
     with transaction.atomic():
@@ -103,7 +103,7 @@ def _own_invitation(user: User, activity: Activity) -> tuple[Member, Invitation]
     invitation = Invitation.objects.filter(activity=activity, member=member).first()
     if invitation is None:
         raise PermissionDenied(_("您不在本次活动的邀请名单中。"))
-    if activity.state not in OPEN_STATES:
+    if not takes_part(activity):
         raise ValidationError(_("活动已召开或已取消。"))
     return member, invitation
 
@@ -128,56 +128,74 @@ def leave_approvers(*, committee_id: int, approver: str) -> list[User]:
     return list(User.objects.filter(role_grants__in=grants).distinct())
 
 
+def _tell_approvers(leave: LeaveRequest) -> None:
+    activity = leave.activity
+    notify(
+        recipients=leave_approvers(committee_id=leave.committee_id, approver=leave.approver),
+        title=_("请假待审批：%(m)s · %(t)s") % {"m": leave.member.name, "t": activity.title},
+        body=leave.reason,
+        url=activity_url(activity),
+    )
+
+
 def request_leave(*, user: User, activity: Activity, reason: str) -> LeaveRequest:
-    """A member asks for leave with a reason; the request goes to the kind's approver."""
+    """A member asks for leave with a reason; the request goes to the kind's approver. A
+    member whose request was declined may ask again."""
     member, _invitation = _own_invitation(user, activity)
     if not reason.strip():
         raise ValidationError({"reason": _("请填写请假事由。")})
+    asked = LeaveRequest.objects.filter(activity=activity, member=member).first()
+    if asked is not None:
+        return take(asked, "ask_again", user, reason=reason.strip())
     with transaction.atomic():
-        leave = LeaveRequest.objects.select_for_update().filter(activity=activity, member=member)
-        leave = leave.first() or LeaveRequest(
-            activity=activity, member=member, committee_id=activity.committee_id
+        leave = LeaveRequest(
+            activity=activity,
+            member=member,
+            committee_id=activity.committee_id,
+            reason=reason.strip(),
+            approver=activity.kind.leave_approver,
         )
-        if leave.pk and leave.status != LeaveStatus.DECLINED:
-            raise ValidationError(_("您已提交过请假申请。"))
-        leave.reason = reason.strip()
-        leave.approver = activity.kind.leave_approver
-        leave.status = LeaveStatus.PENDING
         leave._history_user = user
         leave.save()
-        notify(
-            recipients=leave_approvers(committee_id=activity.committee_id, approver=leave.approver),
-            title=_("请假待审批：%(m)s · %(t)s") % {"m": member.name, "t": activity.title},
-            body=leave.reason,
-            url=activity_url(activity),
-        )
+        _tell_approvers(leave)
     return leave
+
+
+def while_activity_takes_part(step) -> None:
+    if not takes_part(step.record.activity):
+        raise WorkflowError(_("活动已召开或已取消。"))
+
+
+def reroute_leave(step) -> None:
+    """Asking again: the new reason, routed to the approver the kind names now."""
+    step.touch(reason=step.reason, approver=step.record.activity.kind.leave_approver)
+
+
+def tell_approvers(step) -> None:
+    _tell_approvers(step.record)
+
+
+def stamp_decision(step) -> None:
+    """A decided request says who decided, when, and what they wrote (also when the office
+    overrides it)."""
+    step.touch(decided_by=step.actor, decided_at=timezone.now(), decision_note=step.reason[:200])
+
+
+def tell_member_of_decision(step) -> None:
+    leave = step.record
+    if leave.member.user_id:
+        notify(
+            recipients=[leave.member.user],
+            title=_("请假%(r)s：%(t)s")
+            % {"r": leave.get_status_display(), "t": leave.activity.title},
+            body=leave.decision_note,
+            url=activity_url(leave.activity),
+        )
 
 
 def decide_leave(
     *, actor: User, leave: LeaveRequest, approve: bool, note: str = ""
 ) -> LeaveRequest:
-    """The approver the request was routed to approves or declines it; locks the request."""
+    """The approver the request was routed to approves or declines it."""
     check_approve_leave_permission(actor, leave.committee_id, leave.approver)
-    with transaction.atomic():
-        leave = (
-            LeaveRequest.objects.select_for_update()
-            .select_related("activity", "member")
-            .get(pk=leave.pk)
-        )
-        if leave.status != LeaveStatus.PENDING:
-            raise ValidationError(_("该请假申请已审批。"))
-        leave.status = LeaveStatus.APPROVED if approve else LeaveStatus.DECLINED
-        leave.decided_by, leave.decided_at = actor, timezone.now()
-        leave.decision_note = note[:200]
-        leave._history_user = actor
-        leave.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
-        if leave.member.user_id:
-            notify(
-                recipients=[leave.member.user],
-                title=_("请假%(r)s：%(t)s")
-                % {"r": leave.get_status_display(), "t": leave.activity.title},
-                body=leave.decision_note,
-                url=activity_url(leave.activity),
-            )
-    return leave
+    return take(leave, "approve" if approve else "decline", actor, reason=note)

@@ -10,11 +10,13 @@ from django.utils.translation import gettext as _
 from zhengxie.core import uploads
 from zhengxie.core.models import Committee, Member, User
 from zhengxie.core.permissions import active_seat
+from zhengxie.core.workflow import may_take
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import credit_duty, revoke_duty
 
 from ..models import (
     Activity,
+    ActivityState,
     Adoption,
     Outcome,
     OutcomeAttachment,
@@ -24,8 +26,7 @@ from ..models import (
     SpeechKind,
 )
 from ..permissions import check_manage_activity_permission, check_take_part_permission
-from ..workflow import can_apply
-from .activities import transition
+from ..steps import take
 
 ATTACHMENT_TYPES = (
     *(uploads.PDF, uploads.DOC, uploads.DOCX, uploads.XLS, uploads.XLSX, uploads.TXT),
@@ -90,7 +91,7 @@ def record_outcome(
         raise ValidationError({"authors": _("执笔委员须为本级政协委员。")})
     with transaction.atomic():
         if activity is not None:
-            transition(actor=actor, activity=activity, action="record_outcome")
+            take(activity, "record_outcome", actor)
         outcome = Outcome(
             committee=committee,
             activity=activity,
@@ -116,28 +117,39 @@ def record_outcome(
 
 
 def _follow_activity(actor, outcome: Outcome) -> None:
-    if outcome.activity_id and can_apply(outcome.activity.state, "follow_up"):
-        transition(actor=actor, activity=outcome.activity, action="follow_up")
+    """Feedback on an outcome (adoption, a leader's instruction) moves its activity to
+    "followed up", once."""
+    activity = outcome.activity
+    if (
+        activity is not None
+        and activity.state != ActivityState.FOLLOWED_UP
+        and may_take(activity, "follow_up", actor)
+    ):
+        take(activity, "follow_up", actor)
+
+
+def follow_up_activity(step) -> None:
+    _follow_activity(step.actor, step.record)
+
+
+def keep_adoption_note(step) -> None:
+    step.touch(adoption_note=step.reason)
+
+
+# The step that records each answer of the party or government (workflow.py).
+ADOPTION_STEPS = {
+    Adoption.ADOPTED: "adopt",
+    Adoption.PARTLY: "adopt_partly",
+    Adoption.NOT_ADOPTED: "not_adopt",
+}
 
 
 def record_adoption(
     *, actor: User | None, outcome: Outcome, adoption: str, note: str = ""
 ) -> Outcome:
-    if actor is not None:
-        check_manage_activity_permission(actor, outcome.committee_id)
-    if adoption not in Adoption.values:
+    if adoption not in ADOPTION_STEPS:
         raise ValidationError({"adoption": _("请选择采纳情况。")})
-    with transaction.atomic():
-        outcome = (
-            Outcome.objects.select_for_update(of=("self",))
-            .select_related("activity")
-            .get(pk=outcome.pk)
-        )
-        outcome.adoption, outcome.adoption_note = adoption, note
-        outcome._history_user = actor
-        outcome.save(update_fields=["adoption", "adoption_note"])
-        _follow_activity(actor, outcome)
-    return outcome
+    return take(outcome, ADOPTION_STEPS[adoption], actor, reason=note)
 
 
 def record_instruction(

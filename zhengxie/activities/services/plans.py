@@ -1,13 +1,13 @@
 """年度协商计划: topics are collected, then approved into the plan or declined."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee, User
 
-from ..models import ActivityKind, ConsultationPlan, PlanTopic, TopicStatus
+from ..models import ActivityKind, ConsultationPlan, PlanTopic
 from ..permissions import check_manage_activity_permission
+from ..steps import take
 
 
 def open_plan(*, actor: User | None, committee: Committee, year: int) -> ConsultationPlan:
@@ -53,16 +53,11 @@ def collect_topic(
     return topic
 
 
+def stamp_decider(step) -> None:
+    """A decided topic says who decided it (also when the office overrides it)."""
+    step.touch(decided_by=step.actor)
+
+
 def decide_topic(*, actor: User | None, topic: PlanTopic, approve: bool) -> PlanTopic:
-    """主席会议审定: a collected topic enters the plan or is declined; locks the topic."""
-    if actor is not None:
-        check_manage_activity_permission(actor, topic.committee_id)
-    with transaction.atomic():
-        topic = PlanTopic.objects.select_for_update().get(pk=topic.pk)
-        if topic.status != TopicStatus.COLLECTED:
-            raise ValidationError(_("该议题已审定。"))
-        topic.status = TopicStatus.APPROVED if approve else TopicStatus.DECLINED
-        topic.decided_by = actor
-        topic._history_user = actor
-        topic.save(update_fields=["status", "decided_by"])
-    return topic
+    """主席会议审定: a collected topic enters the plan or is declined."""
+    return take(topic, "approve" if approve else "decline", actor)

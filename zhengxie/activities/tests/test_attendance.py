@@ -16,6 +16,7 @@ from zhengxie.activities.services.attendance import (
 )
 from zhengxie.activities.signin import make_token
 from zhengxie.core.models import Role
+from zhengxie.core.workflow import WorkflowError
 from zhengxie.duty.models import DutyKind, DutyRecord
 
 
@@ -74,7 +75,7 @@ def test_holding_credits_attendance_and_absence_once(activity, staff):
 
     assert DutyRecord.objects.get(member=present).kind == DutyKind.ATTENDANCE
     assert DutyRecord.objects.get(member=absent).kind == DutyKind.ABSENCE
-    with pytest.raises(ValidationError):
+    with pytest.raises(WorkflowError):
         mark_held(actor=staff, activity=activity)
     assert DutyRecord.objects.count() == 2
 
@@ -132,7 +133,7 @@ def test_staff_cannot_record_more_minutes_than_the_activity_lasts(activity, staf
 def test_planned_activity_cannot_be_held_before_the_notice(city, staff):
     activity = make_activity(committee=city, state="planned")
 
-    with pytest.raises(ValidationError, match="不能"):
+    with pytest.raises(WorkflowError, match="不能"):
         mark_held(actor=staff, activity=activity)
     activity.refresh_from_db()
     assert activity.state == "planned"

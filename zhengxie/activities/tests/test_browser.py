@@ -18,6 +18,12 @@ def _login(page, user) -> None:
     page.wait_for_url(lambda url: "/login/" not in url)
 
 
+def _take_step(page, label: str) -> None:
+    """A step's button leads to its page on the workflow engine; confirming takes it."""
+    page.click(f"main a:has-text('{label}')")
+    page.click("[data-testid=confirm-action]")
+
+
 def test_staff_runs_a_thematic_consultation_with_leave_and_qr_sign_in(browser_page, staff, city):
     page = browser_page
     sector = make_sector(committee=city, name="经济界")
@@ -39,7 +45,7 @@ def test_staff_runs_a_thematic_consultation_with_leave_and_qr_sign_in(browser_pa
     page.select_option("select[name=sector]", label="经济界")
     page.click("text=发送邀请")
     page.wait_for_selector("text=已邀请 2 位委员")
-    page.click("button:has-text('发出通知')")
+    _take_step(page, "发出通知")
     page.wait_for_selector("[data-testid=state]:has-text('已发通知')")
     activity = Activity.objects.get()
 
@@ -53,7 +59,7 @@ def test_staff_runs_a_thematic_consultation_with_leave_and_qr_sign_in(browser_pa
     # the office approves it
     _login(page, staff)
     page.goto(page.base_url + "/activities/leaves/")
-    page.click("button:has-text('批准')")
+    _take_step(page, "批准请假")
     page.wait_for_selector("text=已批准请假")
     assert LeaveRequest.objects.get().status == "approved"
 
@@ -67,7 +73,7 @@ def test_staff_runs_a_thematic_consultation_with_leave_and_qr_sign_in(browser_pa
     # staff hold the meeting and record the outcome
     _login(page, staff)
     page.goto(page.base_url + f"/activities/{activity.pk}/")
-    page.click("button:has-text('确认召开并结算考勤')")
+    _take_step(page, "确认召开并结算考勤")
     page.wait_for_selector("[data-testid=state]:has-text('已召开')")
     page.click("text=报送成果")
     page.select_option("select[name=kind]", value="consultation")

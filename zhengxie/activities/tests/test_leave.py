@@ -6,6 +6,7 @@ from zhengxie.activities.models import LeaveStatus
 from zhengxie.activities.services.invitations import decide_leave, request_leave
 from zhengxie.core.factories import make_member
 from zhengxie.core.models import LeaderKind, Notification, Role
+from zhengxie.core.workflow import WorkflowError
 
 
 @pytest.fixture
@@ -77,7 +78,7 @@ def test_a_decided_leave_cannot_be_decided_again(city, staff):
     leave = request_leave(user=member.user, activity=activity, reason="有事")
     decide_leave(actor=staff, leave=leave, approve=True)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(WorkflowError):
         decide_leave(actor=staff, leave=leave, approve=False)
 
 

@@ -22,6 +22,7 @@ from zhengxie.activities.services.outcomes import (
 from zhengxie.core.factories import make_upload
 from zhengxie.core.models import Role
 from zhengxie.core.uploads import DOCX
+from zhengxie.core.workflow import WorkflowError
 from zhengxie.duty.models import DutyKind, DutyRecord
 
 
@@ -65,7 +66,7 @@ def test_outcome_moves_the_activity_and_credits_the_authors(held, staff):
 def test_outcome_cannot_come_from_an_activity_not_yet_held(city, staff):
     activity = make_activity(committee=city, state="notified")
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(WorkflowError):
         record_outcome(
             actor=staff,
             committee=city,

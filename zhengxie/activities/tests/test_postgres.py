@@ -13,6 +13,7 @@ from zhengxie.activities.services.invitations import decide_leave, request_leave
 from zhengxie.activities.signin import make_token
 from zhengxie.core.factories import make_committee, make_user
 from zhengxie.core.models import Role
+from zhengxie.core.workflow import WorkflowError
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +22,7 @@ def _in_thread(call):
     def run(*args):
         try:
             return call(*args)
-        except ValidationError as error:
+        except (ValidationError, WorkflowError) as error:
             return error
         finally:
             connection.close()
@@ -78,7 +79,7 @@ def test_two_approvers_deciding_at_once_decide_once():
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(_in_thread(decide), [(staff_a, True), (staff_b, False)]))
 
-    assert sum(isinstance(r, ValidationError) for r in results) == 1
+    assert sum(isinstance(r, WorkflowError) for r in results) == 1
     leave.refresh_from_db()
     assert leave.status in (LeaveStatus.APPROVED, LeaveStatus.DECLINED)
 
@@ -96,5 +97,5 @@ def test_holding_twice_at_once_settles_once():
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(_in_thread(hold), range(2)))
 
-    assert sum(isinstance(r, ValidationError) for r in results) == 1
+    assert sum(isinstance(r, WorkflowError) for r in results) == 1
     assert Attendance.objects.filter(activity=activity).count() == 5

@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from zhengxie.core.history import history_of
 from zhengxie.core.permissions import office_committee_ids
@@ -21,9 +20,7 @@ from ..permissions import (
     member_of,
 )
 from ..services import activities as activity_services
-from ..services.attendance import mark_held
 from ..services.kinds import seed_default_kinds
-from ..workflow import DIAGRAM, OPEN_STATES, TRANSITIONS, available_actions
 from .common import office_committee, report_errors
 
 
@@ -61,9 +58,7 @@ def _detail_context(request: HttpRequest, activity: Activity) -> dict:
     context = {
         "activity": activity,
         "manage": manage,
-        "diagram": [(state, state == activity.state) for state in DIAGRAM],
-        "actions": available_actions(activity.state) if manage else [],
-        "open": activity.state in OPEN_STATES,
+        "open": activity_services.takes_part(activity),
         "summary": selectors.attendance_summary(activity=activity),
         "speeches": Speech.objects.filter(activity=activity).select_related("member"),
         "outcomes": activity.outcomes.filter(is_deleted=False),
@@ -102,24 +97,14 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "activities/detail.html", _detail_context(request, activity))
 
 
-HANDLERS = {
-    "send_notice": activity_services.send_notice,
-    "mark_held": mark_held,
-    "cancel": activity_services.cancel_activity,
-}
-
-
 @login_required
-@require_POST
-def activity_transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def activity_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    """The follow-up step's page: adoption and instructions are recorded on the outcome, the
+    activity's latest one."""
     activity = get_object_or_404(Activity, pk=pk)
-    if action not in HANDLERS:
-        messages.error(request, _("未知的操作。"))
+    check_manage_activity_permission(request.user, activity.committee_id)
+    outcome = activity.outcomes.filter(is_deleted=False).order_by("-submitted_on", "-id").first()
+    if outcome is None:
+        messages.error(request, _("该活动尚未报送成果。"))
         return redirect("activities:detail", pk)
-    try:
-        HANDLERS[action](actor=request.user, activity=activity)
-    except ValidationError as error:
-        report_errors(request, error)
-    else:
-        messages.success(request, _("已%(action)s。") % {"action": TRANSITIONS[action].label})
-    return redirect("activities:detail", pk)
+    return redirect("activities:outcome", outcome.pk)

@@ -12,10 +12,11 @@ from django.views.decorators.http import require_POST
 from zhengxie.core.models import Member
 from zhengxie.core.permissions import active_seat
 from zhengxie.core.services.rules import set_rule
+from zhengxie.core.workflow import WorkflowError
 
 from .. import selectors
 from ..forms import AbsenceLimitsForm, InviteForm, LeaveForm, SpeechForm, StaffSignInForm
-from ..models import Activity, Attendance, LeaveRequest
+from ..models import Activity, Attendance
 from ..permissions import (
     check_manage_activity_permission,
     check_read_activity_permission,
@@ -86,29 +87,11 @@ def request_leave(request: HttpRequest, pk: int) -> HttpResponse:
         invitation_services.request_leave(
             user=request.user, activity=activity, reason=form.cleaned_data["reason"]
         )
-    except ValidationError as error:
+    except (ValidationError, WorkflowError) as error:
         report_errors(request, error)
     else:
         messages.success(request, _("请假申请已提交，等待审批。"))
     return _back(pk)
-
-
-@login_required
-@require_POST
-def decide_leave(request: HttpRequest, leave_pk: int) -> HttpResponse:
-    leave = get_object_or_404(LeaveRequest, pk=leave_pk)
-    approve = request.POST.get("decision") == "approve"
-    try:
-        invitation_services.decide_leave(
-            actor=request.user, leave=leave, approve=approve, note=request.POST.get("note", "")
-        )
-    except ValidationError as error:
-        report_errors(request, error)
-    else:
-        messages.success(request, _("已批准请假。") if approve else _("已不予批准。"))
-    return redirect(
-        request.POST.get("next") or reverse("activities:detail", args=[leave.activity_id])
-    )
 
 
 @login_required

@@ -1,5 +1,5 @@
 """What every activities view needs: the committee the office person works for, and turning a
-service's ValidationError into messages on the page."""
+service's ValidationError or WorkflowError into messages on the page."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from zhengxie.core.models import Committee
 from zhengxie.core.permissions import office_committee_ids, readable_committee_ids
 from zhengxie.core.views.scoping import pick_committee
+from zhengxie.core.workflow import WorkflowError
 
 
 def office_committee(request: HttpRequest) -> Committee:
@@ -22,8 +23,10 @@ def reader_committee_ids(request: HttpRequest) -> set[int]:
     return readable_committee_ids(request.user)
 
 
-def report_errors(request: HttpRequest, error: ValidationError) -> None:
-    if hasattr(error, "message_dict"):
+def report_errors(request: HttpRequest, error: ValidationError | WorkflowError) -> None:
+    if isinstance(error, WorkflowError):
+        messages.error(request, error.message)
+    elif hasattr(error, "message_dict"):
         for field, texts in error.message_dict.items():
             for text in texts:
                 messages.error(request, text if field == "__all__" else f"{text}")
@@ -32,9 +35,11 @@ def report_errors(request: HttpRequest, error: ValidationError) -> None:
             messages.error(request, text)
 
 
-def form_errors(form, error: ValidationError) -> None:
+def form_errors(form, error: ValidationError | WorkflowError) -> None:
     """A service's refusal shown on the form, beside the field it names."""
-    if hasattr(error, "message_dict"):
+    if isinstance(error, WorkflowError):
+        form.add_error(None, error.message)
+    elif hasattr(error, "message_dict"):
         for field, texts in error.message_dict.items():
             form.add_error(field if field in form.fields else None, texts)
     else:

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -73,7 +73,13 @@ def essay_call(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def essay_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """A member's essay, or a reviewer's score (closing and publishing are workflow steps)."""
     call = get_object_or_404(EssayCall, pk=pk)
+    if action not in ("submit", "score"):
+        raise Http404
+    if action == "score" and not call.reviewers.filter(pk=request.user.pk).exists():
+        # Refused before the form is read, so a form error never answers a non-reviewer.
+        raise PermissionDenied(_("您不是本次征文的评审人。"))
     try:
         if action == "submit":
             form = EssayForm(request.POST)
@@ -88,10 +94,6 @@ def essay_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             essay_services.score_essay(
                 reviewer=request.user, essay=essay, score=form.cleaned_data["score"]
             )
-        elif action == "close":
-            essay_services.close_submissions(actor=request.user, call=call)
-        elif action == "publish":
-            essay_services.publish_results(actor=request.user, call=call)
     except ValidationError as error:
         report_errors(request, error)
     else:

@@ -11,10 +11,11 @@ from zhengxie.core.history import history_of
 from zhengxie.core.models import Member
 from zhengxie.core.permissions import office_committee_ids
 from zhengxie.core.uploads import serve_upload
+from zhengxie.core.workflow import WorkflowError
 
 from .. import selectors
 from ..exports import outcome_docx
-from ..forms import AdoptionForm, AttachmentForm, FollowUpForm, InstructionForm, OutcomeForm
+from ..forms import AttachmentForm, FollowUpForm, InstructionForm, OutcomeForm
 from ..models import Activity, Outcome, OutcomeAttachment
 from ..permissions import can_manage_activity, check_manage_activity_permission
 from ..services import outcomes as outcome_services
@@ -47,7 +48,7 @@ def _outcome_form(request: HttpRequest, committee, activity: Activity | None) ->
             outcome = outcome_services.record_outcome(
                 actor=request.user, committee=committee, activity=activity, authors=authors, **data
             )
-        except ValidationError as error:
+        except (ValidationError, WorkflowError) as error:
             form_errors(form, error)
         else:
             messages.success(request, _("成果已报送。"))
@@ -85,7 +86,6 @@ def outcome_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if manage:
         context.update(
-            adoption_form=AdoptionForm(initial={"adoption": outcome.adoption}),
             instruction_form=InstructionForm(),
             follow_form=FollowUpForm(),
             attachment_form=AttachmentForm(),
@@ -106,17 +106,11 @@ def _post(request, pk: int, form_class, call, done: str) -> HttpResponse:
         return redirect("activities:outcome", pk)
     try:
         call(actor=request.user, outcome=outcome, **form.cleaned_data)
-    except ValidationError as error:
+    except (ValidationError, WorkflowError) as error:
         report_errors(request, error)
     else:
         messages.success(request, done)
     return redirect("activities:outcome", pk)
-
-
-@login_required
-@require_POST
-def outcome_adoption(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post(request, pk, AdoptionForm, outcome_services.record_adoption, _("已记录采纳情况。"))
 
 
 @login_required

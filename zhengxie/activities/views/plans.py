@@ -5,16 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from zhengxie.core.views.params import int_param, year_param
 
 from .. import selectors
 from ..forms import KindForm, TopicForm
-from ..models import ActivityKind, ConsultationPlan, PlanTopic
+from ..models import ActivityKind, ConsultationPlan
 from ..permissions import check_manage_activity_permission
 from ..services import plans as plan_services
 from ..services.kinds import save_kind, seed_default_kinds
@@ -56,19 +54,6 @@ def plan(request: HttpRequest) -> HttpResponse:
             "held": sum(1 for row in overview if row["held"]),
         },
     )
-
-
-@login_required
-@require_POST
-def decide_topic(request: HttpRequest, pk: int) -> HttpResponse:
-    topic = get_object_or_404(PlanTopic.objects.select_related("plan"), pk=pk)
-    try:
-        plan_services.decide_topic(
-            actor=request.user, topic=topic, approve=request.POST.get("decision") == "approve"
-        )
-    except ValidationError as error:
-        report_errors(request, error)
-    return redirect(f"{reverse('activities:plan')}?year={topic.plan.year}")
 
 
 @login_required

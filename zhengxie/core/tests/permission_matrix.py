@@ -87,8 +87,6 @@ MATRIX = {
     "activities:attachment": only(*INSIDERS),
     "activities:cancel_attendance": post_only(*CITY_OFFICE),
     "activities:create": only(*OFFICE),
-    "activities:decide_leave": post_only(*CITY_OFFICE),
-    "activities:decide_topic": post_only(*CITY_OFFICE),
     "activities:detail": only("member", "staff", "leader", "admin"),
     "activities:essay_action": post_only(*CITY_OFFICE),
     "activities:essay_call": only(*INSIDERS),
@@ -96,13 +94,14 @@ MATRIX = {
     "activities:essay_reviewers": only(*CITY_OFFICE),
     "activities:essay_scores": only(),  # the call names no reviewer
     "activities:figures": only(*OFFICE),
+    # The follow-up step's page sends the office on to the activity's outcome (or back).
+    "activities:follow_up": only(*CITY_OFFICE, staff=REDIRECT, admin=REDIRECT),
     "activities:invite": post_only(*CITY_OFFICE),
     "activities:kinds": only(*OFFICE),
     "activities:leave": post_only("member"),
     "activities:leaves": signed_in(),
     "activities:list": signed_in(conceals=("activity", OUTSIDERS)),
     "activities:outcome": only(*INSIDERS),
-    "activities:outcome_adoption": post_only(*CITY_OFFICE),
     "activities:outcome_attach": post_only(*CITY_OFFICE),
     "activities:outcome_create": only(*CITY_OFFICE),
     "activities:outcome_follow_up": post_only(*CITY_OFFICE),
@@ -128,8 +127,9 @@ MATRIX = {
     ),
     "activities:speech": post_only("member", "staff", "leader", "admin"),
     "activities:staff_signin": post_only(*CITY_OFFICE),
-    "activities:transition": post_only(*CITY_OFFICE),
     "activities:warnings": only(*OFFICE),
+    # The activities menu's 业务流程 entry leads on to the engine's guide page.
+    "activities:workflows": signed_in(**dict.fromkeys(SIGNED_IN, REDIRECT)),
     # --- core -----------------------------------------------------------------------------
     "core:account_list": only(*OFFICE),
     "core:directory": only(*OFFICE),
