@@ -97,7 +97,14 @@ def test_a_stored_model_of_another_layout_is_not_read(monkeypatch):
 
 
 def test_a_query_word_lands_in_the_column_the_hasher_gives_it():
-    tokens = ["教师", "t:教师", "停车位", "a", "中华人民共和国", *(chr(0x4E00 + i) for i in range(300))]
+    tokens = [
+        "教师",
+        "t:教师",
+        "停车位",
+        "a",
+        "中华人民共和国",
+        *(chr(0x4E00 + i) for i in range(300)),
+    ]
     matrix = features.counts([[t] for t in tokens]).tocsr()
     assert [features.column(t) for t in tokens] == [
         int(matrix.indices[matrix.indptr[i]]) for i in range(len(tokens))
