@@ -444,3 +444,23 @@ def test_evaluate_intake_cross_validates_one_register(db, tmp_path):
 def test_evaluate_intake_refuses_an_empty_register(db, tmp_path):
     with pytest.raises(CommandError, match="提案登记表是空的"):
         call_command("evaluate_intake", train=_register_file(tmp_path, "a.xlsx", []), folds=2)
+
+
+@pytest.mark.parametrize("role", [Role.MEMBER, Role.UNIT, Role.LEADER])
+def test_only_office_staff_accept_suggestions(client, city, office, new_proposal, units, role):
+    # given a registered proposal and someone of the committee who is not its office
+    services.register_proposal(proposal=new_proposal, actor=office)
+    client.force_login(core.make_user(role=role, committee=city))
+    # when
+    category = client.post(
+        reverse("proposals:intake_accept_category", args=[new_proposal.pk]),
+        {"category": "教育事业"},
+    )
+    assigned = client.post(
+        reverse("proposals:intake_accept_units", args=[new_proposal.pk]),
+        {"lead": units["市教育局"].pk},
+    )
+    # then
+    assert (category.status_code, assigned.status_code) == (403, 403)
+    new_proposal.refresh_from_db()
+    assert (new_proposal.category, new_proposal.state) == ("城乡建设", ProposalState.REGISTERED)

@@ -22,6 +22,7 @@ from ..intake.forms import AcceptCategoryForm, AcceptUnitsForm
 from ..intake.permissions import check_see_review_suggestions
 from ..intake.suggestions import suggest_for_proposal, suggest_while_writing
 from ..models import Proposal, ProposalState
+from ..permissions import check_office_of
 from .submission import _writing_committee_id
 
 PANEL_STATES = CATEGORY_EDITABLE  # decided proposals need no suggestion
@@ -91,6 +92,7 @@ def accept_units_view(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(
         Proposal.objects.select_related("committee"), pk=pk, is_deleted=False
     )
+    check_office_of(request.user, proposal)  # before the form names any unit
     form = AcceptUnitsForm(request.POST, committee=proposal.committee)
     if not form.is_valid():
         messages.error(request, _("承办单位：建议的单位已停用或不属于本政协，请手动交办。"))
