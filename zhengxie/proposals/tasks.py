@@ -1,5 +1,6 @@
-"""Periodic proposal work: deadline reminders, co-signing deadlines, feedback windows. Run by
-`manage.py proposal_deadlines` from cron/systemd, or enqueued as a task."""
+"""Background proposal work: deadline reminders, co-signing deadlines, feedback windows (run by
+`manage.py proposal_deadlines` from cron/systemd, or enqueued as a task), and retraining a
+committee's intake model when its register has moved."""
 
 from django_tasks import task
 
@@ -17,3 +18,17 @@ def run_deadlines() -> dict[str, int]:
 @task()
 def proposal_deadlines() -> dict[str, int]:
     return run_deadlines()
+
+
+@task()
+def train_intake_model(*, committee_id: int) -> int:
+    """Retrains one committee's intake model; returns how many proposals it learned from."""
+    from django.core.cache import cache
+
+    from .intake.registry import train_committee
+
+    try:
+        row = train_committee(committee_id)
+    finally:
+        cache.delete(f"intake:training:{committee_id}")
+    return row.examples if row else 0

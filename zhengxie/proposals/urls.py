@@ -52,3 +52,15 @@ urlpatterns += [
     path("<int:pk>/replies/<int:reply_id>/letter.docx", views_io.reply_docx, name="reply_docx"),
     path("<int:pk>/similar/", views_io.similar_panel, name="similar"),
 ]
+
+# Smart intake (views/intake.py): suggestion panels, one-click acceptance, acceptance figures.
+from .views import intake  # noqa: E402
+
+urlpatterns += [
+    path("intake/new/", intake.writing_panel, name="intake_new"),
+    path("intake/acceptance/", intake.acceptance_figures, name="intake_acceptance"),
+    path("<int:pk>/intake/", intake.review_panel, name="intake_review"),
+    path("<int:pk>/intake/writing/", intake.writing_panel, name="intake_draft"),
+    path("<int:pk>/intake/category/", intake.accept_category_view, name="intake_accept_category"),
+    path("<int:pk>/intake/units/", intake.accept_units_view, name="intake_accept_units"),
+]

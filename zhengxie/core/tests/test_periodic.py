@@ -22,7 +22,7 @@ def test_run_periodic_does_the_daily_work_once_a_day(city, monkeypatch):
     call_command("run_periodic", stdout=StringIO())
     # then the views are folded each time and the daily jobs run once
     assert calls.count("flush_thread_views") == 2
-    for daily in ("proposal_deadlines", "send_activity_notices", "recompute_duty"):
+    for daily in ("proposal_deadlines", "send_activity_notices", "recompute_duty", "train_intake"):
         assert calls.count(daily) == 1
 
 
@@ -52,6 +52,7 @@ def test_a_failing_job_is_logged_and_the_others_still_run(db, monkeypatch, caplo
         "send_activity_notices",
         "remind_grassroots_actions",
         "recompute_duty",
+        "train_intake",
     ]
     (record,) = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert "proposal_deadlines" in record.getMessage() and record.exc_info

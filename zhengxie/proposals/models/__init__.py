@@ -15,6 +15,7 @@ from .handling import (
     ReplyState,
     RequestState,
 )
+from .intake import IntakeModel, IntakeSuggestion
 from .proposals import (
     COLLECTIVE_KINDS,
     Attachment,
@@ -44,6 +45,8 @@ __all__ = [
     "DeclineGround",
     "ExtensionState",
     "Feedback",
+    "IntakeModel",
+    "IntakeSuggestion",
     "KeyProposal",
     "NumberCounter",
     "Proposal",

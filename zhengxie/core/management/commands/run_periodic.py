@@ -1,6 +1,7 @@
 """The platform's clock: folds buffered thread views every tick and, once a day, sends the
-deadline reminders and notices and refreshes the duty standings. Run it beside the web
-processes (`make periodic`), from cron with no --loop, or under a systemd timer.
+deadline reminders and notices, refreshes the duty standings and retrains the intake models
+of registers that have moved. Run it beside the web processes (`make periodic`), from cron
+with no --loop, or under a systemd timer.
 
 Each job runs on its own: a crash is logged with the job's name and the others still run. The
 daily slot is claimed per job, so several runners share the day's work, and a job that failed
@@ -8,7 +9,8 @@ gives its claim back so the next tick retries it. That retry is safe because eve
 idempotent within a day: co-signing and feedback windows close by a state transition that is
 checked under lock, each deadline reminder threshold and each activity notice is sent once
 (recorded on the assignment, a state change on the activity), grassroots reminders are stamped
-with the day they were sent, and the duty standings are rebuilt from the ledger."""
+with the day they were sent, the duty standings are rebuilt from the ledger, and retraining
+replaces a model with one learned from the same register."""
 
 import logging
 import time
@@ -26,13 +28,16 @@ DAILY = [
     ("send_activity_notices", {}),
     ("remind_grassroots_actions", {}),
     ("recompute_duty", {"current": True}),
+    ("train_intake", {"changed": True}),
 ]
 # A claim outlives its day so a runner that starts just after midnight cannot see it expired.
 DAILY_CLAIM_SECONDS = 2 * 24 * 3600
 
 
 class Command(BaseCommand):
-    help = "执行定时任务：汇总浏览量；每天发送办理期限提醒、活动通知，并刷新履职积分"
+    help = (
+        "执行定时任务：汇总浏览量；每天发送办理期限提醒、活动通知，刷新履职积分并更新交办建议模型"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--loop", type=int, default=0, help="每隔 N 秒重复执行")
