@@ -3,8 +3,6 @@ every step (the essay awards too) keeps history, the office's override runs the 
 and the record pages' buttons are the engine's."""
 
 import datetime as dt
-import re
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -283,26 +281,6 @@ def test_the_staff_menu_leads_to_the_guide(client, staff):
     assert guide.redirect_chain[-1][0] == reverse("core:workflow_guide", args=["activities"])
     text = guide.content.decode()
     assert all(f'id="{name}"' in text for name in WORKFLOWS)
-
-
-# A workflow's state field changes only through the engine (creating a record in its first
-# state, and the demo loader creating one directly in a state, is fine).
-ASSIGNMENT = re.compile(
-    r"\.(state|adoption|award)\s*=[^=]|update\((state|status|adoption|award)=|\.status\s*=[^=]"
-)
-APP = Path(__file__).resolve().parents[1]
-
-
-def test_no_state_field_is_assigned_outside_the_engine():
-    found = []
-    for path in APP.rglob("*.py"):
-        if "tests" in path.parts or "migrations" in path.parts:
-            continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            # Attendance rows are records of fact settled by rule, not a workflow (attendance.py).
-            if ASSIGNMENT.search(line) and not (path.name == "attendance.py" and "row." in line):
-                found.append(f"{path.relative_to(APP)}:{number}: {line.strip()}")
-    assert found == []
 
 
 def test_asking_again_on_the_act_page_is_refused_once_the_activity_is_held(client, city, staff):
