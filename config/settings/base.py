@@ -149,6 +149,8 @@ TASKS = {
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Mobile number + password first (what members type), then username + password.
+    "zhengxie.core.authentication.MobilePasswordBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
@@ -178,6 +180,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "zhengxie.core.throttle.client_address"
+# A mobile number counts as one log-in however it is typed (139 0000 0001, +86…).
+AXES_USERNAME_CALLABLE = "zhengxie.core.authentication.lockout_username"
 # Failed sign-ins one client address may make in 15 minutes, across all accounts.
 SIGN_IN_FAILURES_PER_ADDRESS = int(os.environ.get("SIGN_IN_FAILURES_PER_ADDRESS", 15))
 # Our own reverse proxies (addresses or networks, comma-separated), whose X-Forwarded-For is

@@ -127,7 +127,10 @@ MATRIX = {
     "activities:transition": post_only(*CITY_OFFICE),
     "activities:warnings": only(*OFFICE),
     # --- core -----------------------------------------------------------------------------
+    "core:account_issue": only(*OFFICE),
     "core:account_list": only(*OFFICE),
+    "core:activate": public(),
+    "core:activate_code": public(),
     "core:directory": only(*OFFICE),
     "core:healthz": public(),
     "core:readyz": public(),
@@ -141,7 +144,9 @@ MATRIX = {
     "core:member_edit": only(*CITY_OFFICE),
     "core:member_list": only(*FIGURE_READERS, conceals=("member", COUNTY)),
     "core:member_set_active": post_only(*CITY_OFFICE),
+    "core:mobile_bind": signed_in(),
     "core:password_change": signed_in(),
+    "core:password_reset": public(),
     "core:record_create": only(*OFFICE),
     "core:record_edit": only(*CITY_OFFICE),
     "core:record_list": only(*OFFICE),
@@ -151,6 +156,7 @@ MATRIX = {
     "core:roster_import": only(*CITY_OFFICE),
     "core:roster_import_progress": only(*CITY_OFFICE),
     "core:roster_upload": only(*OFFICE),
+    "core:sms_login": public(),
     # --- duty -----------------------------------------------------------------------------
     "duty:evaluation_save": post_only(*OFFICE),
     "duty:group_save": post_only(*CITY_OFFICE),

@@ -349,6 +349,7 @@ class Const(str):
 # person's user id) or a Const. A route absent here takes no arguments. A key "route@variant"
 # asks the same route about another record (the draft beside the registered proposal).
 ROUTE_ARGUMENTS = {
+    "core:activate_code": {"code": Const("ABCDE-FGHJK")},
     "proposals:public_detail": {"pk": "replied"},
     "proposals:decide_request": {"request_id": "reassignment"},
     "proposals:decide_extension": {"assignment_id": "assignment"},
