@@ -23,6 +23,8 @@ demo: migrate
 run: demo
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	@echo "智慧政协 running at http://127.0.0.1:8000 (Ctrl-C to stop)"
+	@echo "Members sign in at /accounts/login/ with a demo number (13900000000-13900001118) and zhengxie2022,"
+	@echo "or by SMS code at /accounts/login/sms/: read the code with .venv/bin/python manage.py sms_outbox --phone NUMBER --last"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install

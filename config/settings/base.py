@@ -149,6 +149,8 @@ TASKS = {
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Mobile number + password first (what members type), then username + password.
+    "zhengxie.core.authentication.MobilePasswordBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
@@ -178,6 +180,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "zhengxie.core.throttle.client_address"
+# A mobile number counts as one log-in however it is typed (139 0000 0001, +86…).
+AXES_USERNAME_CALLABLE = "zhengxie.core.authentication.lockout_username"
 # Failed sign-ins one client address may make in 15 minutes, across all accounts.
 SIGN_IN_FAILURES_PER_ADDRESS = int(os.environ.get("SIGN_IN_FAILURES_PER_ADDRESS", 15))
 # Our own reverse proxies (addresses or networks, comma-separated), whose X-Forwarded-For is
@@ -210,6 +214,26 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 40 * 1024 * 1024
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "zhengxie@localhost")
+
+# SMS (zhengxie.core.sms), chosen like the e-mail backend. The outbox keeps every message in the
+# database and sends nothing: development, the demo and the tests read codes from it
+# (manage.py sms_outbox). Production sets the provider's backend, its keys and templates.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "zhengxie.core.sms.backends.outbox.OutboxBackend")
+# The signature 【…】 the carrier shows in front of every message, as registered with the provider.
+SMS_SIGN_NAME = os.environ.get("SMS_SIGN_NAME", "智慧政协")
+ALIYUN_SMS_ACCESS_KEY_ID = os.environ.get("ALIYUN_SMS_ACCESS_KEY_ID", "")
+ALIYUN_SMS_ACCESS_KEY_SECRET = os.environ.get("ALIYUN_SMS_ACCESS_KEY_SECRET", "")
+ALIYUN_SMS_ENDPOINT = os.environ.get("ALIYUN_SMS_ENDPOINT", "https://dysmsapi.aliyuncs.com/")
+# Template codes from the provider's console, per message kind: "sign_in_code=SMS_1,…";
+# a key "kind.en" names the English template of a kind.
+ALIYUN_SMS_TEMPLATES = dict(
+    pair.strip().split("=", 1)
+    for pair in os.environ.get("ALIYUN_SMS_TEMPLATES", "").split(",")
+    if "=" in pair
+)
+# SMS codes one client address may ask for in an hour, across numbers: a plenary venue puts
+# hundreds of members behind one address, a script asking for codes meets it at once.
+SMS_CODES_PER_ADDRESS = int(os.environ.get("SMS_CODES_PER_ADDRESS", 30))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -8,4 +8,5 @@ class CoreConfig(AppConfig):
     verbose_name = _("基础数据")
 
     def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the deploy checks)
         from .rules import signals  # noqa: F401  (connects the rules cache invalidation)

@@ -5,6 +5,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from .models import (
@@ -28,6 +29,10 @@ from .models import (
 
 DEMO_PASSWORD = "zhengxie2022"
 DEMO_YEAR = 2022
+# Fictitious numbers, in order: the members' 1,119 from 13900000000 up, the role accounts'
+# from 13800000000 up. The demo sends no SMS anywhere: its backend is the outbox.
+MEMBER_MOBILES = "1390000{:04d}"
+ROLE_MOBILES = "1380000{:04d}"
 
 # code, name, short name, region, members, venues. Members add up to the review's 1,119
 # "members of both levels"; venues to its 47 members' homes and consultation rooms.
@@ -262,8 +267,16 @@ class DemoWorld:
         return self.committees["suizhou"]
 
 
-def _make_user(username: str, display_name: str, *, staff_flags: bool = False) -> User:
-    user = User(username=username, display_name=display_name, is_staff=staff_flags)
+def _make_user(
+    username: str, display_name: str, *, staff_flags: bool = False, mobile: str = ""
+) -> User:
+    user = User(
+        username=username,
+        display_name=display_name,
+        is_staff=staff_flags,
+        mobile=mobile,
+        activated_at=timezone.now(),
+    )
     user.set_password(DEMO_PASSWORD)
     user.save()
     return user
@@ -343,6 +356,7 @@ def _person_name(rng: random.Random, used: set[str]) -> str:
 
 def _members(world: DemoWorld) -> None:
     rng, used_names, mobiles = world.rng, set(), set()
+    numbers = (MEMBER_MOBILES.format(n) for n in range(10_000))
     all_towns = list(Town.objects.order_by("id"))
     for code, _name, _short, _region, count, _venues in COMMITTEES:
         committee = world.committees[code]
@@ -365,10 +379,13 @@ def _members(world: DemoWorld) -> None:
                 name = _person_name(rng, used_names)
                 gender = "F" if rng.random() < 0.32 else "M"
                 title = rng.choice(WORK_TITLES)
-            mobile = ""
-            while not mobile or mobile in mobiles:
-                mobile = f"1{rng.choice('3578')}{rng.randrange(10**9):09d}"
-            mobiles.add(mobile)
+            # The random number is still drawn, and dropped, so that every later random
+            # choice of the demo (and so every figure) stays as it was.
+            drawn = ""
+            while not drawn or drawn in mobiles:
+                drawn = f"1{rng.choice('3578')}{rng.randrange(10**9):09d}"
+            mobiles.add(drawn)
+            mobile = next(numbers)
             rows.append(
                 Member(
                     committee=committee,
@@ -415,7 +432,8 @@ def _venues(world: DemoWorld) -> None:
 def _account(
     world: DemoWorld, key: str, name: str, committee: Committee, role: str, **grant
 ) -> User:
-    user = _make_user(key, name)
+    mobile = grant.pop("mobile", "") or ROLE_MOBILES.format(len(world.accounts))
+    user = _make_user(key, name, mobile=mobile)
     RoleGrant.objects.create(user=user, committee=committee, role=role, **grant)
     world.accounts[key] = user
     return user
@@ -423,7 +441,7 @@ def _account(
 
 def _accounts(world: DemoWorld) -> None:
     city, zengdu = world.city, world.committees["zengdu"]
-    admin = _make_user("admin", "系统管理员", staff_flags=True)
+    admin = _make_user("admin", "系统管理员", staff_flags=True, mobile=ROLE_MOBILES.format(0))
     admin.is_superuser = True
     admin.save()
     world.accounts["admin"] = admin
@@ -458,7 +476,7 @@ def _accounts(world: DemoWorld) -> None:
     )
     for key, member_name in (("member", "刘荣"), ("member2", "申小丽")):
         member = Member.objects.get(committee=city, name=member_name)
-        user = _account(world, key, member_name, city, Role.MEMBER)
+        user = _account(world, key, member_name, city, Role.MEMBER, mobile=member.mobile)
         member.user = user
         member.save(update_fields=["user"])
 

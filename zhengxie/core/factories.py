@@ -61,11 +61,16 @@ def make_plenary(*, committee: Committee, code: str = "5-1", year: int = 2022) -
 
 
 def make_user(
-    *, role: str | None = None, committee: Committee | None = None, username: str = "", **grant
+    *,
+    role: str | None = None,
+    committee: Committee | None = None,
+    username: str = "",
+    mobile: str = "",
+    **grant,
 ) -> User:
     n = next(_sequence)
     user = User.objects.create_user(
-        username=username or f"user{n}", password=PASSWORD, display_name=f"用户{n}"
+        username=username or f"user{n}", password=PASSWORD, display_name=f"用户{n}", mobile=mobile
     )
     if role:
         if role == Role.UNIT and "handling_unit" not in grant:

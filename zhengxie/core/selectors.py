@@ -83,3 +83,21 @@ def member_figures(*, committee_ids: list[int]) -> dict:
         total=Count("id"), reported_to_towns=Count("id", filter=Q(town__isnull=False))
     )
     return {"total": counts["total"], "reported_to_towns": counts["reported_to_towns"]}
+
+
+def figures_member_accounts(
+    *, committee: Committee, sector_id: int | None = None, special_committee_id: int | None = None
+) -> dict:
+    """Serving members of a committee (or one sector, one special committee) and how far
+    their accounts are: made, activated, and members without a mobile to key one by."""
+    members = Member.objects.filter(committee=committee, is_active=True)
+    if sector_id:
+        members = members.filter(sector_id=sector_id)
+    if special_committee_id:
+        members = members.filter(special_committee_id=special_committee_id)
+    return members.aggregate(
+        members=Count("id"),
+        with_account=Count("user"),
+        activated=Count("id", filter=Q(user__activated_at__isnull=False)),
+        without_mobile=Count("id", filter=Q(mobile="")),
+    )

@@ -12,3 +12,10 @@ def run_roster_import(*, import_id: int) -> str:
     from .services.roster import process_roster_import
 
     return process_roster_import(import_id=import_id).status
+
+
+@task()
+def send_account_notices(*, user_ids: list[int], url: str) -> int:
+    from .services.activation import send_account_notices as send
+
+    return send(user_ids=user_ids, url=url)

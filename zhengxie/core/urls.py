@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
-from .views import accounts, directory, members, roster, workflows
+from .views import accounts, directory, members, phone, roster, workflows
 
 app_name = "core"
 urlpatterns = [
@@ -11,6 +11,11 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/register/", views.register, name="register"),
     path("accounts/password/", views.password_change, name="password_change"),
+    path("accounts/login/sms/", phone.sms_login, name="sms_login"),
+    path("accounts/password/reset/", phone.password_reset, name="password_reset"),
+    path("accounts/activate/", phone.activate, name="activate"),
+    path("accounts/activate/<str:code>/", phone.activate, name="activate_code"),
+    path("accounts/mobile/", phone.mobile_bind, name="mobile_bind"),
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/read/", views.inbox_read, name="inbox_read"),
     path("healthz", views.healthz, name="healthz"),
@@ -40,4 +45,5 @@ urlpatterns = [
     path("staff/accounts/revoke/<int:pk>/", accounts.role_revoke, name="role_revoke"),
     path("workflow/<slug:name>/<int:pk>/<slug:step>/", workflows.act, name="workflow_act"),
     path("workflow/guide/<slug:app_label>/", workflows.guide, name="workflow_guide"),
+    path("staff/accounts/issue/", accounts.account_issue, name="account_issue"),
 ]

@@ -4,10 +4,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ..models import User
+from ..phones import looks_like_mobile
 from ..services.accounts import USERNAME_UNAVAILABLE
 
 # Names that would pass for the platform or its office in the forum and in notifications.
 RESERVED_USERNAMES = frozenset({"admin", "administrator", "root", "system", "staff", "zhengxie"})
+# A mobile number signs in its own account (core.authentication), never as a username.
+MOBILE_AS_USERNAME = _("用户名不能是手机号码。")
 
 
 class ResidentRegistrationForm(UserCreationForm):
@@ -34,6 +37,8 @@ class ResidentRegistrationForm(UserCreationForm):
 
     def clean_username(self) -> str:
         username = self.cleaned_data["username"]
+        if looks_like_mobile(username):
+            raise ValidationError(MOBILE_AS_USERNAME, code="mobile")
         taken = User.objects.filter(username__iexact=username).exists()
         if taken or username.lower() in RESERVED_USERNAMES:
             raise ValidationError(USERNAME_UNAVAILABLE, code="unavailable")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ..chinese import normalize_name, normalize_text
 from ..imports.columns import CellError, format_birth_month, parse_birth_month, parse_mobile
 from ..models import Committee, Member, Sector, SpecialCommittee, Term, Town
+from ..services.member_accounts import holders_of, mobile_taken_message, taken_by_another
 from .committee_scoped import CommitteeScopedForm
 
 
@@ -17,6 +18,8 @@ def towns_for(committee: Committee):
 
 
 class MemberForm(CommitteeScopedForm):
+    # Wider than the 11 digits stored: people type 139 1234 5678 or +86 13912345678.
+    mobile = forms.CharField(label=_("手机号码"), max_length=20)
     birth_month = forms.CharField(
         label=_("出生年月"), required=False, help_text=_("如 1980-05、1980/5 或 1980年5月")
     )
@@ -43,7 +46,6 @@ class MemberForm(CommitteeScopedForm):
         super().__init__(*args, **kwargs)
         if self.instance.birth_month and not self.is_bound:
             self.initial["birth_month"] = format_birth_month(self.instance.birth_month)
-        self.fields["mobile"].required = True
 
     def scope_choices(self) -> None:
         c = self.committee
@@ -64,7 +66,18 @@ class MemberForm(CommitteeScopedForm):
         return normalize_text(self.cleaned_data["ethnicity"]) or "汉族"
 
     def clean_mobile(self) -> str:
-        return self._cell(parse_mobile, self.cleaned_data["mobile"])
+        """The number is the member's log-in too: one held by another member's account, or
+        by another account when this member has one already, is refused here."""
+        mobile = self._cell(parse_mobile, self.cleaned_data["mobile"])
+        holder = holders_of({mobile}).get(mobile)
+        if holder is None or holder.pk == self.instance.user_id:
+            return mobile
+        seat = taken_by_another(self.instance, holder)
+        if seat is not None:
+            raise forms.ValidationError(mobile_taken_message(mobile, seat))
+        if self.instance.user_id:
+            raise forms.ValidationError(_("该手机号码已是其他账号的登录手机号。"))
+        return mobile
 
     def clean_birth_month(self):
         return self._cell(parse_birth_month, self.cleaned_data["birth_month"])

@@ -4,7 +4,19 @@ from django import forms
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Committee, HandlingUnit, LeaderKind, Member, Role, User
+from ..models import (
+    Committee,
+    HandlingUnit,
+    LeaderKind,
+    Member,
+    Role,
+    Sector,
+    SpecialCommittee,
+    User,
+)
+from ..phones import looks_like_mobile
+from ..services.activation import IssueChannel
+from .accounts import MOBILE_AS_USERNAME
 
 
 class UsernameField(forms.CharField):
@@ -19,6 +31,8 @@ class UsernameField(forms.CharField):
 
     def clean(self, value):
         value = super().clean(value)
+        if looks_like_mobile(value):
+            raise forms.ValidationError(MOBILE_AS_USERNAME)
         if User.objects.filter(username__iexact=value).exists():
             raise forms.ValidationError(_("用户名“%(name)s”已被占用。") % {"name": value})
         return value
@@ -86,3 +100,31 @@ class GrantRoleForm(forms.Form):
             "leader_kind": data["leader_kind"],
             "title": data["title"],
         }
+
+
+class IssueAccountsForm(forms.Form):
+    """Whose accounts the office opens at once: the committee's serving members, or one sector
+    or special committee of them, by letter or by SMS."""
+
+    sector = forms.ModelChoiceField(
+        label=_("界别"), queryset=Sector.objects.none(), required=False, empty_label=_("全部界别")
+    )
+    special_committee = forms.ModelChoiceField(
+        label=_("专委会"),
+        queryset=SpecialCommittee.objects.none(),
+        required=False,
+        empty_label=_("全部专委会"),
+    )
+    channel = forms.ChoiceField(
+        label=_("通知方式"),
+        choices=IssueChannel.choices,
+        initial=IssueChannel.LETTER,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, committee: Committee, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].queryset = Sector.objects.filter(committee=committee)
+        self.fields["special_committee"].queryset = SpecialCommittee.objects.filter(
+            committee=committee
+        )

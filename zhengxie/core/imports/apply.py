@@ -1,5 +1,6 @@
 """Writing a validated roster: one transaction, matched by committee + name + mobile, so
-importing the same file again changes nothing."""
+importing the same file again changes nothing. Every person the file names has an account
+afterwards, keyed by their mobile (services.member_accounts)."""
 
 from dataclasses import dataclass
 
@@ -7,6 +8,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from ..models import Committee, Member, Term, User
+from ..services.member_accounts import ensure_member_accounts
 
 CHANGE_REASON = "名册导入"
 
@@ -48,11 +50,13 @@ def apply_rows(
         }
         term = Term.objects.filter(committee=committee, is_current=True).first()
         new: list[Member] = []
+        named: list[Member] = []
         for _, values in rows:
             member = existing.get((values["name"], values["mobile"]))
             if member is None:
                 new.append(Member(committee=committee, term=term, **values))
                 continue
+            named.append(member)
             changed = _changed_fields(member, {**values, "is_active": True})
             if changed:
                 member._change_reason = CHANGE_REASON
@@ -61,6 +65,8 @@ def apply_rows(
                 updated += 1
             else:
                 unchanged += 1
+        # Accounts first, so new people's history starts with theirs in place.
+        ensure_member_accounts(members=new + named, actor=user, reason=CHANGE_REASON)
         # New people go in batches, each with its history row, as a roster is mostly new.
         bulk_create_with_history(
             new, Member, batch_size=500, default_user=user, default_change_reason=CHANGE_REASON

@@ -4,6 +4,7 @@ import datetime as dt
 import re
 
 from ..chinese import normalize_text
+from ..phones import InvalidMobile, normalize_mobile
 
 # Header -> Member field. The export writes the same headers in this order.
 COLUMNS = {
@@ -24,7 +25,6 @@ MAX_LENGTHS = {"name": 40, "ethnicity": 20, "party": 30, "work_title": 120}
 
 _GENDERS = {"男": "M", "男性": "M", "女": "F", "女性": "F"}
 _YES_NO = {"是": True, "否": False, "": False}
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
 # 1980-05, 1980/5, 1980.5, 1980年5月 (a trailing day or 日 is tolerated and dropped).
 _MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月|[-/.]\s*\d{1,2}\s*日?)?$")
 
@@ -54,12 +54,14 @@ def parse_gender(value: object) -> str:
 
 
 def parse_mobile(value: object) -> str:
-    text = text_of(value).replace(" ", "").replace("-", "")
-    if not text:
+    text = text_of(value)
+    try:
+        mobile = normalize_mobile(text)
+    except InvalidMobile as error:
+        raise CellError(f"“{error}”不是有效的 11 位手机号码") from error
+    if not mobile:
         raise CellError("必填")
-    if not _MOBILE.match(text):
-        raise CellError(f"“{text}”不是有效的 11 位手机号码")
-    return text
+    return mobile
 
 
 def parse_birth_month(value: object) -> dt.date | None:

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from ..chinese import normalize_name, normalize_text
 from ..models import Committee, Sector, SpecialCommittee, Town
+from ..services.member_accounts import holders_of, seat_of
 from .columns import (
     COLUMNS,
     MAX_LENGTHS,
@@ -144,4 +145,23 @@ def validate_rows(
             result.rows.append((row.number, values))
         if progress and index % PROGRESS_EVERY == 0:
             progress(index)
+    result.errors.extend(_shared_log_ins(committee, result.rows))
     return result
+
+
+def _shared_log_ins(committee: Committee, rows: list[tuple[int, dict]]) -> list[RowError]:
+    """A mobile number signs one person in: two people of the file, or a person of the file
+    and another member's account, cannot share one."""
+    errors, first = [], {}
+    for number, values in rows:
+        mobile, name = values["mobile"], values["name"]
+        earlier = first.setdefault(mobile, (number, name))
+        if earlier[1] != name:
+            errors.append(RowError(number, "手机号码", f"与第{earlier[0]}行{earlier[1]}的相同"))
+    holders = holders_of(set(first))
+    for number, values in rows:
+        seat = seat_of(holders.get(values["mobile"]))
+        if seat is not None and (seat.committee_id, seat.name) != (committee.pk, values["name"]):
+            where = f"{seat.committee.display_name}委员{seat.name}"
+            errors.append(RowError(number, "手机号码", f"已是{where}的登录账号"))
+    return errors

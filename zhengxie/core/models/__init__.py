@@ -5,9 +5,13 @@ from .config import CommitteeSetting, DemoLoad
 from .imports import ImportStatus, RosterImport
 from .notifications import Notification
 from .people import Gender, HandlingUnit, Member, Sector, SpecialCommittee, Town, Venue, VenueKind
+from .signin import ActivationCode, CodePurpose, SmsCode
+from .sms import OutboxMessage
 
 __all__ = [
+    "ActivationCode",
     "CalendarDay",
+    "CodePurpose",
     "Committee",
     "CommitteeLevel",
     "CommitteeSetting",
@@ -18,11 +22,13 @@ __all__ = [
     "LeaderKind",
     "Member",
     "Notification",
+    "OutboxMessage",
     "Plenary",
     "Role",
     "RoleGrant",
     "RosterImport",
     "Sector",
+    "SmsCode",
     "SpecialCommittee",
     "Term",
     "Town",

@@ -12,9 +12,13 @@ from .people import HandlingUnit
 
 class User(AbstractUser):
     display_name = models.CharField(_("姓名"), max_length=40, blank=True)
+    # The log-in of a member (kept in step with the roster) and of anyone who signs in by SMS.
     mobile = models.CharField(_("手机号码"), max_length=11, blank=True)
     # Accounts that staff create start with a password the person must replace at first login.
     must_change_password = models.BooleanField(_("须修改密码"), default=False)
+    # When the person first set a password of their own (activation): accounts made from the
+    # roster start without one, and the office reissues letters to those still unactivated.
+    activated_at = models.DateTimeField(_("激活时间"), null=True, blank=True)
     # Part of what every session of the person is signed with: a new value signs them out
     # everywhere, whichever session backend holds their sessions (database, cache, cookie).
     session_salt = models.CharField(max_length=32, blank=True, editable=False)
@@ -23,6 +27,12 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("账号")
         verbose_name_plural = _("账号")
+        constraints = [
+            # One person per number: the number signs in, and SMS codes go to it.
+            models.UniqueConstraint(
+                fields=["mobile"], condition=~models.Q(mobile=""), name="user_unique_mobile"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.display_name or self.username

@@ -49,6 +49,8 @@ def create_member_account(*, staff: User, member: Member, username: str) -> tupl
         locked = Member.objects.select_for_update().get(pk=member.pk)
         if locked.user_id:
             raise ValidationError(_("该委员已有账号。"))
+        if locked.mobile and User.objects.filter(mobile=locked.mobile).exists():
+            raise ValidationError(_("该委员的手机号码已是其他账号的登录手机号。"))
         user, password = _new_account(
             username=username, display_name=locked.name, mobile=locked.mobile
         )

@@ -1,24 +1,35 @@
 """Members are added and edited by their committee's staff, and deactivated, never deleted:
 proposals, duty files and history keep pointing at them.
 
-A departed member (离任) keeps the seat's record but loses what the seat gave: the member role
-in the committee and every open session. Reactivation gives the role back."""
+Each member's account follows the seat (member_accounts): a new member with a mobile gets an
+account, a changed number moves the log-in. A departed member (离任) keeps the seat's record
+and the account but loses what the seat gave: the member role in the committee and every open
+session. Reactivation gives the role back."""
 
 from django.db import transaction
 
 from ..models import Committee, Member, Role, RoleGrant, Term, User
 from ..permissions import check_manage_people_permission
 from .accounts import end_sessions
+from .member_accounts import ensure_member_accounts, move_login
+
+NEW_MEMBER_REASON = "新增委员"
+EDIT_REASON = "修改委员信息"
 
 
 def create_member(*, user: User, committee: Committee, fields: dict) -> Member:
+    """The seat and, when it has a mobile, its account, both made before the seat is saved so
+    its history starts with the account in place."""
     check_manage_people_permission(user, committee)
     with transaction.atomic():
         term = (
             fields.pop("term", None)
             or Term.objects.filter(committee=committee, is_current=True).first()
         )
-        return Member.objects.create(committee=committee, term=term, **fields)
+        member = Member(committee=committee, term=term, **fields)
+        ensure_member_accounts(members=[member], actor=user, reason=NEW_MEMBER_REASON)
+        member.save()
+    return member
 
 
 def update_member(*, user: User, member: Member, fields: dict) -> Member:
@@ -31,6 +42,8 @@ def update_member(*, user: User, member: Member, fields: dict) -> Member:
             setattr(locked, name, fields[name])
         if changed:
             locked.save(update_fields=changed)
+        if {"mobile", "name"} & set(changed):
+            move_login(member=locked, actor=user, reason=EDIT_REASON)
     return locked
 
 
@@ -45,18 +58,18 @@ def set_member_active(*, user: User, member: Member, active: bool, reason: str =
         locked.is_active = active
         locked._change_reason = reason
         locked.save(update_fields=["is_active"])
-        if locked.user_id:
-            _follow_seat(member=locked, reason=reason)
+        _follow_seat(member=locked, actor=user, reason=reason)
     return locked
 
 
-def _follow_seat(*, member: Member, reason: str) -> None:
-    """Grants or ends the member role to match the seat. An ended grant is deleted through
-    the model, so its history keeps who held the role until when, and why it ended."""
+def _follow_seat(*, member: Member, actor: User, reason: str) -> None:
+    """Grants or ends the member role to match the seat; a returning member without an
+    account gets one. An ended grant is deleted through the model, so its history keeps who
+    held the role until when, and why it ended."""
     if member.is_active:
-        RoleGrant.objects.get_or_create(
-            user_id=member.user_id, committee_id=member.committee_id, role=Role.MEMBER
-        )
+        ensure_member_accounts(members=[member], actor=actor, reason=reason or EDIT_REASON)
+        return
+    if member.user_id is None:
         return
     grants = RoleGrant.objects.filter(
         user_id=member.user_id, committee_id=member.committee_id, role=Role.MEMBER

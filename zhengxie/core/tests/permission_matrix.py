@@ -131,7 +131,10 @@ MATRIX = {
     # The activities menu's 业务流程 entry leads on to the engine's guide page.
     "activities:workflows": signed_in(**dict.fromkeys(SIGNED_IN, REDIRECT)),
     # --- core -----------------------------------------------------------------------------
+    "core:account_issue": only(*OFFICE),
     "core:account_list": only(*OFFICE),
+    "core:activate": public(),
+    "core:activate_code": public(),
     "core:directory": only(*OFFICE),
     "core:healthz": public(),
     "core:readyz": public(),
@@ -145,7 +148,9 @@ MATRIX = {
     "core:member_edit": only(*CITY_OFFICE),
     "core:member_list": only(*FIGURE_READERS, conceals=("member", COUNTY)),
     "core:member_set_active": post_only(*CITY_OFFICE),
+    "core:mobile_bind": signed_in(),
     "core:password_change": signed_in(),
+    "core:password_reset": public(),
     "core:record_create": only(*OFFICE),
     "core:record_edit": only(*CITY_OFFICE),
     "core:record_list": only(*OFFICE),
@@ -161,6 +166,7 @@ MATRIX = {
     "core:roster_upload": only(*OFFICE),
     "core:workflow_act@proposal": only(*CITY_OFFICE),  # the office's override of a city proposal
     "core:workflow_guide@proposals": only(*OFFICE),
+    "core:sms_login": public(),
     # --- duty -----------------------------------------------------------------------------
     "duty:evaluation_save": post_only(*OFFICE),
     "duty:group_save": post_only(*CITY_OFFICE),

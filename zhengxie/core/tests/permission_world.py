@@ -350,6 +350,7 @@ class Const(str):
 # person's user id) or a Const. A route absent here takes no arguments. A key "route@variant"
 # asks the same route about another record (the draft beside the registered proposal).
 ROUTE_ARGUMENTS = {
+    "core:activate_code": {"code": Const("ABCDE-FGHJK")},
     "proposals:public_detail": {"pk": "replied"},
     "proposals:download": {"attachment_id": "proposal_attachment"},
     "proposals:remove_file": {"attachment_id": "proposal_attachment"},

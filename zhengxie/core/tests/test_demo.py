@@ -1,3 +1,5 @@
+import io
+
 from django.core.management import call_command
 
 from zhengxie.core.models import Committee, Member, Venue
@@ -5,9 +7,14 @@ from zhengxie.core.models import Committee, Member, Venue
 
 def test_seed_demo_builds_the_suizhou_world_once(db):
     # when
-    call_command("seed_demo")
-    call_command("seed_demo")
-    # then
+    first, again = io.StringIO(), io.StringIO()
+    call_command("seed_demo", stdout=first)
+    call_command("seed_demo", stdout=again)
+    # then both runs say how members sign in by number, password or SMS code
+    for output in (first.getvalue(), again.getvalue()):
+        assert "13900000000–13900001118" in output
+        assert "sms_outbox --phone 13900000000 --last" in output
+    assert "  member         13900000001  刘荣" in first.getvalue()
     assert Member.objects.count() == 1119
     assert Venue.objects.count() == 47
     city = Committee.objects.get(code="suizhou")

@@ -33,6 +33,10 @@ def production_environment(tmp_path) -> dict[str, str]:
         "ALLOWED_HOSTS": "zhengxie.example.org",
         "ZHENGXIE_VAR_DIR": str(tmp_path),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+        "SMS_BACKEND": "zhengxie.core.sms.backends.aliyun.AliyunSmsBackend",
+        "ALIYUN_SMS_ACCESS_KEY_ID": "LTAI-deploy-test",
+        "ALIYUN_SMS_ACCESS_KEY_SECRET": secrets.token_urlsafe(30),
+        "ALIYUN_SMS_TEMPLATES": "sign_in_code=SMS_1,reset_code=SMS_2,account_opened=SMS_3",
     }
 
 
@@ -45,6 +49,17 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
     # then
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_warns_when_sms_would_stay_in_the_outbox(tmp_path):
+    # given production settings that forgot the SMS provider
+    environment = production_environment(tmp_path)
+    del environment["SMS_BACKEND"]
+    # when
+    result = _run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **environment)
+    # then
+    assert result.returncode != 0
+    assert "zhengxie.W001" in result.stdout + result.stderr
 
 
 def test_collectstatic_builds_the_manifest_production_serves(tmp_path):

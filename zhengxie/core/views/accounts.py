@@ -1,4 +1,5 @@
-"""Accounts by staff: members' and unit liaisons' accounts, role grants and revocations."""
+"""Accounts by staff: members' and unit liaisons' accounts, role grants and revocations, and
+opening a whole committee's or sector's member accounts at once (letters or SMS)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,19 +8,26 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..forms.staff_accounts import GrantRoleForm, MemberAccountForm, UnitAccountForm
+from ..forms.staff_accounts import (
+    GrantRoleForm,
+    IssueAccountsForm,
+    MemberAccountForm,
+    UnitAccountForm,
+)
 from ..models import RoleGrant
 from ..permissions import grantable_roles, office_committee_ids
-from ..selectors import list_role_grants
+from ..selectors import figures_member_accounts, list_role_grants
 from ..services.accounts import (
     create_member_account,
     create_unit_account,
     grant_role,
     revoke_role,
 )
+from ..services.activation import IssueChannel, Issued, issue_accounts
 from .scoping import allowed_committees, pick_committee
 
 
@@ -99,3 +107,60 @@ def role_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(f"{reverse('core:account_list')}?committee={grant.committee.code}")
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
+def account_issue(request: HttpRequest) -> HttpResponse:
+    allowed = office_committee_ids(request.user)
+    committee = pick_committee(request, allowed)
+    form = IssueAccountsForm(request.POST or None, committee=committee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            issued = _issue(request, committee, form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if issued.letters is not None and issued.pending:
+                return _letters_download(committee, issued)
+            messages.success(request, _issued_message(issued, form.cleaned_data["channel"]))
+            return redirect(f"{reverse('core:account_issue')}?committee={committee.code}")
+    context = {
+        "committee": committee,
+        "committees": allowed_committees(allowed),
+        "form": form,
+        "figures": figures_member_accounts(committee=committee),
+    }
+    return render(request, "core/account_issue.html", context)
+
+
+def _issue(request: HttpRequest, committee, data: dict) -> Issued:
+    page = "core:activate" if data["channel"] == IssueChannel.LETTER else "core:sms_login"
+    return issue_accounts(
+        staff=request.user,
+        committee=committee,
+        channel=data["channel"],
+        activation_url=request.build_absolute_uri(reverse(page)),
+        sector=data["sector"],
+        special_committee=data["special_committee"],
+    )
+
+
+def _letters_download(committee, issued: Issued) -> HttpResponse:
+    response = HttpResponse(issued.letters, content_type=DOCX)
+    filename = f"{committee.code}-{_('账号开通通知书')}-{issued.pending}.docx"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def _issued_message(issued: Issued, channel: str) -> str:
+    if not issued.pending:
+        return _("范围内 %(members)d 位委员的账号均已激活，无需再发通知。") % {
+            "members": issued.members
+        }
+    return _("已为 %(pending)d 位尚未激活的委员发送开通短信（新开通账号 %(made)d 个）。") % {
+        "pending": issued.pending,
+        "made": issued.accounts_made,
+    }

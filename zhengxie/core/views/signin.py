@@ -5,7 +5,6 @@ also guarded by django-axes, which locks one account from one address; the throt
 the other half, one address trying many accounts.
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -17,22 +16,24 @@ from django.utils.translation import gettext as _
 
 from ..challenge import ask, take_answer
 from ..forms import NewPasswordChangeForm, ResidentRegistrationForm
+from ..forms.phone import FirstPasswordForm, SignInForm
 from ..selectors import get_home_committee
 from ..services.accounts import register_resident
+from ..services.activation import set_own_password
+from ..services.signin import SIGN_IN_FAILURES_PER_ADDRESS
 from ..throttle import Throttle, client_address
 
-# A committee office signs in from one NAT address: its staff's typos stay far below this,
-# while a script spraying passwords over many accounts meets it within minutes. A plenary
-# venue puts hundreds of members behind one address: operations raise it there (settings).
-SIGN_IN_FAILURES_PER_ADDRESS = Throttle(
-    "sign-in-failures", limit=settings.SIGN_IN_FAILURES_PER_ADDRESS, window=15 * 60
-)
+# A committee office signs in from one NAT address: its staff's typos stay far below the
+# limit of SIGN_IN_FAILURES_PER_ADDRESS, while a script spraying passwords over many accounts
+# meets it within minutes. A plenary venue puts hundreds of members behind one address:
+# operations raise it there (settings). Wrong SMS and letter codes count against it too.
 # A family shares an address and registers a few accounts; a script registers hundreds.
 REGISTRATIONS_PER_ADDRESS = Throttle("registrations", limit=5, window=60 * 60)
 
 
 class SignInView(auth_views.LoginView):
     template_name = "core/login.html"
+    authentication_form = SignInForm
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if SIGN_IN_FAILURES_PER_ADDRESS.is_exhausted(client_address(request)):
@@ -78,11 +79,13 @@ def _welcome(request: HttpRequest, form: ResidentRegistrationForm) -> HttpRespon
 
 @login_required
 def password_change(request: HttpRequest) -> HttpResponse:
-    form = NewPasswordChangeForm(request.user, request.POST or None)
+    """Changing one's password; a person who has none yet (signed in by SMS code) sets one
+    without being asked for an old one. Either way the account counts as activated."""
+    user = request.user
+    form_class = NewPasswordChangeForm if user.has_usable_password() else FirstPasswordForm
+    form = form_class(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save(commit=False)
-        user.must_change_password = False
-        user.save()
+        set_own_password(user=user, password=form.cleaned_data["new_password1"])
         update_session_auth_hash(request, user)
         messages.success(request, _("密码已修改。"))
         return redirect("core:home")

@@ -13,8 +13,8 @@ from importlib.util import find_spec
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
-from zhengxie.core.models import Committee, DemoLoad, User
+from zhengxie.core.demo import DEMO_PASSWORD, MEMBER_MOBILES, DemoWorld
+from zhengxie.core.models import Committee, DemoLoad, Member, User
 
 # Each app's demo.py exposes seed(world); apps credit duty through their services as they go.
 DEMO_STEPS = [
@@ -25,6 +25,7 @@ DEMO_STEPS = [
     "zhengxie.grassroots.demo",
     "zhengxie.portal.demo",
     "zhengxie.duty.demo",
+    "zhengxie.core.demo_accounts",
 ]
 
 
@@ -39,7 +40,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if DemoLoad.objects.exists():
-            self.stdout.write("演示数据已存在，未作改动。")
+            self.stdout.write(f"演示数据已存在，未作改动。演示账号的密码均为 {DEMO_PASSWORD}。")
+            self._phone_help()
             return
         holds_records = Committee.objects.exists() or User.objects.exists()
         if holds_records and not options["force"]:
@@ -61,4 +63,14 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"演示数据已载入。演示账号（密码均为 {DEMO_PASSWORD}）：")
         )
         for username, user in world.accounts.items():
-            self.stdout.write(f"  {username:<14} {user}")
+            self.stdout.write(f"  {username:<14} {user.mobile or '':<12} {user}")
+        self._phone_help()
+
+    def _phone_help(self) -> None:
+        first, last = MEMBER_MOBILES.format(0), MEMBER_MOBILES.format(Member.objects.count() - 1)
+        self.stdout.write(
+            f"每位演示委员都可用手机号登录：{first}–{last}，密码同上；"
+            "或在 /accounts/login/sms/ 用短信验证码登录。\n"
+            "演示环境的短信不会发出，存在发件箱中，查看某号码的最新一条：\n"
+            f"  python manage.py sms_outbox --phone {first} --last"
+        )

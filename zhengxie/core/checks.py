@@ -1,0 +1,31 @@
+"""System checks `manage.py check --deploy` runs: settings a production site must not keep."""
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+OUTBOX = "zhengxie.core.sms.backends.outbox.OutboxBackend"
+ALIYUN = "zhengxie.core.sms.backends.aliyun.AliyunSmsBackend"
+
+
+@register(Tags.security, deploy=True)
+def check_sms_backend(app_configs, **kwargs) -> list[Warning]:
+    """With the outbox, no member ever receives a sign-in code."""
+    if settings.SMS_BACKEND == OUTBOX:
+        return [
+            Warning(
+                "SMS_BACKEND is the development outbox: no SMS is sent, so members cannot "
+                "sign in by SMS code or reset their password.",
+                hint=f"Set SMS_BACKEND={ALIYUN} with ALIYUN_SMS_ACCESS_KEY_ID, "
+                "ALIYUN_SMS_ACCESS_KEY_SECRET, SMS_SIGN_NAME and ALIYUN_SMS_TEMPLATES.",
+                id="zhengxie.W001",
+            )
+        ]
+    if settings.SMS_BACKEND == ALIYUN and not settings.ALIYUN_SMS_TEMPLATES:
+        return [
+            Warning(
+                "ALIYUN_SMS_TEMPLATES is empty: every SMS will be refused for want of a template.",
+                hint="ALIYUN_SMS_TEMPLATES=sign_in_code=SMS_…,reset_code=SMS_…,account_opened=SMS_…",
+                id="zhengxie.W002",
+            )
+        ]
+    return []

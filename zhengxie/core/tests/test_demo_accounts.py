@@ -1,0 +1,83 @@
+"""Every demo member signs in with their fictitious number and the demo password; the named
+demo accounts keep working."""
+
+import re
+
+import pytest
+from django.contrib.auth import authenticate
+from django.test import RequestFactory
+from django.urls import reverse
+
+from zhengxie.core.demo import DEMO_PASSWORD
+from zhengxie.core.models import Member, OutboxMessage, Role, RoleGrant, User
+
+pytestmark = pytest.mark.usefixtures("demo_world")
+
+
+@pytest.fixture
+def db_access(db):
+    """The demo world is committed for the module; each test reads it in its own transaction."""
+
+
+def test_every_demo_member_signs_in_with_number_and_password(db_access):
+    # given the whole roster
+    members = list(Member.objects.filter(is_active=True).order_by("id"))
+    assert len(members) == 1119
+    request = RequestFactory().post(reverse("core:login"), REMOTE_ADDR="198.51.100.7")
+    # when each number is tried with the demo password, through the sign-in's own backends
+    refused = []
+    for member in members:
+        user = authenticate(request, username=member.mobile, password=DEMO_PASSWORD)
+        if user is None or user.pk != member.user_id:
+            refused.append(member.mobile)
+    # then every member gets their own account back
+    assert refused == []
+
+
+def test_every_demo_member_holds_the_member_role_and_a_fictitious_number(db_access):
+    mobiles = list(Member.objects.values_list("mobile", flat=True))
+    assert all(re.fullmatch(r"1390000\d{4}", mobile) for mobile in mobiles)
+    assert len(set(mobiles)) == 1119
+    members_with_role = RoleGrant.objects.filter(role=Role.MEMBER).values("user").distinct()
+    assert members_with_role.count() == 1119
+    assert not User.objects.filter(member__isnull=False, activated_at__isnull=True).exists()
+
+
+@pytest.mark.parametrize("mobile", ["13900000000", "13900000316", "13900001118"])
+def test_members_of_the_city_and_the_counties_sign_in_by_http(client, db_access, mobile):
+    response = client.post(reverse("core:login"), {"username": mobile, "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    assert client.get(reverse("duty:me")).status_code == 200
+
+
+def test_a_demo_member_signs_in_by_sms_code(client, db_access):
+    client.post(reverse("core:sms_login"), {"mobile": "13900000500", "action": "send"})
+    text = OutboxMessage.objects.filter(phone="13900000500").latest("sent_at").text
+    code = re.search(r"\d{6}", text)[0]
+
+    response = client.post(
+        reverse("core:sms_login"), {"mobile": "13900000500", "code": code, "action": "login"}
+    )
+
+    assert response.status_code == 302
+    assert User.objects.get(pk=client.session["_auth_user_id"]).member.mobile == "13900000500"
+
+
+@pytest.mark.parametrize(
+    "login",
+    [
+        "admin",
+        "staff",
+        "member",
+        "member2",
+        "unit",
+        "leader",
+        "convenor",
+        "resident",
+        "13900000001",
+        "13800000001",
+    ],
+)
+def test_the_named_demo_accounts_keep_working(client, db_access, login):
+    response = client.post(reverse("core:login"), {"username": login, "password": DEMO_PASSWORD})
+    assert response.status_code == 302

@@ -1,0 +1,144 @@
+"""A member's phone in a real browser, 375 px wide: the first sign-in by SMS code and the
+password it leads to, the account letter's QR link, a password reset by SMS; the codes are
+read from the outbox as a developer reads them (manage.py sms_outbox)."""
+
+import io
+import json
+import re
+
+import pytest
+from django.core.management import call_command
+
+from zhengxie.core.services.activation import IssueChannel, issue_accounts
+from zhengxie.core.services.members import create_member
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PHONE = {"width": 375, "height": 740}
+
+
+def last_code(mobile: str) -> str:
+    out = io.StringIO()
+    call_command("sms_outbox", phone=mobile, last=True, json=True, stdout=out)
+    return re.search(r"\d{6}", json.loads(out.getvalue())["text"])[0]
+
+
+def fits_the_phone(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+@pytest.fixture
+def phone_page(browser_page):
+    browser_page.set_viewport_size(PHONE)
+    return browser_page
+
+
+@pytest.fixture
+def new_member(city, staff):
+    return create_member(
+        user=staff, committee=city, fields={"name": "陈静", "gender": "F", "mobile": "13911112222"}
+    )
+
+
+def send_code(page, mobile: str) -> None:
+    page.fill("input[name=mobile]", mobile)
+    page.click("[data-testid=send-code]")
+    page.wait_for_selector(".messages li")
+
+
+def test_first_sign_in_by_sms_code_then_own_password(phone_page, new_member):
+    page = phone_page
+    page.goto(f"{page.base_url}/accounts/login/")
+    page.click("[data-testid=sms-login-link]")
+    assert fits_the_phone(page)
+
+    # a mistyped number and a wrong code get clear Chinese messages
+    page.fill("input[name=mobile]", "1391111222")
+    page.click("[data-testid=send-code]")
+    assert "请输入正确的 11 位中国大陆手机号码" in page.inner_text("main")
+
+    send_code(page, "13911112222")
+    assert "验证码已发送至 139****2222" in page.inner_text(".messages")
+    right = last_code("13911112222")
+    page.fill("input[name=code]", f"{(int(right) + 1) % 10**6:06d}")
+    page.click("button[value=login]")
+    assert "验证码错误，还可再试 4 次" in page.inner_text("main")
+
+    page.fill("input[name=code]", right)
+    page.click("button[value=login]")
+    page.wait_for_url("**/accounts/password/")
+    assert "首次登录，请设置您自己的密码" in page.inner_text("main")
+    assert fits_the_phone(page)
+
+    page.fill("input[name=new_password1]", "Suizhou-2022!")
+    page.fill("input[name=new_password2]", "Suizhou-2022!")
+    page.click("main button[type=submit]")
+    page.wait_for_selector("text=密码已修改")
+    page.click("header button:has-text('退出')")
+
+    page.goto(f"{page.base_url}/accounts/login/")
+    page.fill("input[name=username]", "139 1111 2222")
+    page.fill("input[name=password]", "Suizhou-2022!")
+    page.click("main button[type=submit]")
+    assert "陈静" in page.inner_text("header .account")
+
+
+def test_the_letters_qr_link_activates_the_account(phone_page, city, staff, new_member):
+    page = phone_page
+    issued = issue_accounts(
+        staff=staff,
+        committee=city,
+        channel=IssueChannel.LETTER,
+        activation_url=f"{page.base_url}/accounts/activate/",
+    )
+    link = re.search(r"http://\S+/accounts/activate/[A-Z0-9-]+/", _letter_text(issued.letters))[0]
+
+    page.goto(link)  # what the phone's camera opens from the QR code
+    assert page.input_value("input[name=code]") == link.rstrip("/").rsplit("/", 1)[1]
+    assert fits_the_phone(page)
+    page.fill("input[name=mobile]", "13911112222")
+    page.fill("input[name=new_password1]", "Suizhou-2022!")
+    page.fill("input[name=new_password2]", "Suizhou-2022!")
+    page.click("main button[type=submit]")
+
+    page.wait_for_selector("text=账号已激活")
+    assert "陈静" in page.inner_text("header .account")
+
+    # the same letter does not work twice
+    page.click("header button:has-text('退出')")
+    page.goto(link)
+    page.fill("input[name=mobile]", "13911112222")
+    page.fill("input[name=new_password1]", "Another-2022!")
+    page.fill("input[name=new_password2]", "Another-2022!")
+    page.click("main button[type=submit]")
+    assert "激活码不正确或已失效" in page.inner_text("main")
+
+
+def test_a_forgotten_password_is_reset_by_sms_code(phone_page, new_member):
+    page = phone_page
+    user = new_member.user
+    user.set_password("Old-pass-2022!")
+    user.must_change_password = False
+    user.save()
+
+    page.goto(f"{page.base_url}/accounts/login/")
+    page.click("text=忘记密码")
+    send_code(page, "13911112222")
+    page.fill("input[name=code]", last_code("13911112222"))
+    page.fill("input[name=new_password1]", "Suizhou-2023!")
+    page.fill("input[name=new_password2]", "Suizhou-2023!")
+    page.click("button[value=reset]")
+
+    page.wait_for_selector("text=密码已重设")
+    assert fits_the_phone(page)
+    page.click("header button:has-text('退出')")
+    page.goto(f"{page.base_url}/accounts/login/")
+    page.fill("input[name=username]", "13911112222")
+    page.fill("input[name=password]", "Suizhou-2023!")
+    page.click("main button[type=submit]")
+    assert "陈静" in page.inner_text("header .account")
+
+
+def _letter_text(docx: bytes) -> str:
+    from docx import Document
+
+    return "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
