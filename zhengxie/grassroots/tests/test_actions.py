@@ -140,4 +140,4 @@ def test_a_reminder_is_written_to_the_actions_history(venue):
     remind_due_actions(on=TODAY)
 
     latest = action.history.order_by("-history_id").first()
-    assert (latest.last_reminded_on, latest.history_change_reason) == (TODAY, "已发送到期提醒")
+    assert (latest.last_reminded_on, latest.history_change_reason) == (TODAY, "到期提醒")

@@ -91,7 +91,8 @@ def settle_round(step: Step) -> None:
     """不满意 opens a redo; the last proposer's rating closes the proposal."""
     proposal = step.record
     if step.data["rating"] == Rating.DISSATISFIED:
-        apply(proposal, "open_redo", None, reason=step.data["comment"])
+        # The system opens the round; the units' history names the rater who set it off.
+        apply(proposal, "open_redo", None, reason=step.data["comment"], rater=step.actor)
     elif not raters_of(proposal).exclude(feedbacks__round=proposal.redo_round).exists():
         apply(proposal, "close", None, reason=_("提案者均已评价"))
 
@@ -107,7 +108,7 @@ def reset_unit_deadlines(step: Step) -> None:
     """Each active assignment takes the new deadline (its reminders start again), with history."""
     for assignment in step.record.assignments.filter(is_active=True):
         assignment.deadline, assignment.reminders_sent = step.record.reply_deadline, []
-        assignment._history_user = step.actor
+        assignment._history_user = step.actor or step.data.get("rater")
         assignment._change_reason = step.label
         assignment.save(update_fields=["deadline", "reminders_sent"])
 

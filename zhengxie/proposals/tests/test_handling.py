@@ -238,4 +238,4 @@ def test_a_redo_moves_each_assignment_deadline_with_the_reason_in_history(city, 
     assignment = proposal.assignments.get()
     latest = assignment.history.order_by("-history_id").first()
     assert (latest.deadline, latest.reminders_sent) == (assignment.deadline, [])
-    assert (latest.history_user, latest.history_change_reason) == (author, "不满意，重新办理")
+    assert (latest.history_user, latest.history_change_reason) == (author, "重新办理")
