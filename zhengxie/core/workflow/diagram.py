@@ -101,7 +101,11 @@ def _arrow(number: int, source, target) -> str:
     if ty > sy:  # downwards: bottom centre to top centre
         x1, y1, x2, y2 = sx + sw / 2, sy + NODE_HEIGHT, tx + tw / 2, ty
         bend = (x1, y1 + ROW_GAP / 2, x2, y2 - ROW_GAP / 2)
-    else:  # back or sideways: leave and arrive on the right, bulging outwards
+    elif ty == sy:  # along a row: bottom to bottom, dipping into the gap below the row
+        x1, y1, x2, y2 = sx + sw / 2, sy + NODE_HEIGHT, tx + tw / 2, ty + NODE_HEIGHT
+        depth = min(ROW_GAP * 0.8, 24 + abs(x2 - x1) / 5)
+        bend = (x1, y1 + depth, x2, y2 + depth)
+    else:  # back up: leave and arrive on the right, bulging outwards
         x1, y1 = sx + sw, sy + NODE_HEIGHT / 2
         x2, y2 = tx + tw, ty + NODE_HEIGHT / 2
         reach = 40 + abs(y1 - y2) / 4
