@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import desks, handling, public, record, submission
+from .views import desks, handling, intake, public, record, submission
 
 app_name = "proposals"
 urlpatterns = [
@@ -54,7 +54,6 @@ urlpatterns += [
 ]
 
 # Smart intake (views/intake.py): suggestion panels, one-click acceptance, acceptance figures.
-from .views import intake  # noqa: E402
 
 urlpatterns += [
     path("intake/new/", intake.writing_panel, name="intake_new"),

@@ -280,6 +280,12 @@ MATRIX = {
     "proposals:figures": only(*FIGURE_READERS),
     "proposals:import_progress": only(),  # no import with that token
     "proposals:import_upload": only(*OFFICE),
+    "proposals:intake_acceptance": only(*FIGURE_READERS),
+    "proposals:intake_accept_category": post_only(*CITY_OFFICE),
+    "proposals:intake_accept_units": post_only(*CITY_OFFICE),
+    "proposals:intake_draft": post_only("member"),
+    "proposals:intake_new": post_only(*OFFICE, "member"),
+    "proposals:intake_review": only(*CITY_OFFICE),
     "proposals:key": only(*FIGURE_READERS),
     "proposals:key_select": only(*CITY_OFFICE),
     "proposals:mine": signed_in(),

@@ -375,6 +375,10 @@ ROUTE_ARGUMENTS = {
     "proposals:proposal_docx@draft": {"pk": "draft"},
     "proposals:reply_docx": {"pk": "replied", "reply_id": "reply"},
     "proposals:similar": {"pk": "assigned"},
+    "proposals:intake_review": {"pk": "assigned"},
+    "proposals:intake_draft": {"pk": "draft"},
+    "proposals:intake_accept_category": {"pk": "assigned"},
+    "proposals:intake_accept_units": {"pk": "assigned"},
     "opinions:detail": {"pk": "report"},
     "core:workflow_act": {"name": Const("opinion_report"), "pk": "report", "step": Const("adopt")},
     "core:workflow_act@override": {

@@ -71,6 +71,7 @@ def writing_panel(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @require_POST
 def accept_category_view(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(Proposal, pk=pk, is_deleted=False)
+    check_office_of(request.user, proposal)  # a refusal, not a form error, for everyone else
     form = AcceptCategoryForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("类别：请选择一个类别。"))
