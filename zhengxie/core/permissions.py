@@ -82,10 +82,6 @@ def check_role(
         raise PermissionDenied(action or _("您没有权限进行此操作。"))
 
 
-def roles_in(user: User, committee: Committee) -> set[str]:
-    return {g.role for g in grants_of(user) if g.committee_id == committee.pk}
-
-
 def all_roles(user: User) -> set[str]:
     roles = {g.role for g in grants_of(user)}
     if getattr(user, "is_superuser", False):
@@ -124,10 +120,6 @@ def filter_by_committees(queryset: QuerySet, committee_ids: Iterable[int]) -> Qu
     return queryset.filter(committee_id__in=list(committee_ids))
 
 
-def filter_visible_members(user: User, queryset: QuerySet) -> QuerySet:
-    return filter_by_committees(queryset, readable_committee_ids(user))
-
-
 def can_manage_people(user: User, committee: Committee | int) -> bool:
     return is_office(user, committee)
 
@@ -139,13 +131,6 @@ def check_manage_people_permission(user: User, committee: Committee | int) -> No
 def can_see_mobile(user: User, committee: Committee | int) -> bool:
     """Members' phone numbers are never public; staff of the member's committee see them."""
     return is_office(user, committee)
-
-
-def check_read_committee(user: User, committee: Committee | int) -> None:
-    """Internal records of a committee: its own people, or a city's roll-up roles."""
-    committee_id = committee if isinstance(committee, int) else committee.pk
-    if committee_id not in readable_committee_ids(user):
-        raise PermissionDenied(_("您无权查看该政协的资料。"))
 
 
 def check_read_member_permission(user: User, member) -> None:

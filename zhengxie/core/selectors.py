@@ -11,10 +11,6 @@ def get_home_committee() -> Committee | None:
     return Committee.objects.filter(parent__isnull=True).order_by("id").first()
 
 
-def list_committees_with_children() -> QuerySet[Committee]:
-    return Committee.objects.select_related("parent").order_by("level", "id")
-
-
 def list_members(
     *,
     committee: Committee,

@@ -46,10 +46,3 @@ def add_months(start: dt.date, months: int) -> dt.date:
     month_index = start.month - 1 + months
     year, month = start.year + month_index // 12, month_index % 12 + 1
     return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
-
-
-def next_working_day_on_or_after(day: dt.date) -> dt.date:
-    exceptions = _exceptions(day, day + dt.timedelta(days=30))
-    while not is_working_day(day, exceptions):
-        day += dt.timedelta(days=1)
-    return day

@@ -20,11 +20,6 @@ def can_read_standings(user: User, committee: Committee | int) -> bool:
     return committee_id in standings_committee_ids(user)
 
 
-def check_read_standings_permission(user: User, committee: Committee | int) -> None:
-    if not can_read_standings(user, committee):
-        raise PermissionDenied(_("只有本级政协机关工作人员和领导可以查看委员履职情况。"))
-
-
 def can_read_member_file(user: User, member: Member) -> bool:
     own = member.user_id is not None and member.user_id == getattr(user, "pk", None)
     return own or can_read_standings(user, member.committee_id)

@@ -9,10 +9,9 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from zhengxie.core.models import Role, User, Venue
+from zhengxie.core.models import User, Venue
 from zhengxie.core.permissions import (
     active_seat,
-    has_role,
     is_office,
     readable_committee_ids,
     unit_ids_of,
@@ -148,7 +147,3 @@ def filter_visible_cases(user: User, queryset: QuerySet[Case]) -> QuerySet[Case]
 def is_internal(user: User) -> bool:
     """Anyone with a committee role other than resident."""
     return bool(readable_committee_ids(user))
-
-
-def is_resident_only(user: User, committee_id: int) -> bool:
-    return has_role(user, committee_id, Role.RESIDENT) and not is_internal(user)

@@ -127,10 +127,6 @@ def send_notice(*, actor: User | None, activity: Activity) -> Activity:
     return take(activity, "send_notice", actor)
 
 
-def cancel_activity(*, actor: User, activity: Activity, reason: str = "") -> Activity:
-    return take(activity, "cancel", actor, reason=reason)
-
-
 def due_for_notice(*, today: dt.date):
     """Planned activities whose notice day (start minus the kind's notice days) has come."""
     planned = Activity.objects.filter(state="planned", starts_at__date__gte=today).select_related(

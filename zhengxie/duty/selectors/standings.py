@@ -3,7 +3,7 @@ is read from its snapshot, an open year from the cache."""
 
 from collections import defaultdict
 
-from django.db.models import Avg, Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Member
@@ -153,11 +153,3 @@ def provincial_honours(committee_ids: list[int], year: int) -> QuerySet:
     return list_recognitions(committee_ids=committee_ids, year=year).filter(
         kind=RecognitionKind.HONOUR, level=RecognitionLevel.PROVINCIAL
     )
-
-
-def average_points(committee_ids: list[int], year: int) -> float:
-    values = [
-        qs.aggregate(a=Avg("points"), n=Count("id")) for qs in year_querysets(committee_ids, year)
-    ]
-    n = sum(v["n"] for v in values)
-    return round(sum(float(v["a"] or 0) * v["n"] for v in values) / n, 1) if n else 0.0

@@ -172,12 +172,6 @@ def _fit_svm(matrix, labels: np.ndarray):
     return LinearSVC(C=1.0, class_weight="balanced").fit(matrix, labels)
 
 
-def _margins(svm, matrix) -> np.ndarray:
-    """One margin per class, two-class models included (scikit-learn gives one column)."""
-    decision = svm.decision_function(matrix)
-    return np.column_stack([-decision, decision]) if decision.ndim == 1 else decision
-
-
 def _train_categories(weighted, categories: list[str]) -> CategoryModel | None:
     from sklearn.preprocessing import normalize
 
