@@ -26,6 +26,7 @@ from zhengxie.core.web.errors import (
 from zhengxie.core.web.pagination import paginate
 from zhengxie.core.web.redirects import redirect_to, redirect_with_success
 from zhengxie.core.web.scoping import committee_switch, office_committee
+from zhengxie.core.workflow import WorkflowError
 
 
 def _get(query: str = "", user=None):
@@ -42,10 +43,6 @@ def _messages(request) -> list[tuple[str, str]]:
 class TitleForm(forms.Form):
     title = forms.CharField(label="标题")
     year = forms.IntegerField(label="年度")
-
-
-class WorkflowError(Exception):
-    """Like proposals' own: the text is the message."""
 
 
 # Errors ----------------------------------------------------------------------------------------

@@ -3,8 +3,8 @@ beside the field it names, the rest above the form), or, for a button posted fro
 page, as messages on the page they are sent back to.
 
 Services refuse with a ValidationError, naming fields where the input was wrong; a few raise
-an exception of their own whose text is the message (proposals' WorkflowError, duty's
-YearClosedError), and a PermissionDenied's text is shown the same way.
+an exception of their own whose text is the message (the workflow engine's WorkflowError,
+duty's YearClosedError), and a PermissionDenied's text is shown the same way.
 """
 
 from django.contrib import messages
