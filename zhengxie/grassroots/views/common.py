@@ -1,5 +1,4 @@
-"""What the grassroots views share: whose committees a person reads, and where a report came
-from."""
+"""What the grassroots views share: whose committees a person reads."""
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -19,8 +18,3 @@ def reader_committee_ids(request: HttpRequest) -> list[int]:
     return pick_committee_ids(
         request, ids, refusal=_("只有政协委员、机关工作人员和召集人可以查看。")
     )
-
-
-def client_address(request: HttpRequest) -> str:
-    # Behind nginx the proxy sets X-Real-IP; REMOTE_ADDR is the proxy itself then.
-    return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR", "")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.permissions import readable_committee_ids
 from zhengxie.core.selectors import get_home_committee
+from zhengxie.core.throttle import client_address
 from zhengxie.core.uploads import serve_upload
 from zhengxie.core.web.errors import show_on_form
 from zhengxie.core.web.redirects import redirect_with_success
@@ -20,7 +21,6 @@ from ..permissions import can_manage_venue, can_read_case, check_report_permissi
 from ..services.cases import report_case
 from ..services.intake import RateLimited
 from ..workflow import CASE
-from .common import client_address
 
 
 @login_required
