@@ -76,6 +76,15 @@ def test_a_refusal_without_a_field_stands_above_the_form(refusal):
     assert messages_of(refusal) == ["已截止。"]
 
 
+def test_a_refusal_keeps_its_code_on_the_form():
+    form = TitleForm({"title": "关于", "year": "2024"})
+    form.is_valid()
+    show_on_form(form, ValidationError("请一小时后再试。", code="throttled"))
+    show_on_form(form, ValidationError({"title": ValidationError("重复。", code="duplicate")}))
+    assert [e.code for e in form.non_field_errors().as_data()] == ["throttled"]
+    assert [e.code for e in form.errors.as_data()["title"]] == ["duplicate"]
+
+
 def test_each_message_of_a_refusal_becomes_one_error_message():
     request = _get()
     show_as_messages(request, ValidationError(["甲。", "乙。"]))

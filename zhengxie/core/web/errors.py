@@ -21,12 +21,15 @@ def messages_of(error: Exception) -> list[str]:
 
 
 def show_on_form(form: BaseForm, error: Exception) -> None:
-    """Field errors go to the field they name when the form has it; the rest above the form."""
-    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-        for field, texts in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, texts)
+    """Field errors go to the field they name when the form has it; the rest above the form.
+    A ValidationError keeps its code there, so a page can answer a throttle with 429."""
+    if not isinstance(error, ValidationError):
+        form.add_error(None, str(error))
+    elif hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
     else:
-        form.add_error(None, messages_of(error))
+        form.add_error(None, error)
 
 
 def show_as_messages(request: HttpRequest, error: Exception) -> None:
