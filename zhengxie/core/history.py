@@ -38,7 +38,9 @@ def _label(model: type[models.Model], field_name: str) -> str:
 def _entries(model: type[models.Model], versions: list) -> list[HistoryEntry]:
     """Versions newest first as entries, each diffed against the version before it."""
     entries = []
-    for newer, older in zip(versions, [*versions[1:], None], strict=True):
+    # Bulk-loaded rows (old registers) have no versions at all: nothing to pair.
+    olders = [*versions[1:], None] if versions else []
+    for newer, older in zip(versions, olders, strict=True):
         changes = []
         if older is not None:
             changes = [
@@ -86,3 +88,9 @@ def attach_histories(records) -> list:
     for record in records:
         record.history_entries = found.get(record.pk, [])
     return records
+
+
+def history_context(record: models.Model, *, shown: bool = True) -> dict[str, list[HistoryEntry]]:
+    """What a record page passes to `core/_history.html`: the record's history for those
+    who may read it (`shown`, the page's own rule), nothing for the rest."""
+    return {"history": history_of(record) if shown else []}

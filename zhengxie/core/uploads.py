@@ -40,6 +40,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
+from .web.downloads import download
+
 
 @dataclass(frozen=True)
 class FileKind:
@@ -270,11 +272,11 @@ def serve_upload(file: FieldFile, *, filename: str = "") -> FileResponse:
     with file.open("rb") as stored:
         data = stored.read()
     kind = detect_kind(data)[0] or UNKNOWN
-    response = FileResponse(
+    response = download(
         io.BytesIO(data),
-        content_type=kind.content_type,
-        as_attachment=not kind.inline,
         filename=display_name(filename or file.name, kind),
+        content_type=kind.content_type,
+        inline=kind.inline,
     )
     response["X-Content-Type-Options"] = "nosniff"
     # Even if a browser rendered the file, it runs no script and loads nothing.

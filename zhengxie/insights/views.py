@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from zhengxie.core.models import Committee
 from zhengxie.core.uploads import serve_upload
-from zhengxie.core.views.params import year_param
+from zhengxie.core.web.params import year_param
 from zhengxie.proposals import selectors as proposals
 
 from .cards import COCKPIT, render_cards, section_cards

@@ -16,7 +16,6 @@ from .imports.columns import COLUMNS, OUTCOMES, PROPOSER_KINDS, RATINGS, SUPERVI
 from .models import AssignmentRole, Feedback, Proposal, Reply, ReplyState
 from .workflow import REGISTERED_STATES
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 NUMERALS = "零一二三四五六七八九十"
 _OUTCOME_OF = {state: label for label, state in OUTCOMES.items()}
 _KIND_OF = {kind: label for label, kind in PROPOSER_KINDS.items() if kind != "*"}

@@ -1,7 +1,17 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import desks, handling, intake, public, record, submission
+from .views import (
+    desks,
+    downloads,
+    handling,
+    intake,
+    public,
+    record,
+    register_import,
+    similar,
+    submission,
+)
 
 app_name = "proposals"
 urlpatterns = [
@@ -39,18 +49,12 @@ urlpatterns = [
     path("<int:pk>/rate/", handling.rate, name="rate"),
     path("<int:pk>/key/", handling.key_select, name="key_select"),
     path("<int:pk>/supervise/", handling.supervise, name="supervise"),
-]
-
-# Import, export and similar proposals (views_io.py).
-from . import views_io  # noqa: E402
-
-urlpatterns += [
-    path("io/export.xlsx", views_io.register_export, name="register_export"),
-    path("io/import/", views_io.import_upload, name="import_upload"),
-    path("io/import/<str:token>/", views_io.import_progress, name="import_progress"),
-    path("<int:pk>/proposal.docx", views_io.proposal_docx, name="proposal_docx"),
-    path("<int:pk>/replies/<int:reply_id>/letter.docx", views_io.reply_docx, name="reply_docx"),
-    path("<int:pk>/similar/", views_io.similar_panel, name="similar"),
+    path("io/export.xlsx", downloads.register_export, name="register_export"),
+    path("io/import/", register_import.import_upload, name="import_upload"),
+    path("io/import/<str:token>/", register_import.import_progress, name="import_progress"),
+    path("<int:pk>/proposal.docx", downloads.proposal_docx, name="proposal_docx"),
+    path("<int:pk>/replies/<int:reply_id>/letter.docx", downloads.reply_docx, name="reply_docx"),
+    path("<int:pk>/similar/", similar.similar_panel, name="similar"),
 ]
 
 # Smart intake (views/intake.py): suggestion panels, one-click acceptance, acceptance figures.

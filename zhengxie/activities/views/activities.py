@@ -1,13 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from zhengxie.core.history import history_of
+from zhengxie.core.history import history_context
 from zhengxie.core.permissions import office_committee_ids
+from zhengxie.core.web.errors import show_as_messages
+from zhengxie.core.web.pagination import paginate
+from zhengxie.core.web.redirects import redirect_with_success
+from zhengxie.core.web.scoping import office_committee
 
 from .. import selectors
 from ..forms import ActivityForm, InviteForm, LeaveForm, SpeechForm, StaffSignInForm
@@ -21,13 +24,12 @@ from ..permissions import (
 )
 from ..services import activities as activity_services
 from ..services.kinds import seed_default_kinds
-from .common import office_committee, report_errors
 
 
 @login_required
 def activity_list(request: HttpRequest) -> HttpResponse:
     activities = selectors.list_activities(user=request.user)
-    page = Paginator(activities, 30).get_page(request.GET.get("page"))
+    page = paginate(request, activities, 30)
     office = bool(office_committee_ids(request.user))
     return render(request, "activities/list.html", {"page": page, "office": office})
 
@@ -45,10 +47,11 @@ def activity_create(request: HttpRequest) -> HttpResponse:
                 actor=request.user, committee=committee, **form.cleaned_data
             )
         except ValidationError as error:
-            report_errors(request, error)
+            show_as_messages(request, error)
         else:
-            messages.success(request, _("活动已创建，请邀请参加人员。"))
-            return redirect("activities:detail", activity.pk)
+            return redirect_with_success(
+                request, _("活动已创建，请邀请参加人员。"), "activities:detail", activity.pk
+            )
     return render(request, "activities/create.html", {"form": form, "committee": committee})
 
 
@@ -81,7 +84,7 @@ def _detail_context(request: HttpRequest, activity: Activity) -> dict:
             roster=selectors.roster(activity=activity),
             invite_form=InviteForm(committee_id=activity.committee_id),
             signin_form=StaffSignInForm(),
-            history=history_of(activity),
+            **history_context(activity),
         )
     context["leave_form"] = LeaveForm()
     context["speech_form"] = SpeechForm()

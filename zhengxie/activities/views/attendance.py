@@ -10,8 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhengxie.core.models import Member
-from zhengxie.core.permissions import active_seat
+from zhengxie.core.permissions import active_seat, readable_committee_ids
 from zhengxie.core.services.rules import set_rule
+from zhengxie.core.web.errors import messages_of, show_as_messages, show_form_errors_as_messages
+from zhengxie.core.web.redirects import redirect_with_success
+from zhengxie.core.web.scoping import office_committee
 from zhengxie.core.workflow import WorkflowError
 
 from .. import selectors
@@ -27,7 +30,6 @@ from ..services import attendance as attendance_services
 from ..services import invitations as invitation_services
 from ..services.outcomes import record_speech
 from ..signin import SignInTokenError, check_token, make_token, max_age_seconds, qr_svg
-from .common import office_committee, reader_committee_ids, report_errors
 
 
 def _back(pk: int) -> HttpResponse:
@@ -41,8 +43,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
     check_manage_activity_permission(request.user, activity.committee_id)
     form = InviteForm(request.POST, committee_id=activity.committee_id)
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label}：{errors[0]}")
+        show_form_errors_as_messages(request, form)
         return _back(pk)
     data = form.cleaned_data
     try:
@@ -55,7 +56,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
             member_ids=data["members"],
         )
     except ValidationError as error:
-        report_errors(request, error)
+        show_as_messages(request, error)
     else:
         messages.success(request, _("已邀请 %(n)s 位委员。") % {"n": count})
     return _back(pk)
@@ -68,7 +69,7 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         invitation_services.sign_up(user=request.user, activity=activity)
     except ValidationError as error:
-        report_errors(request, error)
+        show_as_messages(request, error)
     else:
         messages.success(request, _("报名成功。"))
     return _back(pk)
@@ -88,7 +89,7 @@ def request_leave(request: HttpRequest, pk: int) -> HttpResponse:
             user=request.user, activity=activity, reason=form.cleaned_data["reason"]
         )
     except (ValidationError, WorkflowError) as error:
-        report_errors(request, error)
+        show_as_messages(request, error)
     else:
         messages.success(request, _("请假申请已提交，等待审批。"))
     return _back(pk)
@@ -146,7 +147,7 @@ def signin(request: HttpRequest, pk: int, token: str) -> HttpResponse:
         except SignInTokenError as error:
             return render(request, "activities/signin.html", {"error": str(error)}, status=400)
         except (ValidationError, PermissionDenied) as error:
-            text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            text = " ".join(messages_of(error))
             return render(request, "activities/signin.html", {**context, "error": text}, status=403)
         context["done"] = _("签到成功。") if created else _("您已签到，无需重复签到。")
     return render(request, "activities/signin.html", context)
@@ -172,7 +173,7 @@ def staff_signin(request: HttpRequest, pk: int) -> HttpResponse:
             minutes_present=form.cleaned_data["minutes_present"],
         )
     except ValidationError as error:
-        report_errors(request, error)
+        show_as_messages(request, error)
     else:
         messages.success(request, _("已登记 %(m)s 的出席情况。") % {"m": member.name})
     return _back(pk)
@@ -185,7 +186,7 @@ def cancel_attendance(request: HttpRequest, attendance_pk: int) -> HttpResponse:
     try:
         attendance_services.cancel_attendance(actor=request.user, attendance=attendance)
     except ValidationError as error:
-        report_errors(request, error)
+        show_as_messages(request, error)
     else:
         messages.success(request, _("已撤销签到。"))
     return _back(attendance.activity_id)
@@ -216,7 +217,7 @@ def add_speech(request: HttpRequest, pk: int) -> HttpResponse:
             text=data["text"],
         )
     except ValidationError as error:
-        report_errors(request, error)
+        show_as_messages(request, error)
     else:
         messages.success(request, _("发言已登记。"))
     return _back(pk)
@@ -237,10 +238,15 @@ def warnings(request: HttpRequest) -> HttpResponse:
                 reason=_("修改缺席预警次数"),
             )
         except ValidationError as error:
-            report_errors(request, error)
+            show_as_messages(request, error)
         else:
-            messages.success(request, _("缺席预警次数已保存，今后举行的活动按新次数预警。"))
-            return redirect(request.get_full_path())
-    ids = {committee.pk} | (reader_committee_ids(request) if committee.parent_id is None else set())
+            return redirect_with_success(
+                request,
+                _("缺席预警次数已保存，今后举行的活动按新次数预警。"),
+                request.get_full_path(),
+            )
+    ids = {committee.pk} | (
+        readable_committee_ids(request.user) if committee.parent_id is None else set()
+    )
     rows = selectors.list_warnings(committee_ids=ids)[:500]
     return render(request, "activities/warnings.html", {"warnings": rows, "form": form})

@@ -1,15 +1,16 @@
 """理论征文 review: staff name the reviewers; reviewers (or staff, from a paper sheet) enter
 the scores for every essay of the call on one sheet."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from zhengxie.core.history import history_of
-from zhengxie.core.views.params import parse_int
+from zhengxie.core.history import history_context
+from zhengxie.core.web.errors import show_on_form
+from zhengxie.core.web.params import parse_int
+from zhengxie.core.web.redirects import redirect_with_success
 
 from ..forms import ReviewersForm, ScoreSheetForm
 from ..models import EssayCall, EssayScore
@@ -19,7 +20,6 @@ from ..permissions import (
     check_score_sheet_permission,
 )
 from ..services import essays as essay_services
-from .common import form_errors
 
 
 @login_required
@@ -37,14 +37,15 @@ def reviewers(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, call=call, reviewers=list(form.cleaned_data["reviewers"])
             )
         except ValidationError as error:
-            form_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("评审人已保存。"))
-            return redirect("activities:essay_call", call.pk)
+            return redirect_with_success(
+                request, _("评审人已保存。"), "activities:essay_call", call.pk
+            )
     return render(
         request,
         "activities/essay_reviewers.html",
-        {"call": call, "form": form, "history": history_of(call)},
+        {"call": call, "form": form, **history_context(call)},
     )
 
 
@@ -83,10 +84,14 @@ def score_sheet(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, call=call, reviewer=reviewer, scores=form.scores()
             )
         except ValidationError as error:
-            form_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("已保存 %(n)s 篇稿件的评分。") % {"n": count})
-            return redirect("activities:essay_call", call.pk)
+            return redirect_with_success(
+                request,
+                _("已保存 %(n)s 篇稿件的评分。") % {"n": count},
+                "activities:essay_call",
+                call.pk,
+            )
     context = {
         "call": call,
         "form": form,

@@ -8,7 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhengxie.core.permissions import office_committee_ids
+from zhengxie.core.permissions import office_committee_ids, readable_committee_ids
+from zhengxie.core.web.errors import show_as_messages
+from zhengxie.core.web.scoping import office_committee
 
 from .. import selectors
 from ..forms import EssayCallForm, EssayForm, NoteForm, ScoreForm
@@ -16,17 +18,16 @@ from ..models import Essay, EssayCall, ReadingGroup, ReadingSession
 from ..permissions import can_manage_activity, check_reading_note_permission, member_of
 from ..services import essays as essay_services
 from ..services import reading as reading_services
-from .common import office_committee, reader_committee_ids, report_errors
 
 
 def _readable(request: HttpRequest, committee_id: int) -> None:
-    if committee_id not in reader_committee_ids(request):
+    if committee_id not in readable_committee_ids(request.user):
         raise PermissionDenied(_("您无权查看。"))
 
 
 @login_required
 def essay_calls(request: HttpRequest) -> HttpResponse:
-    calls = EssayCall.objects.filter(committee_id__in=reader_committee_ids(request))
+    calls = EssayCall.objects.filter(committee_id__in=readable_committee_ids(request.user))
     form = EssayCallForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         committee = office_committee(request)
@@ -35,7 +36,7 @@ def essay_calls(request: HttpRequest) -> HttpResponse:
                 actor=request.user, committee=committee, **form.cleaned_data
             )
         except ValidationError as error:
-            report_errors(request, error)
+            show_as_messages(request, error)
         else:
             return redirect("activities:essay_call", call.pk)
     office = bool(office_committee_ids(request.user))
@@ -95,7 +96,7 @@ def essay_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 reviewer=request.user, essay=essay, score=form.cleaned_data["score"]
             )
     except ValidationError as error:
-        report_errors(request, error)
+        show_as_messages(request, error)
     else:
         messages.success(request, _("操作成功。"))
     return redirect("activities:essay_call", pk)
@@ -103,7 +104,7 @@ def essay_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 def reading_groups(request: HttpRequest) -> HttpResponse:
-    groups = selectors.list_reading_groups(committee_ids=reader_committee_ids(request))
+    groups = selectors.list_reading_groups(committee_ids=readable_committee_ids(request.user))
     office = bool(office_committee_ids(request.user))
     return render(request, "activities/reading_groups.html", {"groups": groups, "office": office})
 
@@ -140,7 +141,7 @@ def reading_note(request: HttpRequest, pk: int) -> HttpResponse:
             user=request.user, session=session, text=form.cleaned_data["text"]
         )
     except ValidationError as error:
-        report_errors(request, error)
+        show_as_messages(request, error)
     else:
         messages.success(request, _("读书心得已提交。"))
     return redirect("activities:reading_group", session.group_id)

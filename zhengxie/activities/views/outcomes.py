@@ -1,16 +1,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhengxie.core.history import history_of
+from zhengxie.core.history import history_context
 from zhengxie.core.models import Member
-from zhengxie.core.permissions import office_committee_ids
+from zhengxie.core.permissions import office_committee_ids, readable_committee_ids
 from zhengxie.core.uploads import serve_upload
+from zhengxie.core.web.downloads import DOCX, download
+from zhengxie.core.web.errors import show_as_messages, show_form_errors_as_messages, show_on_form
+from zhengxie.core.web.pagination import paginate
+from zhengxie.core.web.redirects import redirect_with_success
+from zhengxie.core.web.scoping import office_committee
 from zhengxie.core.workflow import WorkflowError
 
 from .. import selectors
@@ -19,22 +23,21 @@ from ..forms import AttachmentForm, FollowUpForm, InstructionForm, OutcomeForm
 from ..models import Activity, Outcome, OutcomeAttachment
 from ..permissions import can_manage_activity, check_manage_activity_permission
 from ..services import outcomes as outcome_services
-from .common import form_errors, office_committee, reader_committee_ids, report_errors
 
 
 def _readable_outcome(request: HttpRequest, pk: int) -> Outcome:
     outcome = get_object_or_404(
         Outcome.objects.select_related("activity", "committee"), pk=pk, is_deleted=False
     )
-    if outcome.committee_id not in reader_committee_ids(request):
+    if outcome.committee_id not in readable_committee_ids(request.user):
         raise PermissionDenied(_("您无权查看此成果。"))
     return outcome
 
 
 @login_required
 def outcome_list(request: HttpRequest) -> HttpResponse:
-    outcomes = selectors.list_outcomes(committee_ids=reader_committee_ids(request))
-    page = Paginator(outcomes, 30).get_page(request.GET.get("page"))
+    outcomes = selectors.list_outcomes(committee_ids=readable_committee_ids(request.user))
+    page = paginate(request, outcomes, 30)
     office = bool(office_committee_ids(request.user))
     return render(request, "activities/outcome_list.html", {"page": page, "office": office})
 
@@ -49,10 +52,11 @@ def _outcome_form(request: HttpRequest, committee, activity: Activity | None) ->
                 actor=request.user, committee=committee, activity=activity, authors=authors, **data
             )
         except (ValidationError, WorkflowError) as error:
-            form_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("成果已报送。"))
-            return redirect("activities:outcome", outcome.pk)
+            return redirect_with_success(
+                request, _("成果已报送。"), "activities:outcome", outcome.pk
+            )
     return render(request, "activities/outcome_form.html", {"form": form, "activity": activity})
 
 
@@ -89,7 +93,7 @@ def outcome_detail(request: HttpRequest, pk: int) -> HttpResponse:
             instruction_form=InstructionForm(),
             follow_form=FollowUpForm(),
             attachment_form=AttachmentForm(),
-            history=history_of(outcome),
+            **history_context(outcome),
         )
     return render(request, "activities/outcome_detail.html", context)
 
@@ -101,13 +105,12 @@ def _post(request, pk: int, form_class, call, done: str) -> HttpResponse:
     check_manage_activity_permission(request.user, outcome.committee_id)
     form = form_class(request.POST, request.FILES)
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label}：{errors[0]}")
+        show_form_errors_as_messages(request, form)
         return redirect("activities:outcome", pk)
     try:
         call(actor=request.user, outcome=outcome, **form.cleaned_data)
     except (ValidationError, WorkflowError) as error:
-        report_errors(request, error)
+        show_as_messages(request, error)
     else:
         messages.success(request, done)
     return redirect("activities:outcome", pk)
@@ -146,9 +149,5 @@ def outcome_attachment(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def outcome_word(request: HttpRequest, pk: int) -> HttpResponse:
     outcome = _readable_outcome(request, pk)
-    response = HttpResponse(
-        outcome_docx(outcome),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    response["Content-Disposition"] = f"attachment; filename=outcome-{outcome.pk}.docx"
-    return response
+    filename = f"outcome-{outcome.pk}.docx"
+    return download(outcome_docx(outcome), filename=filename, content_type=DOCX)

@@ -1,14 +1,16 @@
 """The annual consultation plan, the activity kinds, absence warnings and the figures page."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhengxie.core.views.params import int_param, year_param
+from zhengxie.core.web.errors import show_as_messages
+from zhengxie.core.web.params import int_param, year_param
+from zhengxie.core.web.redirects import redirect_with_success
+from zhengxie.core.web.scoping import office_committee
 
 from .. import selectors
 from ..forms import KindForm, TopicForm
@@ -16,7 +18,6 @@ from ..models import ActivityKind, ConsultationPlan
 from ..permissions import check_manage_activity_permission
 from ..services import plans as plan_services
 from ..services.kinds import save_kind, seed_default_kinds
-from .common import office_committee, report_errors
 
 
 def _year(request: HttpRequest) -> int:
@@ -36,10 +37,11 @@ def plan(request: HttpRequest) -> HttpResponse:
             )
             plan_services.collect_topic(actor=request.user, plan=current, **form.cleaned_data)
         except ValidationError as error:
-            report_errors(request, error)
+            show_as_messages(request, error)
         else:
-            messages.success(request, _("议题已征集。"))
-            return redirect(f"{request.path}?year={year}")
+            return redirect_with_success(
+                request, _("议题已征集。"), request.path, query={"year": year}
+            )
     check_manage_activity_permission(request.user, committee.pk)
     overview = selectors.plan_overview(plan=current) if current else []
     return render(
@@ -69,10 +71,9 @@ def kinds(request: HttpRequest) -> HttpResponse:
         try:
             save_kind(actor=request.user, kind=form.instance)
         except ValidationError as error:
-            report_errors(request, error)
+            show_as_messages(request, error)
         else:
-            messages.success(request, _("活动类型已保存。"))
-            return redirect("activities:kinds")
+            return redirect_with_success(request, _("活动类型已保存。"), "activities:kinds")
     rows = ActivityKind.objects.filter(committee=committee)
     return render(
         request, "activities/kinds.html", {"kinds": rows, "form": form, "editing": editing}

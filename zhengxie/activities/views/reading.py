@@ -1,19 +1,20 @@
 """委员读书 editing pages for office staff: groups (name, members, book list) and sessions."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from zhengxie.core.history import history_of
+from zhengxie.core.history import history_context
+from zhengxie.core.web.errors import show_on_form
+from zhengxie.core.web.redirects import redirect_with_success
+from zhengxie.core.web.scoping import office_committee
 
 from ..forms import ReadingGroupForm, ReadingSessionForm
 from ..models import ReadingGroup, ReadingSession
 from ..permissions import check_manage_activity_permission
 from ..services import reading as reading_services
-from .common import form_errors, office_committee
 
 FORM = "activities/reading_form.html"
 
@@ -38,10 +39,11 @@ def group_create(request: HttpRequest) -> HttpResponse:
                 actor=request.user, committee=committee, **_group_args(form)
             )
         except ValidationError as error:
-            form_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("读书群已建立。"))
-            return redirect("activities:reading_group", group.pk)
+            return redirect_with_success(
+                request, _("读书群已建立。"), "activities:reading_group", group.pk
+            )
     return render(request, FORM, {"form": form, "heading": _("新建读书群")})
 
 
@@ -58,12 +60,13 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             reading_services.update_group(actor=request.user, group=group, **_group_args(form))
         except ValidationError as error:
-            form_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("读书群已保存。"))
-            return redirect("activities:reading_group", group.pk)
+            return redirect_with_success(
+                request, _("读书群已保存。"), "activities:reading_group", group.pk
+            )
     context = {"form": form, "heading": _("编辑读书群"), "group": group}
-    return render(request, FORM, {**context, "history": history_of(group)})
+    return render(request, FORM, {**context, **history_context(group)})
 
 
 def _session_args(form: ReadingSessionForm) -> dict:
@@ -86,10 +89,11 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             reading_services.record_session(actor=request.user, group=group, **_session_args(form))
         except ValidationError as error:
-            form_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("读书交流已记录。"))
-            return redirect("activities:reading_group", group.pk)
+            return redirect_with_success(
+                request, _("读书交流已记录。"), "activities:reading_group", group.pk
+            )
     context = {"form": form, "heading": _("记录读书交流"), "group": group}
     return render(request, FORM, context)
 
@@ -112,9 +116,10 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, session=session, **_session_args(form)
             )
         except ValidationError as error:
-            form_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("读书交流已保存。"))
-            return redirect("activities:reading_group", session.group_id)
+            return redirect_with_success(
+                request, _("读书交流已保存。"), "activities:reading_group", session.group_id
+            )
     context = {"form": form, "heading": _("编辑读书交流"), "group": session.group}
-    return render(request, FORM, {**context, "history": history_of(session)})
+    return render(request, FORM, {**context, **history_context(session)})

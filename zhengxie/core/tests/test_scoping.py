@@ -5,7 +5,7 @@ from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404
 from django.test import RequestFactory
 
-from zhengxie.core.views.scoping import pick_committee, pick_committee_ids
+from zhengxie.core.web.scoping import pick_committee, pick_committee_ids
 
 
 def _get(query: str = ""):

@@ -4,11 +4,9 @@ opening a whole committee's or sector's member accounts at once (letters or SMS)
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -28,7 +26,11 @@ from ..services.accounts import (
     revoke_role,
 )
 from ..services.activation import IssueChannel, Issued, issue_accounts
-from .scoping import allowed_committees, pick_committee
+from ..web.downloads import DOCX, download
+from ..web.errors import show_as_messages
+from ..web.pagination import paginate
+from ..web.redirects import redirect_to, redirect_with_success
+from ..web.scoping import committee_switch
 
 
 def _forms(request: HttpRequest, committee, roles: list[str]) -> dict:
@@ -72,26 +74,23 @@ def _act(request: HttpRequest, committee, forms: dict) -> str | None:
 
 @login_required
 def account_list(request: HttpRequest) -> HttpResponse:
-    allowed = office_committee_ids(request.user)
-    committee = pick_committee(request, allowed)
+    switch = committee_switch(request, office_committee_ids(request.user))
+    committee = switch["committee"]
     roles = grantable_roles(request.user, committee)
     forms = _forms(request, committee, roles)
     if request.method == "POST":
         try:
             message = _act(request, committee, forms)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            show_as_messages(request, error)
             message = None
         if message:
-            messages.success(request, message)
-            return redirect(f"{reverse('core:account_list')}?committee={committee.code}")
+            return redirect_with_success(
+                request, message, "core:account_list", query={"committee": committee.code}
+            )
     context = {
-        "committee": committee,
-        "committees": allowed_committees(allowed),
-        "page": Paginator(list_role_grants(committee=committee), 100).get_page(
-            request.GET.get("page")
-        ),
-        "query": f"committee={committee.code}",
+        **switch,
+        "page": paginate(request, list_role_grants(committee=committee), 100),
         **forms,
     }
     return render(request, "core/account_list.html", context)
@@ -105,31 +104,31 @@ def role_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         revoke_role(staff=request.user, grant=grant)
         messages.success(request, _("已撤销 %(grant)s。") % {"grant": grant})
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect(f"{reverse('core:account_list')}?committee={grant.committee.code}")
-
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        show_as_messages(request, error)
+    return redirect_to("core:account_list", query={"committee": grant.committee.code})
 
 
 @login_required
 def account_issue(request: HttpRequest) -> HttpResponse:
-    allowed = office_committee_ids(request.user)
-    committee = pick_committee(request, allowed)
+    switch = committee_switch(request, office_committee_ids(request.user))
+    committee = switch["committee"]
     form = IssueAccountsForm(request.POST or None, committee=committee)
     if request.method == "POST" and form.is_valid():
         try:
             issued = _issue(request, committee, form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            show_as_messages(request, error)
         else:
             if issued.letters is not None and issued.pending:
                 return _letters_download(committee, issued)
-            messages.success(request, _issued_message(issued, form.cleaned_data["channel"]))
-            return redirect(f"{reverse('core:account_issue')}?committee={committee.code}")
+            return redirect_with_success(
+                request,
+                _issued_message(issued, form.cleaned_data["channel"]),
+                "core:account_issue",
+                query={"committee": committee.code},
+            )
     context = {
-        "committee": committee,
-        "committees": allowed_committees(allowed),
+        **switch,
         "form": form,
         "figures": figures_member_accounts(committee=committee),
     }
@@ -149,10 +148,8 @@ def _issue(request: HttpRequest, committee, data: dict) -> Issued:
 
 
 def _letters_download(committee, issued: Issued) -> HttpResponse:
-    response = HttpResponse(issued.letters, content_type=DOCX)
     filename = f"{committee.code}-{_('账号开通通知书')}-{issued.pending}.docx"
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
+    return download(issued.letters, filename=filename, content_type=DOCX)
 
 
 def _issued_message(issued: Issued, channel: str) -> str:

@@ -1,28 +1,26 @@
 """The roster and a member's file, for office staff (edit) and leaders (read)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..forms.members import DeactivateForm, MemberForm, RosterFilterForm
-from ..history import history_of
+from ..history import history_context
 from ..models import Member
 from ..permissions import (
     can_manage_people,
     can_see_mobile,
     check_manage_people_permission,
     check_read_member_permission,
-    office_committee_ids,
     roster_committee_ids,
 )
 from ..selectors import list_members
 from ..services.members import create_member, set_member_active, update_member
-from .scoping import allowed_committees, pick_committee
+from ..web.pagination import paginate
+from ..web.redirects import redirect_with_success
+from ..web.scoping import allowed_committees, office_committee, pick_committee
 
 PAGE_SIZE = 50
 
@@ -35,14 +33,10 @@ def member_list(request: HttpRequest) -> HttpResponse:
         request.GET or None, committees=allowed_committees(allowed), committee=committee
     )
     members = list_members(committee=committee, **form.selector_filters())
-    page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "committee": committee,
         "form": form,
-        "page": page,
-        "query": query.urlencode(),
+        "page": paginate(request, members, PAGE_SIZE),
         "show_mobile": can_see_mobile(request.user, committee),
         "can_manage": can_manage_people(request.user, committee),
     }
@@ -61,7 +55,7 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "member": member,
         "show_mobile": can_see_mobile(request.user, member.committee_id),
         "can_manage": manage,
-        "history": history_of(member) if manage else [],
+        **history_context(member, shown=manage),
         "deactivate_form": DeactivateForm(),
     }
     return render(request, "core/member_detail.html", context)
@@ -69,12 +63,12 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def member_create(request: HttpRequest) -> HttpResponse:
-    committee = pick_committee(request, office_committee_ids(request.user))
+    committee = office_committee(request)
     form = MemberForm(request.POST or None, committee=committee)
     if request.method == "POST" and form.is_valid():
         member = create_member(user=request.user, committee=committee, fields=_fields(form))
-        messages.success(request, _("已添加委员 %(name)s。") % {"name": member.name})
-        return redirect("core:member_detail", pk=member.pk)
+        message = _("已添加委员 %(name)s。") % {"name": member.name}
+        return redirect_with_success(request, message, "core:member_detail", pk=member.pk)
     return render(request, "core/member_form.html", {"form": form, "committee": committee})
 
 
@@ -85,8 +79,7 @@ def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = MemberForm(request.POST or None, instance=member, committee=member.committee)
     if request.method == "POST" and form.is_valid():
         update_member(user=request.user, member=member, fields=_fields(form))
-        messages.success(request, _("已保存。"))
-        return redirect("core:member_detail", pk=member.pk)
+        return redirect_with_success(request, _("已保存。"), "core:member_detail", pk=member.pk)
     context = {"form": form, "committee": member.committee, "member": member}
     return render(request, "core/member_form.html", context)
 
@@ -98,8 +91,8 @@ def member_set_active(request: HttpRequest, pk: int, active: int) -> HttpRespons
     form = DeactivateForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     set_member_active(user=request.user, member=member, active=bool(active), reason=reason)
-    messages.success(request, _("已恢复在任。") if active else _("已设为离任。"))
-    return redirect(reverse("core:member_detail", args=[member.pk]))
+    message = _("已恢复在任。") if active else _("已设为离任。")
+    return redirect_with_success(request, message, "core:member_detail", member.pk)
 
 
 def _fields(form: MemberForm) -> dict:

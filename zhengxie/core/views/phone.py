@@ -27,6 +27,8 @@ from ..services.signin import (
     reset_password_with_sms_code,
 )
 from ..throttle import client_address
+from ..web.errors import show_on_form
+from ..web.redirects import redirect_with_success
 
 # Sessions made here carry the model backend: the person proved the number, not a password.
 BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -76,7 +78,7 @@ def sms_login(request: HttpRequest) -> HttpResponse:
                 login(request, user, backend=BACKEND)
                 return redirect(_next_url(request) or "core:home")
         except ValidationError as error:
-            form.add_error(None, error)
+            show_on_form(form, error)
     return _page(request, "core/sms_login.html", form, next=_next_url(request))
 
 
@@ -95,10 +97,11 @@ def password_reset(request: HttpRequest) -> HttpResponse:
                     address=client_address(request),
                 )
                 login(request, user, backend=BACKEND)
-                messages.success(request, _("密码已重设，其他设备上的登录已退出。"))
-                return redirect("core:home")
+                return redirect_with_success(
+                    request, _("密码已重设，其他设备上的登录已退出。"), "core:home"
+                )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_on_form(form, error)
     return _page(request, "core/password_reset.html", form)
 
 
@@ -114,11 +117,12 @@ def activate(request: HttpRequest, code: str = "") -> HttpResponse:
                 address=client_address(request),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_on_form(form, error)
         else:
             login(request, user, backend=BACKEND)
-            messages.success(request, _("账号已激活，欢迎您！今后可用手机号和密码登录。"))
-            return redirect("core:home")
+            return redirect_with_success(
+                request, _("账号已激活，欢迎您！今后可用手机号和密码登录。"), "core:home"
+            )
     return _page(request, "core/activate.html", form)
 
 
@@ -137,8 +141,9 @@ def mobile_bind(request: HttpRequest) -> HttpResponse:
                     code=form.cleaned_data["code"],
                     address=client_address(request),
                 )
-                messages.success(request, _("手机号已绑定，今后可用它登录。"))
-                return redirect("core:home")
+                return redirect_with_success(
+                    request, _("手机号已绑定，今后可用它登录。"), "core:home"
+                )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_on_form(form, error)
     return _page(request, "core/mobile_bind.html", form)

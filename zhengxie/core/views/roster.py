@@ -3,7 +3,6 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from ..forms.roster import RosterUploadForm
@@ -12,14 +11,14 @@ from ..models import RosterImport
 from ..permissions import check_manage_people_permission, office_committee_ids
 from ..selectors import list_recent_imports
 from ..services.roster import start_roster_import
-from ..spreadsheets import XLSX
-from .scoping import allowed_committees, pick_committee
+from ..web.downloads import XLSX, download
+from ..web.scoping import committee_switch, office_committee
 
 
 @login_required
 def roster_upload(request: HttpRequest) -> HttpResponse:
-    allowed = office_committee_ids(request.user)
-    committee = pick_committee(request, allowed)
+    switch = committee_switch(request, office_committee_ids(request.user))
+    committee = switch["committee"]
     form = RosterUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -32,9 +31,8 @@ def roster_upload(request: HttpRequest) -> HttpResponse:
         )
         return redirect("core:roster_import", pk=job.pk)
     context = {
+        **switch,
         "form": form,
-        "committee": committee,
-        "committees": allowed_committees(allowed),
         "recent": list_recent_imports(committee=committee),
     }
     return render(request, "core/roster_upload.html", context)
@@ -61,8 +59,6 @@ def roster_import_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def roster_export(request: HttpRequest) -> HttpResponse:
-    committee = pick_committee(request, office_committee_ids(request.user))
-    response = HttpResponse(export_roster(committee=committee), content_type=XLSX)
+    committee = office_committee(request)
     filename = f"{committee.code}-{_('委员名册')}.xlsx"
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
+    return download(export_roster(committee=committee), filename=filename, content_type=XLSX)

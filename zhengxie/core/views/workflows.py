@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from ..permissions import office_committee_ids
+from ..web.errors import show_as_messages, show_on_form
+from ..web.redirects import redirect_with_success
 from ..workflow import OVERRIDE, WorkflowError, apply, may_take, override, workflow_named
 from ..workflow.describe import table_rows
 from ..workflow.diagram import render_svg
@@ -47,13 +49,14 @@ def act(request: HttpRequest, name: str, pk: int, step: str) -> HttpResponse:
             apply(record, step, request.user, workflow=workflow, reason=reason,
                   expected_state=seen, **data)  # fmt: skip
         except ValidationError as error:
-            form.add_error(None, error)
+            show_on_form(form, error)
         except WorkflowError as error:
-            messages.error(request, error.message)
+            show_as_messages(request, error)
             return redirect(back)
         else:
-            messages.success(request, _("已%(action)s。") % {"action": transition.label})
-            return redirect(back)
+            return redirect_with_success(
+                request, _("已%(action)s。") % {"action": transition.label}, back
+            )
     context = {"record": record, "workflow": workflow, "label": transition.label, "form": form}
     return render(request, "core/workflow_act.html", {**context, "back": back})
 
@@ -64,10 +67,9 @@ def _override(request, workflow, record, back):
         try:
             override(record, workflow=workflow, actor=request.user, **form.cleaned_data)
         except WorkflowError as error:
-            form.add_error(None, error.message)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("已强制调整状态。"))
-            return redirect(back)
+            return redirect_with_success(request, _("已强制调整状态。"), back)
     context = {"record": record, "workflow": workflow, "label": _("强制调整状态"), "form": form}
     return render(request, "core/workflow_act.html", {**context, "back": back})
 

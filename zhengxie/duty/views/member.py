@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Member
 from zhengxie.core.permissions import active_seat
+from zhengxie.core.web.downloads import DOCX, download
 
 from ..exports import duty_file_docx
 from ..permissions import check_read_member_file_permission
@@ -49,9 +50,5 @@ def member_file(request: HttpRequest, pk: int) -> HttpResponse:
 def member_file_docx(request: HttpRequest, pk: int) -> HttpResponse:
     member = _member(request, pk)
     data = duty_file(member=member, today_year=timezone.localdate().year)
-    response = HttpResponse(
-        duty_file_docx(member=member, data=data),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    response["Content-Disposition"] = f"attachment; filename=duty-file-{member.pk}.docx"
-    return response
+    filename = f"duty-file-{member.pk}.docx"
+    return download(duty_file_docx(member=member, data=data), filename=filename, content_type=DOCX)

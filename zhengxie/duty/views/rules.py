@@ -3,27 +3,29 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from zhengxie.core.web.errors import show_form_errors_as_messages
+from zhengxie.core.web.redirects import redirect_to
 
 from ..forms import EvaluationForm, GroupForm, RuleForm, TaskForm
 from ..models import AnnualTask, PointsGroup, PointsRule, PointsScheme
 from ..permissions import check_manage_duty_permission
 from ..services import rules as services
-from .scope import committee_of, committees_of
+from .scope import scope_of
 
 
 def _committee(request: HttpRequest):
-    committee = committee_of(request, committees_of(request))
+    committee = scope_of(request)["committee"]
     check_manage_duty_permission(request.user, committee)
     services.ensure_rules(committee=committee)
     return committee
 
 
 def _back(committee) -> HttpResponse:
-    return redirect(reverse("duty:rules") + f"?committee={committee.pk}")
+    return redirect_to("duty:rules", query={"committee": committee.pk})
 
 
 @login_required
@@ -35,7 +37,7 @@ def rules(request: HttpRequest) -> HttpResponse:
     active = next((s for s in schemes if s.is_active), schemes[0])
     context = {
         "committee": committee,
-        "committees": committees_of(request),
+        "committees": scope_of(request)["committees"],
         "schemes": schemes,
         "active": active,
         "rule_form": RuleForm(scheme=active),
@@ -59,13 +61,6 @@ def scheme_activate(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(scheme.committee)
 
 
-def _errors(form) -> str:
-    return "；".join(
-        f"{form.fields[f].label if f in form.fields else _('表单')}：{e[0]}"
-        for f, e in form.errors.items()
-    )
-
-
 @login_required
 @require_POST
 def rule_save(request: HttpRequest, scheme_pk: int, pk: int | None = None) -> HttpResponse:
@@ -84,7 +79,7 @@ def rule_save(request: HttpRequest, scheme_pk: int, pk: int | None = None) -> Ht
         services.save_rule(actor=request.user, rule=form.save(commit=False))
         messages.success(request, _("积分规则已保存，积分正在后台重新计算。"))
     else:
-        messages.error(request, _errors(form))
+        show_form_errors_as_messages(request, form)
     return _back(scheme.committee)
 
 
@@ -107,7 +102,7 @@ def group_save(request: HttpRequest, pk: int) -> HttpResponse:
         services.save_group(actor=request.user, group=form.save(commit=False))
         messages.success(request, _("分组已保存。"))
     else:
-        messages.error(request, _errors(form))
+        show_form_errors_as_messages(request, form)
     return _back(group.scheme.committee)
 
 
@@ -123,7 +118,7 @@ def task_save(request: HttpRequest, pk: int) -> HttpResponse:
         services.save_task(actor=request.user, task=task)
         messages.success(request, _("“%(name)s”已保存。") % {"name": task.name})
     else:
-        messages.error(request, _errors(form))
+        show_form_errors_as_messages(request, form)
     return _back(task.committee)
 
 
@@ -133,7 +128,7 @@ def evaluation_save(request: HttpRequest) -> HttpResponse:
     committee = _committee(request)
     form = EvaluationForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _errors(form))
+        show_form_errors_as_messages(request, form)
         return _back(committee)
     services.save_evaluation(actor=request.user, committee=committee, values=form.rule_values())
     messages.success(request, _("考评设置已保存，积分正在后台重新计算。"))

@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhengxie.core.history import attach_histories
+from zhengxie.core.web.errors import show_as_messages
+from zhengxie.core.web.redirects import redirect_to
 from zhengxie.core.workflow.actions import actions_for
 
 from ..forms import RecognitionForm, WithdrawForm
@@ -21,19 +22,11 @@ from ..services.recognition import record_recognition, withdraw_recognition
 from ..services.recompute import YearClosedError, is_published, publish_year, recompute_year
 from ..services.warnings import issue_warnings
 from ..workflow import DUTY_WARNING
-from .scope import committee_of, committees_of, year_of
-
-
-def _scope(request: HttpRequest) -> dict:
-    committees = committees_of(request)
-    committee = committee_of(request, committees)
-    year = year_of(request)
-    return {"committees": committees, "committee": committee, "year": year}
+from .scope import scope_of
 
 
 def _back(name: str, scope: dict) -> HttpResponse:
-    url = reverse(name) + f"?committee={scope['committee'].pk}&year={scope['year']}"
-    return redirect(url)
+    return redirect_to(name, query={"committee": scope["committee"].pk, "year": scope["year"]})
 
 
 def _rollup_ids(scope: dict) -> list[int]:
@@ -46,7 +39,7 @@ def _rollup_ids(scope: dict) -> list[int]:
 
 @login_required
 def standings(request: HttpRequest) -> HttpResponse:
-    scope = _scope(request)
+    scope = scope_of(request)
     ids = _rollup_ids(scope)
     context = {
         **scope,
@@ -69,7 +62,7 @@ def standings(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def recompute(request: HttpRequest) -> HttpResponse:
-    scope = _scope(request)
+    scope = scope_of(request)
     check_manage_duty_permission(request.user, scope["committee"])
     try:
         count = recompute_year(committee=scope["committee"], year=scope["year"])
@@ -79,14 +72,14 @@ def recompute(request: HttpRequest) -> HttpResponse:
             % {"n": count, "year": scope["year"]},
         )
     except YearClosedError as error:
-        messages.error(request, str(error))
+        show_as_messages(request, error)
     return _back("duty:standings", scope)
 
 
 @login_required
 @require_POST
 def publish(request: HttpRequest) -> HttpResponse:
-    scope = _scope(request)
+    scope = scope_of(request)
     try:
         publish_year(actor=request.user, committee=scope["committee"], year=scope["year"])
         messages.success(
@@ -95,13 +88,13 @@ def publish(request: HttpRequest) -> HttpResponse:
             % {"year": scope["year"]},
         )
     except (YearClosedError, ValueError) as error:
-        messages.error(request, str(error))
+        show_as_messages(request, error)
     return _back("duty:standings", scope)
 
 
 @login_required
 def warnings(request: HttpRequest) -> HttpResponse:
-    scope = _scope(request)
+    scope = scope_of(request)
     committee, year = scope["committee"], scope["year"]
     can_manage = can_manage_duty(request.user, committee)
     issued = list_warnings(committee_ids=[committee.pk], year=year)
@@ -120,7 +113,7 @@ def warnings(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def warnings_issue(request: HttpRequest) -> HttpResponse:
-    scope = _scope(request)
+    scope = scope_of(request)
     count = issue_warnings(actor=request.user, committee=scope["committee"], year=scope["year"])
     messages.success(request, _("新列入预警名单 %(n)s 人，已通知本人。") % {"n": count})
     return _back("duty:warnings", scope)
@@ -128,7 +121,7 @@ def warnings_issue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def recognitions(request: HttpRequest) -> HttpResponse:
-    scope = _scope(request)
+    scope = scope_of(request)
     committee = scope["committee"]
     can_manage = can_manage_duty(request.user, committee)
     form = RecognitionForm(request.POST or None, committee=committee)
@@ -160,4 +153,4 @@ def recognition_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("已撤销，相应履职记录已冲销。"))
     else:
         messages.error(request, _("撤销原因：请填写。"))
-    return redirect(reverse("duty:recognitions") + f"?committee={recognition.committee_id}")
+    return redirect_to("duty:recognitions", query={"committee": recognition.committee_id})

@@ -101,6 +101,32 @@ def test_the_report_page_answers_429_with_a_chinese_message_when_over_quota(clie
     assert Case.objects.count() == 1
 
 
+def test_a_made_up_proxy_header_does_not_escape_the_address_quota(client, make_user, city, town):
+    # given an address allowed one report a day, and no proxy of ours in front
+    set_rule(actor=None, committee=town.committee, key="grassroots.reports_per_address", value=1)
+    data = {
+        "town": town.pk,
+        "category": "urgent",
+        "title": "井盖",
+        "description": "丢了",
+        "place": "路口",
+    }
+    client.force_login(make_user("resident", city))
+    client.post(reverse("grassroots:report"), data, REMOTE_ADDR="203.0.113.9")
+    # when a second account at that address claims another address in the header
+    client.force_login(make_user("resident", city))
+    response = client.post(
+        reverse("grassroots:report"),
+        data,
+        REMOTE_ADDR="203.0.113.9",
+        HTTP_X_REAL_IP="198.51.100.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.1",
+    )
+    # then the quota still counts the address the request really came from
+    assert response.status_code == 429
+    assert Case.objects.count() == 1
+
+
 def test_report_photos_go_through_the_upload_store(client, resident, town, stored_files):
     # given: a real PNG its sender named x.html and declared as a page
     photo = make_upload(name="x.html", kind="png", content_type="text/html")

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -9,9 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhengxie.core.history import history_of
+from zhengxie.core.history import history_context
 from zhengxie.core.models import Venue
 from zhengxie.core.permissions import is_office
+from zhengxie.core.web.errors import show_as_messages, show_on_form
+from zhengxie.core.web.pagination import paginate
+from zhengxie.core.web.redirects import redirect_with_success
 from zhengxie.core.workflow import WorkflowError, may_take
 from zhengxie.core.workflow.actions import actions_for
 
@@ -26,7 +28,7 @@ from ..permissions import (
 from ..services.actions import report_progress
 from ..services.cases import accept_case, rate_case
 from ..workflow import AGREED_ACTION, CASE
-from .common import add_errors, reader_committee_ids
+from .common import reader_committee_ids
 
 
 @login_required
@@ -36,7 +38,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     cases = selectors.list_cases(
         user=request.user, state=state if state in CaseState.values else ""
     )
-    page = Paginator(cases, 30).get_page(request.GET.get("page"))
+    page = paginate(request, cases, 30)
     return render(
         request,
         "grassroots/case_list.html",
@@ -64,7 +66,7 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
         "action_rows": rows,
         "updatable": updatable,
         "progress_form": ProgressForm(),
-        "history": history_of(case) if is_office(user, case.committee_id) else None,
+        **history_context(case, shown=is_office(user, case.committee_id)),
     }
 
 
@@ -98,13 +100,12 @@ def _step_page(request, case: Case, step: str, form, take, *, back: str) -> Http
         try:
             take(form.cleaned_data)
         except ValidationError as error:
-            add_errors(form, error)
+            show_on_form(form, error)
         except WorkflowError as error:
-            messages.error(request, error.message)
+            show_as_messages(request, error)
             return redirect(back)
         else:
-            messages.success(request, _("已%(action)s。") % {"action": label})
-            return redirect(back)
+            return redirect_with_success(request, _("已%(action)s。") % {"action": label}, back)
     context = {"record": case, "workflow": CASE, "label": label, "form": form, "back": back}
     return render(request, "core/workflow_act.html", context)
 
@@ -170,7 +171,7 @@ def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         report_progress(actor=request.user, action=action, **form.cleaned_data)
     except (ValidationError, WorkflowError) as error:
-        messages.error(request, "；".join(getattr(error, "messages", [str(error)])))
+        show_as_messages(request, error)
     else:
         messages.success(request, _("已办理。"))
     return back
@@ -188,5 +189,5 @@ def overdue_actions(request: HttpRequest) -> HttpResponse:
         actions = actions.filter(case__venue__convenor=request.user)
     else:
         raise PermissionDenied(_("只有机关工作人员和召集人可以查看逾期清单。"))
-    page = Paginator(actions, 50).get_page(request.GET.get("page"))
+    page = paginate(request, actions, 50)
     return render(request, "grassroots/overdue.html", {"page": page})

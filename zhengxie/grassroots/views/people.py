@@ -10,15 +10,15 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee, Role
 from zhengxie.core.permissions import active_seat, committee_ids_with_role
-from zhengxie.core.views.params import year_param
-from zhengxie.core.views.scoping import pick_committee_ids
+from zhengxie.core.web.errors import show_on_form
+from zhengxie.core.web.params import year_param
+from zhengxie.core.web.scoping import pick_committee_ids
 
 from .. import rules, selectors
 from ..forms import ContactForm
 from ..models import ContactRecord
 from ..permissions import check_record_contact_permission
 from ..services.contacts import record_contact
-from .common import add_errors
 
 OVERVIEW_ROLES = (Role.STAFF, Role.ADMIN, Role.LEADER)
 
@@ -81,7 +81,7 @@ def contacts(request: HttpRequest) -> HttpResponse:
                 case=form.case_fields(),
             )
         except ValidationError as error:
-            add_errors(form, error)
+            show_on_form(form, error)
         else:
             messages.success(
                 request,

@@ -1,15 +1,17 @@
 """The residents' side: report a problem, follow one's reports, the public case page."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from zhengxie.core.permissions import readable_committee_ids
 from zhengxie.core.selectors import get_home_committee
+from zhengxie.core.throttle import client_address
 from zhengxie.core.uploads import serve_upload
+from zhengxie.core.web.errors import show_on_form
+from zhengxie.core.web.redirects import redirect_with_success
 from zhengxie.core.workflow import may_take
 
 from .. import rules, selectors
@@ -19,7 +21,6 @@ from ..permissions import can_manage_venue, can_read_case, check_report_permissi
 from ..services.cases import report_case
 from ..services.intake import RateLimited
 from ..workflow import CASE
-from .common import add_errors, client_address
 
 
 @login_required
@@ -32,13 +33,14 @@ def report(request: HttpRequest) -> HttpResponse:
         try:
             case = report_case(reporter=request.user, address=client_address(request), **data)
         except RateLimited as error:
-            form.add_error(None, error.messages)
+            show_on_form(form, error)
             status = 429
         except ValidationError as error:
-            add_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("感谢您的反映，我们会尽快受理。"))
-            return redirect("grassroots:case_public", pk=case.pk)
+            return redirect_with_success(
+                request, _("感谢您的反映，我们会尽快受理。"), "grassroots:case_public", pk=case.pk
+            )
     return render(request, "grassroots/report.html", {"form": form}, status=status)
 
 

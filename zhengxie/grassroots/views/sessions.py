@@ -1,21 +1,21 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from zhengxie.core.chinese import split_list
-from zhengxie.core.history import history_of
+from zhengxie.core.history import history_context
 from zhengxie.core.models import Venue
 from zhengxie.core.permissions import is_office, readable_committee_ids
+from zhengxie.core.web.errors import show_on_form
+from zhengxie.core.web.redirects import redirect_with_success
 
 from ..forms import MinutesForm, SessionForm
 from ..models import Case, ConsultationSession, ParticipantKind
 from ..permissions import can_manage_venue, check_manage_venue_permission
 from ..services.sessions import MINUTES_PARTS, Participant, hold_session, record_consensus
 from ..workflow import CONSULTABLE_STATES
-from .common import add_errors
 
 
 def _participants(data: dict) -> list[Participant]:
@@ -52,10 +52,11 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
                 photos=data["photos"],
             )
         except ValidationError as error:
-            add_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("协商会已记录。"))
-            return redirect("grassroots:session_detail", pk=session.pk)
+            return redirect_with_success(
+                request, _("协商会已记录。"), "grassroots:session_detail", pk=session.pk
+            )
     return render(request, "grassroots/session_form.html", {"form": form, "venue": venue})
 
 
@@ -81,7 +82,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "session": session,
             "can_manage": can_manage_venue(user, session.venue),
-            "history": history_of(session) if is_office(user, session.committee_id) else None,
+            **history_context(session, shown=is_office(user, session.committee_id)),
         },
     )
 
@@ -105,13 +106,14 @@ def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
                 minutes={part: data[part] for part in MINUTES_PARTS},
             )
         except ValidationError as error:
-            add_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("会议纪要已保存。"))
-            return redirect("grassroots:session_detail", pk=session.pk)
-    history = history_of(session) if is_office(request.user, session.committee_id) else None
+            return redirect_with_success(
+                request, _("会议纪要已保存。"), "grassroots:session_detail", pk=session.pk
+            )
+    shown = is_office(request.user, session.committee_id)
     return render(
         request,
         "grassroots/session_minutes.html",
-        {"form": form, "session": session, "history": history},
+        {"form": form, "session": session, **history_context(session, shown=shown)},
     )

@@ -1,13 +1,14 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee, Town, Venue
 from zhengxie.core.permissions import readable_committee_ids
-from zhengxie.core.views.params import int_param
+from zhengxie.core.web.errors import show_on_form
+from zhengxie.core.web.params import int_param
+from zhengxie.core.web.redirects import redirect_with_success
 from zhengxie.core.workflow.actions import actions_for
 
 from .. import rules, selectors
@@ -16,7 +17,7 @@ from ..permissions import can_manage_venue, check_manage_venue_permission
 from ..services.cases import raise_case_by_convenor
 from ..services.venues import update_venue
 from ..workflow import CASE
-from .common import add_errors, reader_committee_ids
+from .common import reader_committee_ids
 
 
 @login_required
@@ -86,10 +87,11 @@ def venue_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 star_rating=data["star_rating"],
             )
         except ValidationError as error:
-            add_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("场所信息已保存。"))
-            return redirect("grassroots:venue_detail", pk=venue.pk)
+            return redirect_with_success(
+                request, _("场所信息已保存。"), "grassroots:venue_detail", pk=venue.pk
+            )
     return render(request, "grassroots/venue_edit.html", {"venue": venue, "form": form})
 
 
@@ -102,10 +104,11 @@ def venue_case_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             case = raise_case_by_convenor(actor=request.user, venue=venue, **form.cleaned_data)
         except ValidationError as error:
-            add_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("问题已登记并列入议题清单。"))
-            return redirect("grassroots:case_detail", pk=case.pk)
+            return redirect_with_success(
+                request, _("问题已登记并列入议题清单。"), "grassroots:case_detail", pk=case.pk
+            )
     return render(
         request,
         "grassroots/form.html",

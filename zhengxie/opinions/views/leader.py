@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from zhengxie.core.views.params import year_param
+from zhengxie.core.web.params import year_param
 
 from .. import permissions as perms
 from .. import selectors

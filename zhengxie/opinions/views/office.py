@@ -1,7 +1,5 @@
 """The information office's pages: the intake queue, the bulletin, the follow-up records."""
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,6 +7,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from zhengxie.core.web.downloads import DOCX, download
+from zhengxie.core.web.errors import show_as_messages, show_form_errors_as_messages, show_on_form
+from zhengxie.core.web.redirects import redirect_with_success
+from zhengxie.core.web.scoping import office_committee
 
 from .. import permissions as perms
 from .. import selectors, services
@@ -22,7 +25,6 @@ from ..forms import (
     UpperAdoptionForm,
 )
 from ..models import BulletinIssue, Escalation, Instruction, OpinionReport
-from .common import office_committee, show_errors
 
 QUEUE_LIMIT = 200
 
@@ -65,10 +67,11 @@ def bulletins(request: HttpRequest) -> HttpResponse:
                 committee=committee, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            show_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("已编发%(issue)s。") % {"issue": issue})
-            return redirect("opinions:bulletin", issue.pk)
+            return redirect_with_success(
+                request, _("已编发%(issue)s。") % {"issue": issue}, "opinions:bulletin", issue.pk
+            )
     context = {
         "committee": committee,
         "form": form,
@@ -96,13 +99,8 @@ def bulletin_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def bulletin_download(request: HttpRequest, pk: int) -> HttpResponse:
     issue = _get_issue(request, pk)
-    response = HttpResponse(
-        bulletin_docx(issue),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
     filename = f"社情民意{issue.year}年第{issue.number}期.docx"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
+    return download(bulletin_docx(issue), filename=filename, content_type=DOCX)
 
 
 def _follow_up(request: HttpRequest, report: OpinionReport, form, call) -> HttpResponse:
@@ -110,12 +108,12 @@ def _follow_up(request: HttpRequest, report: OpinionReport, form, call) -> HttpR
     not follow the report up is refused before the form is read."""
     perms.check_follow_up_permission(request.user, report)
     if not form.is_valid():
-        messages.error(request, _("提交的内容有误：%(e)s") % {"e": form.errors.as_text()})
+        show_form_errors_as_messages(request, form)
         return redirect("opinions:detail", report.pk)
     try:
         call(form.cleaned_data)
     except ValidationError as error:
-        messages.error(request, "；".join(error.messages))
+        show_as_messages(request, error)
     else:
         messages.success(request, _("已登记。"))
     return redirect("opinions:detail", report.pk)

@@ -1,15 +1,18 @@
 """The authors' pages and the record page every reader shares."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhengxie.core.history import history_of
-from zhengxie.core.permissions import is_office
+from zhengxie.core.history import history_context
+from zhengxie.core.models import Committee
+from zhengxie.core.permissions import active_seat, is_office, office_committee_ids
+from zhengxie.core.web.errors import show_on_form
+from zhengxie.core.web.redirects import redirect_with_success
+from zhengxie.core.web.scoping import pick_committee
 from zhengxie.core.workflow import OVERRIDE
 from zhengxie.core.workflow.actions import actions_for
 from zhengxie.core.workflow.forms import step_form
@@ -19,7 +22,6 @@ from .. import selectors, services
 from ..forms import EscalationForm, InstructionForm, ReportForm, UpperAdoptionForm
 from ..models import OpinionReport, OpinionState
 from ..workflow import OPINION_REPORT, progress
-from .common import reporting_committee, show_errors
 
 
 @login_required
@@ -28,9 +30,19 @@ def my_reports(request: HttpRequest) -> HttpResponse:
     return render(request, "opinions/mine.html", {"reports": reports})
 
 
+def _reporting_committee(request: HttpRequest) -> Committee:
+    """Members report to their own committee; office staff file in their office's."""
+    member = active_seat(request.user)
+    if member is not None:
+        return member.committee
+    return pick_committee(
+        request, office_committee_ids(request.user), refusal=_("您没有可操作的政协。")
+    )
+
+
 @login_required
 def new_report(request: HttpRequest) -> HttpResponse:
-    committee = reporting_committee(request)
+    committee = _reporting_committee(request)
     perms.check_submit_permission(request.user, committee)
     form = ReportForm(request.POST or None, committee=committee)
     if request.method == "POST" and form.is_valid():
@@ -42,10 +54,14 @@ def new_report(request: HttpRequest) -> HttpResponse:
                 **form.service_kwargs(),
             )
         except ValidationError as error:
-            show_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("已报送。") if report.submitted_at else _("已存为草稿。"))
-            return redirect("opinions:detail", report.pk)
+            return redirect_with_success(
+                request,
+                _("已报送。") if report.submitted_at else _("已存为草稿。"),
+                "opinions:detail",
+                report.pk,
+            )
     return render(request, "opinions/form.html", {"form": form, "committee": committee})
 
 
@@ -78,10 +94,9 @@ def edit_report(request: HttpRequest, pk: int) -> HttpResponse:
                 **form.service_kwargs(),
             )
         except ValidationError as error:
-            show_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("已保存。"))
-            return redirect("opinions:detail", report.pk)
+            return redirect_with_success(request, _("已保存。"), "opinions:detail", report.pk)
     context = {"form": form, "committee": report.committee, "report": report}
     return render(request, "opinions/form.html", context)
 
@@ -101,7 +116,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "upper_form": UpperAdoptionForm(),
         "instruction_form": InstructionForm(),
         "progress": progress(report.state),
-        "history": history_of(report) if office else [],
+        **history_context(report, shown=office),
     }
     return render(request, "opinions/detail.html", context)
 
@@ -126,5 +141,4 @@ def _steps(report: OpinionReport, user) -> list[dict]:
 def discard(request: HttpRequest, pk: int) -> HttpResponse:
     report = _get_report(pk)
     services.discard_draft(report=report, actor=request.user)
-    messages.success(request, _("草稿已删除。"))
-    return redirect("opinions:mine")
+    return redirect_with_success(request, _("草稿已删除。"), "opinions:mine")

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 from zhengxie.core.selectors import get_home_committee
+from zhengxie.core.web.pagination import page_number
 from zhengxie.core.workflow import OVERRIDE
 from zhengxie.core.workflow.actions import actions_for
 
@@ -55,7 +56,7 @@ def portal_home(request: HttpRequest) -> HttpResponse:
 def board_detail(request: HttpRequest, pk: int) -> HttpResponse:
     board = get_object_or_404(Board.objects.select_related("group", "committee"), pk=pk)
     permissions.check_view_board(request.user, board)
-    page = _int(request.GET.get("page"), 1)
+    page = page_number(request)
     threads, more = forum_selectors.list_board_threads(request.user, board, page=page)
     context = {
         "board": board,
@@ -89,7 +90,7 @@ def _fill(entry: dict, pending: int, request: HttpRequest) -> HttpResponse:
 
 
 def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    page = _int(request.GET.get("page"), 1)
+    page = page_number(request)
     author_only = _int(request.GET.get("authorid"), 0) or None
     cacheable = _is_plain_guest(request) and author_only is None
     if cacheable and (hit := guest_page_hit(pk, page, get_language())) is not None:

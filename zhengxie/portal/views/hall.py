@@ -1,21 +1,21 @@
 """文史馆网上展馆: browse exhibitions by theme and period; staff curate."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from zhengxie.core.permissions import check_office, is_office
 from zhengxie.core.uploads import serve_upload
+from zhengxie.core.web.errors import show_on_form
+from zhengxie.core.web.redirects import redirect_with_success
 
 from ..forms import ExhibitionForm, ExhibitItemForm, HallFilterForm
 from ..models import Exhibition, ExhibitItem
 from ..selectors.hall import can_see_exhibition, list_exhibitions, list_periods
 from ..services.hall import add_exhibit_item, save_exhibition
 from .forum import home_committee
-from .posting import _add_errors
 
 
 def hall_index(request: HttpRequest) -> HttpResponse:
@@ -62,10 +62,11 @@ def exhibition_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("展览已保存。"))
-            return redirect("portal:exhibition", pk=saved.pk)
+            return redirect_with_success(
+                request, _("展览已保存。"), "portal:exhibition", pk=saved.pk
+            )
     return render(request, "portal/exhibition_form.html", {"form": form, "exhibition": exhibition})
 
 
@@ -78,10 +79,11 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             add_exhibit_item(actor=request.user, exhibition=exhibition, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("展品已添加。"))
-            return redirect("portal:exhibition", pk=exhibition.pk)
+            return redirect_with_success(
+                request, _("展品已添加。"), "portal:exhibition", pk=exhibition.pk
+            )
     return render(
         request, "portal/item_form.html", {"form": form, "exhibition": exhibition}, status=400
     )

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zhengxie.core.web.errors import show_as_messages
 from zhengxie.core.workflow import WorkflowError, workflow_of
 
 from .. import permissions
@@ -36,10 +37,8 @@ def post_moderate(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             _("已%(act)s第 %(floor)s 楼。") % {"act": ModAct(act).label, "floor": post.floor},
         )
-    except ValidationError as error:
-        messages.error(request, "；".join(error.messages))
-    except WorkflowError as error:
-        messages.error(request, error.message)
+    except (ValidationError, WorkflowError) as error:
+        show_as_messages(request, error)
     return redirect(request.POST.get("next") or floor_url(post))
 
 
@@ -62,7 +61,7 @@ def thread_moderate(request: HttpRequest, pk: int) -> HttpResponse:
             raise PermissionDenied(_("未知的管理操作。"))
         messages.success(request, _("操作成功：%(act)s。") % {"act": ModAct(act).label})
     except ValidationError as error:
-        messages.error(request, "；".join(error.messages))
+        show_as_messages(request, error)
     return redirect("portal:thread", pk=thread.pk)
 
 
@@ -74,7 +73,7 @@ def post_report(request: HttpRequest, pk: int) -> HttpResponse:
         moderation.report_post(user=request.user, post=post, reason=_reason(request))
         messages.success(request, _("举报已提交，版主会尽快处理。"))
     except ValidationError as error:
-        messages.error(request, "；".join(error.messages))
+        show_as_messages(request, error)
     return redirect(floor_url(post))
 
 
@@ -93,7 +92,7 @@ def user_ban(request: HttpRequest, pk: int) -> HttpResponse:
             moderation.ban_from_forum(committee_id=home_committee().pk, **ban)
         messages.success(request, _("已禁言 %(user)s。") % {"user": target})
     except ValidationError as error:
-        messages.error(request, "；".join(error.messages))
+        show_as_messages(request, error)
     return redirect("portal:profile", pk=target.pk)
 
 

@@ -1,16 +1,17 @@
 """New threads, replies and attachment downloads."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhengxie.core.uploads import serve_upload
+from zhengxie.core.web.errors import show_on_form
+from zhengxie.core.web.redirects import redirect_with_success
 
 from .. import permissions
 from ..forms import EditPostForm, PostForm, ThreadForm
@@ -22,14 +23,6 @@ from ..services import posting
 def _images(form) -> list:
     upload = form.cleaned_data.get("image")
     return [upload] if upload else []
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @login_required
@@ -48,10 +41,9 @@ def thread_create(request: HttpRequest, pk: int) -> HttpResponse:
                 images=_images(form),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("主题已发表。"))
-            return redirect("portal:thread", pk=thread.pk)
+            return redirect_with_success(request, _("主题已发表。"), "portal:thread", pk=thread.pk)
     return render(request, "portal/thread_form.html", {"board": board, "form": form})
 
 
@@ -76,10 +68,9 @@ def reply_create(request: HttpRequest, pk: int) -> HttpResponse:
                 images=_images(form),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("回复成功。"))
-            return redirect(floor_url(post))
+            return redirect_with_success(request, _("回复成功。"), floor_url(post))
     return render(request, "portal/reply_form.html", {"thread": thread, "form": form}, status=400)
 
 
@@ -93,10 +84,9 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             posting.edit_post(user=request.user, post=post, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            show_on_form(form, error)
         else:
-            messages.success(request, _("帖子已修改。"))
-            return redirect(floor_url(post))
+            return redirect_with_success(request, _("帖子已修改。"), floor_url(post))
     return render(request, "portal/post_form.html", {"post": post, "form": form})
 
 

@@ -3,7 +3,6 @@ figures."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -16,8 +15,9 @@ from zhengxie.core.permissions import (
     readable_committee_ids,
     unit_ids_of,
 )
-from zhengxie.core.views.params import year_param
-from zhengxie.core.views.scoping import pick_committee_ids
+from zhengxie.core.web.pagination import paginate
+from zhengxie.core.web.params import year_param
+from zhengxie.core.web.scoping import pick_committee_ids
 from zhengxie.core.workflow.actions import actions_for
 
 from .. import selectors
@@ -31,16 +31,13 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegisterFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     filters = selectors.RegisterFilters(**{k: v for k, v in data.items() if v not in (None, "")})
-    page = Paginator(
-        selectors.list_register(user=request.user, filters=filters), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    page = paginate(request, selectors.list_register(user=request.user, filters=filters), PAGE_SIZE)
     readable = readable_committee_ids(request.user)
     context = {
         "form": form,
         "page": page,
         "plenaries": Plenary.objects.filter(committee_id__in=readable).select_related("committee"),
         "today": timezone.localdate(),
-        "query": request.GET.copy().urlencode() if "page" not in request.GET else "",
     }
     return render(request, "proposals/register.html", context)
 
@@ -108,6 +105,5 @@ def figures(request: HttpRequest) -> HttpResponse:
         "by_category": selectors.figures_by_category(committee_ids=scope, year=year),
         "committees": committees,
         "year": year,
-        "chosen": request.GET.get("committee", ""),
     }
     return render(request, "proposals/figures.html", context)

@@ -3,14 +3,15 @@ ratings; key proposals and their supervision."""
 
 from collections.abc import Callable
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from zhengxie.core.permissions import is_office, unit_ids_of
+from zhengxie.core.web.errors import show_as_messages
+from zhengxie.core.web.redirects import redirect_with_success
 
 from .. import services
 from ..forms import (
@@ -42,12 +43,11 @@ def _form_page(
         try:
             call(form.cleaned_data)
         except services.WorkflowError as error:
-            messages.error(request, error.message)
+            show_as_messages(request, error)
             return render(
                 request, "proposals/form.html", {"proposal": proposal, "form": form, "title": title}
             )
-        messages.success(request, _("已保存。"))
-        return redirect("proposals:detail", proposal.pk)
+        return redirect_with_success(request, _("已保存。"), "proposals:detail", proposal.pk)
     return render(
         request, "proposals/form.html", {"proposal": proposal, "form": form, "title": title}
     )

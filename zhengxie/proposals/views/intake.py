@@ -12,8 +12,9 @@ from django.views.decorators.http import require_POST
 
 from zhengxie.core.models import Committee, Role
 from zhengxie.core.permissions import committee_ids_with_role
-from zhengxie.core.views.params import year_param
-from zhengxie.core.views.scoping import pick_committee_ids
+from zhengxie.core.web.errors import show_as_messages
+from zhengxie.core.web.params import year_param
+from zhengxie.core.web.scoping import pick_committee_ids
 
 from .. import services
 from ..intake.acceptance import CATEGORY_EDITABLE, accept_category, figures_acceptance
@@ -82,7 +83,7 @@ def accept_category_view(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("类别已确定。"))
     except services.WorkflowError as error:
-        messages.error(request, error.message)
+        show_as_messages(request, error)
     return redirect("proposals:detail", pk)
 
 
@@ -108,7 +109,7 @@ def accept_units_view(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("已按建议交办。"))
     except services.WorkflowError as error:
-        messages.error(request, error.message)
+        show_as_messages(request, error)
     return redirect("proposals:detail", pk)
 
 

@@ -3,9 +3,10 @@ contact details removed."""
 
 import re
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+
+from zhengxie.core.web.pagination import paginate
 
 from .. import selectors
 from ..models import Proposal, PublishMode
@@ -23,7 +24,7 @@ def strip_contacts(text: str) -> str:
 def public_list(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "")
     queryset = search_proposals(selectors.list_public(), text)
-    page = Paginator(queryset, 30).get_page(request.GET.get("page"))
+    page = paginate(request, queryset, 30)
     return render(request, "proposals/public_list.html", {"page": page, "q": text})
 
 

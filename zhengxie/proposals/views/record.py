@@ -8,8 +8,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from zhengxie.core.history import history_of
+from zhengxie.core.history import history_context
 from zhengxie.core.permissions import is_office
+from zhengxie.core.web.errors import show_as_messages
 from zhengxie.core.workflow import WorkflowError, workflow_of
 
 from .. import selectors, services
@@ -31,8 +32,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "proposal": proposal,
         "actions": record_actions(request.user, proposal),
         "office": office,
-        # Rows bulk-loaded without history (old registers) have no versions to show.
-        "history": history_of(proposal) if office and proposal.history.exists() else [],
+        **history_context(proposal, shown=office),
         "grounds": [DeclineGround(g).label for g in proposal.decline_grounds],
         "can_supervise": can_supervise(request.user, proposal),
     }
@@ -63,7 +63,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
                 expected_state=request.POST.get("seen_state") or None,
             )
         except WorkflowError as error:
-            messages.error(request, error.message)
+            show_as_messages(request, error)
         else:
             messages.success(request, _("已交办。"))
         return redirect("proposals:detail", pk)
@@ -86,7 +86,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.approve_reply(reply=reply, actor=request.user, **form.cleaned_data)
         except WorkflowError as error:
-            messages.error(request, error.message)
+            show_as_messages(request, error)
         else:
             messages.success(request, _("答复已审核发出。"))
         return redirect("proposals:detail", proposal.pk)

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 from zhengxie.core.models import Committee, Role
 from zhengxie.core.permissions import active_seat, committee_ids_with_role, office_committee_ids
 from zhengxie.core.uploads import serve_upload
+from zhengxie.core.web.errors import show_as_messages
+from zhengxie.core.web.redirects import redirect_with_success
 
 from .. import services
 from ..forms import AttachmentForm, ProposalForm
@@ -63,7 +65,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             proposal = services.save_draft(proposal=proposal, author=request.user, **data)
         except services.WorkflowError as error:
-            messages.error(request, error.message)
+            show_as_messages(request, error)
             return redirect("proposals:detail", pk)
         return _after_save(request, proposal, form)
     context = {
@@ -78,21 +80,15 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _after_save(request: HttpRequest, proposal: Proposal, form: ProposalForm) -> HttpResponse:
     if "submit" not in request.POST:
-        messages.success(request, _("草稿已保存。"))
-        return redirect("proposals:edit", proposal.pk)
+        return redirect_with_success(request, _("草稿已保存。"), "proposals:edit", proposal.pk)
     try:
         services.submit_proposal(
             proposal=proposal, actor=request.user, cosigners=list(form.cleaned_data["cosigners"])
         )
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+    except (ValidationError, services.WorkflowError) as error:
+        show_as_messages(request, error)
         return redirect("proposals:edit", proposal.pk)
-    except services.WorkflowError as error:
-        messages.error(request, error.message)
-        return redirect("proposals:edit", proposal.pk)
-    messages.success(request, _("提案已提交。"))
-    return redirect("proposals:detail", proposal.pk)
+    return redirect_with_success(request, _("提案已提交。"), "proposals:detail", proposal.pk)
 
 
 @login_required
@@ -153,7 +149,7 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
             add_attachment(proposal=proposal, actor=request.user, upload=form.cleaned_data["file"])
             messages.success(request, _("附件已上传。"))
         except services.WorkflowError as error:
-            messages.error(request, error.message)
+            show_as_messages(request, error)
     else:
         messages.error(request, _("附件：请选择文件。"))
     return redirect("proposals:edit", pk)
@@ -167,7 +163,7 @@ def remove_file(request: HttpRequest, attachment_id: int) -> HttpResponse:
     try:
         remove_attachment(attachment=attachment, actor=request.user)
     except services.WorkflowError as error:
-        messages.error(request, error.message)
+        show_as_messages(request, error)
     return redirect("proposals:edit", attachment.proposal_id)
 
 
@@ -198,7 +194,7 @@ def cosign(request: HttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, _("已答复联名邀请。"))
         except services.WorkflowError as error:
-            messages.error(request, error.message)
+            show_as_messages(request, error)
         return redirect("proposals:detail", proposal.pk)
     return render(
         request, "proposals/cosign.html", {"proposal": proposal, "invitation": invitation}

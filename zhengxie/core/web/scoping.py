@@ -1,6 +1,7 @@
 """Which committee a page works on: `?committee=` (a code, or an id as other apps' links write
 it), checked against the committees the person may use there. Every app's pages pick through
-here, so a committee outside the person's reach is refused the same way everywhere."""
+here, so a committee outside the person's reach is refused the same way everywhere.
+`core/_committee_switch.html` offers the others the person may use."""
 
 from django.core.exceptions import PermissionDenied
 from django.core.validators import slug_re
@@ -9,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from ..models import Committee
+from ..permissions import office_committee_ids
 from .params import parse_int
 
 
@@ -51,3 +53,20 @@ def pick_committee_ids(
 
 def allowed_committees(allowed_ids: set[int]) -> list[Committee]:
     return list(Committee.objects.filter(pk__in=allowed_ids).order_by("level", "id"))
+
+
+def committee_switch(
+    request: HttpRequest, allowed_ids: set[int], *, refusal: str | None = None
+) -> dict:
+    """The page's `committee` and the `committees` the switch offers, for its context."""
+    return {
+        "committee": pick_committee(request, allowed_ids, refusal=refusal),
+        "committees": allowed_committees(allowed_ids),
+    }
+
+
+def office_committee(request: HttpRequest) -> Committee:
+    """The committee whose office the person works in (`?committee=` picks among several)."""
+    return pick_committee(
+        request, office_committee_ids(request.user), refusal=_("只有政协机关工作人员可以操作。")
+    )
