@@ -6,6 +6,8 @@ transition table printed beside it. No layout engine and nothing fetched: the pa
 import unicodedata
 from html import escape
 
+from django.utils.safestring import SafeString, mark_safe
+
 from .definition import Workflow
 
 FONT_SIZE = 13
@@ -51,7 +53,8 @@ def edges(workflow: Workflow) -> list[tuple[int, str, str]]:
     ]
 
 
-def render_svg(workflow: Workflow) -> str:
+def render_svg(workflow: Workflow) -> SafeString:
+    """Safe to put in a page: every label is escaped here, the rest is our own markup."""
     labels = {s.code: str(s.label) for s in workflow.states}
     terminal = workflow.terminal_states()
     boxes, width = _place(layers(workflow), labels)
@@ -67,7 +70,7 @@ def render_svg(workflow: Workflow) -> str:
     parts += [_arrow(number, boxes[s], boxes[t]) for number, s, t in edges(workflow)]
     parts += [_box(labels[code], box, code in terminal) for code, box in boxes.items()]
     parts.append("</svg>")
-    return "\n".join(parts)
+    return mark_safe("\n".join(parts))
 
 
 def _place(rows: list[list[str]], labels: dict[str, str]):
