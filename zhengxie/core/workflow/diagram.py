@@ -61,6 +61,8 @@ def render_svg(workflow: Workflow) -> SafeString:
     height = MARGIN * 2 + len({y for _x, y, _w in boxes.values()}) * (NODE_HEIGHT + ROW_GAP)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        # Drawn at its own size (a small table is not blown up), shrunk on narrow screens.
+        f'width="{width}" height="{height}" '
         f'class="workflow-diagram" role="img" aria-label="{escape(str(workflow.label))}" '
         f'font-size="{FONT_SIZE}" font-family="sans-serif">',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
