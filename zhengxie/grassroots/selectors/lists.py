@@ -3,10 +3,11 @@ queries however long the list."""
 
 import datetime as dt
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from zhengxie.core.models import Member, Town, User, Venue
+from zhengxie.core.queries import count_of
 
 from ..models import Action, ActionState, Case, CaseEvent, ConsultationSession
 from ..permissions import filter_visible_cases
@@ -19,12 +20,11 @@ def list_venues(*, committee_ids: list[int], town_id: int | None = None) -> Quer
     return (
         venues.select_related("committee", "town", "convenor")
         .annotate(
-            member_count=Count("members", distinct=True),
-            session_count=Count("sessions", distinct=True),
-            open_cases=Count(
-                "cases",
-                filter=~Q(cases__state__in=["resolved", "rated", "closed", "referred"]),
-                distinct=True,
+            member_count=count_of(Venue.members.through.objects.all(), "venue"),
+            session_count=count_of(ConsultationSession.objects.all(), "venue"),
+            open_cases=count_of(
+                Case.objects.exclude(state__in=["resolved", "rated", "closed", "referred"]),
+                "venue",
             ),
         )
         .order_by("committee_id", "town__sort_order", "sort_order", "id")

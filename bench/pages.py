@@ -1,0 +1,145 @@
+"""Every page each demo role's menus reach, timed as that role on the demo world.
+
+Run after `make demo` (or with ZHENGXIE_VAR_DIR pointing at a seeded database):
+    .venv/bin/python bench/pages.py [--rounds 10] [--role leader ...] [--json]
+
+For each role it signs in, reads the navigation bar the role sees (the same menus_for the
+page header uses, so a page added to a menu is measured without touching this file), adds the
+home page, and requests each page `--rounds` times after one warm-up. It prints per page the
+p50 and p95 in milliseconds and the number of SQL queries of one request, and exits 1 when a
+page's p95 is over the target (150 ms) or any request is over the limit (300 ms).
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+
+import django
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from zhengxie.core.models import User  # noqa: E402
+from zhengxie.core.navigation import menus_for  # noqa: E402
+from zhengxie.core.permissions import all_roles  # noqa: E402
+
+P95_TARGET_MS = 150
+LIMIT_MS = 300
+# The demo's accounts, one per role the README lists; None is the guest.
+ROLES = {
+    "guest": None,
+    "member": "member",
+    "unit": "unit",
+    "leader": "leader",
+    "chair": "chair",
+    "convenor": "convenor",
+    "resident": "resident",
+    "staff": "staff",
+    "county_staff": "zengdu_staff",
+    "info": "suizhou_info",
+    "admin": "admin",
+}
+
+
+def pages_of(user) -> list[str]:
+    roles = all_roles(user) if user is not None else set()
+    urls = ["/"]
+    for menu in menus_for(user, roles):
+        urls.extend(item["url"] for item in menu["items"] if item["url"] not in urls)
+    return urls
+
+
+class QueryCounter:
+    """Counts the statements a request runs (connection.queries is cleared at each request's
+    start, so it cannot be read across one)."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def measure(client: Client, url: str, rounds: int) -> dict:
+    counter = QueryCounter()
+    with connection.execute_wrapper(counter):
+        # The warm-up request is the one whose queries count; a menu entry that redirects
+        # (a page that picks the committee) is measured at its destination.
+        response = client.get(url, follow=True)
+    url = response.request["PATH_INFO"]
+    if response.status_code != 200:
+        return {"url": url, "status": response.status_code}
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        client.get(url)
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return {
+        "url": url,
+        "status": 200,
+        "p50": round(statistics.median(samples), 1),
+        "p95": round(samples[max(0, round(len(samples) * 0.95) - 1)], 1),
+        "max": round(samples[-1], 1),
+        "queries": counter.count,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--role", action="append", choices=sorted(ROLES))
+    parser.add_argument("--json", action="store_true")
+    options = parser.parse_args()
+
+    results = []
+    for role in options.role or ROLES:
+        username = ROLES[role]
+        user = User.objects.get(username=username) if username else None
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        for url in pages_of(user):
+            results.append({"role": role, **measure(client, url, options.rounds)})
+
+    failures = [
+        row
+        for row in results
+        if row["status"] != 200 or row["p95"] > P95_TARGET_MS or row["max"] > LIMIT_MS
+    ]
+    if options.json:
+        print(json.dumps({"pages": results, "failures": len(failures)}, ensure_ascii=False))
+    else:
+        print(f"{'role':<13} {'p50':>7} {'p95':>7} {'max':>7} {'queries':>7}  page")
+        for row in results:
+            if row["status"] != 200:
+                print(f"{row['role']:<13} {'HTTP ' + str(row['status']):>31}  {row['url']}")
+                continue
+            mark = "  <-- over" if row in failures else ""
+            print(
+                f"{row['role']:<13} {row['p50']:>7} {row['p95']:>7} {row['max']:>7} "
+                f"{row['queries']:>7}  {row['url']}{mark}"
+            )
+        timed = sorted(row["p95"] for row in results if row["status"] == 200)
+        if timed:
+            overall = timed[max(0, round(len(timed) * 0.95) - 1)]
+            print(
+                f"\n{len(results)} pages, p95 of the pages' p95 {overall} ms, slowest "
+                f"{timed[-1]} ms; {len(failures)} over the target "
+                f"(p95 {P95_TARGET_MS} ms, max {LIMIT_MS} ms)"
+            )
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
