@@ -1,7 +1,10 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
+
+from zhengxie.api.main import api
+from zhengxie.api.views import not_found as api_not_found
 
 handler400 = "zhengxie.core.views.bad_request"
 handler403 = "zhengxie.core.views.permission_denied"
@@ -14,6 +17,9 @@ language_view = csrf_exempt(set_language)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    # Any other path under the API answers in the API's error shape, not with an HTML page.
+    re_path(r"^api/", api_not_found),
     path("i18n/setlang/", language_view, name="set_language"),
     path("proposals/", include("zhengxie.proposals.urls")),
     path("opinions/", include("zhengxie.opinions.urls")),

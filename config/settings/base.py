@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
     "zhengxie.core",
     "zhengxie.search",
     "zhengxie.duty",
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "zhengxie.grassroots",
     "zhengxie.portal",
     "zhengxie.insights",
+    "zhengxie.api",
 ]
 
 MIDDLEWARE = [
@@ -234,6 +236,11 @@ ALIYUN_SMS_TEMPLATES = dict(
 # SMS codes one client address may ask for in an hour, across numbers: a plenary venue puts
 # hundreds of members behind one address, a script asking for codes meets it at once.
 SMS_CODES_PER_ADDRESS = int(os.environ.get("SMS_CODES_PER_ADDRESS", 30))
+
+# Requests to the API (/api/v1/) in a minute: from one client address, across tokens (a
+# plenary venue puts hundreds of phones behind one), and from one signed-in device.
+API_REQUESTS_PER_ADDRESS = int(os.environ.get("API_REQUESTS_PER_ADDRESS", 3000))
+API_REQUESTS_PER_TOKEN = int(os.environ.get("API_REQUESTS_PER_TOKEN", 300))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,9 +1,19 @@
 """Reads of the core records that are more than a lookup."""
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from .chinese import normalize_name
-from .models import Committee, Member, Role, RoleGrant, RosterImport
+from .models import (
+    ApiToken,
+    Committee,
+    Member,
+    Notification,
+    Role,
+    RoleGrant,
+    RosterImport,
+    User,
+)
 
 
 def get_home_committee() -> Committee | None:
@@ -97,3 +107,16 @@ def figures_member_accounts(
         activated=Count("id", filter=Q(user__activated_at__isnull=False)),
         without_mobile=Count("id", filter=Q(mobile="")),
     )
+
+
+def list_notifications(*, user: User, unread_only: bool = False) -> QuerySet[Notification]:
+    """The person's inbox, newest first (ordered by created_at, id)."""
+    found = Notification.objects.filter(recipient=user)
+    return found.filter(read_at__isnull=True) if unread_only else found
+
+
+def list_devices(*, user: User) -> QuerySet[ApiToken]:
+    """The app sign-ins of the person that still work, newest first."""
+    return ApiToken.objects.filter(
+        user=user, revoked_at__isnull=True, expires_at__gt=timezone.now()
+    ).order_by("-created_at", "-id")

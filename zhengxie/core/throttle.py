@@ -71,3 +71,12 @@ class Throttle:
         except ValueError:  # the window closed between add and incr
             cache.set(cache_key, 1, self.window)
             return 1
+
+
+class Throttled(Exception):
+    """Too many attempts: what to tell the person and how many seconds to wait at most."""
+
+    def __init__(self, message: str, *, retry_after: int):
+        super().__init__(message)
+        self.message = message
+        self.retry_after = retry_after

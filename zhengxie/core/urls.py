@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
-from .views import accounts, directory, members, phone, roster, workflows
+from .views import accounts, devices, directory, members, phone, roster, workflows
 
 app_name = "core"
 urlpatterns = [
@@ -16,6 +16,8 @@ urlpatterns = [
     path("accounts/activate/", phone.activate, name="activate"),
     path("accounts/activate/<str:code>/", phone.activate, name="activate_code"),
     path("accounts/mobile/", phone.mobile_bind, name="mobile_bind"),
+    path("accounts/devices/", devices.devices, name="devices"),
+    path("accounts/devices/<int:pk>/revoke/", devices.device_revoke, name="device_revoke"),
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/read/", views.inbox_read, name="inbox_read"),
     path("healthz", views.healthz, name="healthz"),

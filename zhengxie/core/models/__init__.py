@@ -7,9 +7,11 @@ from .notifications import Notification
 from .people import Gender, HandlingUnit, Member, Sector, SpecialCommittee, Town, Venue, VenueKind
 from .signin import ActivationCode, CodePurpose, SmsCode
 from .sms import OutboxMessage
+from .tokens import ApiToken
 
 __all__ = [
     "ActivationCode",
+    "ApiToken",
     "CalendarDay",
     "CodePurpose",
     "Committee",

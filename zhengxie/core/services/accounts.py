@@ -2,11 +2,12 @@
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..models import Committee, HandlingUnit, Member, Role, RoleGrant, User
+from ..models import ApiToken, Committee, HandlingUnit, Member, Role, RoleGrant, User
 from ..permissions import check_grant_role_permission
 
 # A taken name and a reserved one read the same, so sign-up tells nobody who has an account.
@@ -95,8 +96,10 @@ def revoke_role(*, staff: User, grant: RoleGrant) -> None:
 
 
 def end_sessions(*, user: User) -> None:
-    """Signs the person out of every session: a new session salt makes the hash each session
-    carries stale, and Django flushes a stale session at its next request. A plain update,
-    because the salt is kept out of history and a save would add an empty history row."""
+    """Signs the person out of every session and every app: a new session salt makes the hash
+    each session carries stale, and Django flushes a stale session at its next request; the
+    app's tokens are revoked. Plain updates, because the salt is kept out of history and a
+    save would add an empty history row."""
     user.session_salt = get_random_string(32)
     User.objects.filter(pk=user.pk).update(session_salt=user.session_salt)
+    ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())

@@ -139,6 +139,9 @@ MATRIX = {
     "core:healthz": public(),
     "core:readyz": public(),
     "core:home": public(),
+    "core:devices": signed_in(),
+    # The member's app sign-in of the world: only they may sign it out; others find none.
+    "core:device_revoke": post_only("member"),
     "core:inbox": signed_in(),
     "core:inbox_read": post_only(*SIGNED_IN),
     "core:login": public(),

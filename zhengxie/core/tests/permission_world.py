@@ -19,6 +19,7 @@ from zhengxie.activities.services import essays, outcomes, plans, reading
 from zhengxie.activities.services.invitations import request_leave
 from zhengxie.core import factories as core
 from zhengxie.core.models import LeaderKind, Role, RoleGrant, RosterImport, User
+from zhengxie.core.services.api_tokens import issue_token
 from zhengxie.core.services.members import set_member_active
 from zhengxie.duty.models import AnnualTask, DutyWarning, PointsGroup, PointsRule, PointsScheme
 from zhengxie.duty.services.recognition import record_recognition
@@ -321,6 +322,7 @@ def _office(world: World, city) -> None:
             committee=city, uploaded_by=staff, file_name="a.xlsx"
         ),
         member_grant=RoleGrant.objects.get(user=world.users["member"]),
+        api_token=issue_token(user=world.users["member"], device_name="委员的手机").record,
     )
 
 
@@ -483,6 +485,7 @@ ROUTE_ARGUMENTS = {
     "core:record_create": {"kind": Const("venues")},
     "core:record_edit": {"kind": Const("venues"), "pk": "venue"},
     "core:role_revoke": {"pk": "member_grant"},
+    "core:device_revoke": {"pk": "api_token"},
 }
 
 

@@ -5,10 +5,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..models import Notification
 from ..permissions import all_roles
 from ..readiness import probe_cache, probe_database, probe_readiness
-from ..selectors import get_home_committee
+from ..selectors import get_home_committee, list_notifications
 from ..services.notifications import mark_read
 
 
@@ -19,7 +18,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
-    notifications = Notification.objects.filter(recipient=request.user)[:100]
+    notifications = list_notifications(user=request.user)[:100]
     return render(request, "core/inbox.html", {"notifications": notifications})
 
 

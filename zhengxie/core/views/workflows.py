@@ -4,30 +4,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ..permissions import office_committee_ids
 from ..web.errors import show_as_messages, show_on_form
 from ..web.redirects import redirect_with_success
-from ..workflow import OVERRIDE, WorkflowError, apply, may_take, override, workflow_named
+from ..workflow import OVERRIDE, WorkflowError, apply, may_take, override
 from ..workflow.describe import table_rows
 from ..workflow.diagram import render_svg
 from ..workflow.forms import OverrideForm, step_form
 from ..workflow.registry import workflows_of_app
-
-
-def _workflow_or_404(name: str):
-    try:
-        return workflow_named(name)
-    except LookupError as error:
-        raise Http404 from error
+from ..workflow.steps import find_record
 
 
 @login_required
 def act(request: HttpRequest, name: str, pk: int, step: str) -> HttpResponse:
-    workflow = _workflow_or_404(name)
-    record = get_object_or_404(workflow.records(), pk=pk)
+    workflow, record = find_record(name, pk)
     if step != OVERRIDE and not workflow.has_transition(step):
         raise Http404
     back = workflow.url_of(record)

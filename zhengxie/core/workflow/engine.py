@@ -18,7 +18,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from .definition import OVERRIDE, Reason, Transition, Workflow
-from .errors import AlreadyHandled, WorkflowError
+from .errors import AlreadyHandled, MissingReason, WorkflowError
 from .registry import workflow_of
 
 HISTORY_REASON_CHARS = 100  # django-simple-history's history_change_reason column
@@ -120,7 +120,7 @@ def may_take(record: models.Model, name: str, actor, *, workflow=None) -> bool:
 def _checked_reason(step: Transition, reason: str) -> str:
     reason = (reason or "").strip()
     if step.reason == Reason.REQUIRED and not reason:
-        raise WorkflowError(_("请填写%(what)s。") % {"what": step.reason_label})
+        raise MissingReason(_("请填写%(what)s。") % {"what": step.reason_label})
     return reason
 
 

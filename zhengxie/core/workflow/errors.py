@@ -9,3 +9,7 @@ class WorkflowError(Exception):
 
 class AlreadyHandled(WorkflowError):
     """Someone else moved the record while this person was looking at it."""
+
+
+class MissingReason(WorkflowError):
+    """The step asks for a written reason and none was given: bad input, not a conflict."""

@@ -1,0 +1,119 @@
+"""Keyset (cursor) pagination for every list of the API.
+
+    @router.get("/inbox", response={200: list[NotificationOut], **ERRORS})
+    @paginate(Keyset, ordering=("-created_at", "-id"))
+    def inbox(request): return list_notifications(user=request.user)
+
+answers {"items": [...], "next": "<cursor>" | null}; the client passes `cursor=<next>` for
+the following page and `limit` (1-100, default 20) for its size. The page is read with one
+query however deep it is: the cursor holds the last row's values of the ordering fields and
+the next page starts after them (WHERE (a, id) < (:a, :id)), never with OFFSET. The ordering
+must end with the primary key, so rows with equal values keep a stable order, and may name
+only non-null fields of the model itself. The cursor is signed, so it is opaque to clients
+and a forged or foreign one is refused (400) instead of read.
+"""
+
+import json
+from datetime import datetime
+from typing import Any
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Schema
+from ninja.pagination import PaginationBase
+
+SALT = "zhengxie.api.cursor"
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+
+
+def _bad_cursor() -> ValidationError:
+    return ValidationError({"cursor": _("翻页标记无效，请从第一页重新读取。")})
+
+
+class Keyset(PaginationBase):
+    class Input(Schema):
+        cursor: str | None = Field(None, description="上一页答复中的 next")
+        limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+
+    class Output(Schema):
+        items: list[Any]
+        next: str | None = Field(description="下一页的翻页标记；没有下一页时为 null")
+
+    items_attribute = "items"
+
+    def __init__(self, *, ordering: tuple[str, ...], **kwargs: Any) -> None:
+        if ordering[-1].lstrip("-") not in {"id", "pk"}:
+            raise ValueError("a keyset ordering ends with the primary key")
+        self.ordering = ordering
+        super().__init__(**kwargs)
+
+    def paginate_queryset(
+        self, queryset: QuerySet, pagination: Input, request: HttpRequest, **params: Any
+    ) -> dict:
+        rows = queryset.order_by(*self.ordering)
+        if pagination.cursor:
+            rows = rows.filter(self._after(queryset.model, pagination.cursor))
+        page = list(rows[: pagination.limit + 1])
+        more = len(page) > pagination.limit
+        page = page[: pagination.limit]
+        return {"items": page, "next": self._cursor(page[-1]) if more else None}
+
+    def _names(self) -> list[str]:
+        return [field.lstrip("-") for field in self.ordering]
+
+    def _cursor(self, row) -> str:
+        values = [getattr(row, name) for name in self._names()]
+        payload = {"o": list(self.ordering), "v": values}
+        return signing.dumps(payload, salt=SALT, serializer=_JsonSerializer)
+
+    def _after(self, model, cursor: str) -> Q:
+        try:
+            payload = signing.loads(cursor, salt=SALT, serializer=_JsonSerializer)
+        except signing.BadSignature as error:
+            raise _bad_cursor() from error
+        if payload.get("o") != list(self.ordering):
+            raise _bad_cursor()
+        try:
+            values = [
+                model._meta.get_field(name).to_python(value)
+                for name, value in zip(self._names(), payload["v"], strict=True)
+            ]
+        except (KeyError, TypeError, ValueError, ValidationError) as error:
+            raise _bad_cursor() from error
+        return _keyset_filter(self.ordering, values)
+
+
+def _keyset_filter(ordering: tuple[str, ...], values: list) -> Q:
+    """Rows after the given values in this ordering: (a > x) or (a = x and b > y) ..., with
+    < for descending fields."""
+    after = Q()
+    for i, field in enumerate(ordering):
+        name = field.lstrip("-")
+        lookup = "lt" if field.startswith("-") else "gt"
+        equal = {f.lstrip("-"): values[j] for j, f in enumerate(ordering[:i])}
+        after |= Q(**equal, **{f"{name}__{lookup}": values[i]})
+    return after
+
+
+class _Encoder(DjangoJSONEncoder):
+    """Django's encoder cuts times to milliseconds; a position needs every microsecond."""
+
+    def default(self, o):
+        if isinstance(o, datetime):
+            return o.isoformat()
+        return super().default(o)
+
+
+class _JsonSerializer:
+    """signing's JSON serializer, able to carry times, dates and decimals."""
+
+    def dumps(self, obj) -> bytes:
+        return _Encoder(separators=(",", ":")).encode(obj).encode()
+
+    def loads(self, data: bytes):
+        return json.loads(data.decode())

@@ -1,0 +1,69 @@
+"""Who gets what from every operation of the API: the answer each role of the permission world
+(core/tests/permission_world.py) gets, asked with its own token (the guest with none).
+
+Read a row as "operation: these roles get this answer, the rest that one". The API answers
+a missing or dead token with 401 (never a redirect to a login page), a person the service
+refuses with 403, and a record the person may not name with 404. An operation added without a
+row here, or a row whose operation is gone, fails test_permission_table.py.
+
+Each row also names the request: the path's arguments (records of the world, as in
+permission_world.ROUTE_ARGUMENTS) and the JSON body sent.
+"""
+
+from dataclasses import dataclass, field
+
+from zhengxie.core.tests.permission_world import ROLES, Const
+
+SIGNED_IN = frozenset(ROLES) - {"guest"}
+CITY_OFFICE = frozenset({"staff", "admin"})
+
+
+@dataclass(frozen=True)
+class Row:
+    answers: dict  # role -> expected status
+    args: dict = field(default_factory=dict)  # path argument -> world record or Const
+    body: dict | None = None
+
+
+def public(answer: int, **kwargs) -> Row:
+    """Anyone, token or not: the sign-in doors."""
+    return Row(dict.fromkeys(ROLES, answer), **kwargs)
+
+
+def signed_in(answer: int = 200, **kwargs) -> Row:
+    return Row({"guest": 401} | dict.fromkeys(SIGNED_IN, answer), **kwargs)
+
+
+def only(roles, answer: int = 200, *, others: int = 403, **kwargs) -> Row:
+    """The roles get `answer`, other accounts `others`, the guest 401."""
+    answers = {"guest": 401} | {r: answer if r in roles else others for r in SIGNED_IN}
+    return Row(answers, **kwargs)
+
+
+REPORT = {"kind": Const("opinion_report"), "record_id": "report"}
+
+TABLE = {
+    # The sign-in doors answer an empty request alike for everyone: it names no proof.
+    "POST /auth/token": public(400, body={}),
+    "POST /auth/code": public(400, body={}),
+    "POST /auth/token/refresh": signed_in(),
+    "DELETE /auth/token": signed_in(204),
+    "POST /auth/sign-out-everywhere": signed_in(204),
+    "GET /me": signed_in(),
+    "GET /me/devices": signed_in(),
+    # The member's own second device: only they may sign it out; for others it is not there.
+    "DELETE /me/devices/{device_id}": only({"member"}, 204, others=404,
+                                           args={"device_id": "member_device"}),
+    "GET /inbox": signed_in(),
+    "POST /inbox/read": signed_in(),
+    # Marking names the member's message; for anyone else it marks nothing.
+    "POST /inbox/{notification_id}/read": signed_in(
+        args={"notification_id": "member_notification"}
+    ),
+    # The report's author and its committee's office act on it; nobody else learns its state.
+    "GET /{kind}/{record_id}/transitions": only(CITY_OFFICE | {"member"}, args=REPORT),
+    # Adopting with no mode: the office is told the field, the author may not adopt at all.
+    "POST /{kind}/{record_id}/transitions/{name}": only(
+        CITY_OFFICE, 400, args=REPORT | {"name": Const("adopt")}, body={}
+    ),
+}  # fmt: skip
