@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "zhengxie.activities",
     "zhengxie.grassroots",
     "zhengxie.portal",
+    "zhengxie.jobs",
     "zhengxie.insights",
 ]
 
