@@ -80,7 +80,8 @@ def job_fields(*, committee: Committee, town: Town, **overrides) -> JobFields:
 def make_job(
     *, employer: Employer, publish: bool = True, office: User | None = None, **overrides
 ) -> Job:
-    fields = job_fields(committee=employer.committee, town=employer.town, **overrides)
+    overrides.setdefault("town", employer.town)
+    fields = job_fields(committee=employer.committee, **overrides)
     job = submit_job(actor=employer.owner, employer=employer, fields=fields)
     if publish:
         office = office or core.make_user(role=Role.STAFF, committee=employer.committee)
