@@ -121,3 +121,8 @@ class SearchForm(forms.Form):
         if committee is not None:
             self.fields["town"].queryset = _towns(committee)
             self.fields["category"].queryset = _categories(committee)
+
+
+class EmployerImportForm(forms.Form):
+    file = forms.FileField(label=_("用人单位名单（.xlsx）"))
+    dry_run = forms.BooleanField(label=_("只校验，不写入"), required=False)

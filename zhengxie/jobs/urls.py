@@ -22,4 +22,5 @@ urlpatterns = [
     path("office/employers/", office.verification_queue, name="verification_queue"),
     path("office/jobs/", office.review_queue, name="review_queue"),
     path("office/reports/", office.moderation, name="moderation"),
+    path("office/import/", office.import_page, name="import_employers"),
 ]

@@ -227,6 +227,7 @@ MATRIX = {
     "jobs:employer_detail": only("member", *CITY_OFFICE),
     "jobs:employer_licence": only("member", *CITY_OFFICE),
     "jobs:employer_register": signed_in(),
+    "jobs:import_employers": only(*OFFICE),
     "jobs:job_create": only("member", *CITY_OFFICE),
     "jobs:job_detail": public(),
     "jobs:job_detail@pending": only("member", *CITY_OFFICE, guest=NOT_FOUND),
