@@ -7,6 +7,7 @@ from zhengxie.core.models import Committee, Town
 
 from .models import JobCategory, PayUnit, Resume
 from .models.jobs import MAX_OPEN_DAYS
+from .selectors.work import towns_of
 
 
 class InterviewForm(forms.Form):
@@ -17,7 +18,7 @@ class InterviewForm(forms.Form):
 
 
 def _towns(committee: Committee):
-    return Town.objects.filter(committee=committee, is_active=True)
+    return towns_of(committee.pk)
 
 
 def _categories(committee: Committee):

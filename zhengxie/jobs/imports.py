@@ -18,6 +18,7 @@ from zhengxie.core.imports.validation import RowError
 from zhengxie.core.models import Committee, Member, Town, User
 
 from .models import Employer
+from .selectors.work import towns_of
 from .services.employers import clean_credit_code
 
 NAME, CODE, PERSON, PHONE, TOWN, ADDRESS, MEMBER = (
@@ -80,12 +81,14 @@ def _lookup(table: dict, value: object, what: str, *, required: bool):
     if name not in table:
         raise CellError(f"本政协没有名为“{name}”的{what}")
     if table[name] is None:
-        raise CellError(f"本政协有多位名为“{name}”的{what}，请在系统中手工关联")
+        raise CellError(f"本政协有多个名为“{name}”的{what}，请在系统中手工填写")
     return table[name]
 
 
 def _parsers(committee: Committee) -> dict:
-    towns = {t.name: t for t in Town.objects.filter(committee=committee)}
+    towns: dict[str, Town | None] = {}
+    for town in towns_of(committee.pk):
+        towns[town.name] = None if town.name in towns else town
     members: dict[str, Member | None] = {}
     for member in Member.objects.filter(committee=committee, is_active=True):
         members[member.name] = None if member.name in members else member

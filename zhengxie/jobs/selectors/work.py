@@ -3,6 +3,7 @@ Each is one query (or two with a prefetch), whatever the number of rows."""
 
 from django.db.models import Count, Q, QuerySet
 
+from zhengxie.core.models import Town
 from zhengxie.core.permissions import office_committee_ids
 
 from ..models import (
@@ -19,6 +20,14 @@ from ..models.seekers import ACTIVE_APPLICATION_STATES
 from ..permissions import filter_employer_applications
 
 QUEUE_SIZE = 200
+
+
+def towns_of(committee_id: int) -> QuerySet[Town]:
+    """The towns an employer of the committee may be in: its own and, for a city, its
+    counties' (the city's portal serves the whole city)."""
+    return Town.objects.filter(
+        Q(committee_id=committee_id) | Q(committee__parent_id=committee_id), is_active=True
+    ).order_by("committee_id", "sort_order", "pk")
 
 
 def list_my_employers(user) -> QuerySet[Employer]:

@@ -19,6 +19,7 @@ from zhengxie.core.workflow import Step
 
 from ..models import Employer, EmployerState
 from ..rules import LICENCE_MAX_BYTES, rule
+from ..selectors.work import towns_of
 
 LICENCE_KINDS = (PNG, JPEG, GIF, WEBP)
 
@@ -76,7 +77,7 @@ def check_employer_fields(
         credit_code=(clean_credit_code, credit_code),
         contact_phone=(clean_contact_phone, contact_phone),
     )
-    if town.committee_id != committee.pk:
+    if not towns_of(committee.pk).filter(pk=town.pk).exists():
         raise ValidationError({"town": _("所选乡镇街道不属于本政协。")})
     taken = Employer.objects.filter(committee=committee, credit_code=cleaned["credit_code"])
     if exclude is not None:

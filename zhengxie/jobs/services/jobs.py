@@ -22,6 +22,7 @@ from ..models.jobs import MAX_OPEN_DAYS
 from ..permissions import check_post_job_permission
 from ..rules import fee_words
 from ..search_index import index_job, unindex_job
+from ..selectors.work import towns_of
 
 EDITABLE_STATES = (JobState.PENDING, JobState.REJECTED)
 
@@ -64,7 +65,7 @@ def check_job_fields(fields: JobFields, *, employer: Employer) -> None:
         errors["title"] = _("请填写岗位名称。")
     if fields.category.committee_id != employer.committee_id:
         errors["category"] = _("所选岗位类别不属于本政协。")
-    if fields.town.committee_id != employer.committee_id:
+    if not towns_of(employer.committee_id).filter(pk=fields.town.pk).exists():
         errors["town"] = _("所选乡镇街道不属于本政协。")
     if not 1 <= (fields.open_days or 0) <= MAX_OPEN_DAYS:
         errors["open_days"] = _("招聘天数须在 1 至 %(n)s 天之间。") % {"n": MAX_OPEN_DAYS}
@@ -131,7 +132,8 @@ def check_employer_verified(step: Step) -> None:
 
 
 def stamp_publication(step: Step) -> None:
-    now = timezone.now()
+    """Open from now for the listing's days; a backfill (the demo) passes `published_at`."""
+    now = step.data.get("published_at") or timezone.now()
     expires = timezone.localdate(now) + dt.timedelta(days=step.record.open_days)
     step.touch(published_at=now, expires_on=expires)
 
