@@ -173,3 +173,17 @@ def test_a_county_office_cannot_handle_a_city_report(county, job):
     report = report_job(reporter=core.make_user(), job=job, reason="收费")
     with pytest.raises(PermissionDenied):
         apply(report, "take_down", core.make_user(role=Role.STAFF, committee=county))
+
+
+def test_the_daily_command_closes_jobs_past_their_date(job):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    job.expires_on = timezone.localdate() - dt.timedelta(days=1)
+    job.save(update_fields=["expires_on"])
+    out = StringIO()
+    call_command("close_expired_jobs", stdout=out)
+    job.refresh_from_db()
+    assert job.state == JobState.CLOSED
+    assert "1" in out.getvalue()
