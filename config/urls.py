@@ -27,6 +27,7 @@ urlpatterns = [
     path("grassroots/", include("zhengxie.grassroots.urls")),
     path("duty/", include("zhengxie.duty.urls")),
     path("portal/", include("zhengxie.portal.urls")),
+    path("jobs/", include("zhengxie.jobs.urls")),
     path("insights/", include("zhengxie.insights.urls")),
     path("", include("zhengxie.core.urls")),
 ]

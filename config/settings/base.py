@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "zhengxie.activities",
     "zhengxie.grassroots",
     "zhengxie.portal",
+    "zhengxie.jobs",
     "zhengxie.insights",
     "zhengxie.api",
 ]

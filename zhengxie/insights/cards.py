@@ -25,6 +25,7 @@ COCKPIT = [
     Card("activities", "research_inspection_reports", _("调研视察报告")),
     Card("grassroots", "sessions", _("一线协商")),
     Card("grassroots", "urgent_concerns_resolved", _("解决急难愁盼")),
+    Card("jobs", "jobs_posted", _("发布岗位数")),
     Card("members", "total", _("委员")),
     Card("members", "participation_rate", _("履职参加率"), True),
     Card("members", "five_ones_completion_rate", _("“五个一”完成率"), True),
@@ -67,6 +68,12 @@ LABELS = {
     "five_ones_completion_rate": _("“五个一”完成率"),
     "reported_to_towns": _("报到乡镇街道"),
     "warnings": _("履职预警"),
+    "jobs_posted": _("发布岗位数"),
+    "verified_employers": _("核验用人单位"),
+    "member_enterprises_hiring": _("委员企业招聘"),
+    "job_applications": _("求职投递人次"),
+    "interviews": _("面试邀请"),
+    "hires": _("录用人数"),
 }
 
 

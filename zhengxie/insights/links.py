@@ -44,6 +44,7 @@ FIGURE_LISTS: dict[tuple[str, str], tuple[str, dict]] = {
     ),
     ("grassroots", "urgent_concerns_resolved"): ("grassroots:case_list", {"state": "closed"}),
     ("grassroots", "satisfaction_rate"): ("grassroots:figures", {}),
+    ("jobs", "jobs_posted"): ("jobs:search", {}),
     ("members", "total"): ("core:member_list", {}),
     ("members", "reported_to_towns"): ("grassroots:members_by_town", {}),
     ("members", "participation_rate"): ("duty:standings", {}),

@@ -23,6 +23,7 @@ def paragraphs(figures: dict) -> list[tuple[str, str]]:
     """(heading, paragraph) pairs in the order of the review."""
     p, o, a = figures["proposals"], figures["opinions"], figures["activities"]
     g, m, h = figures["grassroots"], figures["members"], figures["honours"]
+    j = figures["jobs"]
     name, year = figures["committee_name"], figures["year"]
     return [
         (
@@ -52,6 +53,13 @@ def paragraphs(figures: dict) -> list[tuple[str, str]]:
             f"企业发展难题{g['enterprise_difficulties_resolved']}个，"
             f"解决群众“急难愁盼”问题{g['urgent_concerns_resolved']}件，"
             f"群众满意率{percent(g['satisfaction_rate'])}。",
+        ),
+        (
+            "稳就业",
+            f"就业服务平台核验用人单位{j['verified_employers']}家，发布岗位{j['jobs_posted']}个，"
+            f"其中{j['member_enterprises_hiring']}家委员企业发布招聘岗位；"
+            f"求职者投递{j['job_applications']}人次，获面试邀请{j['interviews']}人次，"
+            f"实现录用{j['hires']}人。",
         ),
         (
             "委员履职",

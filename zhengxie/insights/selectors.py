@@ -9,6 +9,7 @@ from zhengxie.core import selectors as core
 from zhengxie.core.models import Committee
 from zhengxie.duty import selectors as duty
 from zhengxie.grassroots import selectors as grassroots
+from zhengxie.jobs.selectors import figures as jobs
 from zhengxie.opinions import selectors as opinions
 from zhengxie.proposals import selectors as proposals
 
@@ -59,6 +60,7 @@ def compute_annual_figures(*, committee: Committee, year: int, rollup: bool = Tr
         "opinions": opinions.figures(committee_ids=ids, year=year),
         "activities": activities.figures(committee_ids=ids, year=year),
         "grassroots": grassroots.figures(committee_ids=ids, year=year),
+        "jobs": jobs.figures(committee_ids=ids, year=year),
         "honours": {
             "provincial_excellent_members": duty_figures["provincial_excellent_members"],
         },

@@ -26,6 +26,7 @@ MODULES = {
     "opinions": gettext_lazy("社情民意"),
     "activities": gettext_lazy("履职活动"),
     "grassroots": gettext_lazy("一线协商"),
+    "jobs": gettext_lazy("就业服务"),
     "members": gettext_lazy("委员履职"),
 }
 

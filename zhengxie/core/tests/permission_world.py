@@ -28,6 +28,9 @@ from zhengxie.grassroots import factories as grassroots_factories
 from zhengxie.grassroots.models import CaseState
 from zhengxie.grassroots.services.sessions import Participant, hold_session
 from zhengxie.insights.services import request_annual_review
+from zhengxie.jobs import factories as jobs_factories
+from zhengxie.jobs.services.reports import report_job
+from zhengxie.jobs.services.seekers import apply_to_job
 from zhengxie.opinions import factories as opinion_factories
 from zhengxie.opinions import services as opinions
 from zhengxie.portal import factories as portal_factories
@@ -326,6 +329,29 @@ def _office(world: World, city) -> None:
     )
 
 
+def _jobs(world: World, city) -> None:
+    """A member's enterprise hiring, the resident applying, the leader reporting the job."""
+    staff, member, resident = (world.users[k] for k in ("staff", "member", "resident"))
+    town = core.make_town(committee=city, name="万店镇")
+    employer = jobs_factories.make_employer(
+        committee=city, owner=member, town=town, office=staff, name="编钟酒业有限公司"
+    )
+    job = jobs_factories.make_job(employer=employer, office=staff, title="酿酒学徒")
+    pending = jobs_factories.make_job(employer=employer, publish=False, title="待审岗位仓储员")
+    unverified = jobs_factories.make_employer(
+        committee=city, verified=False, town=town, name="待核验的香菇合作社"
+    )
+    jobs_factories.make_resume(user=resident)
+    world.records.update(
+        employer=employer,
+        job=job,
+        pending_job=pending,
+        pending_employer=unverified,
+        application=apply_to_job(seeker=resident, job=job),
+        job_report=report_job(reporter=world.users["leader"], job=job, reason="疑似收费"),
+    )
+
+
 def build_world() -> World:
     city = core.make_committee(code="city", name="测试市政协")
     county = core.make_committee(code="county", parent=city, name="测试县政协")
@@ -340,6 +366,7 @@ def build_world() -> World:
     _grassroots(world, city)
     _duty(world, city)
     _portal(world, city)
+    _jobs(world, city)
     _office(world, city)
     return world
 
@@ -467,6 +494,15 @@ ROUTE_ARGUMENTS = {
     "portal:exhibition_edit": {"pk": "exhibition"},
     "portal:item_add": {"pk": "exhibition"},
     "portal:item_image": {"pk": "exhibit_item"},
+    "jobs:job_detail": {"pk": "job"},
+    "jobs:job_detail@pending": {"pk": "pending_job"},
+    "jobs:job_report": {"pk": "job"},
+    "jobs:apply": {"pk": "job"},
+    "jobs:job_edit": {"pk": "pending_job"},
+    "jobs:application_detail": {"pk": "application"},
+    "jobs:employer_detail": {"pk": "employer"},
+    "jobs:employer_licence": {"pk": "employer"},
+    "jobs:job_create": {"pk": "employer"},
     "insights:module": {"name": Const("proposals")},
     "insights:review_job": {"pk": "review_job"},
     "insights:review_download": {"pk": "review_job", "kind": Const("docx")},

@@ -53,6 +53,7 @@ def test_a_failing_job_is_logged_and_the_others_still_run(db, monkeypatch, caplo
         "remind_grassroots_actions",
         "recompute_duty",
         "train_intake",
+        "close_expired_jobs",
     ]
     (record,) = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert "proposal_deadlines" in record.getMessage() and record.exc_info

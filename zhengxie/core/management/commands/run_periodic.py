@@ -9,8 +9,9 @@ gives its claim back so the next tick retries it. That retry is safe because eve
 idempotent within a day: co-signing and feedback windows close by a state transition that is
 checked under lock, each deadline reminder threshold and each activity notice is sent once
 (recorded on the assignment, a state change on the activity), grassroots reminders are stamped
-with the day they were sent, the duty standings are rebuilt from the ledger, and retraining
-replaces a model with one learned from the same register."""
+with the day they were sent, the duty standings are rebuilt from the ledger, retraining
+replaces a model with one learned from the same register, and a job past its date is closed
+by its workflow (a closed one is no longer open, so a second run finds nothing)."""
 
 import logging
 import time
@@ -29,6 +30,7 @@ DAILY = [
     ("remind_grassroots_actions", {}),
     ("recompute_duty", {"current": True}),
     ("train_intake", {"changed": True}),
+    ("close_expired_jobs", {}),
 ]
 # A claim outlives its day so a runner that starts just after midnight cannot see it expired.
 DAILY_CLAIM_SECONDS = 2 * 24 * 3600

@@ -24,6 +24,7 @@ DEMO_STEPS = [
     "zhengxie.activities.demo",
     "zhengxie.grassroots.demo",
     "zhengxie.portal.demo",
+    "zhengxie.jobs.demo",
     "zhengxie.duty.demo",
     "zhengxie.core.demo_accounts",
 ]

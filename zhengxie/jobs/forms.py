@@ -1,0 +1,129 @@
+"""The job board's forms: they parse what people type; the services decide what is allowed."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from zhengxie.core.models import Committee, Town
+
+from .models import JobCategory, PayUnit, Resume
+from .models.jobs import MAX_OPEN_DAYS
+from .selectors.work import towns_of
+
+
+class InterviewForm(forms.Form):
+    interview_at = forms.DateTimeField(
+        label=_("面试时间"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    interview_place = forms.CharField(label=_("面试地点"), max_length=120)
+
+
+def _towns(committee: Committee):
+    return towns_of(committee.pk)
+
+
+def _categories(committee: Committee):
+    return JobCategory.objects.filter(committee=committee, is_active=True)
+
+
+class EmployerForm(forms.Form):
+    name = forms.CharField(label=_("单位名称"), max_length=100)
+    credit_code = forms.CharField(
+        label=_("统一社会信用代码"), max_length=30, help_text=_("18位，见营业执照")
+    )
+    contact_person = forms.CharField(label=_("联系人"), max_length=40)
+    contact_phone = forms.CharField(label=_("联系人手机"), max_length=20)
+    town = forms.ModelChoiceField(label=_("所在乡镇街道"), queryset=Town.objects.none())
+    address = forms.CharField(label=_("地址"), max_length=120, required=False)
+    licence = forms.FileField(label=_("营业执照照片"))
+
+    def __init__(self, *args, committee: Committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["town"].queryset = _towns(committee)
+
+
+class JobForm(forms.Form):
+    title = forms.CharField(label=_("岗位名称"), max_length=60)
+    category = forms.ModelChoiceField(label=_("岗位类别"), queryset=JobCategory.objects.none())
+    town = forms.ModelChoiceField(label=_("工作乡镇街道"), queryset=Town.objects.none())
+    address = forms.CharField(label=_("工作地址"), max_length=120)
+    pay_unit = forms.ChoiceField(label=_("计薪方式"), choices=PayUnit.choices)
+    pay_min = forms.IntegerField(label=_("最低薪资（元）"), min_value=1)
+    pay_max = forms.IntegerField(label=_("最高薪资（元）"), min_value=1)
+    hours = forms.CharField(label=_("工作时间"), max_length=100)
+    headcount = forms.IntegerField(label=_("招聘人数"), min_value=1, max_value=9999)
+    open_days = forms.IntegerField(
+        label=_("招聘天数"), min_value=1, max_value=MAX_OPEN_DAYS, initial=30
+    )
+    benefits = forms.CharField(label=_("福利待遇"), max_length=200, required=False)
+    starts_on = forms.DateField(
+        label=_("到岗日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    description = forms.CharField(
+        label=_("岗位描述"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+    def __init__(self, *args, committee: Committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = _categories(committee)
+        self.fields["town"].queryset = _towns(committee)
+
+
+class ResumeForm(forms.ModelForm):
+    class Meta:
+        model = Resume
+        fields = [
+            "name",
+            "mobile",
+            "gender",
+            "birth_year",
+            "education",
+            "experience",
+            "desired_category",
+            "desired_town",
+            "is_public",
+        ]
+
+    def __init__(self, *args, committee: Committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["desired_category"].queryset = _categories(committee)
+        self.fields["desired_town"].queryset = _towns(committee)
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(label=_("举报理由"), max_length=200)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("关键词"), max_length=50, required=False)
+    town = forms.ModelChoiceField(label=_("乡镇街道"), queryset=Town.objects.none(), required=False)
+    category = forms.ModelChoiceField(
+        label=_("岗位类别"), queryset=JobCategory.objects.none(), required=False
+    )
+    pay_at_least = forms.IntegerField(
+        label=_("月薪不低于"), min_value=0, max_value=1_000_000, required=False
+    )
+    days = forms.TypedChoiceField(
+        label=_("发布时间"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        choices=[
+            ("", _("不限")),
+            (1, _("一天内")),
+            (3, _("三天内")),
+            (7, _("一周内")),
+            (30, _("一个月内")),
+        ],
+    )
+    after = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, committee: Committee | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if committee is not None:
+            self.fields["town"].queryset = _towns(committee)
+            self.fields["category"].queryset = _categories(committee)
+
+
+class EmployerImportForm(forms.Form):
+    file = forms.FileField(label=_("用人单位名单（.xlsx）"))
+    dry_run = forms.BooleanField(label=_("只校验，不写入"), required=False)

@@ -1,0 +1,136 @@
+"""求职者: one résumé per person and the applications (投递) it is sent with.
+
+Privacy (隐私保护): a résumé carries no ID number and no home address; an employer sees a
+résumé only through an application sent to it, and the applicant's mobile number masked
+(138****1234) until the applicant accepts an interview invitation. Résumés keep no history:
+"delete my data" must leave nothing of them behind.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from zhengxie.core.models import Gender, Town
+from zhengxie.core.models.people import CommitteeScoped
+from zhengxie.core.phones import mask_mobile
+
+from .jobs import Job, JobCategory
+
+
+class Resume(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_resume"
+    )
+    name = models.CharField(_("姓名"), max_length=40)
+    mobile = models.CharField(_("手机号码"), max_length=11)
+    gender = models.CharField(_("性别"), max_length=1, choices=Gender.choices, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("出生年份"), null=True, blank=True)
+    education = models.CharField(_("学历"), max_length=20, blank=True)
+    experience = models.TextField(_("工作经历"), max_length=2000, blank=True)
+    desired_category = models.ForeignKey(
+        JobCategory,
+        verbose_name=_("期望岗位类别"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    desired_town = models.ForeignKey(
+        Town,
+        verbose_name=_("期望工作地点"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Private by default: only employers the person applies to read it.
+    is_public = models.BooleanField(_("允许已核验单位查看"), default=False)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("简历")
+        verbose_name_plural = _("简历")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def masked_mobile(self) -> str:
+        return mask_mobile(self.mobile)
+
+
+class ApplicationState(models.TextChoices):
+    APPLIED = "applied", _("已投递")
+    VIEWED = "viewed", _("已查看")  # the employer opened it
+    INVITED = "invited", _("邀请面试")  # the employer proposed an interview
+    ACCEPTED = "accepted", _("已接受面试")  # the applicant's number is shown from here on
+    DECLINED = "declined", _("已婉拒面试")  # the applicant declined the invitation
+    HIRED = "hired", _("已录用")
+    NOT_HIRED = "not_hired", _("未录用")
+    WITHDRAWN = "withdrawn", _("已撤回")  # the applicant took it back
+
+
+ACTIVE_APPLICATION_STATES = (
+    ApplicationState.APPLIED,
+    ApplicationState.VIEWED,
+    ApplicationState.INVITED,
+    ApplicationState.ACCEPTED,
+)
+# States in which the employer may see the applicant's full number.
+CONTACT_SHOWN_STATES = (ApplicationState.ACCEPTED, ApplicationState.HIRED)
+
+
+class Application(CommitteeScoped):
+    job = models.ForeignKey(Job, on_delete=models.PROTECT, related_name="applications")
+    seeker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="job_applications"
+    )
+    # Emptied when the seeker deletes their data; the employer then sees no person at all.
+    resume = models.ForeignKey(
+        Resume, null=True, blank=True, on_delete=models.SET_NULL, related_name="applications"
+    )
+    state = models.CharField(
+        _("状态"),
+        max_length=10,
+        choices=ApplicationState.choices,
+        default=ApplicationState.APPLIED,
+    )
+    interview_at = models.DateTimeField(_("面试时间"), null=True, blank=True)
+    interview_place = models.CharField(_("面试地点"), max_length=120, blank=True)
+    applied_at = models.DateTimeField(_("投递时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("投递")
+        verbose_name_plural = _("投递")
+        ordering = ["-applied_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job", "seeker"],
+                condition=~Q(state="withdrawn"),
+                name="application_one_live_per_job",
+            ),
+        ]
+        indexes = [models.Index(fields=["job", "state"], name="application_job_state")]
+
+    def __str__(self) -> str:
+        return f"{self.job_id}:{self.seeker_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("jobs:application_detail", args=[self.pk])
+
+    @property
+    def contact_shown(self) -> bool:
+        return self.state in CONTACT_SHOWN_STATES
+
+    @property
+    def shown_mobile(self) -> str:
+        """What the employer's page shows: the full number only after the applicant accepted
+        an interview invitation, masked before and after a withdrawal."""
+        if self.resume is None:
+            return ""
+        return self.resume.mobile if self.contact_shown else self.resume.masked_mobile

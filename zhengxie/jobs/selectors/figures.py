@@ -1,0 +1,52 @@
+"""The job board's figures for the statistics service (insights), the cockpit and the 稳就业
+paragraph of the annual review: one place, so no two screens disagree.
+
+A job counts in the year it was published; an application in the year it was sent, with its
+interview and hire, so a year's interviews never exceed its applications.
+"""
+
+from django.db.models import Count, Q
+
+from ..models import Application, ApplicationState, Employer, EmployerState, Job
+
+INTERVIEWED = Q(interview_at__isnull=False)
+HIRED = Q(state=ApplicationState.HIRED)
+
+
+def _breakdown(jobs, applications, key: str) -> list[dict]:
+    """Jobs, applications, interviews and hires per town or per category, busiest first."""
+    rows: dict[str, dict] = {}
+    for name, count in jobs.values_list(key).annotate(n=Count("pk")).order_by():
+        rows[name] = {"name": name, "jobs": count, "applications": 0, "interviews": 0, "hires": 0}
+    counted = applications.values_list(f"job__{key}").annotate(
+        n=Count("pk"), i=Count("pk", filter=INTERVIEWED), h=Count("pk", filter=HIRED)
+    )
+    for name, n, interviews, hires in counted.order_by():
+        row = rows.setdefault(name, {"name": name, "jobs": 0})
+        row.update(applications=n, interviews=interviews, hires=hires)
+    return sorted(rows.values(), key=lambda row: (-row["jobs"], -row["applications"], row["name"]))
+
+
+def figures(*, committee_ids: list[int], year: int) -> dict:
+    jobs = Job.objects.filter(committee_id__in=committee_ids, published_at__year=year)
+    applications = Application.objects.filter(committee_id__in=committee_ids, applied_at__year=year)
+    counts = applications.aggregate(
+        n=Count("pk"), i=Count("pk", filter=INTERVIEWED), h=Count("pk", filter=HIRED)
+    )
+    return {
+        "jobs_posted": jobs.count(),
+        "verified_employers": Employer.objects.filter(
+            committee_id__in=committee_ids,
+            state=EmployerState.VERIFIED,
+            verified_at__year=year,
+        ).count(),
+        "member_enterprises_hiring": jobs.filter(employer__member__isnull=False)
+        .values("employer")
+        .distinct()
+        .count(),
+        "job_applications": counts["n"],
+        "interviews": counts["i"],
+        "hires": counts["h"],
+        "by_town": _breakdown(jobs, applications, "town__name"),
+        "by_category": _breakdown(jobs, applications, "category__name"),
+    }

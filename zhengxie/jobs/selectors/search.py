@@ -1,0 +1,86 @@
+"""The public job search: Chinese full text (the shared index, see ..search_index) with
+filters, newest first, paged by keyset on (published_at, id) so page 500 costs what page 1
+costs. Every hit passes filter_public_jobs: open, not expired, employer verified.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from zhengxie.search.selectors import search_object_ids
+
+from ..models import Job, PayUnit
+from ..permissions import filter_public_jobs
+from ..search_index import KIND
+
+PAGE_SIZE = 20
+# The search index answers at most this many ids per query, newest jobs being what people
+# want; a query matching more is narrowed by its filters, not paged past this.
+MAX_TEXT_HITS = 5000
+
+
+@dataclass(frozen=True)
+class JobQuery:
+    text: str = ""
+    town_id: int | None = None
+    category_id: int | None = None
+    pay_at_least: int | None = None  # yuan a month
+    posted_within_days: int | None = None
+    after: str = ""  # the cursor of the last job on the previous page
+
+
+@dataclass(frozen=True)
+class JobPage:
+    jobs: list[Job]
+    next_cursor: str  # "" on the last page
+
+
+def cursor_of(job: Job) -> str:
+    return f"{int(job.published_at.timestamp() * 1_000_000)}.{job.pk}"
+
+
+def _after(jobs: QuerySet, cursor: str) -> QuerySet:
+    try:
+        micros, pk = (int(part) for part in cursor.split("."))
+        when = dt.datetime.fromtimestamp(micros / 1_000_000, tz=dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        return jobs  # a mangled cursor starts from the first page
+    return jobs.filter(Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk))
+
+
+def _filtered(query: JobQuery, today: dt.date) -> QuerySet[Job]:
+    jobs = filter_public_jobs(Job.objects.all(), today=today)
+    if query.town_id:
+        jobs = jobs.filter(town_id=query.town_id)
+    if query.category_id:
+        jobs = jobs.filter(category_id=query.category_id)
+    if query.pay_at_least:
+        jobs = jobs.filter(pay_unit=PayUnit.MONTH, pay_min__gte=query.pay_at_least)
+    if query.posted_within_days:
+        since = timezone.now() - dt.timedelta(days=query.posted_within_days)
+        jobs = jobs.filter(published_at__gte=since)
+    return jobs
+
+
+def search_jobs(query: JobQuery, *, today: dt.date | None = None, size: int = PAGE_SIZE) -> JobPage:
+    """One page of open jobs matching the query: two queries with text, one without."""
+    jobs = _filtered(query, today or timezone.localdate())
+    if query.text.strip():
+        ids = search_object_ids(
+            query=query.text, kinds=[KIND], public_only=True, limit=MAX_TEXT_HITS
+        )
+        if not ids:
+            return JobPage([], "")
+        jobs = jobs.filter(pk__in=ids)
+    if query.after:
+        jobs = _after(jobs, query.after)
+    rows = list(
+        jobs.select_related("employer", "town", "category").order_by("-published_at", "-pk")[
+            : size + 1
+        ]
+    )
+    more = len(rows) > size
+    rows = rows[:size]
+    return JobPage(rows, cursor_of(rows[-1]) if more else "")
