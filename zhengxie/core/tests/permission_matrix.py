@@ -168,6 +168,12 @@ MATRIX = {
     "core:workflow_guide@proposals": only(*OFFICE),
     "core:sms_login": public(),
     # --- duty -----------------------------------------------------------------------------
+    # A deed at the convenor's venue: its member, the convenor, the office and the leaders.
+    "duty:deed_detail": only("member", "convenor", "staff", "leader", "admin"),
+    "duty:deed_new": only("member"),
+    "duty:deed_photo": only("member", "convenor", "staff", "leader", "admin"),
+    "duty:deed_queue": only(*OFFICE, "convenor", conceals=("other_deed", COUNTY | {"convenor"})),
+    "duty:deeds": only("member"),
     "duty:evaluation_save": post_only(*OFFICE),
     "duty:group_save": post_only(*CITY_OFFICE),
     "duty:me": only("member"),

@@ -20,6 +20,7 @@ from zhengxie.activities.services.invitations import request_leave
 from zhengxie.core import factories as core
 from zhengxie.core.models import LeaderKind, Role, RoleGrant, RosterImport, User
 from zhengxie.core.services.members import set_member_active
+from zhengxie.duty.factories import make_deed
 from zhengxie.duty.models import AnnualTask, DutyWarning, PointsGroup, PointsRule, PointsScheme
 from zhengxie.duty.services.recognition import record_recognition
 from zhengxie.duty.services.rules import ensure_rules
@@ -261,7 +262,14 @@ def _duty(world: World, city) -> None:
         issuer="随州市政协",
         occurred_on=dt.date(2022, 6, 1),
     )
+    deed = make_deed(member=member, venue=world.records["venue"], title="修缮村口便民桥")
+    other_deed = make_deed(member=member, title="为敬老院送冬衣")  # the office confirms it
     world.records.update(
+        deed=deed,
+        deed_photo=make_deed(
+            member=member, venue=world.records["venue"], photos=[_png()]
+        ).photos.get(),
+        other_deed=other_deed,
         scheme=scheme,
         rule=PointsRule.objects.filter(scheme=scheme).first(),
         group=PointsGroup.objects.filter(scheme=scheme).first(),
@@ -436,6 +444,8 @@ ROUTE_ARGUMENTS = {
     "grassroots:case_public": {"pk": "case"},
     "grassroots:case_photo": {"pk": "case_photo"},
     "grassroots:session_photo": {"pk": "session_photo"},
+    "duty:deed_detail": {"pk": "deed"},
+    "duty:deed_photo": {"pk": "deed_photo"},
     "duty:member_file": {"pk": "member"},
     "duty:member_file_docx": {"pk": "member"},
     "duty:recognition_withdraw": {"pk": "recognition"},
