@@ -126,7 +126,7 @@ def test_who_reads_a_deed_and_its_photos(
 def test_the_queue_is_refused_to_members_and_holds_no_deeds_of_other_venues(
     client, city, member, venue_and_convenor
 ):
-    venue, convenor = venue_and_convenor
+    _venue, convenor = venue_and_convenor
     _other_convenor, other_venue = make_convenor_venue(committee=city)
     make_deed(member=member, venue=other_venue)
     make_deed(member=member)  # at no venue: the office's
