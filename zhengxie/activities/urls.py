@@ -39,6 +39,7 @@ urlpatterns = [
     path("plan/", plans.plan, name="plan"),
     path("kinds/", plans.kinds, name="kinds"),
     path("figures/", plans.figures, name="figures"),
+    path("figures/attendance.xlsx", plans.attendance_export, name="attendance_export"),
     # 业务流程: the engine's guide to these tables, reached from the activities menu.
     path(
         "workflows/",

@@ -12,7 +12,8 @@ class DutyConfig(AppConfig):
         from zhengxie.core.workflow import register
 
         from .rules import RULES
-        from .workflow import DUTY_WARNING
+        from .workflow import DUTY_WARNING, PRACTICAL_DEED
 
         register_rules(RULES)
         register(DUTY_WARNING)
+        register(PRACTICAL_DEED)

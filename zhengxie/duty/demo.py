@@ -1,13 +1,16 @@
 """The duty step of the demo, run last: the three 2022 provincial honours and the 人民政协报
 report the work review names, each committee's commendation of its most active members, and
+the members' practical deeds (兴办实事) recorded and confirmed through the deed workflow, and
 the 2022 year computed from what the other apps credited (never typed-in totals)."""
 
 import datetime as dt
 
 from zhengxie.core.demo import DemoWorld
-from zhengxie.core.models import Member
+from zhengxie.core.demo_accounts import seed as seed_member_accounts
+from zhengxie.core.models import Member, User, Venue
 
 from .models import RecognitionKind, RecognitionLevel, YearBalance
+from .services.deeds import confirm_deed, record_deed, return_deed
 from .services.recognition import record_recognition
 from .services.recompute import recompute_year
 from .services.rules import ensure_rules
@@ -23,6 +26,25 @@ MEDIA_REPORT = (
     "“委员新样子”专栏",
 )
 COMMENDED_PER_COMMITTEE = 3
+
+# The deeds plan, as inputs: the share of each committee's members who record deeds in the
+# year, how many each records, and what becomes of them (the rest wait for confirmation).
+DEED_MEMBER_SHARE = 0.6
+DEEDS_PER_MEMBER = (1, 1, 2)
+DEED_CONFIRMED_SHARE = 0.88
+DEED_RETURNED_SHARE = 0.07
+DEED_RETURN_REASON = "请补充受益群众人数和现场照片。"
+# (what, for whom, where): the kinds of deed the review's members' stories tell of.
+DEED_KINDS = [
+    ("协调修缮{town}便民桥", "沿线村民", "{town}河边组"),
+    ("为{town}敬老院捐赠冬衣和取暖器", "敬老院五保老人", "{town}敬老院"),
+    ("联系企业为{town}留守儿童捐建图书角", "留守儿童", "{town}中心小学"),
+    ("推动{town}老旧小区加装路灯", "小区居民", "{town}老旧小区"),
+    ("组织医疗专家到{town}义诊", "村民和居民", "{town}卫生院"),
+    ("帮助{town}菇农对接销售渠道", "香菇种植户", "{town}香菇基地"),
+    ("协调解决{town}农贸市场排水问题", "商户和周边居民", "{town}农贸市场"),
+    ("为{town}困难家庭学生争取助学金", "困难家庭学生", "{town}"),
+]
 
 
 def _city_member(world: DemoWorld, name: str) -> Member:
@@ -87,9 +109,62 @@ def _commendations(world: DemoWorld) -> None:
             )
 
 
+def _confirmer(world: DemoWorld, venue: Venue | None, committee) -> User:
+    if venue is not None and venue.convenor_id:
+        return venue.convenor
+    key = "staff" if committee.code == "suizhou" else f"{committee.code}_staff"
+    return world.accounts[key]
+
+
+def _record_deeds(world: DemoWorld, member: Member, venues: list[Venue]) -> list:
+    rng, recorded = world.rng, []
+    for _ in range(rng.choice(DEEDS_PER_MEMBER)):
+        venue = rng.choice(venues) if venues and rng.random() < 0.7 else None
+        town = venue.town.name if venue else rng.choice(["城区", "乡镇"])
+        what, whom, where = rng.choice(DEED_KINDS)
+        start = dt.date(world.year, 1, 10)
+        recorded.append(
+            record_deed(
+                actor=member.user,
+                title=what.format(town=town),
+                description=f"{member.name}委员{what.format(town=town)}，事毕由受益群众签字确认。",
+                place=where.format(town=town),
+                beneficiaries=whom,
+                done_on=start + dt.timedelta(days=rng.randrange(330)),
+                venue=venue,
+            )
+        )
+    return recorded
+
+
+def _deeds(world: DemoWorld) -> int:
+    """Members record deeds as the plan says, and the venues' convenors or the offices decide
+    them through the workflow; the year's figures then count the confirmed ones."""
+    seed_member_accounts(world)  # members record their own deeds: they need their accounts
+    confirmed = 0
+    for committee in world.committees.values():
+        members = list(
+            Member.objects.filter(committee=committee, is_active=True)
+            .select_related("user")
+            .prefetch_related("venues__town", "venues__convenor")
+            .order_by("id")
+        )
+        for member in world.rng.sample(members, round(len(members) * DEED_MEMBER_SHARE)):
+            for deed in _record_deeds(world, member, list(member.venues.all())):
+                confirmer, fate = _confirmer(world, deed.venue, committee), world.rng.random()
+                if fate < DEED_CONFIRMED_SHARE:
+                    confirm_deed(actor=confirmer, deed=deed)
+                    confirmed += 1
+                elif fate < DEED_CONFIRMED_SHARE + DEED_RETURNED_SHARE:
+                    return_deed(actor=confirmer, deed=deed, reason=DEED_RETURN_REASON)
+    return confirmed
+
+
 def seed(world: DemoWorld) -> None:
     for committee in world.committees.values():
         ensure_rules(committee=committee)
+    confirmed = _deeds(world)
+    world.notes.append(f"兴办实事：{confirmed} 件经召集人或机关确认，计入履职档案")
     _honours(world)
     for committee in world.committees.values():
         recompute_year(committee=committee, year=world.year)

@@ -41,3 +41,19 @@ def credit(
 
 def make_credited_member(*, committee: Committee, **fields) -> Member:
     return make_member(committee=committee, **fields)
+
+
+def make_deed(*, member: Member, venue=None, on: dt.date | None = None, title: str = "", photos=()):
+    """A deed the member records through the service (the member needs an account)."""
+    from .services.deeds import record_deed
+
+    return record_deed(
+        actor=member.user,
+        title=title or f"为社区修缮路灯{next(_sequence)}",
+        description="协调供电所修复小区路灯 12 盏。",
+        place="东城街道文化路社区",
+        beneficiaries="社区居民约 300 户",
+        done_on=on or dt.date(2022, 6, 1),
+        venue=venue,
+        photos=list(photos),
+    )

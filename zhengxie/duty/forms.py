@@ -4,7 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from zhengxie.core.models import Member
+from zhengxie.core.forms.uploads import PhotosField
+from zhengxie.core.models import Member, Venue
 from zhengxie.core.rules import Pairs, Record, declaration, rule
 
 from . import rules as keys
@@ -188,3 +189,36 @@ class TalkForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(label=_("撤销原因"), max_length=100)
+
+
+class DeedRevisionForm(forms.Form):
+    """What a member corrects when resubmitting a returned deed."""
+
+    title = forms.CharField(label=_("实事名称"), max_length=120)
+    description = forms.CharField(label=_("具体内容"), widget=forms.Textarea(attrs={"rows": 4}))
+    place = forms.CharField(label=_("地点"), max_length=120)
+    beneficiaries = forms.CharField(label=_("受益群众"), max_length=120)
+    done_on = forms.DateField(label=_("办理日期"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, deed=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if deed is not None:  # resubmitting: the form starts from what was returned
+            for name, field in self.fields.items():
+                field.initial = getattr(deed, name)
+
+
+class DeedForm(DeedRevisionForm):
+    venue = forms.ModelChoiceField(
+        label=_("所在协商场所"),
+        queryset=None,
+        required=False,
+        empty_label=_("不在协商场所（由政协机关确认）"),
+    )
+    photos = PhotosField(label=_("佐证照片"), required=False)
+
+    def __init__(self, *args, committee_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["photos"].help_text = _("可选，最多 6 张，每张不超过 5 MB。")
+        self.fields["venue"].queryset = Venue.objects.filter(
+            committee_id=committee_id, is_active=True
+        ).order_by("name")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import member, rules, staff
+from .views import deeds, member, rules, staff
 
 app_name = "duty"
 urlpatterns = [
@@ -8,6 +8,13 @@ urlpatterns = [
     path("me/", member.me, name="me"),
     path("members/<int:pk>/", member.member_file, name="member_file"),
     path("members/<int:pk>/file.docx", member.member_file_docx, name="member_file_docx"),
+    path("members/<int:pk>/file.pdf", member.member_file_pdf, name="member_file_pdf"),
+    path("deeds/", deeds.deeds, name="deeds"),
+    path("deeds/new/", deeds.deed_new, name="deed_new"),
+    path("deeds/queue/", deeds.deed_queue, name="deed_queue"),
+    path("deeds/<int:pk>/", deeds.deed_detail, name="deed_detail"),
+    path("deeds/photos/<int:pk>/", deeds.deed_photo, name="deed_photo"),
+    path("export/<slug:kind>.xlsx", staff.export, name="export"),
     path("recompute/", staff.recompute, name="recompute"),
     path("publish/", staff.publish, name="publish"),
     path("warnings/", staff.warnings, name="warnings"),

@@ -3,24 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zhengxie.core.forms.uploads import PhotosField
 from zhengxie.core.models import HandlingUnit, Member, Town, Venue
 
 from . import rules
 from .models import Case, ParticipantKind, RatingValue
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class PhotosField(forms.FileField):
-    """Several photos in one input; the service checks type, bytes and size."""
-
-    widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(PhotosField, self).clean(f, initial) for f in files]
 
 
 class ReportForm(forms.Form):

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhengxie.core.web.downloads import XLSX, download
 from zhengxie.core.web.errors import show_as_messages
 from zhengxie.core.web.params import int_param, year_param
 from zhengxie.core.web.redirects import redirect_with_success
@@ -18,6 +19,7 @@ from ..models import ActivityKind, ConsultationPlan
 from ..permissions import check_manage_activity_permission
 from ..services import plans as plan_services
 from ..services.kinds import save_kind, seed_default_kinds
+from ..workbooks import attendance_workbook
 
 
 def _year(request: HttpRequest) -> int:
@@ -78,6 +80,18 @@ def kinds(request: HttpRequest) -> HttpResponse:
     return render(
         request, "activities/kinds.html", {"kinds": rows, "form": form, "editing": editing}
     )
+
+
+@login_required
+def attendance_export(request: HttpRequest) -> HttpResponse:
+    """The year's attendance per activity and per member, for the office (a city's with its
+    counties), as an .xlsx."""
+    committee = office_committee(request)
+    year = _year(request)
+    ids = [committee.pk, *committee.children.values_list("pk", flat=True)]
+    content = attendance_workbook(committee_ids=ids, year=year)
+    name = f"{committee.short_name}{year}年活动考勤.xlsx"
+    return download(content, filename=name, content_type=XLSX)
 
 
 @login_required

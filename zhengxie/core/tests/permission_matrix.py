@@ -93,6 +93,7 @@ MATRIX = {
     "activities:essay_calls": signed_in(conceals=("essay_call", OUTSIDERS), departed=OK),
     "activities:essay_reviewers": only(*CITY_OFFICE),
     "activities:essay_scores": only(),  # the call names no reviewer
+    "activities:attendance_export": only(*OFFICE),
     "activities:figures": only(*OFFICE),
     # The follow-up step's page sends the office on to the activity's outcome (or back).
     "activities:follow_up": only(*CITY_OFFICE, staff=REDIRECT, admin=REDIRECT),
@@ -171,11 +172,19 @@ MATRIX = {
     "core:workflow_guide@proposals": only(*OFFICE),
     "core:sms_login": public(),
     # --- duty -----------------------------------------------------------------------------
+    # A deed at the convenor's venue: its member, the convenor, the office and the leaders.
+    "duty:deed_detail": only("member", "convenor", "staff", "leader", "admin"),
+    "duty:deed_new": only("member"),
+    "duty:deed_photo": only("member", "convenor", "staff", "leader", "admin"),
+    "duty:deed_queue": only(*OFFICE, "convenor", conceals=("other_deed", COUNTY | {"convenor"})),
+    "duty:deeds": only("member"),
     "duty:evaluation_save": post_only(*OFFICE),
+    "duty:export": only(*FIGURE_READERS),
     "duty:group_save": post_only(*CITY_OFFICE),
     "duty:me": only("member"),
     "duty:member_file": only("member", "staff", "leader", "admin"),
     "duty:member_file_docx": only("member", "staff", "leader", "admin"),
+    "duty:member_file_pdf": only("member", "staff", "leader", "admin"),
     "duty:publish": post_only(*OFFICE),
     "duty:recognition_withdraw": post_only(*CITY_OFFICE),
     "duty:recognitions": only(*FIGURE_READERS),

@@ -21,6 +21,7 @@ from zhengxie.core import factories as core
 from zhengxie.core.models import LeaderKind, Role, RoleGrant, RosterImport, User
 from zhengxie.core.services.api_tokens import issue_token
 from zhengxie.core.services.members import set_member_active
+from zhengxie.duty.factories import make_deed
 from zhengxie.duty.models import AnnualTask, DutyWarning, PointsGroup, PointsRule, PointsScheme
 from zhengxie.duty.services.recognition import record_recognition
 from zhengxie.duty.services.rules import ensure_rules
@@ -265,7 +266,14 @@ def _duty(world: World, city) -> None:
         issuer="随州市政协",
         occurred_on=dt.date(2022, 6, 1),
     )
+    deed = make_deed(member=member, venue=world.records["venue"], title="修缮村口便民桥")
+    other_deed = make_deed(member=member, title="为敬老院送冬衣")  # the office confirms it
     world.records.update(
+        deed=deed,
+        deed_photo=make_deed(
+            member=member, venue=world.records["venue"], photos=[_png()]
+        ).photos.get(),
+        other_deed=other_deed,
         scheme=scheme,
         rule=PointsRule.objects.filter(scheme=scheme).first(),
         group=PointsGroup.objects.filter(scheme=scheme).first(),
@@ -465,8 +473,12 @@ ROUTE_ARGUMENTS = {
     "grassroots:case_public": {"pk": "case"},
     "grassroots:case_photo": {"pk": "case_photo"},
     "grassroots:session_photo": {"pk": "session_photo"},
+    "duty:export": {"kind": Const("standings")},
+    "duty:deed_detail": {"pk": "deed"},
+    "duty:deed_photo": {"pk": "deed_photo"},
     "duty:member_file": {"pk": "member"},
     "duty:member_file_docx": {"pk": "member"},
+    "duty:member_file_pdf": {"pk": "member"},
     "duty:recognition_withdraw": {"pk": "recognition"},
     "duty:scheme_activate": {"pk": "scheme"},
     "duty:rule_add": {"scheme_pk": "scheme"},

@@ -1,3 +1,4 @@
+from .deeds import DeedPhoto, DeedState, PracticalDeed
 from .ledger import DutyKind, DutyRecord
 from .recognition import Recognition, RecognitionKind, RecognitionLevel
 from .results import Grade, YearBalance, YearResult, YearResultRow
@@ -7,6 +8,8 @@ from .warnings import DutyWarning, WarningReason, WarningStatus
 __all__ = [
     "AnnualTask",
     "CombineMode",
+    "DeedPhoto",
+    "DeedState",
     "DutyKind",
     "DutyRecord",
     "DutyWarning",
@@ -14,6 +17,7 @@ __all__ = [
     "PointsGroup",
     "PointsRule",
     "PointsScheme",
+    "PracticalDeed",
     "Recognition",
     "RecognitionKind",
     "RecognitionLevel",

@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Member
 from zhengxie.core.permissions import active_seat
-from zhengxie.core.web.downloads import DOCX, download
+from zhengxie.core.web.downloads import DOCX, PDF, download
 
 from ..exports import duty_file_docx
+from ..exports_pdf import duty_file_pdf
 from ..permissions import check_read_member_file_permission
 from ..selectors.member import duty_file, member_sections, member_year
 from .scope import year_of
@@ -52,3 +53,11 @@ def member_file_docx(request: HttpRequest, pk: int) -> HttpResponse:
     data = duty_file(member=member, today_year=timezone.localdate().year)
     filename = f"duty-file-{member.pk}.docx"
     return download(duty_file_docx(member=member, data=data), filename=filename, content_type=DOCX)
+
+
+@login_required
+def member_file_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _member(request, pk)
+    data = duty_file(member=member, today_year=timezone.localdate().year)
+    filename = f"duty-file-{member.pk}.pdf"
+    return download(duty_file_pdf(member=member, data=data), filename=filename, content_type=PDF)

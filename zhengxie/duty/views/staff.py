@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhengxie.core.history import attach_histories
+from zhengxie.core.web.downloads import XLSX, download
 from zhengxie.core.web.errors import show_as_messages
 from zhengxie.core.web.redirects import redirect_to
 from zhengxie.core.workflow.actions import actions_for
@@ -21,6 +22,7 @@ from ..selectors.warnings import due_warnings, list_warnings
 from ..services.recognition import record_recognition, withdraw_recognition
 from ..services.recompute import YearClosedError, is_published, publish_year, recompute_year
 from ..services.warnings import issue_warnings
+from ..workbooks import KINDS, duty_workbook
 from ..workflow import DUTY_WARNING
 from .scope import scope_of
 
@@ -154,3 +156,28 @@ def recognition_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("撤销原因：请填写。"))
     return redirect_to("duty:recognitions", query={"committee": recognition.committee_id})
+
+
+EXPORT_NAMES = {
+    "standings": "履职积分",
+    "five_ones": "五个一完成情况",
+    "three_highs": "三高考评结果",
+    "warnings": "履职预警与约谈",
+}
+
+
+@login_required
+def export(request: HttpRequest, kind: str) -> HttpResponse:
+    """The office's yearly lists as Excel, for the committee (with its counties) and year the
+    person may read, the same rows the standings page shows."""
+    if kind not in KINDS:
+        raise Http404
+    scope = scope_of(request)
+    content = duty_workbook(
+        kind=kind,
+        committee=scope["committee"],
+        committee_ids=_rollup_ids(scope),
+        year=scope["year"],
+    )
+    name = f"{scope['committee'].short_name}{scope['year']}年{EXPORT_NAMES[kind]}.xlsx"
+    return download(content, filename=name, content_type=XLSX)

@@ -15,6 +15,7 @@ from zhengxie.core.workdays import add_months
 from .. import rules
 from ..models import NumberCounter, Proposal, ProposalState
 from . import related
+from .credits import NOT_REGISTERED, credit_proposers
 from .validation import RegisterRow
 
 CHANGE_REASON = "提案登记表导入"
@@ -43,16 +44,11 @@ class ApplyResult:
     updated: int
     unchanged: int
     proposal_ids: tuple[int, ...] = ()  # created or changed: to be re-indexed
+    credited: int = 0  # duty ledger rows written (with the credit option only)
 
 
 def _scalars(row: RegisterRow, plenary: Plenary, reply_months: int) -> dict:
-    registered = row.state not in (
-        ProposalState.MERGED,
-        ProposalState.DECLINED,
-        ProposalState.TO_OPINION,
-        ProposalState.TO_LETTER,
-        ProposalState.WITHDRAWN,
-    )
+    registered = row.state not in NOT_REGISTERED
     assigned = row.assigned_on
     collective = row.is_collective
     values = {
@@ -89,7 +85,7 @@ def _existing(plenary: Plenary) -> tuple[dict[int, Proposal], dict[str, Proposal
     return by_number, by_title
 
 
-def _members_by_name(plenary: Plenary) -> dict[str, Member]:
+def members_by_name(plenary: Plenary) -> dict[str, Member]:
     """Roster members by name; a name two members share links to neither."""
     found: dict[str, Member] = {}
     seen: set[str] = set()
@@ -113,9 +109,12 @@ def _update(proposal: Proposal, values: dict) -> bool:
     return bool(changed)
 
 
-def apply_rows(*, plenary: Plenary, rows: list[RegisterRow]) -> ApplyResult:
+def apply_rows(
+    *, plenary: Plenary, rows: list[RegisterRow], credit_duty: bool = False
+) -> ApplyResult:
     """Locks the plenary's counter and its proposals, then creates or updates each row and
-    its proposers, assignments, reply, rating and key-proposal record."""
+    its proposers, assignments, reply, rating and key-proposal record; with `credit_duty`,
+    credits the registered proposals to their proposers on the roster (credits.py)."""
     reply_months = rule(plenary.committee_id, rules.REPLY_MONTHS)
     with transaction.atomic():
         counter, _ = NumberCounter.objects.select_for_update().get_or_create(plenary=plenary)
@@ -131,9 +130,10 @@ def apply_rows(*, plenary: Plenary, rows: list[RegisterRow]) -> ApplyResult:
                 changed.add(proposal.pk)
             pairs.append((row, proposal))
         bulk_create_with_history(new, Proposal, batch_size=500, default_change_reason=CHANGE_REASON)
-        changed |= related.sync(pairs=pairs, members=_members_by_name(plenary))
+        changed |= related.sync(pairs=pairs, members=members_by_name(plenary))
         changed |= related.link_merged(pairs=pairs, by_number=by_number)
         _advance_counter(counter, plenary)
+        credited = credit_proposers(proposals=[p for _r, p in pairs]) if credit_duty else 0
     existing = len(pairs) - len(new)
     changed -= {p.pk for p in new}
     return ApplyResult(
@@ -141,6 +141,7 @@ def apply_rows(*, plenary: Plenary, rows: list[RegisterRow]) -> ApplyResult:
         updated=len(changed),
         unchanged=existing - len(changed),
         proposal_ids=tuple(sorted({p.pk for p in new} | changed)),
+        credited=credited,
     )
 
 

@@ -33,7 +33,13 @@ def _update(token: str, **fields) -> dict:
 
 
 def start_import(
-    *, user: User, plenary: Plenary, file_name: str, content: bytes, dry_run: bool = False
+    *,
+    user: User,
+    plenary: Plenary,
+    file_name: str,
+    content: bytes,
+    dry_run: bool = False,
+    credit_duty: bool = False,
 ) -> str:
     """Only the committee's office imports its register. Returns the job's token."""
     check_office(user, plenary.committee_id)
@@ -48,6 +54,7 @@ def start_import(
         file_name=file_name[:200],
         path=path,
         dry_run=dry_run,
+        credit_duty=credit_duty,
         done=0,
         total=0,
         errors=[],
@@ -71,9 +78,10 @@ def run_register_import(*, token: str) -> str:
         plenary=plenary,
         content=content,
         dry_run=state["dry_run"],
+        credit_duty=state.get("credit_duty", False),
         progress=lambda done, total: _update(token, done=done, total=total),
     )
-    result = outcome.result
+    result, plan = outcome.result, outcome.credit_plan
     _update(
         token,
         status="done" if outcome.ok else "failed",
@@ -81,5 +89,7 @@ def run_register_import(*, token: str) -> str:
         total=outcome.rows,
         errors=outcome.errors,
         result=None if result is None else [result.created, result.updated, result.unchanged],
+        credit_plan=None if plan is None else [plan.credits, plan.members, plan.unmatched],
+        credited=None if result is None or plan is None else result.credited,
     )
     return "done" if outcome.ok else "failed"

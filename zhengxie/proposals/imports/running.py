@@ -10,7 +10,8 @@ from django_tasks import task
 from zhengxie.core.models import Plenary
 
 from ..models import Proposal
-from .apply import ApplyResult, apply_rows
+from .apply import ApplyResult, apply_rows, members_by_name
+from .credits import CreditPlan, plan_credits
 from .reading import RegisterFileError, read_register
 from .validation import validate_rows
 
@@ -20,6 +21,7 @@ class ImportOutcome:
     rows: int = 0
     errors: list[str] = field(default_factory=list)
     result: ApplyResult | None = None  # None: nothing written (errors, or a dry run)
+    credit_plan: CreditPlan | None = None  # with the duty-credit option only
 
     @property
     def ok(self) -> bool:
@@ -41,9 +43,12 @@ def run_import(
     plenary: Plenary,
     content: bytes,
     dry_run: bool = False,
+    credit_duty: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportOutcome:
-    """`progress(done, total)` is told as rows are checked."""
+    """`progress(done, total)` is told as rows are checked. With `credit_duty` the
+    registered proposals credit their proposers' duty; the outcome's plan says how many
+    credits that means, in the dry run too."""
     try:
         sheet_rows = read_register(content)
     except RegisterFileError as error:
@@ -61,10 +66,15 @@ def run_import(
         progress=(lambda n: progress(n, total)) if progress else None,
     )
     outcome = ImportOutcome(rows=total, errors=[str(e) for e in checked.errors])
-    if not outcome.ok or dry_run:
+    if not outcome.ok:
+        return outcome
+    if credit_duty:
+        members = members_by_name(plenary)
+        outcome.credit_plan = plan_credits(rows=checked.rows, members=members)
+    if dry_run:
         return outcome
     with transaction.atomic():
-        outcome.result = apply_rows(plenary=plenary, rows=checked.rows)
+        outcome.result = apply_rows(plenary=plenary, rows=checked.rows, credit_duty=credit_duty)
         ids = outcome.result.proposal_ids
         transaction.on_commit(lambda: reindex_imported.enqueue(ids=list(ids)))
     return outcome

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
 from zhengxie.core import factories as core
+from zhengxie.duty.models import DutyKind, DutyRecord
 from zhengxie.proposals import factories
 from zhengxie.proposals.imports.running import run_import
 from zhengxie.proposals.models import (
@@ -354,3 +355,96 @@ def test_imported_proposals_are_found_by_search_once_committed(
         run_import(plenary=plenary, content=workbook([row(正文="调研情况：小区车位严重不足。")]))
     found = search_proposals(Proposal.objects.all(), "车位")
     assert [p.number for p in found] == [1]
+
+
+# Duty credit for a historic register (an option, off by default) ------------------------------
+
+
+@pytest.fixture
+def roster(city):
+    return {name: core.make_member(committee=city, name=name) for name in ("张明", "李华")}
+
+
+def _register() -> bytes:
+    # 1: joint, 张明 first, 李华 co-signing, 赵外 not on the roster; 2: declined; 3: collective
+    return workbook([
+        row(案号=1, 联名人="李华、赵外"),
+        row(案号=2, 案由="关于发展香菇产业的建议", 审查结果="不予立案", 主办单位=None,
+            交办日期=None),
+        row(案号=3, 案由="关于城区停车的建议", 提案者="民进随州市委员会", 提案者类型="集体"),
+    ])  # fmt: skip
+
+
+def _ledger() -> set[tuple[str, str, str]]:
+    rows = DutyRecord.objects.filter(kind=DutyKind.PROPOSAL, sign=1).select_related("member")
+    return {(r.member.name, r.role, r.note) for r in rows}
+
+
+def test_by_default_an_import_credits_nobody(plenary, roster):
+    outcome = run_import(plenary=plenary, content=_register())
+    assert outcome.ok and outcome.credit_plan is None and outcome.result.credited == 0
+    assert not DutyRecord.objects.exists()
+
+
+def test_with_the_option_registered_proposals_credit_the_proposers_on_the_roster(plenary, roster):
+    # when
+    outcome = run_import(plenary=plenary, content=_register(), credit_duty=True)
+    # then: the declined and the collective proposals credit nobody; 赵外 is not on the roster
+    assert outcome.ok and outcome.result.credited == 2
+    title = "关于加强老旧小区停车管理的建议"
+    assert _ledger() == {("张明", "joint", title), ("李华", "cosigner", title)}
+    record = DutyRecord.objects.get(member=roster["张明"])
+    assert record.occurred_on == plenary.closes_on and record.year == plenary.closes_on.year
+
+
+def test_importing_the_same_register_again_credits_nothing_twice(plenary, roster):
+    run_import(plenary=plenary, content=_register(), credit_duty=True)
+    again = run_import(plenary=plenary, content=_register(), credit_duty=True)
+    assert again.result.credited == 0
+    assert DutyRecord.objects.count() == 2
+
+
+def test_the_dry_run_shows_the_credits_and_writes_nothing(plenary, roster):
+    outcome = run_import(plenary=plenary, content=_register(), dry_run=True, credit_duty=True)
+    assert outcome.result is None
+    plan = outcome.credit_plan
+    assert (plan.credits, plan.members, plan.unmatched) == (2, 2, 1)
+    assert not DutyRecord.objects.exists()
+
+
+def test_the_command_takes_the_option_and_reports_it(plenary, roster, tmp_path, city):
+    path = tmp_path / "register.xlsx"
+    path.write_bytes(_register())
+    out = io.StringIO()
+    call_command("import_proposals", str(path), "--committee", city.code, "--plenary", "5-1",
+                 "--dry-run", "--credit-duty", stdout=out)  # fmt: skip
+    assert (
+        "履职积分：2 位委员共 2 条提案记录（名册中没有的提案者 1 人次不计分）。" in out.getvalue()
+    )
+    assert not DutyRecord.objects.exists()
+    call_command("import_proposals", str(path), "--committee", city.code, "--plenary", "5-1",
+                 "--credit-duty", stdout=out)  # fmt: skip
+    assert "已计入履职记录 2 条" in out.getvalue()
+
+
+def test_the_upload_page_offers_the_option_off_and_shows_the_plan(
+    client, plenary, roster, staff, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(staff)
+    form = client.get("/proposals/io/import/").context["form"]
+    assert form["credit_duty"].initial in (None, False)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/proposals/io/import/",
+            {
+                "plenary": plenary.pk,
+                "file": SimpleUploadedFile("r.xlsx", _register()),
+                "dry_run": "on",
+                "credit_duty": "on",
+            },
+        )
+    page = client.get(response["Location"]).content.decode()
+    assert "计入履职积分：2 位委员共 2 条提案记录" in page
+    assert not DutyRecord.objects.exists()

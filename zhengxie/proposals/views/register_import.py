@@ -20,6 +20,14 @@ class RegisterUploadForm(forms.Form):
     plenary = forms.ModelChoiceField(label=_("会议"), queryset=Plenary.objects.none())
     file = forms.FileField(label=_("提案登记表（.xlsx）"))
     dry_run = forms.BooleanField(label=_("只校验，不写入"), required=False)
+    credit_duty = forms.BooleanField(
+        label=_("计入提案者履职积分"),
+        required=False,
+        help_text=_(
+            "历史登记表可选：已立案的提案按立案日期计入名册中提案者和联名人的履职记录；"
+            "重复导入不会重复计分。只校验时显示将计入多少条。"
+        ),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,6 +58,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             file_name=upload.name,
             content=upload.read(),
             dry_run=form.cleaned_data["dry_run"],
+            credit_duty=form.cleaned_data["credit_duty"],
         )
         return redirect("proposals:import_progress", token=token)
     return render(request, "proposals/io/upload.html", {"form": form})
