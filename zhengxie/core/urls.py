@@ -2,7 +2,17 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
-from .views import accounts, directory, members, phone, roster, workflows
+from .views import (
+    accounts,
+    bulk_notices,
+    directory,
+    members,
+    notifications,
+    phone,
+    roster,
+    todos,
+    workflows,
+)
 
 app_name = "core"
 urlpatterns = [
@@ -16,8 +26,21 @@ urlpatterns = [
     path("accounts/activate/", phone.activate, name="activate"),
     path("accounts/activate/<str:code>/", phone.activate, name="activate_code"),
     path("accounts/mobile/", phone.mobile_bind, name="mobile_bind"),
+    path("todo/", todos.todo, name="todo"),
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/read/", views.inbox_read, name="inbox_read"),
+    path(
+        "notifications/settings/",
+        notifications.notification_settings,
+        name="notification_settings",
+    ),
+    path("notices/", bulk_notices.bulk_notice_list, name="bulk_notice_list"),
+    path("notices/<int:pk>/", bulk_notices.bulk_notice_detail, name="bulk_notice_detail"),
+    path(
+        "notices/<int:pk>/progress/",
+        bulk_notices.bulk_notice_progress,
+        name="bulk_notice_progress",
+    ),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("members/", members.member_list, name="member_list"),
