@@ -34,6 +34,11 @@ urlpatterns = [
         notifications.notification_settings,
         name="notification_settings",
     ),
+    path(
+        "notifications/office/",
+        notifications.notification_rules,
+        name="notification_rules",
+    ),
     path("notices/", bulk_notices.bulk_notice_list, name="bulk_notice_list"),
     path("notices/<int:pk>/", bulk_notices.bulk_notice_detail, name="bulk_notice_detail"),
     path(

@@ -30,3 +30,7 @@ class NotificationSettingsForm(forms.Form):
             row.kind.key: set(self.cleaned_data[field_name(row.kind.key)]) | row.mandatory
             for row in self.settings
         }
+
+    def rule_value(self) -> dict[str, list[str]]:
+        """The office's form as the mandatory-channels rule stores it."""
+        return {key: sorted(channels) for key, channels in self.choices().items() if channels}

@@ -8,7 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..models import Member, NotificationPreference, RoleGrant, User
+from ..models import Committee, Member, NotificationPreference, RoleGrant, User
 from ..permissions import all_roles
 from ..rules import Invalid, Kind, Rule, rule
 from .channels import CHOOSABLE, Channel
@@ -94,3 +94,13 @@ def list_notification_settings(user: User) -> list[KindSetting]:
         mine = set(chosen.get(kind.key, kind.channels)) & set(CHOOSABLE)
         settings.append(KindSetting(kind, frozenset(mine | forced), frozenset(forced)))
     return settings
+
+
+def list_mandatory_channels(committee: Committee) -> list[KindSetting]:
+    """Every kind with the channels the committee's office makes mandatory (as `chosen`,
+    for the office's own form, which has nothing locked)."""
+    rule_value = rule(committee, MANDATORY_CHANNELS)
+    return [
+        KindSetting(kind, frozenset(rule_value.get(kind.key, [])), frozenset())
+        for kind in registered_kinds()
+    ]

@@ -146,6 +146,7 @@ MATRIX = {
     "core:inbox": signed_in(),
     "core:inbox_read": post_only(*SIGNED_IN),
     "core:notification_settings": signed_in(),
+    "core:notification_rules": only(*OFFICE),
     "core:todo": signed_in(),
     "core:login": public(),
     "core:logout": post_only(*ROLES, guest=NOT_ALLOWED),

@@ -284,3 +284,35 @@ def test_a_unit_sees_its_own_kinds(city, client):
     client.force_login(unit)
     page = client.get("/notifications/settings/").content.decode()
     assert "新交办提案" in page and "联名邀请" not in page
+
+
+def test_the_office_sets_the_mandatory_channels_on_its_page(city, staff, client):
+    # given
+    user = _member(city, 1)
+    client.force_login(staff)
+    # when the office makes SMS mandatory for co-sign invitations and drops the plenary rule
+    answer = client.post(
+        "/notifications/office/",
+        {"committee": city.pk, "proposals__cosign_invitation": ["sms"]},
+        follow=True,
+    )
+    # then
+    assert "必须接收的通知渠道已保存" in answer.content.decode()
+    from zhengxie.core.rules import rule
+
+    assert rule(city, MANDATORY_CHANNELS) == {"proposals.cosign_invitation": ["sms"]}
+    with pytest.raises(ValidationError):
+        set_notification_preferences(user=user, choices={"proposals.cosign_invitation": set()})
+    assert set_notification_preferences(user=user, choices={PLENARY_NOTICE.key: set()}) == 1
+
+
+def test_a_county_office_cannot_set_the_citys_mandatory_channels(city, county, client):
+    county_staff = factories.make_user(role=Role.STAFF, committee=county)
+    client.force_login(county_staff)
+    answer = client.post(
+        "/notifications/office/", {"committee": city.pk, "proposals__cosign_invitation": ["sms"]}
+    )
+    assert answer.status_code == 403
+    from zhengxie.core.models import CommitteeSetting
+
+    assert not CommitteeSetting.objects.filter(key=MANDATORY_CHANNELS).exists()
