@@ -218,6 +218,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 40 * 1024 * 1024
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "zhengxie@localhost")
 
+# The site's address as people type it, for links in SMS and e-mail sent by background workers,
+# which have no request to build one from.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # SMS (zhengxie.core.sms), chosen like the e-mail backend. The outbox keeps every message in the
 # database and sends nothing: development, the demo and the tests read codes from it
 # (manage.py sms_outbox). Production sets the provider's backend, its keys and templates.

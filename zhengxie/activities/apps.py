@@ -8,12 +8,19 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("协商与履职活动")
 
     def ready(self) -> None:
+        from zhengxie.core.models import Audience
+        from zhengxie.core.notifications import register_kinds
         from zhengxie.core.rules import register as register_rules
+        from zhengxie.core.services.bulk_notices import register_audience
+        from zhengxie.core.todos import register_todo_provider
         from zhengxie.core.workflow import register
         from zhengxie.duty.providers import register_section
 
+        from .audiences import INVITEES
+        from .notifications import KINDS
         from .rules import RULES
         from .selectors import list_upcoming_for_member
+        from .todos import PROVIDERS as TODO_PROVIDERS
         from .workflow import WORKFLOWS
 
         register(*WORKFLOWS)
@@ -22,3 +29,7 @@ class ActivitiesConfig(AppConfig):
             key="upcoming", title=_("近期活动"), provider=list_upcoming_for_member, order=10
         )
         register_rules(RULES)
+        register_kinds(KINDS)
+        for provider in TODO_PROVIDERS:
+            register_todo_provider(provider)
+        register_audience(Audience.ACTIVITY, INVITEES)

@@ -9,4 +9,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the deploy checks)
+        from .notifications import mandatory, office, register_kinds
+        from .rules import register as register_rules
         from .rules import signals  # noqa: F401  (connects the rules cache invalidation)
+
+        register_kinds(office.KINDS)
+        register_rules(mandatory.RULES)

@@ -28,4 +28,32 @@ def check_sms_backend(app_configs, **kwargs) -> list[Warning]:
                 id="zhengxie.W002",
             )
         ]
+    if settings.SMS_BACKEND == ALIYUN:
+        from .sms.kinds import KINDS
+
+        missing = sorted(set(KINDS) - set(settings.ALIYUN_SMS_TEMPLATES))
+        if missing:
+            return [
+                Warning(
+                    f"ALIYUN_SMS_TEMPLATES has no template for {', '.join(missing)}: "
+                    "those messages (notification copies, digests) will be refused.",
+                    hint="Register the templates with the provider and add kind=SMS_… pairs.",
+                    id="zhengxie.W003",
+                )
+            ]
+    return []
+
+
+@register(Tags.security, deploy=True)
+def check_site_url(app_configs, **kwargs) -> list[Warning]:
+    """Links in SMS and e-mail sent by workers are built on SITE_URL."""
+    if "127.0.0.1" in settings.SITE_URL or "localhost" in settings.SITE_URL:
+        return [
+            Warning(
+                f"SITE_URL is {settings.SITE_URL}: links in notification SMS and e-mail "
+                "would point at the server itself.",
+                hint="Set SITE_URL to the address people open, e.g. https://zx.example.gov.cn",
+                id="zhengxie.W004",
+            )
+        ]
     return []

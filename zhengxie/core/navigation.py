@@ -38,6 +38,10 @@ NAV_ITEMS = [
     NavItem(_("基础数据"), "core:directory", frozenset({Role.STAFF, Role.ADMIN}), 90),
     NavItem(_("账号管理"), "core:account_list", frozenset({Role.STAFF, Role.ADMIN}), 95),
     NavItem(_("开通委员账号"), "core:account_issue", frozenset({Role.STAFF, Role.ADMIN}), 96),
+    NavItem(_("群发通知"), "core:bulk_notice_list", frozenset({Role.STAFF, Role.ADMIN}), 97),
+    NavItem(
+        _("必须接收的通知渠道"), "core:notification_rules", frozenset({Role.STAFF, Role.ADMIN}), 98
+    ),
 ]
 
 

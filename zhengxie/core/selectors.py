@@ -1,12 +1,17 @@
 """Reads of the core records that are more than a lookup."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from .chinese import normalize_name
 from .models import (
     ApiToken,
+    BulkNotice,
     Committee,
+    Delivery,
+    DeliveryStatus,
     Member,
     Notification,
     Role,
@@ -120,3 +125,36 @@ def list_devices(*, user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(
         user=user, revoked_at__isnull=True, expires_at__gt=timezone.now()
     ).order_by("-created_at", "-id")
+
+
+@dataclass(frozen=True)
+class ChannelProgress:
+    channel: str
+    counts: dict[str, int]  # delivery status -> copies
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def settled(self) -> int:
+        """Copies whose fate is known: sent, or given up on after the last retry."""
+        return self.counts.get(DeliveryStatus.SENT, 0) + self.counts.get(DeliveryStatus.FAILED, 0)
+
+
+def get_bulk_notice_progress(notice: BulkNotice) -> list[ChannelProgress]:
+    """How far a bulk notice's copies got, per channel; one query whatever its size."""
+    rows = (
+        Delivery.objects.filter(notification__bulk_notice=notice)
+        .values_list("channel", "status")
+        .annotate(n=Count("pk"))
+        .order_by("channel", "status")
+    )
+    by_channel: dict[str, dict[str, int]] = {}
+    for channel, status, n in rows:
+        by_channel.setdefault(channel, {})[status] = n
+    return [ChannelProgress(channel, counts) for channel, counts in by_channel.items()]
+
+
+def list_bulk_notices(*, committee: Committee, limit: int = 50) -> QuerySet[BulkNotice]:
+    return BulkNotice.objects.filter(committee=committee).select_related("created_by")[:limit]

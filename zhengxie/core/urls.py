@@ -2,7 +2,18 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
-from .views import accounts, devices, directory, members, phone, roster, workflows
+from .views import (
+    accounts,
+    bulk_notices,
+    devices,
+    directory,
+    members,
+    notifications,
+    phone,
+    roster,
+    todos,
+    workflows,
+)
 
 app_name = "core"
 urlpatterns = [
@@ -18,8 +29,26 @@ urlpatterns = [
     path("accounts/mobile/", phone.mobile_bind, name="mobile_bind"),
     path("accounts/devices/", devices.devices, name="devices"),
     path("accounts/devices/<int:pk>/revoke/", devices.device_revoke, name="device_revoke"),
+    path("todo/", todos.todo, name="todo"),
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/read/", views.inbox_read, name="inbox_read"),
+    path(
+        "notifications/settings/",
+        notifications.notification_settings,
+        name="notification_settings",
+    ),
+    path(
+        "notifications/office/",
+        notifications.notification_rules,
+        name="notification_rules",
+    ),
+    path("notices/", bulk_notices.bulk_notice_list, name="bulk_notice_list"),
+    path("notices/<int:pk>/", bulk_notices.bulk_notice_detail, name="bulk_notice_detail"),
+    path(
+        "notices/<int:pk>/progress/",
+        bulk_notices.bulk_notice_progress,
+        name="bulk_notice_progress",
+    ),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("members/", members.member_list, name="member_list"),

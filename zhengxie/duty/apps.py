@@ -8,12 +8,19 @@ class DutyConfig(AppConfig):
     verbose_name = _("履职档案")
 
     def ready(self) -> None:
+        from zhengxie.core.notifications import register_kinds
         from zhengxie.core.rules import register as register_rules
+        from zhengxie.core.todos import register_todo_provider
         from zhengxie.core.workflow import register
 
+        from .notifications import KINDS
         from .rules import RULES
+        from .todos import PROVIDERS as TODO_PROVIDERS
         from .workflow import DUTY_WARNING, PRACTICAL_DEED
 
         register_rules(RULES)
         register(DUTY_WARNING)
         register(PRACTICAL_DEED)
+        register_kinds(KINDS)
+        for provider in TODO_PROVIDERS:
+            register_todo_provider(provider)

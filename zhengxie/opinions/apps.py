@@ -8,10 +8,17 @@ class OpinionsConfig(AppConfig):
     verbose_name = _("社情民意")
 
     def ready(self) -> None:
+        from zhengxie.core.notifications import register_kinds
         from zhengxie.core.rules import register
+        from zhengxie.core.todos import register_todo_provider
 
         from . import workflow
+        from .notifications import KINDS
         from .rules import RULES
+        from .todos import PROVIDERS as TODO_PROVIDERS
 
         register(RULES)
         workflow.register_workflows()
+        register_kinds(KINDS)
+        for provider in TODO_PROVIDERS:
+            register_todo_provider(provider)

@@ -8,12 +8,16 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("提案")
 
     def ready(self) -> None:
+        from zhengxie.core.notifications import register_kinds
         from zhengxie.core.rules import register as register_rules
+        from zhengxie.core.todos import register_todo_provider
         from zhengxie.core.workflow import register
         from zhengxie.duty.providers import register_section
 
+        from .notifications import KINDS
         from .rules import RULES
         from .selectors import list_cosignatures_awaiting, list_replies_awaiting_rating
+        from .todos import PROVIDERS as TODO_PROVIDERS
         from .workflow.handling import COSIGNATURE, EXTENSION, REASSIGNMENT, REPLY
         from .workflow.proposal import PROPOSAL
 
@@ -31,3 +35,6 @@ class ProposalsConfig(AppConfig):
             provider=list_replies_awaiting_rating,
             order=30,
         )
+        register_kinds(KINDS)
+        for provider in TODO_PROVIDERS:
+            register_todo_provider(provider)

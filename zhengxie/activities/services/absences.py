@@ -20,6 +20,7 @@ from zhengxie.core.services.notifications import notify
 
 from ..models import AbsenceRule, AbsenceWarning, Activity, Attendance, AttendanceStatus
 from ..models.warnings import WarningRule
+from ..notifications import ABSENCE_WARNING
 from ..rules import ABSENCE_LIMITS
 
 ABSENT = (AttendanceStatus.ABSENT, AttendanceStatus.PARTIAL)
@@ -105,5 +106,10 @@ def _warn(activity: Activity, member_id: int, threshold: Threshold, period: str,
         "rule": threshold.rule.label,
         "n": count,
     }
-    notify(recipients=[*office, member.user], title=title, url=reverse("activities:warnings"))
+    notify(
+        kind=ABSENCE_WARNING,
+        recipients=[*office, member.user],
+        title=title,
+        url=reverse("activities:warnings"),
+    )
     return 1

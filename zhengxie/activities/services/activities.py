@@ -12,6 +12,7 @@ from zhengxie.core.services.notifications import notify
 
 from ..models import Activity, ActivityKind, PlanTopic, TopicStatus
 from ..models.activities import TAKE_PART
+from ..notifications import CANCELLED, INVITATION
 from ..permissions import check_manage_activity_permission
 from ..steps import states_allowing, take
 
@@ -106,6 +107,7 @@ def stamp_notice_time(step) -> None:
 def send_notice_to_invitees(step) -> None:
     activity = step.record
     notify(
+        kind=INVITATION,
         recipients=_invited_users(activity),
         title=_("活动通知：%(title)s") % {"title": activity.title},
         body=_notice_body(activity),
@@ -116,6 +118,7 @@ def send_notice_to_invitees(step) -> None:
 def tell_invitees_cancelled(step) -> None:
     activity = step.record
     notify(
+        kind=CANCELLED,
         recipients=_invited_users(activity),
         title=_("活动取消：%(t)s") % {"t": activity.title},
         body=step.reason,

@@ -18,6 +18,7 @@ from ..models import (
     LeaveApprover,
     LeaveRequest,
 )
+from ..notifications import INVITATION, LEAVE_DECISION, LEAVE_REQUEST
 from ..permissions import (
     check_approve_leave_permission,
     check_manage_activity_permission,
@@ -90,6 +91,7 @@ def invite_members(
         if activity.notice_sent_at and new_ids:
             users = User.objects.filter(member__pk__in=new_ids)
             notify(
+                kind=INVITATION,
                 recipients=list(users),
                 title=_("活动通知：%(title)s") % {"title": activity.title},
                 body=_notice_body(activity),
@@ -131,6 +133,7 @@ def leave_approvers(*, committee_id: int, approver: str) -> list[User]:
 def _tell_approvers(leave: LeaveRequest) -> None:
     activity = leave.activity
     notify(
+        kind=LEAVE_REQUEST,
         recipients=leave_approvers(committee_id=leave.committee_id, approver=leave.approver),
         title=_("请假待审批：%(m)s · %(t)s") % {"m": leave.member.name, "t": activity.title},
         body=leave.reason,
@@ -185,6 +188,7 @@ def tell_member_of_decision(step) -> None:
     leave = step.record
     if leave.member.user_id:
         notify(
+            kind=LEAVE_DECISION,
             recipients=[leave.member.user],
             title=_("请假%(r)s：%(t)s")
             % {"r": leave.get_status_display(), "t": leave.activity.title},

@@ -1,28 +1,137 @@
-"""Notifications: one inbox row per recipient now, the e-mail copy from a background task."""
+"""Notifications: the one door every app tells people through.
+
+notify() writes one inbox row per recipient and, for each other channel the person gets the
+kind by, a Delivery: due now for an urgent kind, waiting for the day's digest otherwise. The
+channels are the person's choice for the kind (or the kind's defaults), plus whatever the
+office of the person's committee makes mandatory, less the channels the account has no
+address for. Deliveries due now go out from a background task after commit.
+"""
 
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from ..models import Notification, User
-from ..tasks import send_notification_email
+from ..models import Delivery, DeliveryStatus, Notification, NotificationPreference, User
+from ..notifications import CHOOSABLE, Channel, NotificationKind
+from ..notifications.channels import ADDRESS_FIELDS
+from ..notifications.kinds import check_registered, registered_kind
+from ..notifications.mandatory import home_committees, mandatory_channels
 
 
-def notify(*, recipients: Iterable[User], title: str, body: str = "", url: str = "") -> int:
-    """Write an inbox message to each recipient; e-mail copies are queued after commit."""
+def notify(
+    *,
+    kind: NotificationKind,
+    recipients: Iterable[User | None],
+    title: str,
+    body: str = "",
+    url: str = "",
+) -> int:
+    """Tell each recipient (None ignored, duplicates once); returns how many were told."""
+    check_registered(kind)
     people = {user.pk: user for user in recipients if user is not None}
+    if not people:
+        return 0
     rows = Notification.objects.bulk_create(
-        Notification(recipient_id=pk, title=title[:120], body=body, url=url) for pk in people
+        Notification(recipient_id=pk, kind=kind.key, title=title[:120], body=body, url=url)
+        for pk in people
     )
-    emails = [user.email for user in people.values() if user.email]
-    if emails:
-        transaction.on_commit(
-            lambda: send_notification_email.enqueue(
-                recipients=emails, subject=title, body=f"{body}\n\n{url}".strip()
-            )
-        )
+    write_deliveries(kind=kind, notifications=rows, people=people)
     return len(rows)
+
+
+def write_deliveries(
+    *,
+    kind: NotificationKind,
+    notifications: list[Notification],
+    people: dict[int, User],
+    queue: bool = True,
+) -> list[int]:
+    """The copies of these inbox rows by each person's other channels; returns the ids of
+    those due now, queued for sending after commit unless the caller sends them itself."""
+    plans = channels_for(users=list(people.values()), kind=kind)
+    status = DeliveryStatus.PENDING if kind.urgent else DeliveryStatus.DIGEST
+    deliveries = Delivery.objects.bulk_create(
+        Delivery(notification=row, recipient_id=row.recipient_id, channel=channel, status=status)
+        for row in notifications
+        for channel in sorted(plans[row.recipient_id] - {Channel.INBOX})
+    )
+    due = [d.pk for d in deliveries if d.status == DeliveryStatus.PENDING]
+    if due and queue:
+        from ..tasks import send_deliveries
+
+        transaction.on_commit(lambda: send_deliveries.enqueue(delivery_ids=due))
+    return due
+
+
+def channels_for(*, users: list[User], kind: NotificationKind) -> dict[int, set[str]]:
+    """Each person's channels for the kind; three queries whatever the number of people
+    (the office rules are cached per committee)."""
+    ids = [user.pk for user in users]
+    chosen = dict(
+        NotificationPreference.objects.filter(user_id__in=ids, kind=kind.key).values_list(
+            "user_id", "channels"
+        )
+    )
+    homes = home_committees(ids)
+    plans = {}
+    for user in users:
+        channels = {Channel.INBOX, *chosen.get(user.pk, kind.channels)}
+        channels |= mandatory_channels(homes.get(user.pk), kind.key)
+        plans[user.pk] = {
+            c for c in channels if c == Channel.INBOX or getattr(user, ADDRESS_FIELDS[c], "")
+        }
+    return plans
+
+
+def set_notification_preferences(*, user: User, choices: dict[str, set[str]]) -> int:
+    """The person's channels per kind key; returns how many kinds changed. A channel the
+    office makes mandatory cannot be switched off: the whole change is refused, naming the
+    kind, and nothing is saved."""
+    committee_id = home_committees([user.pk]).get(user.pk)
+    problems = []
+    for key, channels in choices.items():
+        kind = registered_kind(key)
+        forced = mandatory_channels(committee_id, key) - set(channels)
+        if forced:
+            problems.append(
+                _("“%(kind)s”须接收%(channels)s，由机关规定，不能关闭。")
+                % {"kind": kind.label, "channels": "、".join(_channel_labels(forced))}
+            )
+        if not set(channels) <= set(CHOOSABLE):
+            problems.append(_("“%(kind)s”的渠道有误。") % {"kind": kind.label})
+    if problems:
+        raise ValidationError(problems)
+    return _save_preferences(user, choices)
+
+
+def _channel_labels(channels: set[str]) -> list[str]:
+    return [str(Channel(c).label) for c in sorted(channels)]
+
+
+def _save_preferences(user: User, choices: dict[str, set[str]]) -> int:
+    changed = 0
+    with transaction.atomic():
+        rows = {
+            p.kind: p
+            for p in NotificationPreference.objects.select_for_update().filter(
+                user=user, kind__in=list(choices)
+            )
+        }
+        for key, channels in choices.items():
+            wanted = sorted(set(channels))
+            row = rows.get(key)
+            if row is None and wanted == sorted(registered_kind(key).channels - {Channel.INBOX}):
+                continue
+            if row is not None and row.channels == wanted:
+                continue
+            NotificationPreference.objects.update_or_create(
+                user=user, kind=key, defaults={"channels": wanted}
+            )
+            changed += 1
+    return changed
 
 
 def mark_read(*, user: User, notification_id: int | None = None) -> int:

@@ -21,11 +21,22 @@ class SmsKind:
     text: str | Promise
     urgent: bool
     params: tuple[str, ...]
+    # A free-text parameter (a notification's title) cut, with an ellipsis, so the message
+    # fits one SMS; the provider renders its template from the parameters, so the cut is made
+    # on them, not on the text.
+    fit: str = ""
 
     def render(self, params: dict[str, str]) -> str:
         """The message as the phone shows it, signature first."""
         body = str(self.text) % {name: params[name] for name in self.params}
         return f"【{settings.SMS_SIGN_NAME}】{body}"
+
+    def fitted(self, params: dict[str, str]) -> dict[str, str]:
+        """The parameters with the `fit` one cut to what one SMS leaves room for."""
+        if not self.fit or len(self.render(params)) <= ONE_SMS_CHARACTERS:
+            return params
+        room = ONE_SMS_CHARACTERS - len(self.render({**params, self.fit: ""}))
+        return {**params, self.fit: params[self.fit][: max(room - 1, 1)] + "…"}
 
 
 SIGN_IN_CODE = SmsKind(
@@ -50,4 +61,17 @@ ACCOUNT_OPENED = SmsKind(
     params=("name", "url"),
 )
 
-KINDS = {kind.key: kind for kind in (SIGN_IN_CODE, RESET_CODE, ACCOUNT_OPENED)}
+# A notification's copy: its title, cut to fit one SMS, and the link to it.
+NOTICE = SmsKind(
+    "notice", _("%(title)s 详见%(url)s"), urgent=True, params=("title", "url"), fit="title"
+)
+# The day's digest of non-urgent notifications: how many, the first titles, the inbox.
+DIGEST = SmsKind(
+    "digest",
+    _("您有%(count)s条新消息：%(titles)s 详见%(url)s"),
+    urgent=False,
+    params=("count", "titles", "url"),
+    fit="titles",
+)
+
+KINDS = {kind.key: kind for kind in (SIGN_IN_CODE, RESET_CODE, ACCOUNT_OPENED, NOTICE, DIGEST)}

@@ -42,7 +42,7 @@ def send_sms(*, phone: str, kind: SmsKind, params: dict[str, object]) -> str:
         phone=phone,
         kind=kind,
         # Providers take template parameters as strings only (Aliyun: isv.INVALID_JSON_PARAM).
-        params={name: str(value) for name, value in params.items()},
+        params=kind.fitted({name: str(value) for name, value in params.items()}),
         language=translation.get_language() or settings.LANGUAGE_CODE,
     )
     return get_backend().send(message)

@@ -134,6 +134,10 @@ MATRIX = {
     # --- core -----------------------------------------------------------------------------
     "core:account_issue": only(*OFFICE),
     "core:account_list": only(*OFFICE),
+    "core:bulk_notice_list": only(*OFFICE),
+    # A notice of the city: a county's office is refused it.
+    "core:bulk_notice_detail": only(*CITY_OFFICE),
+    "core:bulk_notice_progress": only(*CITY_OFFICE),
     "core:activate": public(),
     "core:activate_code": public(),
     "core:directory": only(*OFFICE),
@@ -145,6 +149,9 @@ MATRIX = {
     "core:device_revoke": post_only("member"),
     "core:inbox": signed_in(),
     "core:inbox_read": post_only(*SIGNED_IN),
+    "core:notification_settings": signed_in(),
+    "core:notification_rules": only(*OFFICE),
+    "core:todo": signed_in(),
     "core:login": public(),
     "core:logout": post_only(*ROLES, guest=NOT_ALLOWED),
     "core:member_create": only(*OFFICE),

@@ -18,7 +18,7 @@ from zhengxie.activities.models import Attendance
 from zhengxie.activities.services import essays, outcomes, plans, reading
 from zhengxie.activities.services.invitations import request_leave
 from zhengxie.core import factories as core
-from zhengxie.core.models import LeaderKind, Role, RoleGrant, RosterImport, User
+from zhengxie.core.models import BulkNotice, LeaderKind, Role, RoleGrant, RosterImport, User
 from zhengxie.core.services.api_tokens import issue_token
 from zhengxie.core.services.members import set_member_active
 from zhengxie.duty.factories import make_deed
@@ -332,6 +332,15 @@ def _office(world: World, city) -> None:
         roster_import=RosterImport.objects.create(
             committee=city, uploaded_by=staff, file_name="a.xlsx"
         ),
+        bulk_notice=BulkNotice.objects.create(
+            committee=city,
+            kind="core.office_notice",
+            title="机关通知",
+            audience="committee",
+            audience_id=city.pk,
+            audience_label=city.display_name,
+            created_by=staff,
+        ),
         member_grant=RoleGrant.objects.get(user=world.users["member"]),
         api_token=issue_token(user=world.users["member"], device_name="委员的手机").record,
     )
@@ -529,6 +538,8 @@ ROUTE_ARGUMENTS = {
     "core:member_set_active": {"pk": "member", "active": Const("0")},
     "core:roster_import": {"pk": "roster_import"},
     "core:roster_import_progress": {"pk": "roster_import"},
+    "core:bulk_notice_detail": {"pk": "bulk_notice"},
+    "core:bulk_notice_progress": {"pk": "bulk_notice"},
     "core:record_list": {"kind": Const("venues")},
     "core:record_create": {"kind": Const("venues")},
     "core:record_edit": {"kind": Const("venues"), "pk": "venue"},

@@ -4,6 +4,7 @@ import secrets
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 # The browser fixture allows async-unsafe calls in this process; a deployment never does.
@@ -36,7 +37,10 @@ def production_environment(tmp_path) -> dict[str, str]:
         "SMS_BACKEND": "zhengxie.core.sms.backends.aliyun.AliyunSmsBackend",
         "ALIYUN_SMS_ACCESS_KEY_ID": "LTAI-deploy-test",
         "ALIYUN_SMS_ACCESS_KEY_SECRET": secrets.token_urlsafe(30),
-        "ALIYUN_SMS_TEMPLATES": "sign_in_code=SMS_1,reset_code=SMS_2,account_opened=SMS_3",
+        "ALIYUN_SMS_TEMPLATES": (
+            "sign_in_code=SMS_1,reset_code=SMS_2,account_opened=SMS_3,notice=SMS_4,digest=SMS_5"
+        ),
+        "SITE_URL": "https://zhengxie.example.org",
     }
 
 
@@ -49,6 +53,24 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
     # then
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "warning"),
+    [
+        ("ALIYUN_SMS_TEMPLATES", "sign_in_code=SMS_1,reset_code=SMS_2", "zhengxie.W003"),
+        ("SITE_URL", "http://127.0.0.1:8000", "zhengxie.W004"),
+    ],
+)
+def test_the_deploy_check_warns_of_notifications_that_cannot_go_out(
+    tmp_path, setting, value, warning
+):
+    # given production settings missing the notification templates, or the site's address
+    environment = {**production_environment(tmp_path), setting: value}
+    # when
+    result = _run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **environment)
+    # then
+    assert result.returncode != 0 and warning in result.stdout + result.stderr
 
 
 def test_the_deploy_check_warns_when_sms_would_stay_in_the_outbox(tmp_path):

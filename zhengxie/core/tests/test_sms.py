@@ -28,14 +28,22 @@ REFUSED = {"13900009999": "isv.BUSINESS_LIMIT_CONTROL", "13900008888": "isv.AMOU
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
 @pytest.mark.parametrize("kind", [k for k in KINDS.values() if k.urgent], ids=lambda k: k.key)
 def test_every_urgent_kind_fits_one_sms_in_both_languages(kind, language, english_catalog):
-    # given the longest values its parameters take
-    params = {"code": "999999", "minutes": "5"}
+    # given the longest values its parameters take (a title is cut to fit)
+    params = {name: LONGEST[name] for name in kind.params}
     # when
     with translation.override(language):
-        text = kind.render(params)
+        text = kind.render(kind.fitted(params))
     # then
     assert len(text) <= ONE_SMS_CHARACTERS, text
-    assert "999999" in text
+    assert all(params[name] in text for name in kind.params if name != kind.fit)
+
+
+LONGEST = {
+    "code": "999999",
+    "minutes": "5",
+    "title": "关于进一步加强城乡基层社会治理和公共服务体系建设的提案已立案并交办" * 2,
+    "url": "https://zx.example.gov.cn/proposals/12345/",
+}
 
 
 def test_the_english_template_is_english(english_catalog):

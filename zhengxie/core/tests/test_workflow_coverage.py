@@ -26,6 +26,8 @@ EXPECTED = {
 NOT_A_TRANSITION = {
     "proposals/imports/": "the register import loads rows in the state the register gives",
     "core/imports/": "an import job's progress, not a workflow",
+    "core/services/deliveries.py": "a notification copy's sending progress, not a workflow",
+    "core/services/bulk_notices.py": "a bulk notice's sending progress, not a workflow",
     "insights/services.py": "a review job's progress, not a workflow",
     "activities/services/attendance.py": "attendance rows are facts settled by rule",
     "core/workflow/": "the engine itself",

@@ -15,6 +15,7 @@ from zhengxie.core.services.notifications import notify
 from zhengxie.core.workflow import Step, apply
 
 from ..models import DutyWarning, WarningReason, WarningStatus
+from ..notifications import WARNING
 from ..permissions import check_manage_duty_permission
 from ..selectors.warnings import due_warnings
 
@@ -59,6 +60,7 @@ def refresh_detail(step: Step) -> None:
 def _notify(committee: Committee, member_ids: list[int]) -> None:
     users = [m.user for m in Member.objects.filter(pk__in=member_ids).select_related("user")]
     notify(
+        kind=WARNING,
         recipients=[u for u in users if u is not None],
         title="履职预警提醒",
         body=f"{committee.display_name}：您的年度履职情况已列入预警名单，机关工作人员将与您约谈。",

@@ -16,6 +16,7 @@ from zhengxie.core.workflow import AlreadyHandled, Step, WorkflowError, apply
 
 from .. import rules
 from ..models import Action, ActionProgress, ActionState, Case, CaseState, ConsultationSession
+from ..notifications import ACTION_ASSIGNED, ACTION_REMINDER
 from ..permissions import check_manage_venue_permission, check_update_action_permission
 from .intake import plain_text
 from .timeline import record_event, step_date, today
@@ -102,6 +103,7 @@ def create_agreed_action(step: Step) -> None:
 def ask_unit_to_claim(step: Step) -> None:
     action = step.record.agreed_action
     notify(
+        kind=ACTION_ASSIGNED,
         recipients=_unit_accounts(action.responsible_unit_id),
         title=_("请认领落实措施：%(t)s") % {"t": action.description},
         url=_case_url(action.case_id),
@@ -210,6 +212,7 @@ def remind_responsible(step: Step) -> None:
     venue = Case.objects.select_related("venue__convenor").get(pk=action.case_id).venue
     title = _("落实措施已逾期：%(a)s") if action.due_on < on else _("落实措施即将到期：%(a)s")
     notify(
+        kind=ACTION_REMINDER,
         recipients=[*_unit_accounts(action.responsible_unit_id), venue.convenor if venue else None],
         title=title % {"a": action.description},
         body=_("完成时限：%(d)s") % {"d": action.due_on},

@@ -19,6 +19,7 @@ from zhengxie.duty.services import credit_duty
 
 from .. import rules
 from ..models import Case, CasePhoto, CaseSource, Rating, RatingValue
+from ..notifications import CASE_TO_HANDLE, CASE_UPDATE
 from ..permissions import (
     check_manage_venue_permission,
     check_rate_case_permission,
@@ -167,6 +168,7 @@ def raise_case_from_visit(
 def _notify_triagers(case: Case) -> None:
     convenors = User.objects.filter(convened_venues__town_id=case.town_id).distinct()
     notify(
+        kind=CASE_TO_HANDLE,
         recipients=list(convenors),
         title=_("新反映问题：%(t)s") % {"t": case.title},
         url=reverse("grassroots:case_detail", args=[case.pk]),
@@ -237,6 +239,7 @@ def tell_reporter_referred(step: Step) -> None:
 def _notify_reporter(case: Case, title: str, body: str = "") -> None:
     if case.reporter_id:
         notify(
+            kind=CASE_UPDATE,
             recipients=[case.reporter],
             title=title,
             body=body,

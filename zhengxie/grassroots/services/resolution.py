@@ -15,6 +15,7 @@ from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import credit_duty, revoke_duty
 
 from ..models import RESOLVED_STATES, Case, Rating, RatingValue
+from ..notifications import CASE_TO_HANDLE, CASE_UPDATE
 from .intake import plain_text
 from .timeline import step_date
 
@@ -54,6 +55,7 @@ def ask_convenor_to_reconsult(step: Step) -> None:
     venue = case.venue
     if venue and venue.convenor_id:
         notify(
+            kind=CASE_TO_HANDLE,
             recipients=[venue.convenor],
             title=_("群众评价不满意，请重新协商：%(t)s") % {"t": case.title},
             url=reverse("grassroots:case_detail", args=[case.pk]),
@@ -91,6 +93,7 @@ def ask_reporter_to_rate(step: Step) -> None:
     if case.reporter_id:
         transaction.on_commit(
             lambda: notify(
+                kind=CASE_UPDATE,
                 recipients=[case.reporter],
                 title=_("您反映的问题已解决，请评价：%(t)s") % {"t": case.title},
                 url=reverse("grassroots:case_public", args=[case.pk]),

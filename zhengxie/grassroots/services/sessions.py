@@ -24,6 +24,7 @@ from ..models import (
     SessionParticipant,
     SessionPhoto,
 )
+from ..notifications import CASE_UPDATE
 from ..permissions import check_manage_venue_permission
 from ..workflow import CASE, CONSULTABLE_STATES
 from .intake import check_photos, plain_text
@@ -136,6 +137,7 @@ def _after_session(session: ConsultationSession, members: list[Member], cases: l
         )
     reporters = [c.reporter for c in cases if c.reporter_id]
     notify(
+        kind=CASE_UPDATE,
         recipients=reporters,
         title=_("您反映的问题已召开协商会：%(t)s") % {"t": session.title},
         url=reverse("grassroots:session_detail", args=[session.pk]),

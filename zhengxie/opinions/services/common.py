@@ -8,10 +8,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Member, User
+from zhengxie.core.notifications import NotificationKind
 from zhengxie.core.services.notifications import notify
 from zhengxie.duty.services import credit_duty
 
 from ..models import OpinionReport
+from ..notifications import REPORT_UPDATE
 
 
 def resolve_members(*, committee_id: int, member_ids: Iterable[int]) -> list[Member]:
@@ -29,13 +31,17 @@ def stamp(record, *, actor: User | None, reason: str) -> None:
     record._change_reason = reason
 
 
-def notify_authors(*, report: OpinionReport, title: str, body: str = "") -> None:
+def notify_authors(
+    *, report: OpinionReport, title: str, body: str = "", kind: NotificationKind = REPORT_UPDATE
+) -> None:
     """Every outcome reaches every author, once the change is committed."""
     users = [m.user for m in report.members.select_related("user") if m.user_id]
     if report.created_by_id:
         users.append(report.created_by)
     url = reverse("opinions:detail", args=[report.pk])
-    transaction.on_commit(lambda: notify(recipients=users, title=title, body=body, url=url))
+    transaction.on_commit(
+        lambda: notify(kind=kind, recipients=users, title=title, body=body, url=url)
+    )
 
 
 def credit_authors(*, report: OpinionReport, kind: str, source, occurred_on, role: str) -> None:

@@ -11,6 +11,7 @@ from zhengxie.duty.models import DutyKind
 
 from .. import permissions as perms
 from ..models import Escalation, EscalationLevel, Instruction, InstructionLevel, OpinionReport
+from ..notifications import INSTRUCTION
 from .common import credit_authors, notify_authors, stamp
 
 
@@ -115,7 +116,7 @@ def record_instruction(
             occurred_on=instructed_on, role=level,
         )  # fmt: skip
         title = _("您的信息获%(name)s批示") % {"name": instruction.leader_name}
-        notify_authors(report=report, title=title, body=instruction.text)
+        notify_authors(kind=INSTRUCTION, report=report, title=title, body=instruction.text)
     return instruction
 
 
@@ -132,6 +133,7 @@ def record_follow_up(*, instruction: Instruction, actor: User, text: str) -> Ins
         stamp(instruction, actor=actor, reason=_("登记落实情况"))
         instruction.save(update_fields=["follow_up"])
         notify_authors(
+            kind=INSTRUCTION,
             report=instruction.report,
             title=_("您的信息所获批示有了落实情况"),
             body=instruction.follow_up,

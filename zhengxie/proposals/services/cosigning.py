@@ -19,6 +19,7 @@ from zhengxie.core.workflow import Step, WorkflowError, apply
 
 from .. import rules
 from ..models import CoSignature, CoSignatureState, Proposal, ProposalState, Proposer
+from ..notifications import COSIGN_INVITATION
 from ..workflow import take
 from .notices import tell_proposers
 
@@ -55,6 +56,7 @@ def tell_invitees(step: Step) -> None:
         state=CoSignatureState.INVITED, member__user__isnull=False
     )
     notify(
+        kind=COSIGN_INVITATION,
         recipients=[c.member.user for c in invited.select_related("member__user")],
         title=_("联名邀请：%(t)s") % {"t": proposal.title},
         body=_("请在 %(d)s 前确认是否联名。") % {"d": deadline},

@@ -27,6 +27,7 @@ from ..models import (
     ReassignmentRequest,
     RequestState,
 )
+from ..notifications import ASSIGNED
 from ..workflow import take
 from .inputs import require_text
 from .notices import tell_proposers
@@ -106,6 +107,7 @@ def tell_assigned(step: Step) -> None:
         body=_("承办单位：%(u)s；办理期限：%(d)s") % {"u": step.reason, "d": deadline},
     )
     notify(
+        kind=ASSIGNED,
         recipients=_unit_users([unit for unit, _role in step.data["plan"]]),
         title=_("新交办提案：%(t)s") % {"t": title},
         body=_("办理期限：%(d)s") % {"d": deadline},

@@ -6,10 +6,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import User
+from zhengxie.core.notifications import NotificationKind
 from zhengxie.core.services.notifications import notify
 from zhengxie.core.workflow import Step
 
 from ..models import Proposal, Proposer
+from ..notifications import PROGRESS
 
 
 def recipients_of(proposal: Proposal) -> list[User]:
@@ -24,10 +26,12 @@ def recipients_of(proposal: Proposal) -> list[User]:
     return list(users.values())
 
 
-def tell_proposers(proposal: Proposal, *, title: str, body: str = "") -> None:
-    """One inbox message per proposer; call after commit (a notify effect)."""
+def tell_proposers(
+    proposal: Proposal, *, title: str, body: str = "", kind: NotificationKind = PROGRESS
+) -> None:
+    """One message per proposer; call after commit (a notify effect)."""
     url = reverse("proposals:detail", args=[proposal.pk])
-    notify(recipients=recipients_of(proposal), title=title, body=body, url=url)
+    notify(kind=kind, recipients=recipients_of(proposal), title=title, body=body, url=url)
 
 
 def tell_outcome(step: Step) -> None:

@@ -14,6 +14,7 @@ from zhengxie.core.services.notifications import notify
 
 from .. import rules
 from ..models import Assignment, ReplyState
+from ..notifications import DEADLINE_REMINDER
 from ..workflow import HANDLING_STATES
 
 
@@ -55,6 +56,7 @@ def send_deadline_reminders(*, today: dt.date | None = None) -> int:
                 ).select_related("user")
             ]
             notify(
+                kind=DEADLINE_REMINDER,
                 recipients=users,
                 title=_("提案办理将于%(n)s天后到期：%(t)s")
                 % {"n": max(days_left, 0), "t": assignment.proposal.title},

@@ -24,6 +24,7 @@ from ..models import (
     Reply,
     ReplyState,
 )
+from ..notifications import REPLY_RECEIVED
 from ..workflow import HANDLING_STATES, take
 from .inputs import require_text
 from .notices import tell_proposers
@@ -267,6 +268,7 @@ def tell_answered(step: Step) -> None:
     proposal = step.record
     tell_proposers(
         proposal,
+        kind=REPLY_RECEIVED,
         title=_("提案“%(t)s”已答复，请评价") % {"t": proposal.title},
         body=_("请于 %(d)s 前对办理结果作出评价。") % {"d": proposal.feedback_deadline},
     )

@@ -12,6 +12,7 @@ from zhengxie.core.services.notifications import notify
 from zhengxie.core.workflow import WorkflowError
 
 from ..models import KeyProposal, Proposal, SupervisionLog, SupervisorKind
+from ..notifications import SUPERVISION
 from ..permissions import check_office_of
 from ..workflow import FINAL_STATES, REGISTERED_STATES
 from .inputs import require_text
@@ -53,6 +54,7 @@ def select_key_proposal(
         if supervisor is not None:
             transaction.on_commit(
                 lambda: notify(
+                    kind=SUPERVISION,
                     recipients=[supervisor],
                     title=_("请您督办重点提案：%(t)s") % {"t": locked.title},
                     url=f"/proposals/{locked.pk}/",
