@@ -10,3 +10,20 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the deploy checks)
         from .rules import signals  # noqa: F401  (connects the rules cache invalidation)
+
+        register_job_kinds()
+
+
+def register_job_kinds() -> None:
+    from .leases import JobKind, register_job_kind
+    from .models import ImportStatus, RosterImport
+    from .services.roster import fail_roster_import, requeue_roster_import
+
+    register_job_kind(
+        JobKind(
+            model=RosterImport,
+            finished=(ImportStatus.FAILED, ImportStatus.DONE),
+            requeue=requeue_roster_import,
+            fail=fail_roster_import,
+        )
+    )

@@ -17,6 +17,7 @@ class ProposalsConfig(AppConfig):
         from .workflow.handling import COSIGNATURE, EXTENSION, REASSIGNMENT, REPLY
         from .workflow.proposal import PROPOSAL
 
+        register_job_kinds()
         register_rules(RULES)
         register(PROPOSAL, COSIGNATURE, REPLY, EXTENSION, REASSIGNMENT)
         register_section(
@@ -31,3 +32,19 @@ class ProposalsConfig(AppConfig):
             provider=list_replies_awaiting_rating,
             order=30,
         )
+
+
+def register_job_kinds() -> None:
+    from zhengxie.core.leases import JobKind, register_job_kind
+
+    from .imports.jobs import fail_register_import, requeue_register_import
+    from .models import RegisterImport, RegisterImportStatus
+
+    register_job_kind(
+        JobKind(
+            model=RegisterImport,
+            finished=(RegisterImportStatus.DONE, RegisterImportStatus.FAILED),
+            requeue=requeue_register_import,
+            fail=fail_register_import,
+        )
+    )

@@ -3,6 +3,7 @@ from .calendar import CalendarDay
 from .committees import Committee, CommitteeLevel, Plenary, Term
 from .config import CommitteeSetting, DemoLoad
 from .imports import ImportStatus, RosterImport
+from .leases import LeasedJob
 from .notifications import Notification
 from .people import Gender, HandlingUnit, Member, Sector, SpecialCommittee, Town, Venue, VenueKind
 from .signin import ActivationCode, CodePurpose, SmsCode
@@ -20,6 +21,7 @@ __all__ = [
     "HandlingUnit",
     "ImportStatus",
     "LeaderKind",
+    "LeasedJob",
     "Member",
     "Notification",
     "OutboxMessage",

@@ -22,6 +22,7 @@ def test_run_periodic_does_the_daily_work_once_a_day(city, monkeypatch):
     call_command("run_periodic", stdout=StringIO())
     # then the views are folded each time and the daily jobs run once
     assert calls.count("flush_thread_views") == 2
+    assert calls.count("sweep_jobs") == 2
     for daily in ("proposal_deadlines", "send_activity_notices", "recompute_duty", "train_intake"):
         assert calls.count(daily) == 1
 
@@ -48,6 +49,7 @@ def test_a_failing_job_is_logged_and_the_others_still_run(db, monkeypatch, caplo
     # then every other job ran and the crash is in the log with the job's name
     assert calls == [
         "flush_thread_views",
+        "sweep_jobs",
         "proposal_deadlines",
         "send_activity_notices",
         "remind_grassroots_actions",

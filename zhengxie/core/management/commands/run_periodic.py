@@ -1,4 +1,5 @@
-"""The platform's clock: folds buffered thread views every tick and, once a day, sends the
+"""The platform's clock: folds buffered thread views and retries or fails the background jobs
+that lost their worker (core.leases) every tick and, once a day, sends the
 deadline reminders and notices, refreshes the duty standings and retrains the intake models
 of registers that have moved. Run it beside the web processes (`make periodic`), from cron
 with no --loop, or under a systemd timer.
@@ -22,7 +23,7 @@ from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
-EVERY_TICK = ["flush_thread_views"]
+EVERY_TICK = ["flush_thread_views", "sweep_jobs"]
 DAILY = [
     ("proposal_deadlines", {}),
     ("send_activity_notices", {}),
