@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "zhengxie.core.request_ids.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -237,10 +238,23 @@ SMS_CODES_PER_ADDRESS = int(os.environ.get("SMS_CODES_PER_ADDRESS", 30))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Every record carries the id of the request that caused it (core.request_ids); production
+# writes them as JSON lines.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "zhengxie.core.request_ids.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "zhengxie.core.request_ids.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": os.environ.get("LOG_FORMAT", "text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
