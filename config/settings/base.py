@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "zhengxie.core.request_ids.RequestIdMiddleware",
+    "zhengxie.core.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -190,6 +191,15 @@ SIGN_IN_FAILURES_PER_ADDRESS = int(os.environ.get("SIGN_IN_FAILURES_PER_ADDRESS"
 TRUSTED_PROXIES = [
     proxy.strip() for proxy in os.environ.get("TRUSTED_PROXIES", "").split(",") if proxy.strip()
 ]
+
+# Who may read /metrics (core.metrics): scrapers' addresses or networks, comma-separated, and/or
+# a token sent as "Authorization: Bearer …". Both empty: /metrics refuses everyone.
+METRICS_ALLOWED_NETWORKS = [
+    network.strip()
+    for network in os.environ.get("METRICS_ALLOWED_NETWORKS", "").split(",")
+    if network.strip()
+]
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

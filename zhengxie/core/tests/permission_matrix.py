@@ -138,6 +138,9 @@ MATRIX = {
     "core:directory": only(*OFFICE),
     "core:healthz": public(),
     "core:readyz": public(),
+    # Not for any role: only the scraper's address or token opens it (test_metrics.py); with
+    # neither configured, as here, every account is refused.
+    "core:metrics": public(answer=FORBIDDEN),
     "core:home": public(),
     "core:inbox": signed_in(),
     "core:inbox_read": post_only(*SIGNED_IN),
