@@ -2,6 +2,7 @@
 then fails with its reason; a live worker's heartbeat keeps its job; imports keep their upload
 until they end."""
 
+import threading
 import time
 from datetime import timedelta
 
@@ -163,3 +164,15 @@ def test_a_live_worker_keeps_renewing_its_lease(monkeypatch, city, staff):
     time.sleep(0.2)
     job.refresh_from_db()
     assert job.heartbeat_at == last and job.attempts == 1
+
+
+def test_inside_a_callers_transaction_no_beat_thread_waits_on_the_row(city, staff, monkeypatch):
+    # given a job run inside a transaction that holds its row (as the test database does)
+    monkeypatch.setattr(leases, "HEARTBEAT_SECONDS", 0.01)
+    job = RosterImport.objects.create(committee=city, uploaded_by=staff, file_name="x.xlsx")
+    before = threading.active_count()
+    # when
+    with leases.hold_lease(job):
+        running = threading.active_count()
+    # then the lease is taken, and no second connection was set to beat on the locked row
+    assert running == before and job.attempts == 1 and job.heartbeat_at
