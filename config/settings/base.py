@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "zhengxie.core.request_ids.RequestIdMiddleware",
+    "zhengxie.core.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -193,6 +195,15 @@ TRUSTED_PROXIES = [
     proxy.strip() for proxy in os.environ.get("TRUSTED_PROXIES", "").split(",") if proxy.strip()
 ]
 
+# Who may read /metrics (core.metrics): scrapers' addresses or networks, comma-separated, and/or
+# a token sent as "Authorization: Bearer …". Both empty: /metrics refuses everyone.
+METRICS_ALLOWED_NETWORKS = [
+    network.strip()
+    for network in os.environ.get("METRICS_ALLOWED_NETWORKS", "").split(",")
+    if network.strip()
+]
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -205,13 +216,47 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 # Without collectstatic (development, tests) WhiteNoise serves straight from the apps.
 WHITENOISE_USE_FINDERS = DEBUG
+
+
+def media_storage() -> dict:
+    """Uploads on the local disk (one app server, or a shared mount), or, with S3_BUCKET set,
+    in S3-compatible object storage (MinIO, Huawei OBS, Aliyun OSS, Tencent COS) that every
+    app server shares. Objects stay private: the app signs a short-lived URL per download."""
+    bucket = os.environ.get("S3_BUCKET", "")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY", ""),
+            "location": os.environ.get("S3_PREFIX", ""),
+            # Most providers in China answer only virtual-host addressing; MinIO wants "path".
+            "addressing_style": os.environ.get("S3_ADDRESSING_STYLE") or None,
+            "signature_version": "s3v4",
+            "default_acl": None,  # the bucket's own policy: private
+            "querystring_auth": True,
+            "file_overwrite": False,  # a stored name keeps its bytes (uploads.stored_kind)
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 # Uploads live outside the web root and are served only through permission-checked views.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "uploads"))
 MEDIA_URL = "/files/"
+# After the permission check a file on the local disk is sent by nginx when this names its
+# internal location for MEDIA_ROOT (deploy/nginx: `location /_uploads/ { internal; alias …; }`);
+# empty, the app sends it. On object storage the reader is redirected to a signed URL that
+# lives this many seconds.
+FILES_ACCEL_REDIRECT_PREFIX = os.environ.get("FILES_ACCEL_REDIRECT_PREFIX", "")
+FILES_SIGNED_URL_SECONDS = int(os.environ.get("FILES_SIGNED_URL_SECONDS", 60))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 40 * 1024 * 1024
 
@@ -249,10 +294,23 @@ API_REQUESTS_PER_TOKEN = int(os.environ.get("API_REQUESTS_PER_TOKEN", 300))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Every record carries the id of the request that caused it (core.request_ids); production
+# writes them as JSON lines.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "zhengxie.core.request_ids.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "zhengxie.core.request_ids.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": os.environ.get("LOG_FORMAT", "text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

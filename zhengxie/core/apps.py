@@ -15,3 +15,19 @@ class CoreConfig(AppConfig):
 
         register_kinds(office.KINDS)
         register_rules(mandatory.RULES)
+        register_job_kinds()
+
+
+def register_job_kinds() -> None:
+    from .leases import JobKind, register_job_kind
+    from .models import ImportStatus, RosterImport
+    from .services.roster import fail_roster_import, requeue_roster_import
+
+    register_job_kind(
+        JobKind(
+            model=RosterImport,
+            finished=(ImportStatus.FAILED, ImportStatus.DONE),
+            requeue=requeue_roster_import,
+            fail=fail_roster_import,
+        )
+    )

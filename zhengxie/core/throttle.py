@@ -26,7 +26,7 @@ def _networks(proxies: tuple[str, ...]) -> tuple[ipaddress.IPv4Network | ipaddre
     return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
 
 
-def _is_trusted_proxy(address: str) -> bool:
+def is_trusted_proxy(address: str) -> bool:
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
@@ -37,13 +37,13 @@ def _is_trusted_proxy(address: str) -> bool:
 def client_address(request: HttpRequest) -> str:
     """The address of the client who sent the request, as far as our own proxies vouch."""
     address = request.META.get("REMOTE_ADDR", "")
-    if not _is_trusted_proxy(address):
+    if not is_trusted_proxy(address):
         return address
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     # Each proxy appends the address it received from; walk back past our own proxies.
     for hop in reversed([part.strip() for part in forwarded.split(",") if part.strip()]):
         address = hop
-        if not _is_trusted_proxy(hop):
+        if not is_trusted_proxy(hop):
             break
     return address
 

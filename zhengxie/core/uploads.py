@@ -13,8 +13,10 @@ service's transaction, `UploadBatch.save` writes the file under a generated name
 through Django's storage. If the block fails, the files it saved are deleted again.
 The uploader's file name is kept only as a sanitised display name on the row.
 
-Out: `serve_upload` detects the type from the stored bytes again on every request, so rows
-stored before this store (named and typed by the uploader) are served safely too. Only the
+Out: `serve_upload` detects the type from the stored bytes (once per stored name, then from
+the cache), so rows stored before this store (named and typed by the uploader) are served
+safely too; after the caller's permission check the bytes come from nginx or a signed object
+storage URL where the deployment has them, else through the app. Only the
 allowed images (PNG, JPEG, GIF, WebP) are served inline; everything else, SVG and HTML
 included, is an attachment with its detected type (or application/octet-stream), an
 RFC 5987 file name, `nosniff` and a sandboxing CSP.
@@ -29,14 +31,17 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
+from urllib.parse import quote
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
@@ -244,6 +249,7 @@ class UploadBatch:
         today = timezone.localdate()
         name = f"{folder}/{today:%Y/%m}/{secrets.token_hex(16)}{checked.kind.extension}"
         saved = default_storage.save(name, File(io.BytesIO(checked.data)))
+        cache.set(_kind_key(saved), checked.kind.content_type, KIND_CACHE_SECONDS)
         self.names.append(saved)
         return saved
 
@@ -266,19 +272,76 @@ def saving() -> Iterator[UploadBatch]:
         raise
 
 
-def serve_upload(file: FieldFile, *, filename: str = "") -> FileResponse:
-    """The stored file with the type its bytes show: inline only for an allowed image, an
-    attachment otherwise, named after `filename` with the detected kind's extension."""
+KIND_CACHE_SECONDS = 30 * 24 * 3600  # a stored name never gets other bytes: no staleness
+
+
+def _kind_key(name: str) -> str:
+    return f"uploads:kind:{name}"
+
+
+def stored_kind(file: FieldFile) -> FileKind:
+    """The kind the stored bytes show, read once per file: a name holds the same bytes for
+    ever (generated names, never overwritten), so the answer is cached under the name, and
+    a file handed to nginx or the object store need not pass through this process at all."""
+    kind_label = cache.get(_kind_key(file.name))
+    known = {kind.content_type: kind for kind in (*IMAGES, *DOCUMENTS)}
+    if kind_label in known:
+        return known[kind_label]
     with file.open("rb") as stored:
-        data = stored.read()
-    kind = detect_kind(data)[0] or UNKNOWN
-    response = download(
-        io.BytesIO(data),
-        filename=display_name(filename or file.name, kind),
-        content_type=kind.content_type,
-        inline=kind.inline,
-    )
+        kind = detect_kind(stored.read())[0] or UNKNOWN
+    if kind is not UNKNOWN:
+        cache.set(_kind_key(file.name), kind.content_type, KIND_CACHE_SECONDS)
+    return kind
+
+
+def _signs_urls(storage) -> bool:
+    try:
+        from storages.backends.s3 import S3Storage
+    except ImportError:  # django-storages is only needed where object storage is used
+        return False
+    return isinstance(storage, S3Storage)
+
+
+def serve_upload(file: FieldFile, *, filename: str = "") -> HttpResponse:
+    """The stored file with the type its bytes show: inline only for an allowed image, an
+    attachment otherwise, named after `filename` with the detected kind's extension.
+
+    The caller has checked the reader's permission. Then the bytes go the cheapest way the
+    deployment offers: on object storage, a redirect to a URL signed for a few seconds that
+    names the type and disposition; behind nginx (FILES_ACCEL_REDIRECT_PREFIX), an
+    X-Accel-Redirect to its internal location; otherwise through this process."""
+    kind = stored_kind(file)
+    name = display_name(filename or file.name, kind)
+    disposition = content_disposition_header(not kind.inline, name)
+    if _signs_urls(file.storage):
+        return _signed_redirect(file, kind, disposition)
+    if prefix := settings.FILES_ACCEL_REDIRECT_PREFIX:
+        response = HttpResponse(content_type=kind.content_type)
+        response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(file.name)
+        response["Content-Disposition"] = disposition
+    else:
+        with file.open("rb") as stored:
+            data = stored.read()
+        response = download(
+            io.BytesIO(data), filename=name, content_type=kind.content_type, inline=kind.inline
+        )
     response["X-Content-Type-Options"] = "nosniff"
     # Even if a browser rendered the file, it runs no script and loads nothing.
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def _signed_redirect(file: FieldFile, kind: FileKind, disposition: str) -> HttpResponse:
+    """The object store answers the signed URL with the type and disposition signed into it;
+    the URL is good for FILES_SIGNED_URL_SECONDS, so a copied link soon stops working."""
+    url = file.storage.url(
+        file.name,
+        parameters={
+            "ResponseContentType": kind.content_type,
+            "ResponseContentDisposition": disposition,
+        },
+        expire=settings.FILES_SIGNED_URL_SECONDS,
+    )
+    response = HttpResponseRedirect(url)
+    response["Cache-Control"] = "private, no-store"
     return response

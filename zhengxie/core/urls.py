@@ -51,6 +51,7 @@ urlpatterns = [
     ),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    path("metrics", views.metrics, name="metrics"),
     path("members/", members.member_list, name="member_list"),
     path("members/new/", members.member_create, name="member_create"),
     path("members/<int:pk>/", members.member_detail, name="member_detail"),

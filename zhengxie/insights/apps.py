@@ -11,3 +11,20 @@ class InsightsConfig(AppConfig):
         from . import signals
 
         signals.connect()
+        register_job_kinds()
+
+
+def register_job_kinds() -> None:
+    from zhengxie.core.leases import JobKind, register_job_kind
+
+    from .models import ReviewJob, ReviewJobStatus
+    from .services import fail_review, requeue_review
+
+    register_job_kind(
+        JobKind(
+            model=ReviewJob,
+            finished=(ReviewJobStatus.DONE, ReviewJobStatus.FAILED),
+            requeue=requeue_review,
+            fail=fail_review,
+        )
+    )

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from zhengxie.core.models import Committee
+from zhengxie.core.models import Committee, LeasedJob
 
 
 class ReviewJobStatus(models.TextChoices):
@@ -14,7 +14,7 @@ class ReviewJobStatus(models.TextChoices):
     FAILED = "failed", _("失败")
 
 
-class ReviewJob(models.Model):
+class ReviewJob(LeasedJob):
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField(_("年度"))
     rollup = models.BooleanField(_("含县级政协"), default=True)

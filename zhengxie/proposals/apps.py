@@ -21,6 +21,7 @@ class ProposalsConfig(AppConfig):
         from .workflow.handling import COSIGNATURE, EXTENSION, REASSIGNMENT, REPLY
         from .workflow.proposal import PROPOSAL
 
+        register_job_kinds()
         register_rules(RULES)
         register(PROPOSAL, COSIGNATURE, REPLY, EXTENSION, REASSIGNMENT)
         register_section(
@@ -38,3 +39,19 @@ class ProposalsConfig(AppConfig):
         register_kinds(KINDS)
         for provider in TODO_PROVIDERS:
             register_todo_provider(provider)
+
+
+def register_job_kinds() -> None:
+    from zhengxie.core.leases import JobKind, register_job_kind
+
+    from .imports.jobs import fail_register_import, requeue_register_import
+    from .models import RegisterImport, RegisterImportStatus
+
+    register_job_kind(
+        JobKind(
+            model=RegisterImport,
+            finished=(RegisterImportStatus.DONE, RegisterImportStatus.FAILED),
+            requeue=requeue_register_import,
+            fail=fail_register_import,
+        )
+    )

@@ -3,6 +3,7 @@ from .calendar import CalendarDay
 from .committees import Committee, CommitteeLevel, Plenary, Term
 from .config import CommitteeSetting, DemoLoad
 from .imports import ImportStatus, RosterImport
+from .leases import LeasedJob
 from .notifications import (
     Audience,
     BulkNotice,
@@ -37,6 +38,7 @@ __all__ = [
     "HandlingUnit",
     "ImportStatus",
     "LeaderKind",
+    "LeasedJob",
     "Member",
     "Notification",
     "NotificationPreference",

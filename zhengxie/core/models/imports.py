@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .committees import Committee
+from .leases import LeasedJob
 
 
 class ImportStatus(models.TextChoices):
@@ -15,7 +16,7 @@ class ImportStatus(models.TextChoices):
     DONE = "done", _("已完成")  # written (or, for a dry run, checked without writing)
 
 
-class RosterImport(models.Model):
+class RosterImport(LeasedJob):
     committee = models.ForeignKey(Committee, verbose_name=_("政协"), on_delete=models.PROTECT)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("上传人"), on_delete=models.PROTECT

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from ..imports import RosterFileError, apply_rows, read_workbook, validate_rows
+from ..leases import hold_lease
 from ..models import Committee, ImportStatus, RosterImport, User
 from ..permissions import check_manage_people_permission
 
@@ -49,7 +50,8 @@ def process_roster_import(*, import_id: int) -> RosterImport:
     if job.is_finished:
         return job
     try:
-        return _process(job)
+        with hold_lease(job):
+            return _process(job)
     except Exception:
         _finish(job, ImportStatus.FAILED, errors=[gettext("导入失败：系统错误，未写入任何数据。")])
         raise
@@ -82,3 +84,15 @@ def _process(job: RosterImport) -> RosterImport:
         unchanged_count=result.unchanged,
     )
     return job
+
+
+def requeue_roster_import(job: RosterImport):
+    """A lost import starts again from its kept workbook: it wrote nothing."""
+    from ..tasks import run_roster_import
+
+    _progress(job, status=ImportStatus.QUEUED, processed_rows=0, errors=[])
+    return lambda: run_roster_import.enqueue(import_id=job.pk)
+
+
+def fail_roster_import(job: RosterImport, reason: str) -> None:
+    _finish(job, ImportStatus.FAILED, errors=[reason])

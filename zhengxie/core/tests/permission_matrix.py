@@ -143,6 +143,9 @@ MATRIX = {
     "core:directory": only(*OFFICE),
     "core:healthz": public(),
     "core:readyz": public(),
+    # Not for any role: only the scraper's address or token opens it (test_metrics.py); with
+    # neither configured, as here, every account is refused.
+    "core:metrics": public(answer=FORBIDDEN),
     "core:home": public(),
     "core:devices": signed_in(),
     # The member's app sign-in of the world: only they may sign it out; others find none.

@@ -20,9 +20,9 @@ def test_run_periodic_does_the_daily_work_once_a_day(city, monkeypatch):
     # when it runs twice on the same day
     call_command("run_periodic", stdout=StringIO())
     call_command("run_periodic", stdout=StringIO())
-    # then the views are folded and due notification copies sent each time (the digest
-    # job keeps its own once-a-day), and the daily jobs run once
-    for every_tick in ("flush_thread_views", "send_deliveries", "send_digests"):
+    # then the views are folded, lost jobs swept and due notification copies sent each time
+    # (the digest job keeps its own once-a-day), and the daily jobs run once
+    for every_tick in ("flush_thread_views", "sweep_jobs", "send_deliveries", "send_digests"):
         assert calls.count(every_tick) == 2
     for daily in ("proposal_deadlines", "send_activity_notices", "recompute_duty", "train_intake"):
         assert calls.count(daily) == 1
@@ -50,6 +50,7 @@ def test_a_failing_job_is_logged_and_the_others_still_run(db, monkeypatch, caplo
     # then every other job ran and the crash is in the log with the job's name
     assert calls == [
         "flush_thread_views",
+        "sweep_jobs",
         "send_deliveries",
         "send_digests",
         "proposal_deadlines",

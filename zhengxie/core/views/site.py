@@ -1,10 +1,12 @@
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import BadRequest
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from prometheus_client import CONTENT_TYPE_LATEST
 
+from ..metrics import may_scrape, metrics_text
 from ..permissions import all_roles
 from ..readiness import probe_cache, probe_database, probe_readiness
 from ..selectors import get_home_committee, list_notifications
@@ -42,6 +44,13 @@ def readyz(request: HttpRequest) -> JsonResponse:
     """Readiness for the load balancer: 503 names the part that did not answer."""
     ready, answers = probe_readiness()
     return JsonResponse(answers, status=200 if ready else 503)
+
+
+def metrics(request: HttpRequest) -> HttpResponse:
+    """The Prometheus scrape: only for the configured addresses or the bearer of the token."""
+    if not may_scrape(request):
+        raise PermissionDenied(_("只有监控系统可以读取运行指标。"))
+    return HttpResponse(metrics_text(), content_type=CONTENT_TYPE_LATEST)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -4,7 +4,7 @@ from .boards import Audience, Board, BoardCreditRule, BoardGroup, BoardKind, Cre
 from .credits import CreditBalance, CreditEntry
 from .hall import Exhibition, ExhibitItem, HallTheme
 from .moderation import ForumBan, ModAct, ModerationAction, Report, ReportStatus
-from .threads import Attachment, Post, PostStatus, Thread, ThreadViewBuffer
+from .threads import Attachment, Post, PostStatus, Thread, ThreadViewBuffer, ViewFold
 
 __all__ = [
     "Attachment",
@@ -28,4 +28,5 @@ __all__ = [
     "ReportStatus",
     "Thread",
     "ThreadViewBuffer",
+    "ViewFold",
 ]

@@ -123,3 +123,15 @@ class ThreadViewBuffer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.thread_id}+{self.pending}"
+
+
+class ViewFold(models.Model):
+    """A batch of Redis-buffered views already folded into Thread.views, written in the same
+    transaction as the fold: a flush that finds the batch here folds nothing, so two
+    overlapping flushes, or one retried after a crash, count each view once."""
+
+    batch = models.CharField(max_length=32, primary_key=True)
+    folded_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return self.batch

@@ -3,12 +3,21 @@
 With Redis (REDIS_URL) a view is one HINCRBY on a hash; without it, one upsert on the
 ThreadViewBuffer side table (Discuz's forum_threadaddviews). `flush_views` folds the buffer
 into Thread.views; pages show stored + buffered (Discuz function_forum.php adds addviews).
+
+A flush may overlap another (two periodic runners, a slow fold and the next tick) or die half
+way: each batch of Redis views is folded exactly once (see `_flush_redis`); the database
+buffer's rows are locked and decremented by what was folded, so a second flush waits and then
+sees only the views that came after.
 """
 
-from django.db import connection, transaction
-from django.db.models import F
+import secrets
+from datetime import timedelta
 
-from ..models import Thread, ThreadViewBuffer
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from ..models import Thread, ThreadViewBuffer, ViewFold
 from .counters import redis_client, views_hash_key
 from .pages import invalidate_thread_pages
 
@@ -35,14 +44,22 @@ def pending_views(thread_ids: list[int]) -> dict[int, int]:
         return {}
     client = redis_client()
     if client is not None:
-        values = client.hmget(views_hash_key(), [str(i) for i in thread_ids])
-        return {i: int(v or 0) for i, v in zip(thread_ids, values, strict=True)}
+        # A batch being folded still counts as pending until its fold has committed.
+        fields = [str(i) for i in thread_ids]
+        pipe = client.pipeline(transaction=False)
+        pipe.hmget(views_hash_key(), fields)
+        pipe.hmget(_staging_key(views_hash_key()), fields)
+        fresh, staged = pipe.execute()
+        pairs = zip(thread_ids, fresh, staged, strict=True)
+        return {i: int(a or 0) + int(b or 0) for i, a, b in pairs}
     rows = ThreadViewBuffer.objects.filter(thread_id__in=thread_ids)
     found = dict(rows.values_list("thread_id", "pending"))
     return {i: found.get(i, 0) for i in thread_ids}
 
 
 def _fold(counts: dict[int, int]) -> None:
+    if not counts:
+        return
     with transaction.atomic():
         for thread_id, count in counts.items():
             if count:
@@ -67,22 +84,55 @@ def flush_views() -> int:
     return sum(counts.values())
 
 
+# Atomic in Redis: the pending views move to the staging hash under a new batch name, unless an
+# earlier flush's batch is still staged (it crashed, or it is folding right now); either way
+# the staged batch is returned. Views arriving later start a fresh hash for the next flush.
+STAGE = """
+if redis.call('EXISTS', KEYS[2]) == 0 then
+  if redis.call('EXISTS', KEYS[1]) == 0 then return {} end
+  redis.call('RENAME', KEYS[1], KEYS[2])
+  redis.call('HSET', KEYS[2], '__batch', ARGV[1])
+end
+return redis.call('HGETALL', KEYS[2])
+"""
+# Removes the staged batch only if it is still the one this flush folded.
+UNSTAGE = """
+if redis.call('HGET', KEYS[1], '__batch') == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+FOLDS_KEPT = timedelta(days=7)  # a staged batch older than a week cannot come back
+
+
+def _staging_key(key: str) -> str:
+    return f"{key}:flushing"
+
+
 def _flush_redis(client) -> int:
+    """Folds the staged batch exactly once: its name goes into ViewFold in the fold's own
+    transaction, and a flush that finds the name there (another flush folded it, or this
+    batch was folded before a crash left it staged) only removes the staged copy."""
     key = views_hash_key()
-    staging = f"{key}:flushing"
-    # RENAME is atomic: views arriving after it start a fresh hash and are kept for next time.
-    if not client.exists(staging):
-        if not client.exists(key):
-            return 0
-        client.rename(key, staging)
-    counts = {int(k): int(v) for k, v in client.hgetall(staging).items()}
+    staging = _staging_key(key)
+    staged = client.eval(STAGE, 2, key, staging, secrets.token_hex(16))
+    if not staged:
+        return 0
+    fields = {_text(k): _text(v) for k, v in _pairs(staged)}
+    batch = fields.pop("__batch")
+    counts = {int(thread_id): int(count) for thread_id, count in fields.items()}
     try:
-        _fold(counts)
-    except Exception:
-        # Put the counts back so a failed fold loses nothing, then let the caller see it.
-        for thread_id, count in counts.items():
-            client.hincrby(key, str(thread_id), count)
-        client.delete(staging)
-        raise
-    client.delete(staging)
+        with transaction.atomic():
+            ViewFold.objects.create(batch=batch)
+            _fold(counts)
+    except IntegrityError:  # folded already: by an overlapping flush, or before a crash
+        counts = {}
+    client.eval(UNSTAGE, 1, staging, batch)
+    ViewFold.objects.filter(folded_at__lt=timezone.now() - FOLDS_KEPT).delete()
     return sum(counts.values())
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def _pairs(flat: list) -> list[tuple]:
+    return list(zip(flat[::2], flat[1::2], strict=True))

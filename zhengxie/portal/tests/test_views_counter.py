@@ -125,3 +125,75 @@ def test_a_thousand_concurrent_views_add_exactly_a_thousand(city, make_user):
     assert statuses == [200] * 1000
     assert Thread.objects.get(pk=thread.pk).views == 1000
     assert pending_views([thread.pk]) == {thread.pk: 0}
+
+
+def _record(thread, count: int) -> None:
+    from zhengxie.portal.services.views_counter import record_view
+
+    for _ in range(count):
+        record_view(thread_id=thread.pk)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_overlapping_flushes_count_every_view_once(thread, monkeypatch):
+    # given 40 buffered views, and a first flush held between its fold and its commit
+    assert settings.REDIS_URL, "run with REDIS_URL set"
+    from zhengxie.portal.services import views_counter
+
+    _record(thread, 40)
+    folding, release = threading.Event(), threading.Event()
+    fold = views_counter._fold
+
+    def slow_fold(counts):
+        fold(counts)
+        if threading.current_thread().name == "first":
+            folding.set()
+            release.wait(10)
+
+    monkeypatch.setattr(views_counter, "_fold", slow_fold)
+    folded = {}
+
+    def flush(name):
+        try:
+            folded[name] = flush_views()
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=flush, args=("first",), name="first")
+    first.start()
+    assert folding.wait(10)
+    # when a second flush starts while the first is still folding, and more views arrive
+    second = threading.Thread(target=flush, args=("second",), name="second")
+    second.start()
+    _record(thread, 2)
+    second.join(0.5)
+    release.set()
+    first.join()
+    second.join()
+    # then the 40 views were folded once, by one of them, and the 2 later ones wait
+    assert sorted(folded.values()) == [0, 40]
+    assert Thread.objects.get(pk=thread.pk).views == 40
+    assert pending_views([thread.pk]) == {thread.pk: 2}
+    assert flush_views() == 2 and Thread.objects.get(pk=thread.pk).views == 42
+
+
+@pytest.mark.skipif(not settings.REDIS_URL, reason="the Redis buffer: run with REDIS_URL set")
+def test_a_batch_folded_before_a_crash_is_not_folded_again(thread):
+    # given a flush that folded its batch and died before removing it from Redis
+    from zhengxie.portal.models import ViewFold
+    from zhengxie.portal.services import views_counter
+    from zhengxie.portal.services.counters import redis_client, views_hash_key
+
+    _record(thread, 5)
+    client, key = redis_client(), views_hash_key()
+    client.eval(views_counter.STAGE, 2, key, f"{key}:flushing", "crashed-batch")
+    ViewFold.objects.create(batch="crashed-batch")
+    views_counter._fold({thread.pk: 5})
+    _record(thread, 1)
+    # when the next flushes run
+    first, second = flush_views(), flush_views()
+    # then the folded batch is dropped unfolded, and only the later view is added
+    assert (first, second) == (0, 1)
+    assert Thread.objects.get(pk=thread.pk).views == 6
+    assert pending_views([thread.pk]) == {thread.pk: 0}

@@ -1,35 +1,27 @@
 """Register uploads: the page starts one, a background task checks and writes it while the
-page polls its progress. The progress lives in the shared cache (Redis in production) for a
-day; the workbook in private storage until the task has read it."""
+page polls its progress. The job is a RegisterImport row under a lease (core.leases); the
+workbook stays in private storage until the job has finished, so a job whose worker died is
+read again from the start by its retry."""
 
 import secrets
 
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
 from django_tasks import task
 
+from zhengxie.core.leases import hold_lease
 from zhengxie.core.models import Plenary, User
 from zhengxie.core.permissions import check_office
 
+from ..models import RegisterImport, RegisterImportStatus
 from .running import run_import
 
-TTL = 24 * 3600
 
-
-def _key(token: str) -> str:
-    return f"proposals:import:{token}"
-
-
-def import_state(token: str) -> dict | None:
-    return cache.get(_key(token))
-
-
-def _update(token: str, **fields) -> dict:
-    state = {**(import_state(token) or {}), **fields}
-    cache.set(_key(token), state, TTL)
-    return state
+def import_state(token: str) -> RegisterImport | None:
+    return RegisterImport.objects.filter(token=token).first()
 
 
 def start_import(
@@ -45,46 +37,67 @@ def start_import(
     check_office(user, plenary.committee_id)
     token = secrets.token_urlsafe(16)
     path = default_storage.save(f"imports/proposals/{token}.xlsx", ContentFile(content))
-    _update(
-        token,
-        status="queued",
-        user_id=user.pk,
-        committee_id=plenary.committee_id,
-        plenary_id=plenary.pk,
-        file_name=file_name[:200],
-        path=path,
-        dry_run=dry_run,
-        credit_duty=credit_duty,
-        done=0,
-        total=0,
-        errors=[],
-        result=None,
-    )
-    transaction.on_commit(lambda: run_register_import.enqueue(token=token))
+    with transaction.atomic():
+        RegisterImport.objects.create(
+            token=token,
+            plenary=plenary,
+            uploaded_by=user,
+            file_name=file_name[:200],
+            path=path,
+            dry_run=dry_run,
+            credit_duty=credit_duty,
+        )
+        transaction.on_commit(lambda: run_register_import.enqueue(token=token))
     return token
+
+
+def _progress(job: RegisterImport, **fields) -> None:
+    for name, value in fields.items():
+        setattr(job, name, value)
+    job.save(update_fields=list(fields))
+
+
+def finish_import(job: RegisterImport, status: str, **fields) -> None:
+    """The workbook goes once the job has ended: the register holds members' names."""
+    path = job.path
+    _progress(job, status=status, finished_at=timezone.now(), path="", **fields)
+    if path:
+        default_storage.delete(path)
 
 
 @task()
 def run_register_import(*, token: str) -> str:
-    state = import_state(token)
-    if state is None or state["status"] in ("done", "failed"):
-        return state["status"] if state else "missing"
-    _update(token, status="running")
-    with default_storage.open(state["path"], "rb") as handle:
+    job = RegisterImport.objects.select_related("plenary__committee").filter(token=token).first()
+    if job is None or job.is_finished:
+        return job.status if job else "missing"
+    try:
+        with hold_lease(job):
+            return _run(job)
+    except Exception:
+        finish_import(job, RegisterImportStatus.FAILED, errors=[_system_error()])
+        raise
+
+
+def _system_error() -> str:
+    return gettext("导入失败：系统错误，未写入任何数据。")
+
+
+def _run(job: RegisterImport) -> str:
+    _progress(job, status=RegisterImportStatus.RUNNING, done=0, total=0)
+    with default_storage.open(job.path, "rb") as handle:
         content = handle.read()
-    default_storage.delete(state["path"])
-    plenary = Plenary.objects.select_related("committee").get(pk=state["plenary_id"])
     outcome = run_import(
-        plenary=plenary,
+        plenary=job.plenary,
         content=content,
-        dry_run=state["dry_run"],
-        credit_duty=state.get("credit_duty", False),
-        progress=lambda done, total: _update(token, done=done, total=total),
+        dry_run=job.dry_run,
+        credit_duty=job.credit_duty,
+        progress=lambda done, total: _progress(job, done=done, total=total),
     )
     result, plan = outcome.result, outcome.credit_plan
-    _update(
-        token,
-        status="done" if outcome.ok else "failed",
+    status = RegisterImportStatus.DONE if outcome.ok else RegisterImportStatus.FAILED
+    finish_import(
+        job,
+        status,
         done=outcome.rows,
         total=outcome.rows,
         errors=outcome.errors,
@@ -92,4 +105,14 @@ def run_register_import(*, token: str) -> str:
         credit_plan=None if plan is None else [plan.credits, plan.members, plan.unmatched],
         credited=None if result is None or plan is None else result.credited,
     )
-    return "done" if outcome.ok else "failed"
+    return status
+
+
+def requeue_register_import(job: RegisterImport):
+    """A lost import starts again from its kept workbook: its transaction died unwritten."""
+    _progress(job, status=RegisterImportStatus.QUEUED, done=0, total=0)
+    return lambda: run_register_import.enqueue(token=job.token)
+
+
+def fail_register_import(job: RegisterImport, reason: str) -> None:
+    finish_import(job, RegisterImportStatus.FAILED, errors=[reason])

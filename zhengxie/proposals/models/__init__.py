@@ -15,6 +15,7 @@ from .handling import (
     ReplyState,
     RequestState,
 )
+from .imports import RegisterImport, RegisterImportStatus
 from .intake import IntakeModel, IntakeSuggestion
 from .proposals import (
     COLLECTIVE_KINDS,
@@ -56,6 +57,8 @@ __all__ = [
     "PublishMode",
     "Rating",
     "ReassignmentRequest",
+    "RegisterImport",
+    "RegisterImportStatus",
     "Reply",
     "ReplyState",
     "RequestState",

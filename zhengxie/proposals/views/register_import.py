@@ -68,12 +68,10 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 def import_progress(request: HttpRequest, token: str) -> HttpResponse:
     """Polled by htmx every second until the job has finished."""
     state = import_state(token)
-    if state is None or state["user_id"] != request.user.pk:
+    if state is None or state.uploaded_by_id != request.user.pk:
         raise Http404(_("没有这次导入的记录。"))
-    finished = state["status"] in ("done", "failed")
-    percent = (
-        100 if finished else int(state["done"] * 100 / state["total"]) if state["total"] else 0
-    )
+    finished = state.is_finished
+    percent = 100 if finished else int(state.done * 100 / state.total) if state.total else 0
     context = {"state": state, "token": token, "finished": finished, "percent": percent}
     if request.htmx:
         return render(request, "proposals/io/_progress.html", context)

@@ -1,8 +1,9 @@
-"""The platform's clock: every tick it folds buffered thread views, sends the notification
-copies whose retry time has come and, from the digest hour, the day's digests (once a day per
-person, kept by each digest's own record); once a day it sends the deadline reminders and
-notices, refreshes the duty standings and retrains the intake models of registers that have
-moved. Run it beside the web processes (`make periodic`), from cron
+"""The platform's clock: every tick it folds buffered thread views, retries or fails the
+background jobs that lost their worker (core.leases), sends the notification copies whose
+retry time has come and, from the digest hour, the day's digests (once a day per person, kept
+by each digest's own record); once a day it sends the deadline reminders and notices,
+refreshes the duty standings and retrains the intake models of registers that have moved.
+Run it beside the web processes (`make periodic`), from cron
 with no --loop, or under a systemd timer.
 
 Each job runs on its own: a crash is logged with the job's name and the others still run. The
@@ -25,7 +26,7 @@ from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
-EVERY_TICK = ["flush_thread_views", "send_deliveries", "send_digests"]
+EVERY_TICK = ["flush_thread_views", "sweep_jobs", "send_deliveries", "send_digests"]
 DAILY = [
     ("proposal_deadlines", {}),
     ("send_activity_notices", {}),

@@ -1,0 +1,115 @@
+"""Metrics in the Prometheus text format at /metrics: requests by route and status, their
+latency, and the background work (the task queue by state, the job rows of every leased kind
+by state, so failures and lost workers show).
+
+Request figures are counted in each process. Under gunicorn every worker is its own process,
+so PROMETHEUS_MULTIPROC_DIR (an empty directory, emptied at each start; config/gunicorn.py
+tells the library when a worker exits) makes each worker write its figures to files there and
+a scrape of any worker sums them all. The background figures are read from the database at
+scrape time, so every app server reports the same, whichever process did the work.
+
+Routes are labelled by their URL name ("proposals:detail"), never by path: a path carries
+record ids and would make a series per record. Access is refused unless the scraper's address
+(as far as our own proxies vouch, core.throttle) is in METRICS_ALLOWED_NETWORKS or it sends
+`Authorization: Bearer <METRICS_TOKEN>`; both are empty by default, so nothing is exposed
+until the operator opens it.
+"""
+
+import hmac
+import ipaddress
+import os
+import time
+
+from django.conf import settings
+from django.db.models import Count
+from django.http import HttpRequest
+from django_tasks_db.models import DBTaskResult
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.multiprocess import MultiProcessCollector
+
+from .throttle import client_address
+
+# Not in the library's global registry: the scrape builds its own (see `metrics_text`).
+REQUESTS = Counter(
+    "zx_http_requests",
+    "HTTP requests answered, by route, method and status.",
+    ["route", "method", "status"],
+    registry=None,
+)
+LATENCY = Histogram(
+    "zx_http_request_duration_seconds",
+    "Time to answer an HTTP request, by route.",
+    ["route", "method"],
+    buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+    registry=None,
+)
+
+
+def route_of(request: HttpRequest) -> str:
+    match = getattr(request, "resolver_match", None)
+    return match.view_name if match is not None else "unmatched"
+
+
+class MetricsMiddleware:
+    """Counts and times every request; outermost but for the request id, so the time includes
+    the other middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        response = self.get_response(request)
+        route, method = route_of(request), request.method
+        LATENCY.labels(route, method).observe(time.perf_counter() - started)
+        REQUESTS.labels(route, method, str(response.status_code)).inc()
+        return response
+
+
+class BackgroundWork:
+    """Reads the queue and the job rows at scrape time."""
+
+    def collect(self):
+        from .leases import KINDS
+
+        tasks = GaugeMetricFamily(
+            "zx_tasks", "Background tasks in the queue table, by state.", labels=["status"]
+        )
+        by_status = DBTaskResult.objects.values_list("status").annotate(n=Count("id"))
+        for status, count in by_status.order_by():
+            tasks.add_metric([status], count)
+        yield tasks
+        jobs = GaugeMetricFamily(
+            "zx_jobs", "Leased job rows (imports, reviews), by kind and state.",
+            labels=["kind", "status"],
+        )  # fmt: skip
+        for kind in KINDS:
+            counts = kind.model.objects.values_list("status").annotate(n=Count("pk"))
+            for status, count in counts.order_by():
+                jobs.add_metric([kind.model._meta.label_lower, status], count)
+        yield jobs
+
+
+def metrics_text() -> bytes:
+    registry = CollectorRegistry(auto_describe=True)
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        MultiProcessCollector(registry)
+    else:
+        registry.register(REQUESTS)
+        registry.register(LATENCY)
+    registry.register(BackgroundWork())
+    return generate_latest(registry)
+
+
+def may_scrape(request: HttpRequest) -> bool:
+    token = settings.METRICS_TOKEN
+    offered = request.headers.get("Authorization", "")
+    if token and hmac.compare_digest(offered.encode(), f"Bearer {token}".encode()):
+        return True
+    try:
+        address = ipaddress.ip_address(client_address(request))
+    except ValueError:
+        return False
+    networks = (ipaddress.ip_network(n, strict=False) for n in settings.METRICS_ALLOWED_NETWORKS)
+    return any(address in network for network in networks)

@@ -1,0 +1,107 @@
+"""/metrics: requests by route and status, latency and background work, summed over gunicorn's
+worker processes, and readable only by the configured scraper."""
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings as django_settings
+
+from zhengxie.core.models import ImportStatus, RosterImport
+
+
+def _value(text: str, series: str) -> float:
+    found = re.search(rf"^{re.escape(series)} (\S+)$", text, re.MULTILINE)
+    return float(found.group(1)) if found else 0.0
+
+
+HEALTHZ = 'zx_http_requests_total{method="GET",route="core:healthz",status="200"}'
+
+
+@pytest.fixture
+def scraper(settings):
+    settings.METRICS_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1"]
+    return settings
+
+
+def test_requests_are_counted_by_route_and_status_and_timed(client, db, scraper):
+    # given
+    before = client.get("/metrics").content.decode()
+    # when
+    client.get("/healthz")
+    client.get("/healthz")
+    client.get("/no-such-page/")
+    after = client.get("/metrics")
+    # then
+    text = after.content.decode()
+    assert after.status_code == 200 and after["Content-Type"].startswith("text/plain")
+    assert _value(text, HEALTHZ) - _value(before, HEALTHZ) == 2
+    unmatched = 'zx_http_requests_total{method="GET",route="unmatched",status="404"}'
+    assert _value(text, unmatched) - _value(before, unmatched) == 1
+    timed = 'zx_http_request_duration_seconds_count{method="GET",route="core:healthz"}'
+    assert _value(text, timed) - _value(before, timed) == 2
+
+
+def test_background_work_is_read_from_the_database(client, city, staff, scraper):
+    RosterImport.objects.create(
+        committee=city, uploaded_by=staff, file_name="a.xlsx", status=ImportStatus.FAILED
+    )
+    RosterImport.objects.create(committee=city, uploaded_by=staff, file_name="b.xlsx")
+    text = client.get("/metrics").content.decode()
+    assert _value(text, 'zx_jobs{kind="core.rosterimport",status="failed"}') == 1
+    assert _value(text, 'zx_jobs{kind="core.rosterimport",status="queued"}') == 1
+
+
+def test_nobody_reads_metrics_until_the_operator_opens_them(admin_client, client, db):
+    assert client.get("/metrics").status_code == 403
+    assert admin_client.get("/metrics").status_code == 403
+
+
+def test_the_token_opens_metrics_from_anywhere(client, db, settings):
+    settings.METRICS_TOKEN = "s3cret-scrape-token"
+    assert (
+        client.get("/metrics", HTTP_AUTHORIZATION="Bearer s3cret-scrape-token").status_code == 200
+    )
+    assert client.get("/metrics", HTTP_AUTHORIZATION="Bearer wrong").status_code == 403
+    assert client.get("/metrics").status_code == 403
+
+
+def test_a_client_behind_our_proxy_is_judged_by_its_own_address(client, db, scraper):
+    # given nginx on this machine forwarding to the app: the peer is always 127.0.0.1
+    scraper.TRUSTED_PROXIES = ["127.0.0.1"]
+    # when / then an outside client reaching /metrics through it is refused, the local one not
+    assert client.get("/metrics", HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 403
+    assert client.get("/metrics", HTTP_X_FORWARDED_FOR="127.0.0.1").status_code == 200
+
+
+COUNT_ONE_REQUEST = """
+import django, os
+os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+django.setup()
+from django.test import RequestFactory
+from zhengxie.core.metrics import MetricsMiddleware
+from django.http import HttpResponse
+request = RequestFactory().get("/healthz")
+MetricsMiddleware(lambda r: HttpResponse(status=201))(request)
+"""
+
+
+def test_worker_processes_figures_add_up_in_multiprocess_mode(tmp_path, db, client, scraper):
+    # given two worker processes that each answered one request
+    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path)}
+    for _ in range(2):
+        subprocess.run(
+            [sys.executable, "-c", COUNT_ONE_REQUEST],
+            cwd=django_settings.BASE_DIR, env=env, check=True, timeout=120,
+        )  # fmt: skip
+    # when any process serves the scrape with the same directory
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(tmp_path)
+    try:
+        text = client.get("/metrics").content.decode()
+    finally:
+        del os.environ["PROMETHEUS_MULTIPROC_DIR"]
+    # then it reports both workers' requests
+    series = 'zx_http_requests_total{method="GET",route="unmatched",status="201"}'
+    assert _value(text, series) == 2
