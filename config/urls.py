@@ -22,5 +22,6 @@ urlpatterns = [
     path("duty/", include("zhengxie.duty.urls")),
     path("portal/", include("zhengxie.portal.urls")),
     path("insights/", include("zhengxie.insights.urls")),
+    path("instructions/", include("zhengxie.instructions.urls")),
     path("", include("zhengxie.core.urls")),
 ]

@@ -12,11 +12,13 @@ class ActivitiesConfig(AppConfig):
         from zhengxie.core.workflow import register
         from zhengxie.duty.providers import register_section
 
+        from . import instruction_targets
         from .rules import RULES
         from .selectors import list_upcoming_for_member
         from .workflow import WORKFLOWS
 
         register(*WORKFLOWS)
+        instruction_targets.register()
 
         register_section(
             key="upcoming", title=_("近期活动"), provider=list_upcoming_for_member, order=10

@@ -10,8 +10,9 @@ class OpinionsConfig(AppConfig):
     def ready(self) -> None:
         from zhengxie.core.rules import register
 
-        from . import workflow
+        from . import instruction_targets, workflow
         from .rules import RULES
 
         register(RULES)
         workflow.register_workflows()
+        instruction_targets.register()

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from zhengxie.core.models import Member, User
 from zhengxie.core.permissions import active_seat
+from zhengxie.instructions.selectors import count_by_level
 
 from .models import (
     AdoptionMode,
@@ -169,8 +170,23 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
     counts = cohort.aggregate(
         submitted=Count("id"), adopted=Count("id", filter=Q(state=OpinionState.ADOPTED))
     )
-    instructions = Instruction.objects.filter(report__in=cohort).count()
+    instructions = sum(_instruction_counts(cohort).values())
     return _headline(cohort, counts["submitted"], counts["adopted"], instructions)
+
+
+def _instruction_counts(cohort: QuerySet) -> dict[str, int]:
+    """批示 on the cohort's reports per level: those the office recorded here, and the
+    instructions app's (leaders' own and the paper ones the office transcribed there)."""
+    counts = dict(
+        Instruction.objects.filter(report__in=cohort)
+        .values_list("level")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    written = count_by_level(model=OpinionReport, record_ids=cohort.values("pk"))
+    for level, n in written.items():
+        counts[level] = counts.get(level, 0) + n
+    return counts
 
 
 def figures_in_detail(*, committee_ids: list[int], year: int) -> dict:
@@ -184,13 +200,14 @@ def figures_in_detail(*, committee_ids: list[int], year: int) -> dict:
         .annotate(n=Count("id"))
         .order_by()
     )
-    levels = _level_figures(cohort)
+    instructed = _instruction_counts(cohort)
+    levels = _level_figures(cohort, instructed)
     return {
         **_headline(
             cohort,
             submitted=sum(by_state.values()),
             adopted=by_state.get(OpinionState.ADOPTED, 0),
-            instructions=sum(row["instructions"] for row in levels.values()),
+            instructions=sum(instructed.values()),
         ),
         "by_stage": {state: by_state.get(state, 0) for state in OpinionState.values[1:]},
         "by_mode": {mode: by_mode.get(mode, 0) for mode in AdoptionMode.values},
@@ -202,7 +219,7 @@ def figures_in_detail(*, committee_ids: list[int], year: int) -> dict:
     }
 
 
-def _level_figures(cohort: QuerySet) -> dict[str, dict[str, int]]:
+def _level_figures(cohort: QuerySet, instructed: dict[str, int]) -> dict[str, dict[str, int]]:
     sent = {
         row["level"]: row
         for row in Escalation.objects.filter(report__in=cohort)
@@ -210,12 +227,6 @@ def _level_figures(cohort: QuerySet) -> dict[str, dict[str, int]]:
         .annotate(sent=Count("id"), adopted=Count("id", filter=Q(adopted_on__isnull=False)))
         .order_by()
     }
-    instructed = dict(
-        Instruction.objects.filter(report__in=cohort)
-        .values_list("level")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
     return {
         level: {
             "escalated": sent.get(level, {}).get("sent", 0),

@@ -220,6 +220,13 @@ MATRIX = {
     "insights:review_generate": post_only(*FIGURE_READERS),
     "insights:review_job": only("staff", "leader", "admin"),
     # --- opinions -------------------------------------------------------------------------
+    # --- instructions ---------------------------------------------------------------------
+    "instructions:queue": only(*OFFICE),
+    "instructions:mine": only("leader", "admin"),
+    "instructions:unit": only("unit"),
+    "instructions:detail": only("unit", "staff", "leader", "admin"),
+    "instructions:write": only("leader", "admin"),
+    "instructions:transcribe": only(*CITY_OFFICE),
     "opinions:bulletin": only("staff", "leader", "admin"),
     "opinions:bulletin_docx": only("staff", "leader", "admin"),
     "opinions:bulletins": only(*OFFICE),

@@ -27,6 +27,8 @@ from zhengxie.grassroots import factories as grassroots_factories
 from zhengxie.grassroots.models import CaseState
 from zhengxie.grassroots.services.sessions import Participant, hold_session
 from zhengxie.insights.services import request_annual_review
+from zhengxie.instructions.services import write_instruction
+from zhengxie.instructions.targets import target_named
 from zhengxie.opinions import factories as opinion_factories
 from zhengxie.opinions import services as opinions
 from zhengxie.portal import factories as portal_factories
@@ -135,7 +137,15 @@ def _opinions(world: World, city) -> None:
         instructed_on=dt.date.today(),
     )
     bulletin = opinion_factories.make_bulletin(reports=[adopted], office=staff)
+    leader_instruction = write_instruction(
+        target=target_named("opinion_report"),
+        record=adopted,
+        actor=world.users["leader"],
+        text="请市民政局研究办理",
+        unit=proposal_factories.unit_of(world.users["unit"]),
+    )
     world.records.update(
+        leader_instruction=leader_instruction,
         report=report,
         adopted=adopted,
         escalation=escalation,
@@ -388,6 +398,9 @@ ROUTE_ARGUMENTS = {
     },
     "core:workflow_guide": {"app_label": Const("opinions")},
     "opinions:edit": {"pk": "report"},
+    "instructions:detail": {"pk": "leader_instruction"},
+    "instructions:write": {"kind": Const("opinion_report"), "pk": "adopted"},
+    "instructions:transcribe": {"kind": Const("opinion_report"), "pk": "adopted"},
     "opinions:discard": {"pk": "report"},
     "opinions:escalate": {"pk": "adopted"},
     "opinions:instruct": {"pk": "adopted"},

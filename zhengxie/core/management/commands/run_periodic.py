@@ -1,16 +1,17 @@
 """The platform's clock: folds buffered thread views every tick and, once a day, sends the
-deadline reminders and notices, refreshes the duty standings and retrains the intake models
-of registers that have moved. Run it beside the web processes (`make periodic`), from cron
-with no --loop, or under a systemd timer.
+deadline reminders (proposals, grassroots actions, leaders' instructions) and notices,
+refreshes the duty standings and retrains the intake models of registers that have moved. Run
+it beside the web processes (`make periodic`), from cron with no --loop, or under a systemd
+timer.
 
 Each job runs on its own: a crash is logged with the job's name and the others still run. The
 daily slot is claimed per job, so several runners share the day's work, and a job that failed
 gives its claim back so the next tick retries it. That retry is safe because every daily job is
 idempotent within a day: co-signing and feedback windows close by a state transition that is
 checked under lock, each deadline reminder threshold and each activity notice is sent once
-(recorded on the assignment, a state change on the activity), grassroots reminders are stamped
-with the day they were sent, the duty standings are rebuilt from the ledger, and retraining
-replaces a model with one learned from the same register."""
+(recorded on the assignment, a state change on the activity), grassroots and instruction
+reminders are stamped with the day they were sent, the duty standings are rebuilt from the
+ledger, and retraining replaces a model with one learned from the same register."""
 
 import logging
 import time
@@ -27,6 +28,7 @@ DAILY = [
     ("proposal_deadlines", {}),
     ("send_activity_notices", {}),
     ("remind_grassroots_actions", {}),
+    ("remind_instructions", {}),
     ("recompute_duty", {"current": True}),
     ("train_intake", {"changed": True}),
 ]
