@@ -84,10 +84,10 @@ def panel_for(user: User, kind: str, record: Model) -> dict:
     }
 
 
-def count_by_level(*, model: type[Model], record_ids: QuerySet) -> dict[str, int]:
-    """Instructions on the given records of one kind, per level: the figures of the app that
-    owns the records add these to their own."""
-    rows = (
+def counts_by_level_on(*, model: type[Model], record_ids: QuerySet) -> QuerySet:
+    """(level, n) rows of the instructions on the given records of one kind: the app that
+    owns the records adds them to its own counts, in the same query (a UNION ALL)."""
+    return (
         Instruction.objects.filter(
             target_type=ContentType.objects.get_for_model(model), target_id__in=record_ids
         )
@@ -95,4 +95,3 @@ def count_by_level(*, model: type[Model], record_ids: QuerySet) -> dict[str, int
         .annotate(n=Count("id"))
         .order_by()
     )
-    return dict(rows)

@@ -2,18 +2,19 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from zhengxie.core.models import Member, User
 from zhengxie.core.permissions import active_seat
-from zhengxie.instructions.selectors import count_by_level
+from zhengxie.instructions.selectors import counts_by_level_on
 
 from .models import (
     AdoptionMode,
     BulletinIssue,
     Escalation,
     EscalationLevel,
+    ForwardAnswer,
     Instruction,
     OpinionReport,
     OpinionState,
@@ -177,14 +178,15 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
 def _instruction_counts(cohort: QuerySet) -> dict[str, int]:
     """批示 on the cohort's reports per level: those the office recorded here, and the
     instructions app's (leaders' own and the paper ones the office transcribed there)."""
-    counts = dict(
+    recorded = (
         Instruction.objects.filter(report__in=cohort)
         .values_list("level")
         .annotate(n=Count("id"))
         .order_by()
     )
-    written = count_by_level(model=OpinionReport, record_ids=cohort.values("pk"))
-    for level, n in written.items():
+    written = counts_by_level_on(model=OpinionReport, record_ids=cohort.values("pk"))
+    counts: dict[str, int] = {}
+    for level, n in recorded.union(written, all=True):
         counts[level] = counts.get(level, 0) + n
     return counts
 
@@ -235,3 +237,19 @@ def _level_figures(cohort: QuerySet, instructed: dict[str, int]) -> dict[str, di
         }
         for level in EscalationLevel.values
     }
+
+
+def list_forwarded_to_units(*, unit_ids: set[int]) -> QuerySet:
+    """The department's workspace: reports forwarded to its units, unanswered first."""
+    return (
+        OpinionReport.objects.filter(
+            forwarded_unit_id__in=unit_ids, state=OpinionState.FORWARDED, is_deleted=False
+        )
+        .select_related("committee", "forwarded_unit", "answer")
+        .prefetch_related("members")
+        .order_by(F("answer__answered_at").asc(nulls_first=True), "-decided_at", "-id")
+    )
+
+
+def get_answer(report: OpinionReport) -> ForwardAnswer | None:
+    return ForwardAnswer.objects.filter(report=report).select_related("unit").first()

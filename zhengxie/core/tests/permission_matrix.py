@@ -227,6 +227,8 @@ MATRIX = {
     "instructions:detail": only("unit", "staff", "leader", "admin"),
     "instructions:write": only("leader", "admin"),
     "instructions:transcribe": only(*CITY_OFFICE),
+    "opinions:answer": only("unit"),
+    "opinions:unit": only("unit"),
     "opinions:bulletin": only("staff", "leader", "admin"),
     "opinions:bulletin_docx": only("staff", "leader", "admin"),
     "opinions:bulletins": only(*OFFICE),

@@ -144,7 +144,11 @@ def _opinions(world: World, city) -> None:
         text="请市民政局研究办理",
         unit=proposal_factories.unit_of(world.users["unit"]),
     )
+    forwarded = opinion_factories.make_forwarded_report(
+        author=member, office=staff, unit=proposal_factories.unit_of(world.users["unit"])
+    )
     world.records.update(
+        forwarded=forwarded,
         leader_instruction=leader_instruction,
         report=report,
         adopted=adopted,
@@ -398,6 +402,7 @@ ROUTE_ARGUMENTS = {
     },
     "core:workflow_guide": {"app_label": Const("opinions")},
     "opinions:edit": {"pk": "report"},
+    "opinions:answer": {"pk": "forwarded"},
     "instructions:detail": {"pk": "leader_instruction"},
     "instructions:write": {"kind": Const("opinion_report"), "pk": "adopted"},
     "instructions:transcribe": {"kind": Const("opinion_report"), "pk": "adopted"},

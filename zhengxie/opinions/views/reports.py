@@ -120,6 +120,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "progress": progress(report.state),
         **history_context(report, shown=office),
         **panel_for(request.user, REPORT, report),
+        "answer": selectors.get_answer(report) if report.state == OpinionState.FORWARDED else None,
     }
     return render(request, "opinions/detail.html", context)
 
