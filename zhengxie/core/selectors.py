@@ -3,12 +3,15 @@
 from django.db.models import Count, Q, QuerySet
 
 from .chinese import normalize_name
-from .models import Committee, Member, Role, RoleGrant, RosterImport
+from .models import Committee, CommitteeLevel, Member, Role, RoleGrant, RosterImport
+from .permissions import descendant_ids
 
 
 def get_home_committee() -> Committee | None:
-    """The committee whose portal a guest lands on: the city committee (the root)."""
-    return Committee.objects.filter(parent__isnull=True).order_by("id").first()
+    """The committee whose portal a guest lands on: the first city committee (with a
+    province above it, the city still hosts the portal), else the root."""
+    city = Committee.objects.filter(level=CommitteeLevel.CITY).order_by("id").first()
+    return city or Committee.objects.filter(parent__isnull=True).order_by("id").first()
 
 
 def list_members(
@@ -66,10 +69,11 @@ def list_recent_imports(*, committee: Committee, limit: int = 10) -> QuerySet[Ro
 
 
 def committee_scope(committee: Committee, *, rollup: bool) -> list[int]:
-    """The committee alone, or with its county committees (the city's roll-up)."""
+    """The committee alone, or with every committee below it (a city's counties; a
+    province's cities and their counties), each once."""
     if not rollup:
         return [committee.pk]
-    return [committee.pk, *Committee.objects.filter(parent=committee).values_list("id", flat=True)]
+    return [committee.pk, *sorted(descendant_ids([committee.pk]))]
 
 
 def member_figures(*, committee_ids: list[int]) -> dict:
