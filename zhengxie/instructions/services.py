@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import CommitteeLevel, HandlingUnit, Role, User
+from zhengxie.core.permissions import grants_of
 from zhengxie.core.rules import rule
 from zhengxie.core.services.notifications import notify
 from zhengxie.core.workdays import add_working_days
@@ -35,13 +36,19 @@ def today() -> dt.date:
 
 # A leader writing here writes at the level of the record's committee.
 _LEVEL_OF_COMMITTEE = {
+    CommitteeLevel.PROVINCIAL: InstructionLevel.PROVINCIAL,
     CommitteeLevel.COUNTY: InstructionLevel.COUNTY,
     CommitteeLevel.CITY: InstructionLevel.CITY,
 }
 
 
-def _leader_level(record: Model) -> str:
-    return _LEVEL_OF_COMMITTEE.get(record.committee.level, InstructionLevel.CITY)
+def _leader_level(leader: User, record: Model) -> str:
+    """The level of the leader's own committee: a city leader instructing on a county's
+    report writes as a city leader."""
+    grants = [g for g in grants_of(leader) if g.role == Role.LEADER]
+    own = next((g for g in grants if g.committee_id == record.committee_id), None)
+    committee = (own or grants[0]).committee if grants else record.committee
+    return _LEVEL_OF_COMMITTEE.get(committee.level, InstructionLevel.CITY)
 
 
 def _clean_text(text: str) -> str:
@@ -67,7 +74,7 @@ def write_instruction(
     fields = {
         "leader": actor,
         "leader_name": actor.display_name or actor.get_username(),
-        "level": _leader_level(record),
+        "level": _leader_level(actor, record),
         "text": _clean_text(text),
         "instructed_on": today(),
     }

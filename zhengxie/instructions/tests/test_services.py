@@ -141,3 +141,12 @@ def test_the_daily_run_sends_the_reminders():
     from zhengxie.core.management.commands.run_periodic import DAILY
 
     assert "remind_instructions" in [name for name, _ in DAILY]
+
+
+def test_a_city_leader_instructs_on_a_county_report_as_a_city_leader(county, leader):
+    from zhengxie.opinions.factories import make_adopted_report, make_author, make_office
+
+    report = make_adopted_report(
+        author=make_author(committee=county), office=make_office(committee=county)
+    )
+    assert _write(report, leader).level == "city"
