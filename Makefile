@@ -19,6 +19,7 @@ migrate: install
 
 demo: migrate
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py seed_province
 
 run: demo
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0

@@ -29,5 +29,6 @@ urlpatterns = [
     path("portal/", include("zhengxie.portal.urls")),
     path("jobs/", include("zhengxie.jobs.urls")),
     path("insights/", include("zhengxie.insights.urls")),
+    path("instructions/", include("zhengxie.instructions.urls")),
     path("", include("zhengxie.core.urls")),
 ]

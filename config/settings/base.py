@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "zhengxie.core",
     "zhengxie.search",
     "zhengxie.duty",
+    "zhengxie.instructions",
     "zhengxie.proposals",
     "zhengxie.opinions",
     "zhengxie.activities",

@@ -16,6 +16,7 @@ class ActivitiesConfig(AppConfig):
         from zhengxie.core.workflow import register
         from zhengxie.duty.providers import register_section
 
+        from . import instruction_targets
         from .audiences import INVITEES
         from .notifications import KINDS
         from .rules import RULES
@@ -24,6 +25,7 @@ class ActivitiesConfig(AppConfig):
         from .workflow import WORKFLOWS
 
         register(*WORKFLOWS)
+        instruction_targets.register()
 
         register_section(
             key="upcoming", title=_("近期活动"), provider=list_upcoming_for_member, order=10

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from .models import Committee, Role, RoleGrant, User
+from .models import Committee, CommitteeLevel, Role, RoleGrant, User
 
 # Roles of a city committee that also read its county committees' records (the roll-up).
 ROLLUP_ROLES = frozenset({Role.LEADER, Role.STAFF, Role.ADMIN})
@@ -55,18 +55,37 @@ def _children_by_parent() -> dict[int, list[int]]:
     return tree
 
 
+def descendant_ids(committee_ids: Iterable[int]) -> set[int]:
+    """Every committee below the given ones at any depth: a province's cities and their
+    counties, a city's counties. One query for the whole tree."""
+    tree = _children_by_parent()
+    found: set[int] = set()
+    frontier = list(committee_ids)
+    while frontier:
+        for child in tree.get(frontier.pop(), []):
+            if child not in found:
+                found.add(child)
+                frontier.append(child)
+    return found
+
+
 def committee_ids_with_role(user: User, *roles: str, rollup: bool = False) -> set[int]:
-    """Committees where the person holds one of the roles; with rollup, a city grant of a
-    roll-up role adds the city's county committees."""
+    """Committees where the person holds one of the roles; with rollup, a grant of a roll-up
+    role above the county level adds every committee below it (a province reads all, a city
+    itself and its counties, a county itself)."""
     if getattr(user, "is_superuser", False):
         return set(Committee.objects.values_list("id", flat=True))
     grants = [g for g in grants_of(user) if g.role in roles]
     ids = {g.committee_id for g in grants}
-    if rollup and any(g.role in ROLLUP_ROLES and g.committee.parent_id is None for g in grants):
-        tree = _children_by_parent()
-        for grant in grants:
-            if grant.role in ROLLUP_ROLES:
-                ids.update(tree.get(grant.committee_id, []))
+    if rollup:
+        # A county has nothing below it: its people pay no query for the tree.
+        above = [
+            g.committee_id
+            for g in grants
+            if g.role in ROLLUP_ROLES and g.committee.level != CommitteeLevel.COUNTY
+        ]
+        if above:
+            ids |= descendant_ids(above)
     return ids
 
 

@@ -10,6 +10,7 @@ from .models import (
     ApiToken,
     BulkNotice,
     Committee,
+    CommitteeLevel,
     Delivery,
     DeliveryStatus,
     Member,
@@ -19,11 +20,14 @@ from .models import (
     RosterImport,
     User,
 )
+from .permissions import descendant_ids
 
 
 def get_home_committee() -> Committee | None:
-    """The committee whose portal a guest lands on: the city committee (the root)."""
-    return Committee.objects.filter(parent__isnull=True).order_by("id").first()
+    """The committee whose portal a guest lands on: the first city committee (with a
+    province above it, the city still hosts the portal), else the root."""
+    city = Committee.objects.filter(level=CommitteeLevel.CITY).order_by("id").first()
+    return city or Committee.objects.filter(parent__isnull=True).order_by("id").first()
 
 
 def list_members(
@@ -81,10 +85,11 @@ def list_recent_imports(*, committee: Committee, limit: int = 10) -> QuerySet[Ro
 
 
 def committee_scope(committee: Committee, *, rollup: bool) -> list[int]:
-    """The committee alone, or with its county committees (the city's roll-up)."""
+    """The committee alone, or with every committee below it (a city's counties; a
+    province's cities and their counties), each once."""
     if not rollup:
         return [committee.pk]
-    return [committee.pk, *Committee.objects.filter(parent=committee).values_list("id", flat=True)]
+    return [committee.pk, *sorted(descendant_ids([committee.pk]))]
 
 
 def member_figures(*, committee_ids: list[int]) -> dict:

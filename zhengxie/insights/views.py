@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from zhengxie.core.models import Committee
+from zhengxie.core.models import Committee, CommitteeLevel
 from zhengxie.core.uploads import serve_upload
 from zhengxie.core.web.params import year_param
 from zhengxie.proposals import selectors as proposals
@@ -46,7 +46,7 @@ def _scope(request: HttpRequest) -> tuple[ScopeForm, Committee, int, bool]:
         form = ScopeForm(initial, committee_ids=ids)
         form.is_valid()
     committee, year = form.cleaned_data["committee"], form.cleaned_data["year"]
-    rollup = form.cleaned_data["rollup"] and committee.parent_id is None
+    rollup = form.cleaned_data["rollup"] and committee.level != CommitteeLevel.COUNTY
     check_rollup_permission(request.user, committee, rollup)
     return form, committee, year, rollup
 
@@ -110,7 +110,7 @@ def review_generate(request: HttpRequest) -> HttpResponse:
         actor=request.user,
         committee=committee,
         year=year_param(request, default=timezone.localdate().year),
-        rollup=request.POST.get("rollup") == "1" and committee.parent_id is None,
+        rollup=request.POST.get("rollup") == "1" and committee.level != CommitteeLevel.COUNTY,
     )
     return redirect("insights:review_job", pk=job.pk)
 

@@ -12,7 +12,7 @@ class OpinionsConfig(AppConfig):
         from zhengxie.core.rules import register
         from zhengxie.core.todos import register_todo_provider
 
-        from . import workflow
+        from . import instruction_targets, workflow
         from .notifications import KINDS
         from .rules import RULES
         from .todos import PROVIDERS as TODO_PROVIDERS
@@ -22,3 +22,4 @@ class OpinionsConfig(AppConfig):
         register_kinds(KINDS)
         for provider in TODO_PROVIDERS:
             register_todo_provider(provider)
+        instruction_targets.register()

@@ -55,3 +55,8 @@ def make_bulletin(
         issued_on=issued_on or dt.date(2022, 6, 1),
         title="综合",
     )
+
+
+def make_forwarded_report(*, author: Member, office: User, unit) -> OpinionReport:
+    report = make_report(author=author)
+    return services.apply_action(report=report, actor=office, action="forward", unit=unit)

@@ -120,3 +120,24 @@ def check_read_bulletins_permission(user: User, committee: Committee | int) -> N
 def check_leader_view_permission(user: User) -> None:
     if not committee_ids_with_role(user, Role.LEADER, Role.STAFF, Role.ADMIN, rollup=True):
         raise PermissionDenied(_("只有领导和机关工作人员可以查看社情民意采用和批示情况。"))
+
+
+def is_forwarded_to(user: User, report: OpinionReport) -> bool:
+    return (
+        report.state == OpinionState.FORWARDED
+        and report.forwarded_unit_id is not None
+        and report.forwarded_unit_id in unit_ids_of(user)
+    )
+
+
+def check_answer_permission(user: User, report: OpinionReport) -> None:
+    """Only the department the report was forwarded to answers it."""
+    if not is_forwarded_to(user, report):
+        raise PermissionDenied(_("只有该信息转送的部门可以答复。"))
+
+
+def check_unit_workspace_permission(user: User) -> set[int]:
+    units = unit_ids_of(user)
+    if not units:
+        raise PermissionDenied(_("只有部门联络员可以查看转送信息。"))
+    return units

@@ -2,17 +2,19 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from zhengxie.core.models import Member, User
 from zhengxie.core.permissions import active_seat
+from zhengxie.instructions.selectors import counts_by_level_on
 
 from .models import (
     AdoptionMode,
     BulletinIssue,
     Escalation,
     EscalationLevel,
+    ForwardAnswer,
     Instruction,
     OpinionReport,
     OpinionState,
@@ -169,8 +171,24 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
     counts = cohort.aggregate(
         submitted=Count("id"), adopted=Count("id", filter=Q(state=OpinionState.ADOPTED))
     )
-    instructions = Instruction.objects.filter(report__in=cohort).count()
+    instructions = sum(_instruction_counts(cohort).values())
     return _headline(cohort, counts["submitted"], counts["adopted"], instructions)
+
+
+def _instruction_counts(cohort: QuerySet) -> dict[str, int]:
+    """批示 on the cohort's reports per level: those the office recorded here, and the
+    instructions app's (leaders' own and the paper ones the office transcribed there)."""
+    recorded = (
+        Instruction.objects.filter(report__in=cohort)
+        .values_list("level")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    written = counts_by_level_on(model=OpinionReport, record_ids=cohort.values("pk"))
+    counts: dict[str, int] = {}
+    for level, n in recorded.union(written, all=True):
+        counts[level] = counts.get(level, 0) + n
+    return counts
 
 
 def figures_in_detail(*, committee_ids: list[int], year: int) -> dict:
@@ -184,13 +202,14 @@ def figures_in_detail(*, committee_ids: list[int], year: int) -> dict:
         .annotate(n=Count("id"))
         .order_by()
     )
-    levels = _level_figures(cohort)
+    instructed = _instruction_counts(cohort)
+    levels = _level_figures(cohort, instructed)
     return {
         **_headline(
             cohort,
             submitted=sum(by_state.values()),
             adopted=by_state.get(OpinionState.ADOPTED, 0),
-            instructions=sum(row["instructions"] for row in levels.values()),
+            instructions=sum(instructed.values()),
         ),
         "by_stage": {state: by_state.get(state, 0) for state in OpinionState.values[1:]},
         "by_mode": {mode: by_mode.get(mode, 0) for mode in AdoptionMode.values},
@@ -202,7 +221,7 @@ def figures_in_detail(*, committee_ids: list[int], year: int) -> dict:
     }
 
 
-def _level_figures(cohort: QuerySet) -> dict[str, dict[str, int]]:
+def _level_figures(cohort: QuerySet, instructed: dict[str, int]) -> dict[str, dict[str, int]]:
     sent = {
         row["level"]: row
         for row in Escalation.objects.filter(report__in=cohort)
@@ -210,12 +229,6 @@ def _level_figures(cohort: QuerySet) -> dict[str, dict[str, int]]:
         .annotate(sent=Count("id"), adopted=Count("id", filter=Q(adopted_on__isnull=False)))
         .order_by()
     }
-    instructed = dict(
-        Instruction.objects.filter(report__in=cohort)
-        .values_list("level")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
     return {
         level: {
             "escalated": sent.get(level, {}).get("sent", 0),
@@ -224,3 +237,19 @@ def _level_figures(cohort: QuerySet) -> dict[str, dict[str, int]]:
         }
         for level in EscalationLevel.values
     }
+
+
+def list_forwarded_to_units(*, unit_ids: set[int]) -> QuerySet:
+    """The department's workspace: reports forwarded to its units, unanswered first."""
+    return (
+        OpinionReport.objects.filter(
+            forwarded_unit_id__in=unit_ids, state=OpinionState.FORWARDED, is_deleted=False
+        )
+        .select_related("committee", "forwarded_unit", "answer")
+        .prefetch_related("members")
+        .order_by(F("answer__answered_at").asc(nulls_first=True), "-decided_at", "-id")
+    )
+
+
+def get_answer(report: OpinionReport) -> ForwardAnswer | None:
+    return ForwardAnswer.objects.filter(report=report).select_related("unit").first()

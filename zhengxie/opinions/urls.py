@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import leader, office, reports
+from .views import leader, office, reports, units
 
 app_name = "opinions"
 urlpatterns = [
@@ -18,4 +18,6 @@ urlpatterns = [
     path("bulletins/<int:pk>/", office.bulletin_detail, name="bulletin"),
     path("bulletins/<int:pk>/docx/", office.bulletin_download, name="bulletin_docx"),
     path("overview/", leader.overview, name="overview"),
+    path("unit/", units.workspace, name="unit"),
+    path("<int:pk>/answer/", units.answer, name="answer"),
 ]

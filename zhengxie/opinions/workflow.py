@@ -11,6 +11,7 @@ from .forms import AdoptForm, DeclineForm, ForwardForm
 from .models import OpinionReport
 from .models import OpinionState as S
 from .permissions import AUTHOR, AUTHOR_EDITS, OFFICE_EDITS
+from .services.answers import tell_forwarded_unit
 from .services.reports import (
     add_editor_comment,
     check_adoption_mode,
@@ -62,7 +63,8 @@ OPINION_REPORT = Workflow(
         transition("forward", _("转送部门"), {S.SUBMITTED, S.EDITING}, S.FORWARDED, OFFICE,
                    form=ForwardForm, form_kwargs=_committee, reason=Reason.OPTIONAL,
                    reason_label=_("意见（选填）"), guards=(check_forward_unit,),
-                   before=(set_forwarded_unit, add_editor_comment), notify=(tell_authors,)),
+                   before=(set_forwarded_unit, add_editor_comment),
+                   notify=(tell_authors, tell_forwarded_unit)),
         transition("decline", _("不予采用"), {S.SUBMITTED, S.EDITING}, S.DECLINED, OFFICE,
                    form=DeclineForm, form_kwargs=_committee, reason=Reason.REQUIRED,
                    reason_label=_("不予采用理由"), before=(add_editor_comment,),

@@ -14,6 +14,7 @@ class ProposalsConfig(AppConfig):
         from zhengxie.core.workflow import register
         from zhengxie.duty.providers import register_section
 
+        from . import instruction_targets
         from .notifications import KINDS
         from .rules import RULES
         from .selectors import list_cosignatures_awaiting, list_replies_awaiting_rating
@@ -24,6 +25,7 @@ class ProposalsConfig(AppConfig):
         register_job_kinds()
         register_rules(RULES)
         register(PROPOSAL, COSIGNATURE, REPLY, EXTENSION, REASSIGNMENT)
+        instruction_targets.register()
         register_section(
             key="cosign",
             title=_("待确认的联名提案"),

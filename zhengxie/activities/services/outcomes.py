@@ -188,6 +188,20 @@ def record_instruction(
     return instruction
 
 
+def credit_leader_instruction(*, outcome: Outcome, instruction) -> None:
+    """A leader's own 批示 on the outcome (the instructions app's record): each author is
+    credited once, and the activity moves to "followed up" as the scheduled steps move it."""
+    for author in outcome.authors.all():
+        credit_duty(
+            member=author,
+            kind=DutyKind.INSTRUCTION,
+            source=instruction,
+            occurred_on=instruction.instructed_on,
+            role=instruction.level,
+        )
+    _follow_activity(None, outcome)
+
+
 def add_follow_up(*, actor: User, outcome: Outcome, note: str) -> OutcomeFollowUp:
     check_manage_activity_permission(actor, outcome.committee_id)
     if not note.strip():

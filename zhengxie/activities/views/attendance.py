@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhengxie.core.models import Member
+from zhengxie.core.models import CommitteeLevel, Member
 from zhengxie.core.permissions import active_seat, readable_committee_ids
 from zhengxie.core.services.rules import set_rule
 from zhengxie.core.web.errors import messages_of, show_as_messages, show_form_errors_as_messages
@@ -246,7 +246,7 @@ def warnings(request: HttpRequest) -> HttpResponse:
                 request.get_full_path(),
             )
     ids = {committee.pk} | (
-        readable_committee_ids(request.user) if committee.parent_id is None else set()
+        readable_committee_ids(request.user) if committee.level != CommitteeLevel.COUNTY else set()
     )
     rows = selectors.list_warnings(committee_ids=ids)[:500]
     return render(request, "activities/warnings.html", {"warnings": rows, "form": form})

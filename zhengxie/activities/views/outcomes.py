@@ -16,10 +16,12 @@ from zhengxie.core.web.pagination import paginate
 from zhengxie.core.web.redirects import redirect_with_success
 from zhengxie.core.web.scoping import office_committee
 from zhengxie.core.workflow import WorkflowError
+from zhengxie.instructions.selectors import panel_for
 
 from .. import selectors
 from ..exports import outcome_docx
 from ..forms import AttachmentForm, FollowUpForm, InstructionForm, OutcomeForm
+from ..instruction_targets import OUTCOME
 from ..models import Activity, Outcome, OutcomeAttachment
 from ..permissions import can_manage_activity, check_manage_activity_permission
 from ..services import outcomes as outcome_services
@@ -87,6 +89,7 @@ def outcome_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "instructions": outcome.instructions.all(),
         "follow_ups": outcome.follow_ups.select_related("author"),
         "attachments": outcome.attachments.all(),
+        **panel_for(request.user, OUTCOME, outcome),
     }
     if manage:
         context.update(

@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 
 class CommitteeLevel(models.TextChoices):
+    PROVINCIAL = "provincial", _("省级")  # 省政协: reads every committee below it
     CITY = "city", _("市级")  # 市政协: sees the roll-up of its counties where the role allows
     COUNTY = "county", _("县级")  # 县(市、区)政协: sees only its own records
 

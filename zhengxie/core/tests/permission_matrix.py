@@ -263,6 +263,15 @@ MATRIX = {
     "jobs:verification_queue": only(*OFFICE, conceals=("pending_employer", COUNTY)),
     "jobs:workspace": signed_in(),
     # --- opinions -------------------------------------------------------------------------
+    # --- instructions ---------------------------------------------------------------------
+    "instructions:queue": only(*OFFICE),
+    "instructions:mine": only("leader", "admin"),
+    "instructions:unit": only("unit"),
+    "instructions:detail": only("unit", "staff", "leader", "admin"),
+    "instructions:write": only("leader", "admin"),
+    "instructions:transcribe": only(*CITY_OFFICE),
+    "opinions:answer": only("unit"),
+    "opinions:unit": only("unit"),
     "opinions:bulletin": only("staff", "leader", "admin"),
     "opinions:bulletin_docx": only("staff", "leader", "admin"),
     "opinions:bulletins": only(*OFFICE),

@@ -29,6 +29,8 @@ from zhengxie.grassroots import factories as grassroots_factories
 from zhengxie.grassroots.models import CaseState
 from zhengxie.grassroots.services.sessions import Participant, hold_session
 from zhengxie.insights.services import request_annual_review
+from zhengxie.instructions.services import write_instruction
+from zhengxie.instructions.targets import target_named
 from zhengxie.jobs import factories as jobs_factories
 from zhengxie.jobs.services.reports import report_job
 from zhengxie.jobs.services.seekers import apply_to_job
@@ -140,7 +142,19 @@ def _opinions(world: World, city) -> None:
         instructed_on=dt.date.today(),
     )
     bulletin = opinion_factories.make_bulletin(reports=[adopted], office=staff)
+    leader_instruction = write_instruction(
+        target=target_named("opinion_report"),
+        record=adopted,
+        actor=world.users["leader"],
+        text="请市民政局研究办理",
+        unit=proposal_factories.unit_of(world.users["unit"]),
+    )
+    forwarded = opinion_factories.make_forwarded_report(
+        author=member, office=staff, unit=proposal_factories.unit_of(world.users["unit"])
+    )
     world.records.update(
+        forwarded=forwarded,
+        leader_instruction=leader_instruction,
         report=report,
         adopted=adopted,
         escalation=escalation,
@@ -434,6 +448,10 @@ ROUTE_ARGUMENTS = {
     },
     "core:workflow_guide": {"app_label": Const("opinions")},
     "opinions:edit": {"pk": "report"},
+    "opinions:answer": {"pk": "forwarded"},
+    "instructions:detail": {"pk": "leader_instruction"},
+    "instructions:write": {"kind": Const("opinion_report"), "pk": "adopted"},
+    "instructions:transcribe": {"kind": Const("opinion_report"), "pk": "adopted"},
     "opinions:discard": {"pk": "report"},
     "opinions:escalate": {"pk": "adopted"},
     "opinions:instruct": {"pk": "adopted"},

@@ -56,6 +56,7 @@ def test_a_failing_job_is_logged_and_the_others_still_run(db, monkeypatch, caplo
         "proposal_deadlines",
         "send_activity_notices",
         "remind_grassroots_actions",
+        "remind_instructions",
         "recompute_duty",
         "train_intake",
         "close_expired_jobs",

@@ -20,6 +20,7 @@ EXPECTED = {
     "case", "agreed_action",
     "forum_post", "forum_thread", "forum_report",
     "duty_warning",
+    "instruction",
 }  # fmt: skip
 # Loaders that create or load records in the state their source gives (not a change of state),
 # and fields that share a workflow field's name on models that are not workflows.

@@ -1,3 +1,4 @@
+from .answers import ForwardAnswer
 from .bulletins import BulletinCounter, BulletinIssue
 from .escalations import Escalation, EscalationLevel, Instruction, InstructionLevel
 from .reports import AdoptionMode, AuthorBodyKind, OpinionReport, OpinionState
@@ -9,6 +10,7 @@ __all__ = [
     "BulletinIssue",
     "Escalation",
     "EscalationLevel",
+    "ForwardAnswer",
     "Instruction",
     "InstructionLevel",
     "OpinionReport",

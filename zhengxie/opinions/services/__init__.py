@@ -1,5 +1,6 @@
 """Every write on opinion reports: one keyword-only function per domain act."""
 
+from .answers import answer_forwarded_report
 from .bulletins import compose_bulletin
 from .follow_up import (
     escalate_report,
@@ -11,6 +12,7 @@ from .intake import intake_converted_proposal
 from .reports import apply_action, create_report, discard_draft, update_report
 
 __all__ = [
+    "answer_forwarded_report",
     "apply_action",
     "compose_bulletin",
     "create_report",

@@ -12,6 +12,7 @@ from zhengxie.core.web.downloads import DOCX, download
 from zhengxie.core.web.errors import show_as_messages, show_form_errors_as_messages, show_on_form
 from zhengxie.core.web.redirects import redirect_with_success
 from zhengxie.core.web.scoping import office_committee
+from zhengxie.instructions.selectors import panel_for
 
 from .. import permissions as perms
 from .. import selectors, services
@@ -24,6 +25,7 @@ from ..forms import (
     QueueFilterForm,
     UpperAdoptionForm,
 )
+from ..instruction_targets import BULLETIN
 from ..models import BulletinIssue, Escalation, Instruction, OpinionReport
 
 QUEUE_LIMIT = 200
@@ -93,7 +95,8 @@ def _get_issue(request: HttpRequest, pk: int) -> BulletinIssue:
 @login_required
 def bulletin_detail(request: HttpRequest, pk: int) -> HttpResponse:
     issue = _get_issue(request, pk)
-    return render(request, "opinions/bulletin.html", {"issue": issue})
+    context = {"issue": issue, **panel_for(request.user, BULLETIN, issue)}
+    return render(request, "opinions/bulletin.html", context)
 
 
 @login_required

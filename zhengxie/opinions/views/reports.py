@@ -16,10 +16,12 @@ from zhengxie.core.web.scoping import pick_committee
 from zhengxie.core.workflow import OVERRIDE
 from zhengxie.core.workflow.actions import actions_for
 from zhengxie.core.workflow.forms import step_form
+from zhengxie.instructions.selectors import panel_for
 
 from .. import permissions as perms
 from .. import selectors, services
 from ..forms import EscalationForm, InstructionForm, ReportForm, UpperAdoptionForm
+from ..instruction_targets import REPORT
 from ..models import OpinionReport, OpinionState
 from ..workflow import OPINION_REPORT, progress
 
@@ -117,6 +119,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "instruction_form": InstructionForm(),
         "progress": progress(report.state),
         **history_context(report, shown=office),
+        **panel_for(request.user, REPORT, report),
+        "answer": selectors.get_answer(report) if report.state == OpinionState.FORWARDED else None,
     }
     return render(request, "opinions/detail.html", context)
 

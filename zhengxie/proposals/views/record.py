@@ -12,9 +12,11 @@ from zhengxie.core.history import history_context
 from zhengxie.core.permissions import is_office
 from zhengxie.core.web.errors import show_as_messages
 from zhengxie.core.workflow import WorkflowError, workflow_of
+from zhengxie.instructions.selectors import panel_for
 
 from .. import selectors, services
 from ..forms import ApproveForm, AssignForm
+from ..instruction_targets import KEY_PROPOSAL
 from ..models import DeclineGround, Proposal, Reply, ReplyState
 from ..permissions import check_read_proposal
 from ..selectors.record import can_supervise, record_actions
@@ -36,6 +38,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "grounds": [DeclineGround(g).label for g in proposal.decline_grounds],
         "can_supervise": can_supervise(request.user, proposal),
     }
+    key = getattr(proposal, "key", None)
+    if key is not None:
+        context.update(panel_for(request.user, KEY_PROPOSAL, key))
     return render(request, "proposals/detail.html", context)
 
 

@@ -1,20 +1,21 @@
 """The platform's clock: every tick it folds buffered thread views, retries or fails the
 background jobs that lost their worker (core.leases), sends the notification copies whose
 retry time has come and, from the digest hour, the day's digests (once a day per person, kept
-by each digest's own record); once a day it sends the deadline reminders and notices,
-refreshes the duty standings and retrains the intake models of registers that have moved.
-Run it beside the web processes (`make periodic`), from cron
-with no --loop, or under a systemd timer.
+by each digest's own record); once a day it sends the deadline reminders (proposals,
+grassroots actions, leaders' instructions) and notices, refreshes the duty standings and
+retrains the intake models of registers that have moved. Run it beside the web processes
+(`make periodic`), from cron with no --loop, or under a systemd timer.
 
 Each job runs on its own: a crash is logged with the job's name and the others still run. The
 daily slot is claimed per job, so several runners share the day's work, and a job that failed
 gives its claim back so the next tick retries it. That retry is safe because every daily job is
 idempotent within a day: co-signing and feedback windows close by a state transition that is
 checked under lock, each deadline reminder threshold and each activity notice is sent once
-(recorded on the assignment, a state change on the activity), grassroots reminders are stamped
-with the day they were sent, the duty standings are rebuilt from the ledger, retraining
-replaces a model with one learned from the same register, and a job past its date is closed
-by its workflow (a closed one is no longer open, so a second run finds nothing)."""
+(recorded on the assignment, a state change on the activity), grassroots and instruction
+reminders are stamped with the day they were sent, the duty standings are rebuilt from the
+ledger, retraining replaces a model with one learned from the same register, and a job past
+its date is closed by its workflow (a closed one is no longer open, so a second run finds
+nothing)."""
 
 import logging
 import time
@@ -31,6 +32,7 @@ DAILY = [
     ("proposal_deadlines", {}),
     ("send_activity_notices", {}),
     ("remind_grassroots_actions", {}),
+    ("remind_instructions", {}),
     ("recompute_duty", {"current": True}),
     ("train_intake", {"changed": True}),
     ("close_expired_jobs", {}),

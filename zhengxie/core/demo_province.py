@@ -1,0 +1,78 @@
+"""The provincial level above the demo city: 政协湖北省委员会 (`hubei`) with a few members,
+among them the seed's 甘子林 (湖北省政协委员, living and working in Suizhou), an office
+account and a leader. It is its own step after `seed_demo`, so the city's world and every
+figure of it stay exactly as they were: the province only adds itself above them.
+
+The seed counts 甘子林 among the city's 1,119 members of both levels as well; here the
+provincial seat is a second, separate seat of the same person on the province's roster, with
+no account of its own (the person signs in with the city seat's number)."""
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+
+from .demo import DEMO_PASSWORD
+from .models import Committee, CommitteeLevel, LeaderKind, Member, Role, RoleGrant, Term, User
+from .services.member_accounts import ensure_member_accounts
+
+CODE = "hubei"
+CITY_CODE = "suizhou"
+ACCOUNT_MOBILES = "1370000{:04d}"
+# (name, gender, work title, mobile): the seed's 甘子林 and three fictitious provincial members.
+MEMBERS = [
+    ("甘子林", "M", "随州市工商联副主席（居住随州）", ""),
+    ("欧阳澜", "F", "武汉大学教授", "13700000101"),
+    ("闻一舟", "M", "襄阳市某农业企业负责人", "13700000102"),
+    ("汤若霏", "F", "宜昌市中心医院主任医师", "13700000103"),
+]
+REASON = "演示数据：省级政协"
+
+
+def seed_province() -> Committee | None:
+    """Builds the province once, above the demo city; returns None when it is there already
+    or when the city is not (no demo world to sit above)."""
+    city = Committee.objects.filter(code=CITY_CODE).first()
+    if city is None or Committee.objects.filter(code=CODE).exists():
+        return None
+    with transaction.atomic():
+        province = Committee.objects.create(
+            code=CODE,
+            name="政协湖北省委员会",
+            short_name="湖北省政协",
+            level=CommitteeLevel.PROVINCIAL,
+            region="湖北省",
+        )
+        city.parent = province
+        city._change_reason = REASON
+        city.save(update_fields=["parent"])
+        term = Term.objects.create(
+            committee=province, number=12, start_year=2018, end_year=2022, is_current=True
+        )
+        _members(province, term)
+        _accounts(province)
+    return province
+
+
+def _members(province: Committee, term: Term) -> None:
+    members = [
+        Member.objects.create(
+            committee=province, term=term, name=name, gender=gender, work_title=title,
+            mobile=mobile, public_title="湖北省政协委员",
+        )
+        for name, gender, title, mobile in MEMBERS
+    ]  # fmt: skip
+    ensure_member_accounts(
+        members=members, actor=None, reason=REASON, password_hash=make_password(DEMO_PASSWORD)
+    )
+
+
+def _accounts(province: Committee) -> None:
+    people = [
+        ("hubei_staff", "省政协办公厅 李干事", Role.STAFF, {"department": "办公厅"}),
+        ("hubei_leader", "省政协 副主席", Role.LEADER,
+         {"leader_kind": LeaderKind.CHAIR_MEMBER, "title": "省政协副主席"}),
+    ]  # fmt: skip
+    for n, (username, name, role, grant) in enumerate(people):
+        user = User(username=username, display_name=name, mobile=ACCOUNT_MOBILES.format(n))
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        RoleGrant.objects.create(user=user, committee=province, role=role, **grant)

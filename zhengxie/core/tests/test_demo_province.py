@@ -1,0 +1,47 @@
+"""The province above the demo city: the city's world and figures stay as they were, the
+province reads and rolls up all four committees, each once."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from zhengxie.core.models import Committee, Member, User
+from zhengxie.core.permissions import readable_committee_ids
+from zhengxie.core.selectors import get_home_committee
+from zhengxie.insights.selectors import compute_annual_figures
+
+pytestmark = pytest.mark.django_db
+
+
+def _review(code: str) -> dict:
+    out = io.StringIO()
+    call_command("annual_review", committee=code, year=2022, json=True, stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_the_province_sits_above_the_city_and_rolls_up_all_four(demo_world):
+    # given the city's figures before
+    city = Committee.objects.get(code="suizhou")
+    before = compute_annual_figures(committee=city, year=2022)
+    # when
+    call_command("seed_province", stdout=io.StringIO())
+    call_command("seed_province", stdout=io.StringIO())  # a second run changes nothing
+    # then the city's figures and home are as they were
+    assert compute_annual_figures(committee=city, year=2022) == before
+    assert get_home_committee() == city
+    province = Committee.objects.get(code="hubei")
+    assert Committee.objects.get(code="suizhou").parent == province
+    assert Member.objects.filter(committee=province, name="甘子林").exists()
+    # and the province's review adds its own members to all of the city's figures, once
+    review = _review("hubei")
+    assert review["members"]["total"] == before["members"]["total"] + 4
+    for section in ("proposals", "opinions", "activities", "grassroots"):
+        assert review[section] == before[section]
+    # and each level reads itself and what is below it
+    everyone = set(Committee.objects.values_list("id", flat=True))
+    assert readable_committee_ids(User.objects.get(username="hubei_staff")) == everyone
+    assert readable_committee_ids(User.objects.get(username="staff")) == everyone - {province.pk}
+    zengdu = Committee.objects.get(code="zengdu")
+    assert readable_committee_ids(User.objects.get(username="zengdu_staff")) == {zengdu.pk}
