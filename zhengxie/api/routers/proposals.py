@@ -12,7 +12,7 @@ from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from zhengxie.proposals import selectors, services
@@ -285,7 +285,7 @@ def create_draft(request: HttpRequest, payload: DraftIn):
     committee = services.committee_for_new_draft(request.user)
     data, _form = _draft_data(payload, committee)
     proposal = services.create_draft(author=request.user, committee=committee, **data)
-    return 201, _record(request, proposal.pk)
+    return Status(201, _record(request, proposal.pk))
 
 
 @router.get("/{proposal_id}", response={200: RecordOut, **ERRORS})
