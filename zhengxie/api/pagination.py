@@ -9,7 +9,8 @@ the following page and `limit` (1-100, default 20) for its size. The page is rea
 query however deep it is: the cursor holds the last row's values of the ordering fields and
 the next page starts after them (WHERE (a, id) < (:a, :id)), never with OFFSET. The ordering
 must end with the primary key, so rows with equal values keep a stable order, and may name
-only non-null fields of the model itself. The cursor is signed, so it is opaque to clients
+only fields of the model itself (nullable ones too: NULLs sort first descending and last
+ascending, on PostgreSQL and SQLite alike). The cursor is signed, so it is opaque to clients
 and a forged or foreign one is refused (400) instead of read.
 """
 
@@ -20,7 +21,8 @@ from typing import Any
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.db.models.expressions import OrderBy
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
@@ -55,7 +57,7 @@ class Keyset(PaginationBase):
     def paginate_queryset(
         self, queryset: QuerySet, pagination: Input, request: HttpRequest, **params: Any
     ) -> dict:
-        rows = queryset.order_by(*self.ordering)
+        rows = queryset.order_by(*order_expressions(self.ordering))
         if pagination.cursor:
             rows = rows.filter(self._after(queryset.model, pagination.cursor))
         page = list(rows[: pagination.limit + 1])
@@ -88,15 +90,42 @@ class Keyset(PaginationBase):
         return _keyset_filter(self.ordering, values)
 
 
+def order_expressions(ordering: tuple[str, ...]) -> list[OrderBy]:
+    """The ordering with NULLs placed as PostgreSQL places them by default (first when
+    descending, last when ascending), so an index serves the order, and SQLite agrees."""
+    return [
+        F(field[1:]).desc(nulls_first=True)
+        if field.startswith("-")
+        else F(field).asc(nulls_last=True)
+        for field in ordering
+    ]
+
+
+def _after_one(field: str, value) -> Q | None:
+    """Rows after `value` in this one field's order; None when nothing can be."""
+    name, descending = field.lstrip("-"), field.startswith("-")
+    if value is None:  # NULLs come first descending, last ascending
+        return Q(**{f"{name}__isnull": False}) if descending else None
+    if descending:
+        return Q(**{f"{name}__lt": value})
+    return Q(**{f"{name}__gt": value}) | Q(**{f"{name}__isnull": True})
+
+
+def _equal(field: str, value) -> Q:
+    name = field.lstrip("-")
+    return Q(**{f"{name}__isnull": True}) if value is None else Q(**{name: value})
+
+
 def _keyset_filter(ordering: tuple[str, ...], values: list) -> Q:
-    """Rows after the given values in this ordering: (a > x) or (a = x and b > y) ..., with
-    < for descending fields."""
-    after = Q()
+    """Rows after the given values in this ordering: (a after x) or (a = x and b after y) ..."""
+    after = Q(pk__in=[])
     for i, field in enumerate(ordering):
-        name = field.lstrip("-")
-        lookup = "lt" if field.startswith("-") else "gt"
-        equal = {f.lstrip("-"): values[j] for j, f in enumerate(ordering[:i])}
-        after |= Q(**equal, **{f"{name}__{lookup}": values[i]})
+        beyond = _after_one(field, values[i])
+        if beyond is None:
+            continue
+        for j in range(i):
+            beyond &= _equal(ordering[j], values[j])
+        after |= beyond
     return after
 
 

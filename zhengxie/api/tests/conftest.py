@@ -33,6 +33,9 @@ class ApiClient:
     def post(self, path: str, data=None, headers=None):
         return self._send("post", path, data, headers)
 
+    def put(self, path: str, data=None, headers=None):
+        return self._send("put", path, data, headers)
+
     def delete(self, path: str, headers=None):
         return self._send("delete", path, headers=headers)
 

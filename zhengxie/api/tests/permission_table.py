@@ -12,15 +12,18 @@ permission_world.ROUTE_ARGUMENTS) and the JSON body sent.
 
 from dataclasses import dataclass, field
 
-from zhengxie.core.tests.permission_world import ROLES, Const
+from zhengxie.core.tests.permission_world import ROLES, UNKNOWN_PK, Const
 
 SIGNED_IN = frozenset(ROLES) - {"guest"}
 CITY_OFFICE = frozenset({"staff", "admin"})
+OFFICE = CITY_OFFICE | {"county_staff"}
+# Refused with a 403 or a 404, as the web refuses the same person (the apps use both).
+DENY = (403, 404)
 
 
 @dataclass(frozen=True)
 class Row:
-    answers: dict  # role -> expected status
+    answers: dict  # role -> expected status, or a tuple of the statuses allowed
     args: dict = field(default_factory=dict)  # path argument -> world record or Const
     body: dict | None = None
 
@@ -34,13 +37,15 @@ def signed_in(answer: int = 200, **kwargs) -> Row:
     return Row({"guest": 401} | dict.fromkeys(SIGNED_IN, answer), **kwargs)
 
 
-def only(roles, answer: int = 200, *, others: int = 403, **kwargs) -> Row:
+def only(roles, answer: int = 200, *, others: int | tuple = 403, **kwargs) -> Row:
     """The roles get `answer`, other accounts `others`, the guest 401."""
     answers = {"guest": 401} | {r: answer if r in roles else others for r in SIGNED_IN}
     return Row(answers, **kwargs)
 
 
 REPORT = {"kind": Const("opinion_report"), "record_id": "report"}
+ASSIGNED, DRAFT, REPLIED = ({"proposal_id": name} for name in ("assigned", "draft", "replied"))
+READERS = {"member", "unit", "staff", "leader", "admin"}  # as proposals:detail
 
 TABLE = {
     # The sign-in doors answer an empty request alike for everyone: it names no proof.
@@ -65,5 +70,28 @@ TABLE = {
     # Adopting with no mode: the office is told the field, the author may not adopt at all.
     "POST /{kind}/{record_id}/transitions/{name}": only(
         CITY_OFFICE, 400, args=REPORT | {"name": Const("adopt")}, body={}
+    ),
+    # Proposals: as the web's rows for the same pages (proposals:mine, register, public,
+    # similar_new, cosign, unit, new, detail, edit, rate, reply).
+    "GET /proposals/mine": signed_in(),
+    "GET /proposals": signed_in(),
+    "GET /proposals/public": public(200),
+    "POST /proposals/similar": only(OFFICE | {"member"}, others=DENY,
+                                    body={"text": "关于缓解停车难的建议"}),
+    "GET /proposals/invitations": signed_in(),
+    "POST /proposals/invitations/{invitation_id}": only(
+        (), others=404, args={"invitation_id": Const(UNKNOWN_PK)}, body={"accept": True}
+    ),
+    "GET /proposals/assigned": only({"unit"}),
+    "POST /proposals": only({"member", "admin"}, 201, others=DENY, body={}),
+    "GET /proposals/{proposal_id}": only(READERS, others=DENY, args=ASSIGNED),
+    "PUT /proposals/{proposal_id}": only({"member"}, others=DENY, args=DRAFT, body={}),
+    # The world's draft is not in the required form yet: its writer is told which fields.
+    "POST /proposals/{proposal_id}/submit": only({"member"}, 400, others=DENY, args=DRAFT,
+                                                 body={}),
+    "POST /proposals/{proposal_id}/rate": only({"member"}, others=DENY, args=REPLIED,
+                                               body={"rating": "satisfied"}),
+    "POST /proposals/{proposal_id}/reply": only(
+        {"unit"}, others=DENY, args=ASSIGNED, body={"result_class": "A", "text": "已办理。"}
     ),
 }  # fmt: skip

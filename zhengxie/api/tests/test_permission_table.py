@@ -91,7 +91,9 @@ def test_each_role_gets_the_answer_the_table_says(world, db, key, role):
             kwargs |= {"data": row.body or {}, "content_type": "application/json"}
         response = getattr(Client(), method)(_url(world, key), **kwargs)
     # then
-    assert response.status_code == row.answers[role], response.content[:300]
+    expected = row.answers[role]
+    allowed = expected if isinstance(expected, tuple) else (expected,)
+    assert response.status_code in allowed, response.content[:300]
     if response.status_code >= 400:
         assert set(response.json()) == {"error"}
         assert writes == [], "a refused request wrote to the database"

@@ -27,7 +27,7 @@ from .review import (
     return_for_revision,
     withdraw_proposal,
 )
-from .submission import create_draft, save_draft, submit_proposal
+from .submission import committee_for_new_draft, create_draft, save_draft, submit_proposal
 from .supervision import log_supervision, select_key_proposal
 
 
@@ -46,6 +46,7 @@ __all__ = [
     "close_cosigning",
     "close_expired_feedback",
     "close_proposal",
+    "committee_for_new_draft",
     "convert_to_letter",
     "convert_to_opinion",
     "create_draft",

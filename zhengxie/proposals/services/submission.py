@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from zhengxie.core.models import Committee, Member, Plenary, Role, User
-from zhengxie.core.permissions import active_seat, check_office, has_role
+from zhengxie.core.permissions import active_seat, check_office, committee_ids_with_role, has_role
 from zhengxie.core.rules import rule
 from zhengxie.core.workflow import Step, WorkflowError
 
@@ -45,6 +45,18 @@ def current_plenary(committee: Committee, on: dt.date) -> Plenary | None:
         .order_by("-intake_opens_on")
         .first()
     )
+
+
+def committee_for_new_draft(user: User) -> Committee:
+    """Where the person's new proposal goes: their seat's committee. The member role decides,
+    not the seat record: a departed member (离任) keeps the record only."""
+    ids = committee_ids_with_role(user, Role.MEMBER)
+    if not ids:
+        raise PermissionDenied(_("只有委员可以提交提案。"))
+    member = getattr(user, "member", None)
+    if member is not None and member.committee_id in ids:
+        return member.committee
+    return Committee.objects.get(pk=min(ids))
 
 
 def create_draft(

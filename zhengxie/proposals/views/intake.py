@@ -24,7 +24,7 @@ from ..intake.permissions import check_see_review_suggestions
 from ..intake.suggestions import suggest_for_proposal, suggest_while_writing
 from ..models import Proposal, ProposalState
 from ..permissions import check_office_of
-from .submission import _writing_committee_id
+from ..selectors.reading import writing_committee_id
 
 PANEL_STATES = CATEGORY_EDITABLE  # decided proposals need no suggestion
 WRITING_SECTIONS = ("situation", "analysis", "suggestion")
@@ -51,7 +51,7 @@ def review_panel(request: HttpRequest, pk: int) -> HttpResponse:
 def writing_panel(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """htmx: the categories a text being written suggests."""
     proposal = get_object_or_404(Proposal, pk=pk, is_deleted=False) if pk else None
-    committee_id = proposal.committee_id if proposal else _writing_committee_id(request.user)
+    committee_id = proposal.committee_id if proposal else writing_committee_id(request.user)
     title = request.POST.get("title", "")
     text = "\n".join(request.POST.get(name, "") for name in WRITING_SECTIONS)
     context: dict = {}

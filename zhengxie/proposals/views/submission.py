@@ -2,49 +2,36 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhengxie.core.models import Committee, Role
-from zhengxie.core.permissions import active_seat, committee_ids_with_role, office_committee_ids
 from zhengxie.core.uploads import serve_upload
 from zhengxie.core.web.errors import show_as_messages
 from zhengxie.core.web.redirects import redirect_with_success
 
 from .. import services
 from ..forms import AttachmentForm, ProposalForm
-from ..models import Attachment, CoSignature, Proposal, ProposalState
+from ..models import Attachment, Proposal
 from ..permissions import (
     check_read_proposal,
     check_see_similar_while_writing,
     check_write_proposal,
 )
+from ..selectors.reading import SIMILAR_MIN_CHARS, get_invitation, writing_committee_id
 from ..services.attachments import add_attachment, remove_attachment
 from ..similarity import similar_proposals
 
 DRAFT_FIELDS = services.submission.DRAFT_FIELDS
 SIMILAR_TEXT_FIELDS = ("title", "situation", "analysis", "suggestion")
-SIMILAR_MIN_CHARS = 4  # fewer characters match almost anything
-
-
-def _committee_for_new(user) -> Committee:
-    # The member role, not the seat record: a departed member (离任) keeps the record only.
-    ids = committee_ids_with_role(user, Role.MEMBER)
-    if not ids:
-        raise PermissionDenied(_("只有委员可以提交提案。"))
-    member = getattr(user, "member", None)
-    if member is not None and member.committee_id in ids:
-        return member.committee
-    return Committee.objects.get(pk=min(ids))
 
 
 @login_required
 def new(request: HttpRequest) -> HttpResponse:
-    committee = _committee_for_new(request.user)
+    committee = services.committee_for_new_draft(request.user)
     form = ProposalForm(request.POST or None, committee=committee)
     form.watch_similar(reverse("proposals:similar_new"))
     if request.method == "POST" and form.is_valid():
@@ -107,23 +94,12 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "proposals/_autosaved.html")
 
 
-def _writing_committee_id(user) -> int:
-    """A new proposal's committee: the member's own, else the office's the person works in."""
-    member = getattr(user, "member", None)
-    if member is not None:
-        return member.committee_id
-    ids = committee_ids_with_role(user, Role.MEMBER) or office_committee_ids(user)
-    if not ids:
-        raise PermissionDenied(_("只有提案者或本级政协机关工作人员可以查看相似提案。"))
-    return min(ids)
-
-
 @login_required
 @require_POST
 def similar_while_writing(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """htmx: the five proposals of this and past terms most like the text being typed."""
     proposal = get_object_or_404(Proposal, pk=pk, is_deleted=False) if pk else None
-    committee_id = proposal.committee_id if proposal else _writing_committee_id(request.user)
+    committee_id = proposal.committee_id if proposal else writing_committee_id(request.user)
     check_see_similar_while_writing(request.user, committee_id, proposal)
     text = "\n".join(request.POST.get(name, "") for name in SIMILAR_TEXT_FIELDS).strip()
     if len(text) < SIMILAR_MIN_CHARS:
@@ -178,14 +154,7 @@ def download(request: HttpRequest, attachment_id: int) -> FileResponse:
 @login_required
 def cosign(request: HttpRequest, pk: int) -> HttpResponse:
     """The invited member reads the proposal and confirms or declines the invitation."""
-    invitation = get_object_or_404(
-        CoSignature.objects.select_related("proposal"),
-        pk=pk,
-        proposal__state=ProposalState.COSIGNING,
-    )
-    member = active_seat(request.user)
-    if member is None or member.pk != invitation.member_id:
-        raise PermissionDenied(_("您没有收到该提案的联名邀请。"))
+    invitation = get_invitation(user=request.user, pk=pk)
     proposal = invitation.proposal
     if request.method == "POST":
         try:
