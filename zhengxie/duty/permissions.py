@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee, Member, Role, User
-from zhengxie.core.permissions import check_office, committee_ids_with_role, is_office
+from zhengxie.core.permissions import active_seat, check_office, committee_ids_with_role, is_office
 
 READER_ROLES = (Role.STAFF, Role.ADMIN, Role.LEADER)
 
@@ -28,6 +28,15 @@ def can_read_member_file(user: User, member: Member) -> bool:
 def check_read_member_file_permission(user: User, member: Member) -> None:
     if not can_read_member_file(user, member):
         raise PermissionDenied(_("只能查看本人或本级政协委员的履职档案。"))
+
+
+def check_own_duty_permission(user: User) -> Member:
+    """The person's active member seat, whose 我的履职 they read; refused to anyone else
+    (staff, units, residents and departed members have no duty year of their own)."""
+    member = active_seat(user)
+    if member is None:
+        raise PermissionDenied(_("“我的履职”只对政协委员开放。"))
+    return member
 
 
 def can_manage_duty(user: User, committee: Committee | int) -> bool:

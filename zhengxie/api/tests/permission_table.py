@@ -60,6 +60,12 @@ TABLE = {
     "POST /inbox/{notification_id}/read": signed_in(
         args={"notification_id": "member_notification"}
     ),
+    # 我的履职 is a member's own: everyone else, departed members too, has no duty year.
+    "GET /duty/me": only({"member"}),
+    "GET /duty/me/points": only({"member"}),
+    "GET /duty/me/five-ones": only({"member"}),
+    "GET /duty/me/three-highs": only({"member"}),
+    "GET /duty/me/file": only({"member"}),
     # The report's author and its committee's office act on it; nobody else learns its state.
     "GET /{kind}/{record_id}/transitions": only(CITY_OFFICE | {"member"}, args=REPORT),
     # Adopting with no mode: the office is told the field, the author may not adopt at all.
