@@ -16,6 +16,8 @@ from zhengxie.core.tests.permission_world import ROLES, Const
 
 SIGNED_IN = frozenset(ROLES) - {"guest"}
 CITY_OFFICE = frozenset({"staff", "admin"})
+# Figures and key proposals: every committee's office and the city's leaders, as on the web.
+FIGURE_READERS = CITY_OFFICE | {"county_staff", "leader"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ TABLE = {
     "GET /duty/me/five-ones": only({"member"}),
     "GET /duty/me/three-highs": only({"member"}),
     "GET /duty/me/file": only({"member"}),
+    "GET /leaders/key-proposals": only(FIGURE_READERS),
+    "GET /leaders/dashboard": only(FIGURE_READERS),
     # The report's author and its committee's office act on it; nobody else learns its state.
     "GET /{kind}/{record_id}/transitions": only(CITY_OFFICE | {"member"}, args=REPORT),
     # Adopting with no mode: the office is told the field, the author may not adopt at all.
