@@ -4,6 +4,7 @@ A live token puts its person on request.user, so routers and services see the sa
 web would; request.auth is the token row (for refresh, "this device", the per-token limit).
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from ninja.security import HttpBearer
 
@@ -20,3 +21,21 @@ class TokenAuth(HttpBearer):
 
 
 token_auth = TokenAuth()
+
+
+class Guest:
+    """request.auth of a request without a token on an operation guests may use."""
+
+
+def guest(request: HttpRequest) -> Guest | None:
+    """No Authorization header: a guest, exactly as the web sees one (AnonymousUser, even if
+    the browser holds a session). A header with a dead or forged token stays a 401: the app
+    must learn its token is gone rather than silently read less."""
+    if "Authorization" in request.headers:
+        return None
+    request.user = AnonymousUser()
+    return Guest()
+
+
+# Operations that web pages open to guests: a token when there is one, else a guest.
+token_or_guest = [token_auth, guest]

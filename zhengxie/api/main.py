@@ -11,7 +11,7 @@ from ninja import NinjaAPI
 
 from . import errors
 from .auth import token_auth
-from .routers import auth, inbox, me, proposals, workflows
+from .routers import auth, duty, inbox, leaders, me, portal, proposals, workflows
 from .throttling import api_throttles
 
 throttles = api_throttles()
@@ -32,5 +32,8 @@ api.add_router("/auth", auth.router)
 api.add_router("/me", me.router)
 api.add_router("/inbox", inbox.router)
 api.add_router("/proposals", proposals.router)
+api.add_router("/duty", duty.router)
+api.add_router("/leaders", leaders.router)
+api.add_router("/portal", portal.router)
 # Last: its "/{kind}/{id}/transitions" would otherwise catch other routers' paths.
 api.add_router("", workflows.router)

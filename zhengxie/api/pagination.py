@@ -15,6 +15,7 @@ and a forged or foreign one is refused (400) instead of read.
 """
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -48,10 +49,19 @@ class Keyset(PaginationBase):
 
     items_attribute = "items"
 
-    def __init__(self, *, ordering: tuple[str, ...], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        ordering: tuple[str, ...],
+        complete: Callable[[list], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`complete` is handed the page's rows, once, to fill in what the rows cannot carry
+        themselves in the same query (a selector's figures kept outside the table)."""
         if ordering[-1].lstrip("-") not in {"id", "pk"}:
             raise ValueError("a keyset ordering ends with the primary key")
         self.ordering = ordering
+        self.complete = complete
         super().__init__(**kwargs)
 
     def paginate_queryset(
@@ -63,6 +73,8 @@ class Keyset(PaginationBase):
         page = list(rows[: pagination.limit + 1])
         more = len(page) > pagination.limit
         page = page[: pagination.limit]
+        if self.complete is not None:
+            self.complete(page)
         return {"items": page, "next": self._cursor(page[-1]) if more else None}
 
     def _names(self) -> list[str]:

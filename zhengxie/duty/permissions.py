@@ -39,6 +39,15 @@ def check_read_member_file_permission(user: User, member: Member) -> None:
         raise PermissionDenied(_("只能查看本人或本级政协委员的履职档案。"))
 
 
+def check_own_duty_permission(user: User) -> Member:
+    """The person's active member seat, whose 我的履职 they read; refused to anyone else
+    (staff, units, residents and departed members have no duty year of their own)."""
+    member = active_seat(user)
+    if member is None:
+        raise PermissionDenied(_("“我的履职”只对政协委员开放。"))
+    return member
+
+
 def can_manage_duty(user: User, committee: Committee | int) -> bool:
     return is_office(user, committee)
 

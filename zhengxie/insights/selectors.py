@@ -13,6 +13,8 @@ from zhengxie.jobs.selectors import figures as jobs
 from zhengxie.opinions import selectors as opinions
 from zhengxie.proposals import selectors as proposals
 
+from .cards import COCKPIT
+
 VERSION_KEY = "insights:figures-version"
 CACHE_SECONDS = 600
 
@@ -74,3 +76,19 @@ def annual_figures(*, committee: Committee, year: int, rollup: bool = True) -> d
         figures = compute_annual_figures(committee=committee, year=year, rollup=rollup)
         cache.set(key, figures, CACHE_SECONDS)
     return figures
+
+
+def cockpit_headlines(*, committee: Committee, year: int, rollup: bool = True) -> list[dict]:
+    """The cockpit's headline cards as data: each figure's section, key, label and raw value
+    (rates as fractions), in the cockpit's order."""
+    figures = annual_figures(committee=committee, year=year, rollup=rollup)
+    return [
+        {
+            "section": card.section,
+            "key": card.key,
+            "label": str(card.label),
+            "value": figures[card.section][card.key],
+            "is_rate": card.is_rate,
+        }
+        for card in COCKPIT
+    ]

@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,7 +9,6 @@ from django.views.decorators.http import require_POST
 from zhengxie.core.models import Committee, CommitteeLevel
 from zhengxie.core.uploads import serve_upload
 from zhengxie.core.web.params import year_param
-from zhengxie.proposals import selectors as proposals
 
 from .cards import COCKPIT, render_cards, section_cards
 from .forms import ScopeForm
@@ -18,6 +16,7 @@ from .links import figure_links
 from .models import ReviewJob
 from .permissions import check_rollup_permission, dashboard_committee_ids
 from .review import paragraphs, tables
+from .scope import default_scope
 from .selectors import annual_figures
 from .services import request_annual_review
 
@@ -35,10 +34,7 @@ def _scope(request: HttpRequest) -> tuple[ScopeForm, Committee, int, bool]:
     """Parse ?committee=&year=&rollup=, defaulting to the reader's own top committee and the
     year of its newest plenary with registered proposals; 403 for a committee not readable."""
     ids = dashboard_committee_ids(request.user)
-    if not ids:
-        raise PermissionDenied(_("只有本级政协领导和机关工作人员可以查看统计数据。"))
-    default = Committee.objects.filter(pk__in=ids).order_by("level", "id").first()
-    year = proposals.latest_plenary_year(committee_ids=[default.pk]) or timezone.localdate().year
+    default, year = default_scope(request.user)
     initial = {"committee": default.pk, "year": year, "rollup": True}
     data = request.GET if "committee" in request.GET else initial
     form = ScopeForm(data, committee_ids=ids)

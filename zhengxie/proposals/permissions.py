@@ -154,6 +154,15 @@ def filter_visible_proposals(user: User, queryset: QuerySet) -> QuerySet:
     return queryset.filter(visible)
 
 
+def key_proposal_committee_ids(user: User) -> list[int]:
+    """The committees whose key proposals (重点提案督办) the person follows: their leaders and
+    office staff, a city's with its counties; refused to everyone else."""
+    ids = committee_ids_with_role(user, Role.LEADER, Role.STAFF, Role.ADMIN, rollup=True)
+    if not ids:
+        raise PermissionDenied(_("只有领导和机关工作人员可以查看重点提案督办情况。"))
+    return sorted(ids)
+
+
 def check_office_of(user: User, proposal: Proposal) -> None:
     if not is_office(user, proposal.committee_id):
         raise PermissionDenied(_("只有本级政协机关工作人员可以操作。"))

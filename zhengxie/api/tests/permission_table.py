@@ -19,6 +19,10 @@ CITY_OFFICE = frozenset({"staff", "admin"})
 OFFICE = CITY_OFFICE | {"county_staff"}
 # Refused with a 403 or a 404, as the web refuses the same person (the apps use both).
 DENY = (403, 404)
+# The members' board: members and the board committee's office; a guest is refused outright.
+MEMBERS_BOARD = frozenset({"member", "staff", "admin"})
+# Figures and key proposals: every committee's office and the city's leaders, as on the web.
+FIGURE_READERS = CITY_OFFICE | {"county_staff", "leader"}
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,26 @@ TABLE = {
     "POST /inbox/{notification_id}/read": signed_in(
         args={"notification_id": "member_notification"}
     ),
+    # 我的履职 is a member's own: everyone else, departed members too, has no duty year.
+    "GET /duty/me": only({"member"}),
+    "GET /duty/me/points": only({"member"}),
+    "GET /duty/me/five-ones": only({"member"}),
+    "GET /duty/me/three-highs": only({"member"}),
+    "GET /duty/me/file": only({"member"}),
+    "GET /leaders/key-proposals": only(FIGURE_READERS),
+    "GET /leaders/dashboard": only(FIGURE_READERS),
+    # The portal opens to guests what its web pages do, and the members' board to its members.
+    "GET /portal/boards": public(200),
+    "GET /portal/boards/{board_id}/threads": public(200, args={"board_id": "public_board"}),
+    "GET /portal/threads/{thread_id}": Row(
+        {"guest": 403} | {r: 200 if r in MEMBERS_BOARD else 403 for r in SIGNED_IN},
+        args={"thread_id": "secret_thread"},
+    ),
+    # An empty reply names its field to anyone who may reply; guests must sign in.
+    "POST /portal/threads/{thread_id}/posts": signed_in(400, args={"thread_id": "thread"}, body={}),
+    "GET /portal/search": public(200),
+    "GET /portal/hall": public(200),
+    "GET /portal/hall/{exhibition_id}": public(200, args={"exhibition_id": "exhibition"}),
     # The report's author and its committee's office act on it; nobody else learns its state.
     "GET /{kind}/{record_id}/transitions": only(CITY_OFFICE | {"member"}, args=REPORT),
     # Adopting with no mode: the office is told the field, the author may not adopt at all.

@@ -1,28 +1,23 @@
 """The member's own pages: 我的履职 and the duty file (page and Word document)."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Member
-from zhengxie.core.permissions import active_seat
 from zhengxie.core.web.downloads import DOCX, PDF, download
 
 from ..exports import duty_file_docx
 from ..exports_pdf import duty_file_pdf
-from ..permissions import check_read_member_file_permission
+from ..permissions import check_own_duty_permission, check_read_member_file_permission
 from ..selectors.member import duty_file, member_sections, member_year
 from .scope import year_of
 
 
 @login_required
 def me(request: HttpRequest) -> HttpResponse:
-    member = active_seat(request.user)
-    if member is None:
-        raise PermissionDenied(_("“我的履职”只对政协委员开放。"))
+    member = check_own_duty_permission(request.user)
     year = year_of(request)
     context = {
         "page": member_year(member=member, year=year),

@@ -3,8 +3,11 @@
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from zhengxie.core.models import Committee
+from zhengxie.core.selectors import get_home_committee
 
 from .. import permissions
 from ..models import Attachment, Board, BoardGroup, Post, Thread
@@ -23,6 +26,35 @@ def visible_threads(reader, **lookups) -> QuerySet:
     """The threads the reader may open among those matching the lookups."""
     query = Thread.objects.filter(**lookups).select_related("board", "author")
     return permissions.filter_visible_threads(reader, query)
+
+
+def get_portal_committee() -> Committee:
+    """The committee whose portal the site serves; 404 before one is set up."""
+    committee = get_home_committee()
+    if committee is None:
+        raise Http404
+    return committee
+
+
+def get_visible_board(user, pk: int) -> Board:
+    """The board, if the reader may open it (PermissionDenied otherwise, as on its page)."""
+    board = get_object_or_404(Board.objects.select_related("group", "committee"), pk=pk)
+    permissions.check_view_board(user, board)
+    return board
+
+
+def get_visible_thread(user, pk: int) -> Thread:
+    """The thread, if the reader may open it: its board's audience, and unpublished threads
+    only for their moderators (and a pending one for its author)."""
+    thread = get_object_or_404(Thread.objects.select_related("board", "author"), pk=pk)
+    permissions.check_view_thread(user, thread)
+    return thread
+
+
+def board_threads(reader, board: Board) -> QuerySet:
+    """The board's published threads, for a keyset over (-is_pinned, -last_post_at, -id);
+    the page's views are filled in by total_views."""
+    return visible_threads(reader, board=board)
 
 
 def list_board_groups(user, committee: Committee) -> list[BoardGroup]:

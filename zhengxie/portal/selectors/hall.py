@@ -1,6 +1,7 @@
 """The hall's exhibitions, browsable by theme and period."""
 
 from django.db.models import Count, Prefetch
+from django.http import Http404
 
 from zhengxie.core.models import Committee
 from zhengxie.core.permissions import is_office
@@ -30,3 +31,11 @@ def list_periods(committee: Committee) -> list[str]:
 
 def can_see_exhibition(user, exhibition: Exhibition) -> bool:
     return exhibition.is_published or is_office(user, exhibition.committee_id)
+
+
+def get_visible_exhibition(user, pk: int) -> Exhibition:
+    """A published exhibition, or a draft for its committee's office; 404 for anyone else."""
+    exhibition = Exhibition.objects.filter(pk=pk).first()
+    if exhibition is None or not can_see_exhibition(user, exhibition):
+        raise Http404
+    return exhibition

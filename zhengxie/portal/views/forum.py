@@ -2,19 +2,18 @@
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from zhengxie.core.selectors import get_home_committee
 from zhengxie.core.web.pagination import page_number
 from zhengxie.core.workflow import OVERRIDE
 from zhengxie.core.workflow.actions import actions_for
 
 from .. import permissions
-from ..models import Board, BoardKind, Thread
+from ..models import BoardKind, Thread
 from ..rules import POSTS_PER_PAGE
 from ..selectors import forum as forum_selectors
 from ..selectors.hall import list_exhibitions
@@ -22,12 +21,7 @@ from ..selectors.moderation import moderated_boards
 from ..services.pages import CSRF_MARK, PAGE_SECONDS, VIEWS_MARK, guest_page_hit, page_key
 from ..services.views_counter import record_view
 
-
-def home_committee():
-    committee = get_home_committee()
-    if committee is None:
-        raise Http404
-    return committee
+home_committee = forum_selectors.get_portal_committee
 
 
 def with_steps(records: list, user) -> list:
@@ -54,8 +48,7 @@ def portal_home(request: HttpRequest) -> HttpResponse:
 
 
 def board_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    board = get_object_or_404(Board.objects.select_related("group", "committee"), pk=pk)
-    permissions.check_view_board(request.user, board)
+    board = forum_selectors.get_visible_board(request.user, pk)
     page = page_number(request)
     threads, more = forum_selectors.list_board_threads(request.user, board, page=page)
     context = {

@@ -48,11 +48,16 @@ def list_pending_extensions(*, committee_ids: list[int]) -> QuerySet:
     )
 
 
-def list_key_proposals(*, committee_ids: list[int], year: int | None = None) -> QuerySet:
-    """Key proposals with their progress, for the leaders' view."""
+def list_key_proposals(
+    *, committee_ids: list[int], year: int | None = None, supervisor: User | None = None
+) -> QuerySet:
+    """Key proposals with their progress, for the leaders' view; with `supervisor`, only
+    those that leader supervises in person."""
     queryset = KeyProposal.objects.filter(committee_id__in=committee_ids)
     if year:
         queryset = queryset.filter(year=year)
+    if supervisor is not None:
+        queryset = queryset.filter(supervisor=supervisor)
     return (
         queryset.select_related("proposal", "proposal__plenary", "supervisor")
         .prefetch_related("proposal__assignments__unit")

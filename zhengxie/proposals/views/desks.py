@@ -22,6 +22,7 @@ from zhengxie.core.workflow.actions import actions_for
 
 from .. import selectors
 from ..forms import RegisterFilterForm
+from ..permissions import key_proposal_committee_ids
 
 PAGE_SIZE = 50
 
@@ -86,10 +87,8 @@ def office_desk(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def key_list(request: HttpRequest) -> HttpResponse:
-    ids = committee_ids_with_role(request.user, Role.LEADER, Role.STAFF, Role.ADMIN, rollup=True)
-    if not ids:
-        raise PermissionDenied(_("只有领导和机关工作人员可以查看重点提案督办情况。"))
-    keys = selectors.list_key_proposals(committee_ids=sorted(ids))
+    ids = key_proposal_committee_ids(request.user)
+    keys = selectors.list_key_proposals(committee_ids=ids)
     return render(request, "proposals/key_list.html", {"keys": keys})
 
 

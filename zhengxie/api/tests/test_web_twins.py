@@ -1,0 +1,35 @@
+"""The API lets each role do what the web lets it, and nothing more: an operation and the web
+page it mirrors admit the same roles of the permission world (the answers of both tables,
+permission_table.py here and core/tests/permission_matrix.py for the pages, are each checked
+against the running code by their own tests)."""
+
+import pytest
+
+from zhengxie.core.tests.permission_matrix import MATRIX
+
+from .permission_table import TABLE
+
+REFUSED = {401, 403, 404}
+
+# API operation -> the web route (or route@variant) it mirrors
+TWINS = {
+    "GET /duty/me": "duty:me",
+    "GET /duty/me/points": "duty:me",
+    "GET /duty/me/five-ones": "duty:me",
+    "GET /duty/me/three-highs": "duty:me",
+    "GET /leaders/key-proposals": "proposals:key",
+    "GET /leaders/dashboard": "insights:cockpit",
+    "GET /portal/boards": "portal:home",
+    "GET /portal/boards/{board_id}/threads": "portal:board",
+    "GET /portal/threads/{thread_id}": "portal:thread@members",
+    "POST /portal/threads/{thread_id}/posts": "portal:reply",
+    "GET /portal/search": "portal:search",
+    "GET /portal/hall": "portal:hall",
+    "GET /portal/hall/{exhibition_id}": "portal:exhibition",
+}
+
+
+@pytest.mark.parametrize(("operation", "route"), TWINS.items())
+def test_the_operation_admits_the_roles_its_web_page_admits(operation, route):
+    admitted = {role for role, answer in TABLE[operation].answers.items() if answer not in REFUSED}
+    assert admitted == set(MATRIX[route].writers)
