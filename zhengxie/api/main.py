@@ -11,7 +11,7 @@ from ninja import NinjaAPI
 
 from . import errors
 from .auth import token_auth
-from .routers import auth, duty, inbox, leaders, me, portal, proposals, workflows
+from .routers import auth, duty, inbox, leaders, me, portal, proposals, todo, workflows
 from .throttling import api_throttles
 
 throttles = api_throttles()
@@ -31,6 +31,7 @@ errors.install(api)
 api.add_router("/auth", auth.router)
 api.add_router("/me", me.router)
 api.add_router("/inbox", inbox.router)
+api.add_router("/todo", todo.router)
 api.add_router("/proposals", proposals.router)
 api.add_router("/duty", duty.router)
 api.add_router("/leaders", leaders.router)

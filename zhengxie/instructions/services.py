@@ -25,6 +25,7 @@ from zhengxie.core.workflow import AlreadyHandled, Step, WorkflowError, apply
 from . import permissions as perms
 from . import rules
 from .models import Instruction, InstructionFollowUp, InstructionLevel, InstructionState
+from .notifications import PROGRESS, TO_ACT, WRITTEN
 from .targets import Target
 
 TEXT_MAX_CHARS = 2000
@@ -164,6 +165,7 @@ def _unit_accounts(unit_id: int | None) -> list[User]:
 
 def _tell_office(instruction: Instruction) -> None:
     notify(
+        kind=WRITTEN,
         recipients=_office_accounts(instruction.committee_id),
         title=_("%(name)s批示：%(target)s")
         % {"name": instruction.leader_name, "target": instruction.target_title},
@@ -197,6 +199,7 @@ def set_assignment(step: Step) -> None:
 def tell_unit_assigned(step: Step) -> None:
     record = step.record
     notify(
+        kind=TO_ACT,
         recipients=_unit_accounts(record.unit_id),
         title=_("请落实领导批示：%(target)s") % {"target": record.target_title},
         body=_("%(text)s\n反馈期限：%(due)s") % {"text": record.text, "due": record.due_on},
@@ -225,6 +228,7 @@ def tell_office_and_writer(step: Step) -> None:
     if record.leader_id:
         recipients.append(record.leader)
     notify(
+        kind=PROGRESS,
         recipients=recipients,
         title=_("批示落实情况已反馈：%(target)s") % {"target": record.target_title},
         url=record.get_absolute_url(),
@@ -256,6 +260,7 @@ def tell_unit_and_writer(step: Step) -> None:
     if record.leader_id:
         recipients.append(record.leader)
     notify(
+        kind=PROGRESS,
         recipients=recipients,
         title=_("批示落实：%(action)s（%(target)s）")
         % {"action": step.label, "target": record.target_title},
@@ -282,6 +287,7 @@ def remind_unit(step: Step) -> None:
     overdue = record.due_on < on
     title = _("批示落实已逾期：%(t)s") if overdue else _("批示落实即将到期：%(t)s")
     notify(
+        kind=TO_ACT,
         recipients=_unit_accounts(record.unit_id),
         title=title % {"t": record.target_title},
         body=_("反馈期限：%(d)s") % {"d": record.due_on},

@@ -64,6 +64,7 @@ TABLE = {
     "DELETE /me/devices/{device_id}": only({"member"}, 204, others=404,
                                            args={"device_id": "member_device"}),
     "GET /inbox": signed_in(),
+    "GET /todo": signed_in(),
     "POST /inbox/read": signed_in(),
     # Marking names the member's message; for anyone else it marks nothing.
     "POST /inbox/{notification_id}/read": signed_in(

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from zhengxie.core.models import Notification, Role
+from zhengxie.core.notifications.office import OFFICE_NOTICE
 from zhengxie.core.services.notifications import notify
 
 # The token's lookup, its last-used stamp and the page; nothing per row.
@@ -18,7 +19,8 @@ def member(city, make_user):
 
 
 def _messages(user, count: int, *, same_time: bool = False) -> list[int]:
-    notify(recipients=[user] * 1, title="t", body="b")  # one through the service
+    # one through the service
+    notify(kind=OFFICE_NOTICE, recipients=[user], title="t", body="b")
     Notification.objects.bulk_create(
         Notification(recipient=user, title=f"消息 {n}") for n in range(count - 1)
     )
@@ -57,7 +59,7 @@ def test_a_message_arriving_while_paging_moves_nothing_under_the_cursor(member, 
     expected = _messages(member, 10)
     client = api_as(member)
     first = client.get("/inbox", limit=4).json()
-    notify(recipients=[member], title="新消息")
+    notify(kind=OFFICE_NOTICE, recipients=[member], title="新消息")
     rest = client.get("/inbox", limit=10, cursor=first["next"]).json()
     assert [i["id"] for i in first["items"] + rest["items"]] == expected
 
@@ -130,7 +132,7 @@ def test_an_unchanged_inbox_answers_304_and_a_new_message_changes_it(member, api
     assert again.status_code == 304
     assert again.content == b""
     # and a new message makes the old tag stale
-    notify(recipients=[member], title="新消息")
+    notify(kind=OFFICE_NOTICE, recipients=[member], title="新消息")
     changed = client.get("/inbox", headers={"If-None-Match": etag})
     assert changed.status_code == 200
     assert changed.json()["items"][0]["title"] == "新消息"

@@ -20,6 +20,7 @@ from config.wsgi import application
 from zhengxie.api.main import api
 from zhengxie.core import factories as core
 from zhengxie.core.models import Role
+from zhengxie.core.notifications.office import OFFICE_NOTICE
 from zhengxie.core.services.notifications import notify
 from zhengxie.opinions import factories as opinion_factories
 from zhengxie.proposals import factories as proposal_factories
@@ -59,7 +60,7 @@ def tokens(city):
     staff = core.make_user(role=Role.STAFF, committee=city)
     proposal_factories.make_draft(committee=city, author=member.user)
     opinion_factories.make_report(author=member)
-    notify(recipients=[member.user], title="通知")
+    notify(kind=OFFICE_NOTICE, recipients=[member.user], title="通知")
     return {"member": bearer(member.user), "staff": bearer(staff)}
 
 

@@ -18,6 +18,7 @@ from zhengxie.core.services.notifications import notify
 from zhengxie.core.workflow import Step, apply
 
 from ..models import DeedPhoto, DeedState, DutyKind, PracticalDeed
+from ..notifications import DEED_DECIDED, DEED_TO_CONFIRM
 from ..permissions import check_record_deed_permission
 from .ledger import credit_duty, revoke_duty
 
@@ -125,6 +126,7 @@ def confirmers_of(deed: PracticalDeed) -> list[User]:
 
 def _tell_confirmers(deed: PracticalDeed) -> None:
     notify(
+        kind=DEED_TO_CONFIRM,
         recipients=confirmers_of(deed),
         title=_("待确认的兴办实事：%(m)s %(t)s") % {"m": deed.member.name, "t": deed.title},
         url=deed.get_absolute_url(),
@@ -174,7 +176,11 @@ def tell_member_of_decision(step: Step) -> None:
         return
     title = _("您记录的兴办实事“%(t)s”%(what)s") % {"t": deed.title, "what": step.label}
     notify(
-        recipients=[deed.member.user], title=title, body=step.reason, url=deed.get_absolute_url()
+        kind=DEED_DECIDED,
+        recipients=[deed.member.user],
+        title=title,
+        body=step.reason,
+        url=deed.get_absolute_url(),
     )
 
 

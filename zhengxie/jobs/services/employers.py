@@ -18,6 +18,7 @@ from zhengxie.core.uploads import GIF, JPEG, PNG, WEBP, check_upload, saving
 from zhengxie.core.workflow import Step
 
 from ..models import Employer, EmployerState
+from ..notifications import EMPLOYER, REVIEW
 from ..rules import LICENCE_MAX_BYTES, rule
 from ..selectors.work import towns_of
 
@@ -133,6 +134,7 @@ def _tell_office_of_registration(employer: Employer) -> None:
         role_grants__committee_id=employer.committee_id, role_grants__role=Role.STAFF
     ).distinct()
     notify(
+        kind=REVIEW,
         recipients=staff,
         title=_("新用人单位待核验：%(name)s") % {"name": employer.name},
         url=employer.get_absolute_url(),
@@ -164,6 +166,7 @@ def tell_owner_verified(step: Step) -> None:
     employer = step.record
     if employer.owner_id:
         notify(
+            kind=EMPLOYER,
             recipients=[employer.owner],
             title=_("您的单位“%(name)s”已通过核验，岗位审核通过后即可公开。")
             % {"name": employer.name},
@@ -175,6 +178,7 @@ def tell_owner_rejected(step: Step) -> None:
     employer = step.record
     if employer.owner_id:
         notify(
+            kind=EMPLOYER,
             recipients=[employer.owner],
             title=_("您的单位“%(name)s”未通过核验") % {"name": employer.name},
             body=step.reason,

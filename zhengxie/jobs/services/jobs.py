@@ -19,6 +19,7 @@ from zhengxie.core.workflow import Step, WorkflowError, apply
 
 from ..models import Employer, Job, JobCategory, JobState, PayUnit
 from ..models.jobs import MAX_OPEN_DAYS
+from ..notifications import EMPLOYER
 from ..permissions import check_post_job_permission
 from ..rules import fee_words
 from ..search_index import index_job, unindex_job
@@ -155,7 +156,9 @@ def drop_from_index(step: Step) -> None:
 def _tell_employer(job: Job, title: str, body: str = "") -> None:
     owner = job.employer.owner
     if owner is not None:
-        notify(recipients=[owner], title=title, body=body, url=job.get_absolute_url())
+        notify(
+            kind=EMPLOYER, recipients=[owner], title=title, body=body, url=job.get_absolute_url()
+        )
 
 
 def tell_employer_published(step: Step) -> None:

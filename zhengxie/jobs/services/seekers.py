@@ -17,6 +17,7 @@ from zhengxie.core.workflow import Step, WorkflowError, apply
 
 from ..models import Application, ApplicationState, Job, Resume
 from ..models.seekers import ACTIVE_APPLICATION_STATES
+from ..notifications import APPLICATION, EMPLOYER
 from ..permissions import filter_public_jobs
 from ..rules import APPLICATIONS_PER_DAY
 
@@ -97,6 +98,7 @@ def _tell_employer_of(application: Application) -> None:
     owner = application.job.employer.owner
     if owner is not None:
         notify(
+            kind=EMPLOYER,
             recipients=[owner],
             title=_("岗位“%(t)s”收到新的投递") % {"t": application.job.title},
             url=application.get_absolute_url(),
@@ -152,7 +154,13 @@ def check_job_still_open(step: Step) -> None:
 
 def _tell(recipient, title: str, application: Application, body: str = "") -> None:
     if recipient is not None:
-        notify(recipients=[recipient], title=title, body=body, url=application.get_absolute_url())
+        notify(
+            kind=APPLICATION,
+            recipients=[recipient],
+            title=title,
+            body=body,
+            url=application.get_absolute_url(),
+        )
 
 
 def tell_seeker(step: Step) -> None:

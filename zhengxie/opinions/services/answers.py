@@ -13,6 +13,7 @@ from zhengxie.core.workflow import Step
 
 from .. import permissions as perms
 from ..models import ForwardAnswer, OpinionReport
+from ..notifications import ANSWERED, FORWARDED
 from .common import notify_authors, stamp
 
 ANSWER_MAX_CHARS = 3000
@@ -47,6 +48,7 @@ def _tell_office(report: OpinionReport) -> None:
         role_grants__role=Role.STAFF, role_grants__committee_id=report.committee_id
     ).distinct()
     notify(
+        kind=ANSWERED,
         recipients=list(office),
         title=_("转送部门已答复：%(title)s") % {"title": report.title[:30]},
         url=reverse("opinions:detail", args=[report.pk]),
@@ -60,6 +62,7 @@ def tell_forwarded_unit(step: Step) -> None:
         role_grants__role=Role.UNIT, role_grants__handling_unit_id=report.forwarded_unit_id
     ).distinct()
     notify(
+        kind=FORWARDED,
         recipients=list(liaisons),
         title=_("政协转送社情民意信息，请办理：%(title)s") % {"title": report.title[:30]},
         url=reverse("opinions:answer", args=[report.pk]),
