@@ -42,6 +42,11 @@ def only(roles, answer: int = 200, *, others: int = 403, **kwargs) -> Row:
 
 REPORT = {"kind": Const("opinion_report"), "record_id": "report"}
 
+NEW_REPORT = {"title": "菜市场改造", "body": "建议分批改造。", "body_kind": "party",
+              "body_name": "民盟市委"}  # fmt: skip
+EDIT_REPORT = {"title": "社情民意：菜市场改造", "body": "编辑加工后的正文。", "body_kind": "party",
+               "body_name": "民盟市委"}  # fmt: skip
+
 TABLE = {
     # The sign-in doors answer an empty request alike for everyone: it names no proof.
     "POST /auth/token": public(400, body={}),
@@ -60,6 +65,16 @@ TABLE = {
     "POST /inbox/{notification_id}/read": signed_in(
         args={"notification_id": "member_notification"}
     ),
+    # Opinion reports: everyone has a (maybe empty) list of their own; members report to their
+    # committee and the office files for a body; the author and the committee's readers see
+    # the submitted report; the office reworks it while it is in the intake.
+    "GET /opinions/mine": signed_in(),
+    # The administrator works for every committee, so must name one.
+    "POST /opinions": Row(only({"staff", "member", "county_staff"}, 201).answers | {"admin": 400},
+                          body=NEW_REPORT),
+    "GET /opinions/{report_id}": only(CITY_OFFICE | {"member", "leader"},
+                                      args={"report_id": "report"}),
+    "PUT /opinions/{report_id}": only(CITY_OFFICE, args={"report_id": "report"}, body=EDIT_REPORT),
     # The report's author and its committee's office act on it; nobody else learns its state.
     "GET /{kind}/{record_id}/transitions": only(CITY_OFFICE | {"member"}, args=REPORT),
     # Adopting with no mode: the office is told the field, the author may not adopt at all.
