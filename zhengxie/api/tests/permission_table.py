@@ -75,6 +75,18 @@ TABLE = {
     "GET /opinions/{report_id}": only(CITY_OFFICE | {"member", "leader"},
                                       args={"report_id": "report"}),
     "PUT /opinions/{report_id}": only(CITY_OFFICE, args={"report_id": "report"}, body=EDIT_REPORT),
+    # Grassroots: the committees' people and convenors read the venues, residents do not;
+    # anyone signed in reports a case (an empty form names its fields) and reads the public
+    # page of one; the reporter, and the venue's convenor and office for the residents'
+    # representatives, rate it, and only once resolved: the world's case is only accepted.
+    "GET /grassroots/venues": only(SIGNED_IN - {"resident", "departed"}),
+    "POST /grassroots/cases": signed_in(400, body={}),
+    "GET /grassroots/cases/mine": signed_in(),
+    "GET /grassroots/cases/{case_id}": signed_in(args={"case_id": "case"}),
+    "POST /grassroots/cases/{case_id}/rate": only(
+        CITY_OFFICE | {"resident", "convenor"}, 409, args={"case_id": "case"},
+        body={"value": "satisfied"},
+    ),
     # The report's author and its committee's office act on it; nobody else learns its state.
     "GET /{kind}/{record_id}/transitions": only(CITY_OFFICE | {"member"}, args=REPORT),
     # Adopting with no mode: the office is told the field, the author may not adopt at all.
