@@ -11,7 +11,7 @@ from ninja import NinjaAPI
 
 from . import errors
 from .auth import token_auth
-from .routers import auth, grassroots, inbox, me, opinions, workflows
+from .routers import activities, auth, grassroots, inbox, me, opinions, workflows
 from .throttling import api_throttles
 
 throttles = api_throttles()
@@ -32,6 +32,7 @@ api.add_router("/auth", auth.router)
 api.add_router("/me", me.router)
 api.add_router("/inbox", inbox.router)
 api.add_router("/opinions", opinions.router)
+api.add_router("/activities", activities.router)
 api.add_router("/grassroots", grassroots.router)
 # Last: its "/{kind}/{id}/transitions" would otherwise catch other routers' paths.
 api.add_router("", workflows.router)

@@ -75,6 +75,23 @@ TABLE = {
     "GET /opinions/{report_id}": only(CITY_OFFICE | {"member", "leader"},
                                       args={"report_id": "report"}),
     "PUT /opinions/{report_id}": only(CITY_OFFICE, args={"report_id": "report"}, body=EDIT_REPORT),
+    # Activities: everyone has their own (maybe empty) invitations and attendance; the invited
+    # member and the committee's office and leaders read the activity, and its committee's
+    # people its materials; only the invited member asks for leave (theirs is already pending:
+    # asking again is a step of the leave's workflow, refused while it is pending); a code not
+    # from the venue screen is refused to anyone, as on the web's QR page.
+    "GET /activities/invitations": signed_in(),
+    "GET /activities/attendance": signed_in(),
+    "GET /activities/materials/{attachment_id}": only(
+        CITY_OFFICE | {"member", "leader", "unit", "convenor"},
+        args={"attachment_id": "outcome_file"},
+    ),
+    "GET /activities/{activity_id}": only(CITY_OFFICE | {"member", "leader"},
+                                          args={"activity_id": "activity"}),
+    "POST /activities/{activity_id}/leave": only({"member"}, 409, args={"activity_id": "activity"},
+                                                 body={"reason": "出差"}),
+    "POST /activities/{activity_id}/sign-in": signed_in(400, args={"activity_id": "activity"},
+                                                        body={"token": "not-the-screen-code"}),
     # Grassroots: the committees' people and convenors read the venues, residents do not;
     # anyone signed in reports a case (an empty form names its fields) and reads the public
     # page of one; the reporter, and the venue's convenor and office for the residents'
