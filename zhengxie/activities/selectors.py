@@ -2,12 +2,15 @@
 
 import datetime as dt
 
-from django.db.models import Count, Q, QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Member, Role, User
-from zhengxie.core.permissions import committee_ids_with_role
+from zhengxie.core.permissions import committee_ids_with_role, readable_committee_ids
 
 from .models import (
     AbsenceWarning,
@@ -20,11 +23,17 @@ from .models import (
     LeaveRequest,
     LeaveStatus,
     Outcome,
+    OutcomeAttachment,
     ReadingGroup,
 )
 from .models.activities import COUNTS_HELD, TAKE_PART
 from .models.outcomes import RESEARCH_INSPECTION_KINDS
-from .permissions import can_approve_leave, filter_visible_activities
+from .permissions import (
+    can_approve_leave,
+    check_read_activity_permission,
+    filter_visible_activities,
+    member_of,
+)
 from .steps import states_allowing
 
 # 我的履职 lists the next few activities; the full list is one click away.
@@ -133,6 +142,73 @@ def list_upcoming_for_member(*, member: Member) -> list[dict]:
         }
         for activity in upcoming[:UPCOMING_ON_MY_PAGE]
     ]
+
+
+def _mine(model, user: User) -> Subquery:
+    return model.objects.filter(activity=OuterRef("pk"), member__user=user)
+
+
+def list_my_invitations(*, user: User) -> QuerySet[Activity]:
+    """The activities the person is invited to, each with their own sign-up, leave status and
+    attendance status beside it (one query however many)."""
+    return (
+        Activity.objects.filter(invitations__member__user=user)
+        .select_related("kind", "committee")
+        .annotate(
+            signed_up_at=Subquery(_mine(Invitation, user).values("signed_up_at")[:1]),
+            leave_status=Subquery(_mine(LeaveRequest, user).values("status")[:1]),
+            attendance_status=Subquery(_mine(Attendance, user).values("status")[:1]),
+        )
+    )
+
+
+def list_my_attendance(*, user: User) -> QuerySet[Attendance]:
+    """The person's attendance rows, departed members' included: their record stays theirs."""
+    return Attendance.objects.filter(member__user=user).select_related(
+        "activity__kind", "activity__committee"
+    )
+
+
+def get_activity(*, pk: int) -> Activity:
+    return get_object_or_404(Activity.objects.select_related("kind", "committee"), pk=pk)
+
+
+def get_activity_for_reader(*, user: User, pk: int) -> Activity:
+    """An activity the person may read, with its materials (the outcomes recorded on it and
+    their files) and, for a member of its committee, `mine`: their invitation, leave request
+    and attendance."""
+    activity = get_object_or_404(
+        Activity.objects.select_related("kind", "committee").prefetch_related(
+            Prefetch(
+                "outcomes",
+                queryset=Outcome.objects.filter(is_deleted=False)
+                .order_by("submitted_on", "id")
+                .prefetch_related("attachments"),
+                to_attr="materials",
+            )
+        ),
+        pk=pk,
+    )
+    check_read_activity_permission(user, activity)
+    member = member_of(user, activity.committee_id)
+    activity.mine = None
+    if member is not None:
+        activity.mine = {
+            "invitation": activity.invitations.filter(member=member).first(),
+            "leave": activity.leaves.filter(member=member).first(),
+            "attendance": activity.attendances.filter(member=member).first(),
+        }
+    return activity
+
+
+def get_readable_attachment(*, user: User, pk: int) -> OutcomeAttachment:
+    """An outcome's file, for those who read the outcome's committee (the web's rule)."""
+    attachment = get_object_or_404(
+        OutcomeAttachment.objects.select_related("outcome"), pk=pk, outcome__is_deleted=False
+    )
+    if attachment.committee_id not in readable_committee_ids(user):
+        raise PermissionDenied(_("您无权查看此成果。"))
+    return attachment
 
 
 def roster(*, activity: Activity) -> list[dict]:

@@ -11,7 +11,20 @@ from ninja import NinjaAPI
 
 from . import errors
 from .auth import token_auth
-from .routers import auth, duty, inbox, leaders, me, portal, proposals, todo, workflows
+from .routers import (
+    activities,
+    auth,
+    duty,
+    grassroots,
+    inbox,
+    leaders,
+    me,
+    opinions,
+    portal,
+    proposals,
+    todo,
+    workflows,
+)
 from .throttling import api_throttles
 
 throttles = api_throttles()
@@ -36,5 +49,8 @@ api.add_router("/proposals", proposals.router)
 api.add_router("/duty", duty.router)
 api.add_router("/leaders", leaders.router)
 api.add_router("/portal", portal.router)
+api.add_router("/opinions", opinions.router)
+api.add_router("/activities", activities.router)
+api.add_router("/grassroots", grassroots.router)
 # Last: its "/{kind}/{id}/transitions" would otherwise catch other routers' paths.
 api.add_router("", workflows.router)

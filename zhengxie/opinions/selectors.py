@@ -1,12 +1,15 @@
 """Every read of opinion reports that is more than a lookup; the figures live here."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from zhengxie.core.models import Member, User
-from zhengxie.core.permissions import active_seat
+from zhengxie.core.models import Committee, Member, User
+from zhengxie.core.permissions import active_seat, office_committee_ids
 from zhengxie.instructions.selectors import counts_by_level_on
 
 from .models import (
@@ -19,7 +22,7 @@ from .models import (
     OpinionReport,
     OpinionState,
 )
-from .permissions import filter_visible_reports
+from .permissions import can_edit_report, check_read_report_permission, filter_visible_reports
 
 _LIST_RELATED = ("committee", "bulletin", "forwarded_unit")
 
@@ -81,6 +84,34 @@ def get_report_for_page(*, pk: int) -> OpinionReport:
         )
         .get(pk=pk, is_deleted=False)
     )
+
+
+def get_readable_report(*, user: User, pk: int) -> OpinionReport:
+    """The record page's report for a reader who may see it (someone else's draft is not
+    found), with `editable` saying whether the reader may rework it now."""
+    try:
+        report = get_report_for_page(pk=pk)
+    except OpinionReport.DoesNotExist as missing:
+        raise Http404 from missing
+    check_read_report_permission(user, report)
+    report.editable = can_edit_report(user, report)
+    return report
+
+
+def reporting_committee(*, user: User, committee_id: int | None = None) -> Committee:
+    """Where a new report goes: a member's own committee; office staff name theirs when they
+    work in more than one."""
+    member = active_seat(user)
+    if member is not None:
+        return member.committee
+    allowed = office_committee_ids(user)
+    if not allowed:
+        raise PermissionDenied(_("只有本级政协委员或机关工作人员可以报送社情民意信息。"))
+    if committee_id is None and len(allowed) == 1:
+        committee_id = next(iter(allowed))
+    if committee_id not in allowed:
+        raise ValidationError({"committee_id": _("请选择您所在机关的政协。")})
+    return Committee.objects.get(pk=committee_id)
 
 
 def report_for_source(*, source: models.Model) -> OpinionReport | None:

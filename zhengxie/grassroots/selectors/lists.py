@@ -3,11 +3,15 @@ queries however long the list."""
 
 import datetime as dt
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Member, Town, User, Venue
+from zhengxie.core.permissions import readable_committee_ids
 from zhengxie.core.queries import count_of
+from zhengxie.core.workflow import may_take
 
 from ..models import Action, ActionState, Case, CaseEvent, ConsultationSession
 from ..permissions import filter_visible_cases
@@ -29,6 +33,48 @@ def list_venues(*, committee_ids: list[int], town_id: int | None = None) -> Quer
         )
         .order_by("committee_id", "town__sort_order", "sort_order", "id")
     )
+
+
+def venue_reader_committee_ids(user: User) -> set[int]:
+    """Committees whose venues the person may read: their committees' (with roll-up) and
+    those of venues they convene; none for residents and guests."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    ids = set(readable_committee_ids(user))
+    return ids | set(Venue.objects.filter(convenor=user).values_list("committee_id", flat=True))
+
+
+def list_venues_for(*, user: User, town_id: int | None = None) -> QuerySet[Venue]:
+    """list_venues over every committee the person reads; refused to residents."""
+    committee_ids = venue_reader_committee_ids(user)
+    if not committee_ids:
+        raise PermissionDenied(_("只有政协委员、机关工作人员和召集人可以查看。"))
+    return list_venues(committee_ids=sorted(committee_ids), town_id=town_id)
+
+
+def get_active_town(*, pk: int) -> Town:
+    """The town a resident reports in, as the report form offers them: active ones only."""
+    town = Town.objects.select_related("committee").filter(pk=pk, is_active=True).first()
+    if town is None:
+        raise ValidationError({"town_id": _("请选择乡镇街道。")})
+    return town
+
+
+def list_my_cases(*, user: User) -> QuerySet[Case]:
+    """The cases the person reported, newest first (their page 我反映的问题)."""
+    return Case.objects.filter(reporter=user).select_related("town", "venue")
+
+
+def get_case(*, pk: int) -> Case:
+    return get_object_or_404(Case.objects.select_related("venue", "committee"), pk=pk)
+
+
+def get_public_case_for(*, user: User, case_id: int) -> Case:
+    """The public page's case (never who reported it) and `can_rate`: whether the person is
+    its reporter and may rate it now."""
+    case = get_public_case(case_id=case_id)
+    case.can_rate = case.reporter_id == user.pk and may_take(case, "rate", user)
+    return case
 
 
 def get_venue_detail(*, venue_id: int) -> Venue:
