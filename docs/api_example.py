@@ -1,12 +1,15 @@
-"""A member's day over the API, as an app would walk it: sign in, read the inbox (and poll it
-with an ETag), answer a co-signing invitation, write a proposal with the similar ones beside
-it, submit it, read "my proposals", sign out. Standard library only.
+"""A member's day over the API, as an app would walk it: sign in, read 今日待办 and the inbox
+(and poll it with an ETag), answer a co-signing invitation, write a proposal with the similar
+ones beside it, submit it, read "my proposals", sign in to a meeting by the code on the venue's
+screen, submit an opinion report, sign out. Standard library only.
 
+    make run        # in another terminal: the demo on http://127.0.0.1:8000
     python docs/api_example.py --base-url http://127.0.0.1:8000 --username 13900000001 \
-        --password '…'
+        --password zhengxie2022 [--meeting ACTIVITY_ID --code CODE]
 
-Activities (sign-in to a meeting), opinion reports and 今日待办 join the walk when their
-endpoints land.
+The meeting's code is what the QR code on the venue's screen carries after `signin/` (the
+office opens the screen from the activity's page); without it the walk lists the member's
+invitations instead.
 """
 
 import argparse
@@ -50,7 +53,16 @@ class Api:
         return answer
 
 
-def member_day(base_url: str, username: str, password: str, category: str, say=print) -> dict:
+def member_day(
+    base_url: str,
+    username: str,
+    password: str,
+    category: str,
+    *,
+    meeting: int | None = None,
+    code: str = "",
+    say=print,
+) -> dict:
     api = Api(base_url)
     # Sign in (a mobile number works as the username; {"phone", "code"} for an SMS code).
     issued = api.ok("POST", "/auth/token", {"username": username, "password": password,
@@ -59,6 +71,10 @@ def member_day(base_url: str, username: str, password: str, category: str, say=p
     me = api.ok("GET", "/me")
     roles = ", ".join(f"{r['committee']['name']}·{r['role_label']}" for r in me["roles"])
     say(f"已登录：{me['display_name']}（{roles}），令牌有效至 {issued['expires_at']}")
+
+    # 今日待办: everything waiting for the member, most urgent first.
+    todo = api.ok("GET", "/todo")
+    say(f"今日待办 {todo['total']} 项（紧急 {todo['urgent']} 项）")
 
     # The inbox, then a poll with the ETag: nothing new costs no bytes.
     status, inbox, headers = api.call("GET", "/inbox?unread=true")
@@ -90,9 +106,32 @@ def member_day(base_url: str, username: str, password: str, category: str, say=p
     steps = api.ok("GET", f"/proposal/{submitted['id']}/transitions")
     say("可执行的操作：" + ("、".join(s["label"] for s in steps["transitions"]) or "无"))
 
+    # The meeting: sign in with the code from the venue's screen, or see what is coming.
+    signed_in = False
+    if meeting and code:
+        answer = api.ok("POST", f"/activities/{meeting}/sign-in", {"token": code})
+        signed_in = True
+        say("会议签到成功" if answer["newly"] else "此前已签到")
+    else:
+        invitations = api.ok("GET", "/activities/invitations?limit=3")["items"]
+        say("近期活动：" + ("；".join(a["title"] for a in invitations) or "无"))
+
+    # An opinion report (社情民意), submitted at once.
+    report = api.ok("POST", "/opinions", {
+        "title": "关于城区菜市场改造期间设置临时摊位的建议",
+        "body": "改造期间周边居民买菜不便，建议就近设置临时摊位并公示改造工期。",
+        "submit": True,
+    })  # fmt: skip
+    say(f"社情民意信息已报送：{report['title']}（{report['state_label']}）")
+
     status, _body, _headers = api.call("DELETE", "/auth/token")
     say("已退出登录" if status == 204 else f"退出登录失败（{status}）")
-    return {"proposal_id": submitted["id"], "similar": len(similar)}
+    return {
+        "proposal_id": submitted["id"],
+        "similar": len(similar),
+        "report_id": report["id"],
+        "signed_in": signed_in,
+    }
 
 
 def main() -> None:
@@ -101,8 +140,17 @@ def main() -> None:
     parser.add_argument("--username", required=True, help="手机号或用户名")
     parser.add_argument("--password", required=True)
     parser.add_argument("--category", default="城乡建设", help="提案类别，须在本级类别表中")
+    parser.add_argument("--meeting", type=int, help="要签到的活动编号")
+    parser.add_argument("--code", default="", help="会场大屏二维码中 signin/ 之后的一段")
     args = parser.parse_args()
-    member_day(args.base_url, args.username, args.password, args.category)
+    member_day(
+        args.base_url,
+        args.username,
+        args.password,
+        args.category,
+        meeting=args.meeting,
+        code=args.code,
+    )
 
 
 if __name__ == "__main__":
