@@ -13,7 +13,7 @@ from zhengxie.core.models import Role, User
 from zhengxie.core.permissions import active_seat
 from zhengxie.core.todos import TodoItem, TodoProvider, item
 
-from .models import Invitation, LeaveRequest
+from .models import Attendance, Invitation, LeaveRequest, LeaveStatus
 from .models.activities import TAKE_PART
 from .selectors import pending_leaves_for
 from .steps import states_allowing
@@ -48,6 +48,40 @@ def invitations(user: User) -> list[TodoItem]:
     ]
 
 
+def sign_in_today(user: User) -> list[TodoItem]:
+    """Today's activities the member is invited to, not excused from and not yet signed in
+    at: the activity's page is where the phone scans the venue screen's code."""
+    member = active_seat(user)
+    if member is None:
+        return []
+    today = timezone.localdate()
+    start = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
+    excused = LeaveRequest.objects.filter(
+        activity=OuterRef("activity"), member=member, status=LeaveStatus.APPROVED
+    )
+    signed = Attendance.objects.filter(activity=OuterRef("activity"), member=member)
+    due_today = (
+        Invitation.objects.filter(
+            member=member,
+            activity__state__in=states_allowing("activity", TAKE_PART),
+            activity__starts_at__gte=start,
+            activity__starts_at__lt=start + dt.timedelta(days=1),
+        )
+        .exclude(Exists(excused))
+        .exclude(Exists(signed))
+        .select_related("activity")
+    )
+    return [
+        item(
+            "activities.sign_in",
+            _("今日签到：%(t)s") % {"t": i.activity.title},
+            reverse("activities:detail", args=[i.activity_id]),
+            i.activity.starts_at,
+        )
+        for i in due_today
+    ]
+
+
 def leaves_to_decide(user: User) -> list[TodoItem]:
     return [
         item(
@@ -61,6 +95,13 @@ def leaves_to_decide(user: User) -> list[TodoItem]:
 
 
 PROVIDERS = [
+    TodoProvider(
+        "activities.sign_in",
+        gettext_lazy("今日会议签到"),
+        sign_in_today,
+        frozenset({Role.MEMBER}),
+        19,
+    ),
     TodoProvider(
         "activities.invitations",
         gettext_lazy("待回复的活动邀请"),

@@ -63,7 +63,8 @@ def _sms_digest(user: User, notifications: list[Notification]) -> None:
     params = {
         "count": str(len(notifications)),
         "titles": "；".join(n.title for n in notifications[:DIGEST_TITLES]),
-        "url": absolute(""),
+        # The digest's one link opens 今日待办: what the day's news asks of the person.
+        "url": absolute(reverse("core:todo")),
     }
     send_sms(phone=user.mobile, kind=DIGEST, params=params)
 

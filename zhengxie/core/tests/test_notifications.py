@@ -205,6 +205,7 @@ def test_the_digest_batches_a_days_items_into_one_message_once(city):
     assert sent == 3
     texts = {m.phone: m.text for m in OutboxMessage.objects.all()}
     assert "3条" in texts[first.mobile] and "1条" in texts[second.mobile]
+    assert texts[first.mobile].rstrip().endswith("/todo/")  # the link opens 今日待办
     assert len(mail.outbox) == 1 and "提案已交办" in mail.outbox[0].body
     assert not Delivery.objects.exclude(status=DeliveryStatus.SENT).exists()
     # and a second run the same day sends nothing, even with a new item, which waits

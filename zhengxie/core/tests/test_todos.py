@@ -8,6 +8,8 @@ import pytest
 from django.utils import timezone
 
 from zhengxie.activities import factories as activity_factories
+from zhengxie.activities.models import Attendance, AttendanceStatus, LeaveRequest, LeaveStatus
+from zhengxie.activities.services.invitations import request_leave
 from zhengxie.core import factories as core
 from zhengxie.core.models import Role
 from zhengxie.core.todos import TodoItem, Urgency, todo_for
@@ -170,3 +172,35 @@ def test_the_page_lists_the_items_under_their_headings(city, client):
     assert "提案草稿与退回修改" in page and f"/proposals/{draft.pk}/edit/" in page
     home = client.get("/").content.decode()
     assert 'href="/todo/"' in home
+
+
+def test_todays_meeting_asks_the_member_to_sign_in_until_they_have(city):
+    # given a meeting today, one tomorrow, and one today the member is excused from
+    member = core.make_member(committee=city, with_account=True)
+    today = timezone.now()
+    meetings = {
+        title: activity_factories.make_activity(committee=city, title=title, starts_at=when)
+        for title, when in (
+            ("今天的协商会", today),
+            ("明天的视察", today + dt.timedelta(days=1)),
+            ("今天请了假的会", today),
+        )
+    }
+    for meeting in meetings.values():
+        activity_factories.invite(activity=meeting, members=[member])
+    request_leave(user=member.user, activity=meetings["今天请了假的会"], reason="出差")
+    LeaveRequest.objects.update(status=LeaveStatus.APPROVED)
+    # when
+    signing = [i for i in todo_for(member.user) if i.kind == "activities.sign_in"]
+    # then only today's meeting, urgent, on the page where the phone scans the screen
+    assert [i.title for i in signing] == ["今日签到：今天的协商会"]
+    assert signing[0].urgency == Urgency.URGENT
+    assert signing[0].url == f"/activities/{meetings['今天的协商会'].pk}/"
+    # and once signed in, it is done
+    Attendance.objects.create(
+        committee=city,
+        activity=meetings["今天的协商会"],
+        member=member,
+        status=AttendanceStatus.SIGNED_IN,
+    )
+    assert not [i for i in todo_for(member.user) if i.kind == "activities.sign_in"]
