@@ -17,6 +17,7 @@ from .routers import (
     duty,
     grassroots,
     inbox,
+    instructions,
     leaders,
     me,
     opinions,
@@ -52,5 +53,6 @@ api.add_router("/portal", portal.router)
 api.add_router("/opinions", opinions.router)
 api.add_router("/activities", activities.router)
 api.add_router("/grassroots", grassroots.router)
+api.add_router("/instructions", instructions.router)
 # Last: its "/{kind}/{id}/transitions" would otherwise catch other routers' paths.
 api.add_router("", workflows.router)

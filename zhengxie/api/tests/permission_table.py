@@ -134,6 +134,18 @@ TABLE = {
         CITY_OFFICE | {"resident", "convenor"}, 409, args={"case_id": "case"},
         body={"value": "satisfied"},
     ),
+    # Instructions: 我的批示 is the leaders' (the administrator leads too), the workspace the
+    # departments'; the leader who wrote it, the department and the office read one; the
+    # committee's leaders write one on a record, as on the web.
+    "GET /instructions/mine": only({"leader", "admin"}),
+    "GET /instructions/unit": only({"unit"}),
+    "GET /instructions/{instruction_id}": only(
+        {"unit", "staff", "leader", "admin"}, args={"instruction_id": "leader_instruction"}
+    ),
+    "POST /instructions/on/{kind}/{record_id}": only(
+        {"leader", "admin"}, 201, args={"kind": Const("opinion_report"), "record_id": "adopted"},
+        body={"text": "请抓紧研究落实。"},
+    ),
     # The report's author and its committee's office act on it; nobody else learns its state.
     "GET /{kind}/{record_id}/transitions": only(CITY_OFFICE | {"member"}, args=REPORT),
     # Adopting with no mode: the office is told the field, the author may not adopt at all.

@@ -26,6 +26,10 @@ TWINS = {
     "GET /portal/search": "portal:search",
     "GET /portal/hall": "portal:hall",
     "GET /portal/hall/{exhibition_id}": "portal:exhibition",
+    "GET /instructions/mine": "instructions:mine",
+    "GET /instructions/unit": "instructions:unit",
+    "GET /instructions/{instruction_id}": "instructions:detail",
+    "POST /instructions/on/{kind}/{record_id}": "instructions:write",
 }
 
 
