@@ -18,6 +18,7 @@ from .routers import (
     grassroots,
     inbox,
     instructions,
+    jobs,
     leaders,
     me,
     opinions,
@@ -54,5 +55,6 @@ api.add_router("/opinions", opinions.router)
 api.add_router("/activities", activities.router)
 api.add_router("/grassroots", grassroots.router)
 api.add_router("/instructions", instructions.router)
+api.add_router("/jobs", jobs.router)
 # Last: its "/{kind}/{id}/transitions" would otherwise catch other routers' paths.
 api.add_router("", workflows.router)
