@@ -17,6 +17,8 @@ from .routers import (
     duty,
     grassroots,
     inbox,
+    instructions,
+    jobs,
     leaders,
     me,
     opinions,
@@ -52,5 +54,7 @@ api.add_router("/portal", portal.router)
 api.add_router("/opinions", opinions.router)
 api.add_router("/activities", activities.router)
 api.add_router("/grassroots", grassroots.router)
+api.add_router("/instructions", instructions.router)
+api.add_router("/jobs", jobs.router)
 # Last: its "/{kind}/{id}/transitions" would otherwise catch other routers' paths.
 api.add_router("", workflows.router)

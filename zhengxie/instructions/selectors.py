@@ -3,13 +3,15 @@ each record instructed on, and the counts other apps' figures add."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Model, Prefetch, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from zhengxie.core.models import User
 
 from . import permissions as perms
 from .models import Instruction, InstructionFollowUp, InstructionState
-from .targets import target_named
+from .targets import Target, target_named
 
 OPEN_STATES = [s for s in InstructionState.values if s != InstructionState.CLOSED]
 LIST_LIMIT = 200
@@ -40,6 +42,38 @@ def list_queue(*, committee_ids: set[int], state: str = "") -> QuerySet:
     else:
         instructions = instructions.filter(state__in=OPEN_STATES)
     return _listed(instructions)
+
+
+def list_mine(*, user: User) -> QuerySet:
+    """我的批示: a leader's own instructions; refuses whoever is no leader."""
+    perms.check_leader_permission(user)
+    return list_written_by(user=user)
+
+
+def list_unit_workspace(*, user: User) -> QuerySet:
+    """批示落实工作台: the open instructions of the person's departments; refuses others."""
+    return list_for_units(unit_ids=perms.check_unit_workspace_permission(user))
+
+
+def get_readable_instruction(*, user: User, pk: int) -> Instruction:
+    """One instruction with its follow-ups, for those who may read it (404 if it is not
+    there, 403 if it is not theirs)."""
+    try:
+        instruction = get_instruction(pk)
+    except Instruction.DoesNotExist as error:
+        raise Http404 from error
+    perms.check_read_instruction_permission(user, instruction)
+    return instruction
+
+
+def get_target_and_record(kind: str, pk: int) -> tuple[Target, Model]:
+    """The kind of record named in a URL and the record itself, or a 404."""
+    try:
+        target = target_named(kind)
+    except LookupError as error:
+        raise Http404 from error
+    record = get_object_or_404(target.queryset().select_related("committee"), pk=pk)
+    return target, record
 
 
 def get_instruction(pk: int) -> Instruction:

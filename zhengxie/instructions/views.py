@@ -2,9 +2,9 @@
 instruction's own page. Thin: parse, check, call one service or selector, render."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from zhengxie.core.history import history_of
@@ -16,22 +16,11 @@ from zhengxie.core.workflow.actions import actions_for
 from . import permissions as perms
 from . import selectors, services
 from .forms import QueueFilterForm, TranscribeForm, WriteForm
-from .models import Instruction
-from .targets import target_named
 from .workflow import INSTRUCTION
 
 
-def _target_and_record(kind: str, pk: int):
-    try:
-        target = target_named(kind)
-    except LookupError as error:
-        raise Http404 from error
-    record = get_object_or_404(target.queryset().select_related("committee"), pk=pk)
-    return target, record
-
-
 def _pen(request, kind: str, pk: int, *, form_class, check, call, template_title):
-    target, record = _target_and_record(kind, pk)
+    target, record = selectors.get_target_and_record(kind, pk)
     check(request.user, target, record)
     form = form_class(request.POST or None, committee=record.committee)
     if request.method == "POST" and form.is_valid():
@@ -79,15 +68,13 @@ def _list(request, instructions, *, title: str, filters=None) -> HttpResponse:
 
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
-    perms.check_leader_permission(request.user)
-    instructions = selectors.list_written_by(user=request.user)
+    instructions = selectors.list_mine(user=request.user)
     return _list(request, instructions, title=_("我的批示"))
 
 
 @login_required
 def unit_workspace(request: HttpRequest) -> HttpResponse:
-    unit_ids = perms.check_unit_workspace_permission(request.user)
-    instructions = selectors.list_for_units(unit_ids=unit_ids)
+    instructions = selectors.list_unit_workspace(user=request.user)
     return _list(request, instructions, title=_("批示落实工作台"))
 
 
@@ -102,12 +89,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        instruction = selectors.get_instruction(pk)
-    except Instruction.DoesNotExist as error:
-        raise Http404 from error
-    if not perms.can_read_instruction(request.user, instruction):
-        raise PermissionDenied(_("您无权查看该批示。"))
+    instruction = selectors.get_readable_instruction(user=request.user, pk=pk)
     shown = is_office(request.user, instruction.committee_id) or perms.is_writer(
         request.user, instruction
     )

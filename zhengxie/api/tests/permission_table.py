@@ -134,6 +134,27 @@ TABLE = {
         CITY_OFFICE | {"resident", "convenor"}, 409, args={"case_id": "case"},
         body={"value": "satisfied"},
     ),
+    # Instructions: 我的批示 is the leaders' (the administrator leads too), the workspace the
+    # departments'; the leader who wrote it, the department and the office read one; the
+    # committee's leaders write one on a record, as on the web.
+    "GET /instructions/mine": only({"leader", "admin"}),
+    "GET /instructions/unit": only({"unit"}),
+    "GET /instructions/{instruction_id}": only(
+        {"unit", "staff", "leader", "admin"}, args={"instruction_id": "leader_instruction"}
+    ),
+    "POST /instructions/on/{kind}/{record_id}": only(
+        {"leader", "admin"}, 201, args={"kind": Const("opinion_report"), "record_id": "adopted"},
+        body={"text": "请抓紧研究落实。"},
+    ),
+    # The job board: guests search and read open jobs as on the web; anyone signed in has
+    # their (maybe empty) applications and employer's lists; only the resident has a résumé,
+    # and has applied already, so everyone is told why not (the owner too: their own job).
+    "GET /jobs": public(200),
+    "GET /jobs/{job_id}": public(200, args={"job_id": "job"}),
+    "POST /jobs/{job_id}/apply": signed_in(400, args={"job_id": "job"}),
+    "GET /jobs/applications/mine": signed_in(),
+    "GET /jobs/employer/jobs": signed_in(),
+    "GET /jobs/employer/applications": signed_in(),
     # The report's author and its committee's office act on it; nobody else learns its state.
     "GET /{kind}/{record_id}/transitions": only(CITY_OFFICE | {"member"}, args=REPORT),
     # Adopting with no mode: the office is told the field, the author may not adopt at all.

@@ -26,6 +26,12 @@ TWINS = {
     "GET /portal/search": "portal:search",
     "GET /portal/hall": "portal:hall",
     "GET /portal/hall/{exhibition_id}": "portal:exhibition",
+    "GET /instructions/mine": "instructions:mine",
+    "GET /jobs": "jobs:search",
+    "GET /jobs/{job_id}": "jobs:job_detail",
+    "GET /instructions/unit": "instructions:unit",
+    "GET /instructions/{instruction_id}": "instructions:detail",
+    "POST /instructions/on/{kind}/{record_id}": "instructions:write",
 }
 
 

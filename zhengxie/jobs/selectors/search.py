@@ -7,12 +7,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from zhengxie.search.selectors import search_object_ids
 
 from ..models import Job, PayUnit
-from ..permissions import filter_public_jobs
+from ..permissions import can_read_job, filter_public_jobs
 from ..search_index import KIND
 
 PAGE_SIZE = 20
@@ -84,3 +85,12 @@ def search_jobs(query: JobQuery, *, today: dt.date | None = None, size: int = PA
     more = len(rows) > size
     rows = rows[:size]
     return JobPage(rows, cursor_of(rows[-1]) if more else "")
+
+
+def get_readable_job(user, pk: int) -> Job:
+    """A job's page: open jobs of verified employers for anyone, the employer's and the
+    office's in any state; a 404 for everything else, as on the web."""
+    job = Job.objects.select_related("employer", "town", "category").filter(pk=pk).first()
+    if job is None or not can_read_job(user, job):
+        raise Http404
+    return job

@@ -15,6 +15,7 @@ from ..models import (
     JobReport,
     JobState,
     ReportState,
+    Resume,
 )
 from ..models.seekers import ACTIVE_APPLICATION_STATES
 from ..permissions import filter_employer_applications
@@ -43,6 +44,31 @@ def list_employer_jobs(employer: Employer) -> QuerySet[Job]:
         .annotate(applied=Count("applications"), live=Count("applications", filter=live))
         .order_by("-created_at", "-pk")
     )
+
+
+def list_my_jobs(user) -> QuerySet[Job]:
+    """The jobs of every employer the person owns, with their application counts: the
+    workspace's rows in one list."""
+    live = Q(applications__state__in=ACTIVE_APPLICATION_STATES)
+    return (
+        Job.objects.filter(employer__owner=user)
+        .select_related("employer", "town", "category")
+        .annotate(applied=Count("applications"), live=Count("applications", filter=live))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def seeker_standing(user, job: Job) -> dict:
+    """Whether the person has a résumé and a live application to the job (the page's
+    一键投递 button): two small queries, none for a guest."""
+    if not getattr(user, "is_authenticated", False):
+        return {"has_resume": False, "applied": False}
+    return {
+        "has_resume": Resume.objects.filter(user=user).exists(),
+        "applied": Application.objects.filter(job=job, seeker=user)
+        .exclude(state=ApplicationState.WITHDRAWN)
+        .exists(),
+    }
 
 
 def list_received_applications(user, *, job: Job | None = None) -> QuerySet[Application]:

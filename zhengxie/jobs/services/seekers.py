@@ -74,6 +74,11 @@ def apply_to_job(*, seeker: User, job: Job, today: dt.date | None = None) -> App
     if job.employer.owner_id == seeker.pk:
         raise ValidationError(_("不能投递本单位的岗位。"))
     _check_daily_limit(seeker, job)
+    live = Application.objects.filter(job=job, seeker=seeker).exclude(
+        state=ApplicationState.WITHDRAWN
+    )
+    if live.exists():  # refused before writing; the constraint still catches a double tap
+        raise ValidationError(_("您已投递过该岗位。"))
     try:
         with transaction.atomic():
             application = Application(
