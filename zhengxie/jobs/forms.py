@@ -95,9 +95,17 @@ class ReportForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("关键词"), max_length=50, required=False)
-    town = forms.ModelChoiceField(label=_("乡镇街道"), queryset=Town.objects.none(), required=False)
+    town = forms.ModelChoiceField(
+        label=_("乡镇街道"),
+        queryset=Town.objects.none(),
+        required=False,
+        empty_label=_("全部乡镇街道"),
+    )
     category = forms.ModelChoiceField(
-        label=_("岗位类别"), queryset=JobCategory.objects.none(), required=False
+        label=_("岗位类别"),
+        queryset=JobCategory.objects.none(),
+        required=False,
+        empty_label=_("全部岗位类别"),
     )
     pay_at_least = forms.IntegerField(
         label=_("月薪不低于"), min_value=0, max_value=1_000_000, required=False
@@ -119,6 +127,13 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, committee: Committee | None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The filters sit side by side on a phone without label rows: each names itself.
+        for field in self.fields.values():
+            if field.widget.is_hidden:
+                continue
+            field.widget.attrs.setdefault("aria-label", field.label)
+            if isinstance(field.widget, forms.TextInput | forms.NumberInput):
+                field.widget.attrs.setdefault("placeholder", field.label)
         if committee is not None:
             self.fields["town"].queryset = _towns(committee)
             self.fields["category"].queryset = _categories(committee)

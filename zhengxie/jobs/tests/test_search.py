@@ -78,3 +78,13 @@ def test_the_received_applications_page_costs_the_same_at_any_size(
     with django_assert_max_num_queries(12):
         page = client.get(reverse("jobs:applications_received"))
     assert page.content.decode().count('data-testid="application"') == count
+
+
+def test_each_filter_names_itself_on_a_phone(job):
+    # given the search page, whose filters sit side by side without label rows
+    page = Client().get(reverse("jobs:search")).content.decode()
+    # then every filter carries its name for screen readers, and says what it holds
+    for label in ("关键词", "乡镇街道", "岗位类别", "月薪不低于", "发布时间"):
+        assert f'aria-label="{label}"' in page
+    assert 'placeholder="关键词"' in page and 'placeholder="月薪不低于"' in page
+    assert "全部乡镇街道" in page and "全部岗位类别" in page
