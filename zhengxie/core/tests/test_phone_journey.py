@@ -1,6 +1,7 @@
 """A member's phone in a real browser, 375 px wide: the first sign-in by SMS code and the
-password it leads to, the account letter's QR link, a password reset by SMS; the codes are
-read from the outbox as a developer reads them (manage.py sms_outbox)."""
+password it leads to, the account letter's QR link, a password reset by SMS, the evening's
+digest leading to 今日待办; the messages are read from the outbox as a developer reads them
+(manage.py sms_outbox)."""
 
 import io
 import json
@@ -8,9 +9,15 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
+from zhengxie.core import factories
 from zhengxie.core.services.activation import IssueChannel, issue_accounts
+from zhengxie.core.services.deliveries import send_digests
 from zhengxie.core.services.members import create_member
+from zhengxie.core.services.notifications import notify
+from zhengxie.proposals import factories as proposal_factories
+from zhengxie.proposals.notifications import PROGRESS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 375, "height": 740}
@@ -142,3 +149,39 @@ def _letter_text(docx: bytes) -> str:
     from docx import Document
 
     return "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
+
+
+def test_the_days_digest_sms_opens_todays_to_dos_on_the_phone(phone_page, city, staff):
+    # given a member with a password, a co-signing invitation waiting, and two items of news
+    # that are not urgent, so they wait for the evening's digest
+    member = factories.make_member(committee=city, with_account=True, name="周晓")
+    member.user.set_password("Suizhou-2022!")
+    member.user.mobile = member.mobile
+    member.user.save()
+    inviter = factories.make_member(committee=city, with_account=True)
+    title = "关于增设公交站的建议"
+    proposal_factories.make_submitted(
+        committee=city, kind="joint", author=inviter.user, cosigners=[member], title=title
+    )
+    notify(kind=PROGRESS, recipients=[member.user], title="提案已立案")
+    notify(kind=PROGRESS, recipients=[member.user], title="提案已交办")
+    # when the digest goes out
+    assert send_digests(day=timezone.localdate()) == 1
+    out = io.StringIO()
+    call_command("sms_outbox", phone=member.user.mobile, last=True, json=True, stdout=out)
+    text = json.loads(out.getvalue())["text"]
+    # then one SMS names the day's news and links to 今日待办
+    assert "提案已立案" in text and "提案已交办" in text
+    link = re.search(r"https?://\S+", text)[0]
+    assert link.endswith("/todo/")
+    # and the member signs in from the link and finds the invitation one tap away
+    page = phone_page
+    page.goto(page.base_url + "/todo/")
+    page.fill("input[name=username]", member.user.mobile)
+    page.fill("input[name=password]", "Suizhou-2022!")
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/todo/")
+    assert title in page.inner_text("main")
+    assert fits_the_phone(page)
+    page.click(f"main a:has-text('{title}')")
+    assert title in page.inner_text("main")
