@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from zhengxie.core.models import Role, User
-from zhengxie.core.permissions import unit_ids_of
+from zhengxie.core.permissions import active_seat, unit_ids_of
 from zhengxie.core.todos import TodoItem, TodoProvider, item
 
 from .models import Action, ActionState, Case, CaseState
@@ -26,6 +26,25 @@ def cases_to_handle(user: User) -> list[TodoItem]:
         item(
             "grassroots.cases",
             _("%(state)s：%(t)s") % {"state": case.get_state_display(), "t": case.title},
+            reverse("grassroots:case_detail", args=[case.pk]),
+        )
+        for case in cases.order_by("pk")
+    ]
+
+
+def cases_at_my_venues(user: User) -> list[TodoItem]:
+    """A member's venues: the cases taken on there that wait for a consultation, where the
+    venue's members sit at the table."""
+    member = active_seat(user)
+    if member is None:
+        return []
+    cases = Case.objects.filter(
+        venue__members=member, state__in=(CaseState.ACCEPTED, CaseState.CONSULTING)
+    ).select_related("venue")
+    return [
+        item(
+            "grassroots.venue_cases",
+            _("%(v)s待协商：%(t)s") % {"v": case.venue.name, "t": case.title},
             reverse("grassroots:case_detail", args=[case.pk]),
         )
         for case in cases.order_by("pk")
@@ -55,6 +74,13 @@ PROVIDERS = [
         cases_to_handle,
         frozenset({Role.CONVENOR}),
         40,
+    ),
+    TodoProvider(
+        "grassroots.venue_cases",
+        gettext_lazy("所在委员之家待协商的问题"),
+        cases_at_my_venues,
+        frozenset({Role.MEMBER}),
+        42,
     ),
     TodoProvider(
         "grassroots.actions",

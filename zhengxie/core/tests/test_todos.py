@@ -16,6 +16,7 @@ from zhengxie.core.todos import TodoItem, Urgency, todo_for
 from zhengxie.duty.models import DutyWarning, WarningReason, WarningStatus
 from zhengxie.grassroots import factories as grassroots_factories
 from zhengxie.grassroots.models import CaseState
+from zhengxie.grassroots.todos import cases_at_my_venues
 from zhengxie.opinions import factories as opinion_factories
 from zhengxie.opinions import services as opinion_services
 from zhengxie.proposals import factories as proposal_factories
@@ -204,3 +205,30 @@ def test_todays_meeting_asks_the_member_to_sign_in_until_they_have(city):
         status=AttendanceStatus.SIGNED_IN,
     )
     assert not [i for i in todo_for(member.user) if i.kind == "activities.sign_in"]
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_a_member_sees_the_cases_waiting_for_consultation_at_their_venues(
+    city, n, django_assert_max_num_queries
+):
+    # given the member sits at one venue; cases there wait for a session, or do not
+    member = core.make_member(committee=city, with_account=True)
+    _convenor, venue = grassroots_factories.make_convenor_venue(committee=city)
+    venue.members.add(member)
+    _other_convenor, elsewhere = grassroots_factories.make_convenor_venue(committee=city)
+    waiting = [
+        grassroots_factories.make_case(venue=venue, state=state, title=f"{state}{k}")
+        for k in range(n)
+        for state in (CaseState.ACCEPTED, CaseState.CONSULTING)
+    ]
+    grassroots_factories.make_case(venue=venue, state=CaseState.CLOSED, title="已办结")
+    grassroots_factories.make_case(venue=elsewhere, state=CaseState.ACCEPTED, title="别处的")
+    # when
+    with django_assert_max_num_queries(3):
+        items = cases_at_my_venues(member.user)
+    # then only the cases waiting at their own venue, each one tap from its page
+    assert sorted(i.url for i in items) == sorted(
+        f"/grassroots/cases/{case.pk}/" for case in waiting
+    )
+    assert {i.kind for i in items} == {"grassroots.venue_cases"}
+    assert all(venue.name in i.title for i in items)
