@@ -6,6 +6,23 @@ from django.test import Client
 from zhengxie.core.services.api_tokens import issue_token
 from zhengxie.core.tests.conftest import english_catalog  # noqa: F401  (the fixture)
 
+# The apps' own worlds, for the API's tests of the same records.
+from zhengxie.instructions.tests.conftest import (  # noqa: F401  (the fixtures)
+    adopted,
+    author,
+    leader,
+    unit,
+    unit_user,
+)
+from zhengxie.jobs.tests.conftest import (  # noqa: F401  (the fixtures)
+    employer,
+    job,
+    owner,
+    resume,
+    seeker,
+    town,
+)
+
 
 def bearer(user, device_name: str = "测试手机") -> dict:
     """The headers a signed-in app sends, for a fresh token of the user."""

@@ -7,7 +7,7 @@ from zhengxie.core.models import Role
 from zhengxie.instructions.models import Instruction, InstructionFollowUp
 from zhengxie.instructions.services import write_instruction
 from zhengxie.instructions.targets import target_named
-from zhengxie.opinions.factories import make_adopted_report, make_author, make_office
+from zhengxie.opinions.factories import make_office
 from zhengxie.proposals.factories import unit_of
 
 # The token's lookup and its last-used stamp, the person's roles, the page.
@@ -15,33 +15,10 @@ LIST_QUERIES = 6
 
 
 @pytest.fixture
-def author(city):
-    return make_author(committee=city)
-
-
-@pytest.fixture
 def office(city):
+    """The opinions office that adopted the report, as in the instructions app's tests (the
+    other fixtures come from there through this folder's conftest)."""
     return make_office(committee=city)
-
-
-@pytest.fixture
-def leader(city, make_user):
-    return make_user(Role.LEADER, city)
-
-
-@pytest.fixture
-def unit_user(city, make_user):
-    return make_user(Role.UNIT, city)
-
-
-@pytest.fixture
-def unit(unit_user):
-    return unit_of(unit_user)
-
-
-@pytest.fixture
-def adopted(author, office):
-    return make_adopted_report(author=author, office=office)
 
 
 def _write(record, leader, **data):
