@@ -1,9 +1,8 @@
 """What the proposals app puts on people's 今日待办. Registered by ProposalsConfig.ready; each
 provider costs a constant number of queries."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -11,8 +10,9 @@ from zhengxie.core.models import Role, User
 from zhengxie.core.permissions import active_seat, office_committee_ids
 from zhengxie.core.todos import TodoItem, TodoProvider, item
 
-from .models import CoSignature, CoSignatureState, Feedback, Proposal, ProposalState, Proposer
+from .models import Proposal, ProposalState
 from .selectors import list_unit_assignments
+from .selectors.awaiting import cosignatures_awaiting, replies_awaiting_rating
 
 MEMBERS = frozenset({Role.MEMBER})
 # The office's queues: the states that wait for the office's next step.
@@ -23,16 +23,6 @@ def cosignatures(user: User) -> list[TodoItem]:
     member = active_seat(user)
     if member is None:
         return []
-    open_deadline = Q(proposal__cosign_deadline__isnull=True) | Q(
-        proposal__cosign_deadline__gte=timezone.now()
-    )
-    invitations = CoSignature.objects.filter(
-        open_deadline,
-        member=member,
-        state=CoSignatureState.INVITED,
-        proposal__state=ProposalState.COSIGNING,
-        proposal__is_deleted=False,
-    ).select_related("proposal")
     return [
         item(
             "proposals.cosign",
@@ -40,27 +30,15 @@ def cosignatures(user: User) -> list[TodoItem]:
             reverse("proposals:cosign", args=[c.pk]),
             c.proposal.cosign_deadline,
         )
-        for c in invitations
+        for c in cosignatures_awaiting(member=member)
     ]
 
 
 def replies_to_rate(user: User) -> list[TodoItem]:
-    """As 我的履职's card reads them: replied proposals of the member (or merged into one of
-    theirs) not yet rated this round, while the feedback window is open."""
+    """As 我的履职's card reads them (the same selector)."""
     member = active_seat(user)
     if member is None:
         return []
-    own = Proposer.objects.filter(member=member).values("proposal_id")
-    merged_into = Proposal.objects.filter(pk__in=own, merged_into__isnull=False)
-    rated = Feedback.objects.filter(
-        proposal=OuterRef("pk"), round=OuterRef("redo_round"), proposer__member=member
-    )
-    replied = Proposal.objects.filter(
-        Q(pk__in=own) | Q(pk__in=merged_into.values("merged_into_id")),
-        Q(feedback_deadline__isnull=True) | Q(feedback_deadline__gte=timezone.localdate()),
-        state=ProposalState.REPLIED,
-        is_deleted=False,
-    ).exclude(Exists(rated))
     return [
         item(
             "proposals.rate",
@@ -68,7 +46,7 @@ def replies_to_rate(user: User) -> list[TodoItem]:
             reverse("proposals:rate", args=[p.pk]),
             p.feedback_deadline,
         )
-        for p in replied
+        for p in replies_awaiting_rating(member=member)
     ]
 
 

@@ -3,7 +3,7 @@ cards on 我的履职 (registered in apps.py), one query each, limited to what t
 
 import datetime as dt
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -14,14 +14,14 @@ from ..models import CoSignature, CoSignatureState, Feedback, Proposal, Proposal
 from ..permissions import filter_visible_proposals
 
 
-def list_cosignatures_awaiting(*, member: Member) -> list[dict]:
+def cosignatures_awaiting(*, member: Member) -> QuerySet[CoSignature]:
     """Invitations the member has not answered on proposals still collecting co-signers,
     before their deadline; soonest deadline first."""
     visible = filter_visible_proposals(member.user, Proposal.objects.filter(is_deleted=False))
     deadline_open = Q(proposal__cosign_deadline__isnull=True) | Q(
         proposal__cosign_deadline__gte=timezone.now()
     )
-    invitations = (
+    return (
         CoSignature.objects.filter(
             deadline_open,
             member=member,
@@ -32,17 +32,9 @@ def list_cosignatures_awaiting(*, member: Member) -> list[dict]:
         .select_related("proposal")
         .order_by("proposal__cosign_deadline", "pk")
     )
-    return [
-        {
-            "title": invitation.proposal.title,
-            "url": reverse("proposals:cosign", args=[invitation.pk]),
-            "when": _by(_local(invitation.proposal.cosign_deadline), _("%(deadline)s 前确认")),
-        }
-        for invitation in invitations
-    ]
 
 
-def list_replies_awaiting_rating(*, member: Member) -> list[dict]:
+def replies_awaiting_rating(*, member: Member) -> QuerySet[Proposal]:
     """Replied proposals the member rates (as a proposer of it or of a proposal merged into
     it) and has not rated this round, while the feedback window is open."""
     own = Proposer.objects.filter(member=member).values("proposal_id")
@@ -56,7 +48,25 @@ def list_replies_awaiting_rating(*, member: Member) -> list[dict]:
         state=ProposalState.REPLIED,
         is_deleted=False,
     ).exclude(Exists(rated))
-    due = filter_visible_proposals(member.user, replied).order_by("feedback_deadline", "pk")
+    return filter_visible_proposals(member.user, replied).order_by("feedback_deadline", "pk")
+
+
+def list_cosignatures_awaiting(*, member: Member) -> list[dict]:
+    """The 我的履职 card of cosignatures_awaiting."""
+    invitations = cosignatures_awaiting(member=member)
+    return [
+        {
+            "title": invitation.proposal.title,
+            "url": reverse("proposals:cosign", args=[invitation.pk]),
+            "when": _by(_local(invitation.proposal.cosign_deadline), _("%(deadline)s 前确认")),
+        }
+        for invitation in invitations
+    ]
+
+
+def list_replies_awaiting_rating(*, member: Member) -> list[dict]:
+    """The 我的履职 card of replies_awaiting_rating."""
+    due = replies_awaiting_rating(member=member)
     return [
         {
             "title": proposal.title,
