@@ -26,7 +26,18 @@ def on_postgres() -> bool:
     return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 
+def _demo_world_order(item) -> int:
+    if "demo_world" not in getattr(item, "fixturenames", ()):
+        return 0
+    marker = item.get_closest_marker("django_db")
+    return 2 if marker and marker.kwargs.get("transaction") else 1
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    # The demo world is seeded once for the run, so the tests that read it run together at the
+    # end, after pytest-django's own ordering; those that commit and flush run last of all.
+    items.sort(key=_demo_world_order)
     if on_postgres():
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL: run with DATABASE_URL=postgres://...")
@@ -82,12 +93,20 @@ def module_db(django_db_setup, django_db_blocker):
         engine().clear()
 
 
-@pytest.fixture(scope="module")
-def demo_world(module_db):
-    """The whole demo world, seeded once for a test module."""
+@pytest.fixture(scope="session")
+def demo_world(django_db_setup, django_db_blocker):
+    """The whole demo world, seeded once for the run (its tests are ordered last); the value is
+    what seed_demo printed."""
     from django.core.management import call_command
 
-    call_command("seed_demo", stdout=io.StringIO())
+    from zhengxie.search.fulltext import engine
+
+    printed = io.StringIO()
+    with django_db_blocker.unblock():
+        call_command("seed_demo", stdout=printed)
+        yield printed.getvalue()
+        call_command("flush", "--noinput")
+        engine().clear()
 
 
 @pytest.fixture
