@@ -126,7 +126,7 @@ def _serve() -> subprocess.Popen:
          "-w", str(WORKERS), "--worker-class", "sync", "--log-level", "warning"],
         cwd=ROOT, env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.portal_settings"},
     )  # fmt: skip
-    for _ in range(100):
+    for _ in range(600):  # up to a minute: workers start slowly on a loaded machine
         try:
             http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/healthz")
             return server
