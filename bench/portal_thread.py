@@ -79,9 +79,10 @@ def _pending(thread_id: int) -> int:
     return pending_views([thread_id])[thread_id]
 
 
-def _wrk(url: str) -> tuple[float, int]:
+def _wrk(url: str, headers: dict | None = None) -> tuple[float, int]:
+    sent = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
     out = subprocess.run(
-        ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{SECONDS}s", url],
+        ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{SECONDS}s", *sent, url],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     if "Non-2xx" in out:
@@ -90,14 +91,14 @@ def _wrk(url: str) -> tuple[float, int]:
     return rps, int(re.search(r"(\d+) requests in", out).group(1))
 
 
-def _python_load(path: str) -> tuple[float, int]:
+def _python_load(path: str, headers: dict | None = None) -> tuple[float, int]:
     """Fallback: CONNECTIONS keep-alive clients for SECONDS seconds against 127.0.0.1."""
     done, deadline, lock = [0], time.monotonic() + SECONDS, threading.Lock()
 
     def client():
         connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
         while time.monotonic() < deadline:
-            connection.request("GET", path)
+            connection.request("GET", path, headers=headers or {})
             response = connection.getresponse()
             response.read()
             assert response.status == 200, response.status
@@ -113,10 +114,10 @@ def _python_load(path: str) -> tuple[float, int]:
     return done[0] / (time.monotonic() - started), done[0]
 
 
-def _measure(path: str) -> tuple[float, int]:
+def _measure(path: str, headers: dict | None = None) -> tuple[float, int]:
     if shutil.which("wrk"):
-        return _wrk(f"http://127.0.0.1:{PORT}{path}")
-    return _python_load(path)
+        return _wrk(f"http://127.0.0.1:{PORT}{path}", headers)
+    return _python_load(path, headers)
 
 
 def _serve() -> subprocess.Popen:
@@ -125,7 +126,7 @@ def _serve() -> subprocess.Popen:
          "-w", str(WORKERS), "--worker-class", "sync", "--log-level", "warning"],
         cwd=ROOT, env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.portal_settings"},
     )  # fmt: skip
-    for _ in range(100):
+    for _ in range(600):  # up to a minute: workers start slowly on a loaded machine
         try:
             http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/healthz")
             return server

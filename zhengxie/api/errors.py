@@ -18,9 +18,9 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
+from zhengxie.core.throttle import QuotaReached
 from zhengxie.core.throttle import Throttled as ServiceThrottled
-from zhengxie.core.workflow import AlreadyHandled, WorkflowError
-from zhengxie.core.workflow.errors import MissingReason
+from zhengxie.core.workflow import AlreadyHandled, InvalidInput, WorkflowError
 
 from .validation import field_messages
 
@@ -86,9 +86,12 @@ def _not_found(request: HttpRequest, error: Exception) -> HttpResponse:
     return not_found_response()
 
 
+def _invalid_input(request: HttpRequest, error: InvalidInput) -> HttpResponse:
+    fields = {error.field: error.message} if error.field else {}
+    return error_response("invalid", error.message, 400, fields)
+
+
 def _conflict(request: HttpRequest, error: WorkflowError) -> HttpResponse:
-    if isinstance(error, MissingReason):
-        return error_response("invalid", error.message, 400, {"reason": error.message})
     code = "stale" if isinstance(error, AlreadyHandled) else "not_allowed"
     return error_response(code, error.message, 409)
 
@@ -98,6 +101,12 @@ def _throttled(request: HttpRequest, error: ServiceThrottled) -> HttpResponse:
     # HTML page.
     request.axes_locked_out = False
     response = error_response("throttled", error.message, 429)
+    response["Retry-After"] = str(error.retry_after)
+    return response
+
+
+def _quota_reached(request: HttpRequest, error: QuotaReached) -> HttpResponse:
+    response = error_response("throttled", " ".join(error.messages), 429)
     response["Retry-After"] = str(error.retry_after)
     return response
 
@@ -130,7 +139,9 @@ def install(api: NinjaAPI) -> None:
         (Http404, _not_found),
         (ObjectDoesNotExist, _not_found),
         (WorkflowError, _conflict),
+        (InvalidInput, _invalid_input),
         (ServiceThrottled, _throttled),
+        (QuotaReached, _quota_reached),
     ]
     for exception, handler in handlers:
         api.add_exception_handler(exception, handler)

@@ -14,6 +14,7 @@ from .auth import token_auth
 from .routers import (
     activities,
     auth,
+    choices,
     duty,
     grassroots,
     inbox,
@@ -56,5 +57,6 @@ api.add_router("/activities", activities.router)
 api.add_router("/grassroots", grassroots.router)
 api.add_router("/instructions", instructions.router)
 api.add_router("/jobs", jobs.router)
+api.add_router("/choices", choices.router)
 # Last: its "/{kind}/{id}/transitions" would otherwise catch other routers' paths.
 api.add_router("", workflows.router)

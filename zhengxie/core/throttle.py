@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 
@@ -79,4 +80,14 @@ class Throttled(Exception):
     def __init__(self, message: str, *, retry_after: int):
         super().__init__(message)
         self.message = message
+        self.retry_after = retry_after
+
+
+class QuotaReached(ValidationError):
+    """A service's own quota is used up (a resident's reports of the day, say): a refusal a
+    form shows like its other errors, which the API answers with 429 and `retry_after`, the
+    seconds until the quota resets, as Retry-After."""
+
+    def __init__(self, message: str, *, retry_after: int):
+        super().__init__(message, code="throttled")
         self.retry_after = retry_after

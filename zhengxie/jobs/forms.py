@@ -7,7 +7,7 @@ from zhengxie.core.models import Committee, Town
 
 from .models import JobCategory, PayUnit, Resume
 from .models.jobs import MAX_OPEN_DAYS
-from .selectors.work import towns_of
+from .selectors.work import job_categories_of, towns_of
 
 
 class InterviewForm(forms.Form):
@@ -22,7 +22,7 @@ def _towns(committee: Committee):
 
 
 def _categories(committee: Committee):
-    return JobCategory.objects.filter(committee=committee, is_active=True)
+    return job_categories_of(committee.pk)
 
 
 class EmployerForm(forms.Form):

@@ -169,10 +169,11 @@ def my_jobs(request: HttpRequest):
 
 @router.get("/employer/applications", response={200: list[ReceivedApplicationOut], **ERRORS})
 @paginate(Keyset, ordering=("-applied_at", "-id"))
-def applications_received(request: HttpRequest):
-    """Applications to the caller's employers' jobs; the number shown only once the
-    applicant accepted an interview."""
-    return work.list_received_applications(request.user)
+def applications_received(request: HttpRequest, job: int | None = None):
+    """Applications to the caller's employers' jobs, or to one of them (`job`, as the web
+    page's filter); the number shown only once the applicant accepted an interview."""
+    owned = work.get_owned_job(request.user, job) if job is not None else None
+    return work.list_received_applications(request.user, job=owned)
 
 
 @router.get("/{job_id}", response={200: JobDetailOut, **ERRORS}, auth=token_or_guest)

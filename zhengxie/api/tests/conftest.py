@@ -53,6 +53,9 @@ class ApiClient:
     def put(self, path: str, data=None, headers=None):
         return self._send("put", path, data, headers)
 
+    def patch(self, path: str, data=None, headers=None):
+        return self._send("patch", path, data, headers)
+
     def delete(self, path: str, headers=None):
         return self._send("delete", path, headers=headers)
 

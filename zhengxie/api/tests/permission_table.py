@@ -65,10 +65,20 @@ TABLE = {
     "POST /auth/sign-out-everywhere": signed_in(204),
     "GET /me": signed_in(),
     "GET /me/devices": signed_in(),
+    "GET /me/notifications": signed_in(),
+    # Only members receive plenary notices; for anyone else the kind is not theirs to set.
+    "PATCH /me/notifications": only({"member"}, 200, others=400,
+                                    body={"kinds": {"core.plenary_notice": ["sms", "email"]}}),
     # The member's own second device: only they may sign it out; for others it is not there.
     "DELETE /me/devices/{device_id}": only({"member"}, 204, others=404,
                                            args={"device_id": "member_device"}),
     "GET /inbox": signed_in(),
+    # The forms' choices: what the web's forms offer everyone; categories for proposals only
+    # to those who may write one.
+    "GET /choices/towns": public(200),
+    "GET /choices/case-categories": public(200),
+    "GET /choices/job-categories": public(200),
+    "GET /choices/proposal-categories": only({"member"}),
     "GET /todo": signed_in(),
     "POST /inbox/read": signed_in(),
     # Marking names the member's message; for anyone else it marks nothing.

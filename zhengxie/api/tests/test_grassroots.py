@@ -73,15 +73,25 @@ def test_bad_input_names_the_field_and_raises_nothing(venue, resident):
     assert not Case.objects.exists()
 
 
-def test_the_daily_quota_refuses_the_next_report(venue, resident):
+def test_the_daily_quota_answers_429_with_the_seconds_until_it_resets(venue, resident, monkeypatch):
+    import time
+
     from zhengxie.core.services.rules import set_rule
     from zhengxie.grassroots import rules
 
+    # given a quota of one report an hour
     set_rule(committee=venue.committee, key=rules.REPORTS_PER_ACCOUNT, value=1, actor=None)
+    set_rule(committee=venue.committee, key=rules.REPORT_WINDOW_SECONDS, value=3600, actor=None)
+    opened = time.time()
     assert _report(resident, _form(venue)).status_code == 201
+    # when the resident reports again twenty minutes later
+    monkeypatch.setattr(time, "time", lambda: opened + 1200)
     refused = _report(resident, _form(venue))
-    assert refused.status_code == 400
+    # then
+    assert refused.status_code == 429
     assert "上限" in refused.json()["error"]["message"]
+    # the window opened with the first report, a moment after `opened`
+    assert 2400 <= int(refused["Retry-After"]) <= 2460
     assert Case.objects.count() == 1
 
 

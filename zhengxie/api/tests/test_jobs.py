@@ -93,6 +93,28 @@ def test_the_employer_sees_the_number_masked_until_the_interview_is_accepted(
     assert api_as(seeker).get("/jobs/employer/jobs").json()["items"] == []
 
 
+def test_the_employer_filters_the_applications_by_job_as_on_the_web(
+    job, employer, office, owner, seeker, resume, api_as, city
+):
+    # given applications to two of the employer's jobs
+    other_job = factories.make_job(employer=employer, office=office, title="搬运工")
+    first = apply_to_job(seeker=seeker, job=job)
+    second_seeker = core.make_user(role=Role.RESIDENT, committee=city)
+    factories.make_resume(user=second_seeker, mobile="13871239999")
+    second = apply_to_job(seeker=second_seeker, job=other_job)
+    client = api_as(owner)
+    # when / then
+    assert [r["id"] for r in client.get("/jobs/employer/applications").json()["items"]] == [
+        second.pk,
+        first.pk,
+    ]
+    only = client.get("/jobs/employer/applications", job=job.pk).json()["items"]
+    assert [r["id"] for r in only] == [first.pk]
+    # another person's job is refused as the web page refuses it, an unknown one is not there
+    assert api_as(seeker).get("/jobs/employer/applications", job=job.pk).status_code == 403
+    assert client.get("/jobs/employer/applications", job=987654).status_code == 404
+
+
 @pytest.mark.parametrize("count", [2, 25])
 def test_the_lists_read_in_the_same_queries_at_any_size(
     employer, office, owner, api_as, django_assert_max_num_queries, count

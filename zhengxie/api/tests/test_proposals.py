@@ -206,6 +206,21 @@ def test_the_proposer_rates_the_reply(city, member, staff, api_as, plenary):
     assert Feedback.objects.get().rating == "satisfied"
 
 
+def test_dissatisfied_without_a_comment_is_bad_input_not_a_conflict(
+    city, member, staff, api_as, plenary
+):
+    proposal = pf.make_replied(committee=city, office=staff, author=member.user)
+    client, path = api_as(member.user), f"/proposals/{proposal.pk}/rate"
+    # when the proposer is dissatisfied but says nothing
+    bare = client.post(path, {"rating": "dissatisfied", "comment": "  "})
+    # then it is their input that is wrong, named, and nothing is recorded
+    assert bare.status_code == 400
+    assert "comment" in bare.json()["error"]["fields"]
+    assert not Feedback.objects.exists()
+    # and the round can still be rated
+    assert client.post(path, {"rating": "satisfied"}).status_code == 200
+
+
 def test_someone_not_a_proposer_cannot_rate(city, member, staff, api_as, plenary):
     proposal = pf.make_replied(committee=city, office=staff, author=member.user)
     other = core.make_member(committee=city, with_account=True)

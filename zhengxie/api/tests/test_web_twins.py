@@ -28,6 +28,8 @@ TWINS = {
     "GET /portal/hall/{exhibition_id}": "portal:exhibition",
     "GET /instructions/mine": "instructions:mine",
     "GET /jobs": "jobs:search",
+    "GET /choices/job-categories": "jobs:search",
+    "GET /me/notifications": "core:notification_settings",
     "GET /jobs/{job_id}": "jobs:job_detail",
     "GET /instructions/unit": "instructions:unit",
     "GET /instructions/{instruction_id}": "instructions:detail",

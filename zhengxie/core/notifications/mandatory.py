@@ -81,15 +81,18 @@ class KindSetting:
     mandatory: frozenset[str]  # those the office does not let them switch off
 
 
+def kinds_received(user: User) -> dict[str, NotificationKind]:
+    """The kinds the person's roles receive (a kind naming no roles reaches everyone), by key."""
+    roles = all_roles(user)
+    return {k.key: k for k in registered_kinds() if not k.roles or k.roles & roles}
+
+
 def list_notification_settings(user: User) -> list[KindSetting]:
     """The kinds a person's roles receive, each with their channels; three queries."""
-    roles = all_roles(user)
     committee_id = home_committees([user.pk]).get(user.pk)
     chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "channels"))
     settings = []
-    for kind in registered_kinds():
-        if kind.roles and not kind.roles & roles:
-            continue
+    for kind in kinds_received(user).values():
         forced = mandatory_channels(committee_id, kind.key)
         mine = set(chosen.get(kind.key, kind.channels)) & set(CHOOSABLE)
         settings.append(KindSetting(kind, frozenset(mine | forced), frozenset(forced)))

@@ -18,7 +18,7 @@ from ..models import Delivery, DeliveryStatus, Notification, NotificationPrefere
 from ..notifications import CHOOSABLE, Channel, NotificationKind
 from ..notifications.channels import ADDRESS_FIELDS
 from ..notifications.kinds import check_registered, registered_kind
-from ..notifications.mandatory import home_committees, mandatory_channels
+from ..notifications.mandatory import home_committees, kinds_received, mandatory_channels
 
 
 def notify(
@@ -88,21 +88,26 @@ def channels_for(*, users: list[User], kind: NotificationKind) -> dict[int, set[
 
 def set_notification_preferences(*, user: User, choices: dict[str, set[str]]) -> int:
     """The person's channels per kind key; returns how many kinds changed. A channel the
-    office makes mandatory cannot be switched off: the whole change is refused, naming the
-    kind, and nothing is saved."""
+    office makes mandatory cannot be switched off, and only the kinds the person's roles
+    receive can be set: the whole change is refused, naming each kind, and nothing is saved."""
     committee_id = home_committees([user.pk]).get(user.pk)
-    problems = []
+    received = kinds_received(user)
+    problems: dict[str, list[str]] = {}
     for key, channels in choices.items():
-        kind = registered_kind(key)
+        kind = received.get(key)
+        if kind is None:
+            problems[key] = [_("没有这种通知：%(k)s。") % {"k": key}]
+            continue
         forced = mandatory_channels(committee_id, key) - set(channels)
         if forced:
-            problems.append(
+            problems.setdefault(key, []).append(
                 _("“%(kind)s”须接收%(channels)s，由机关规定，不能关闭。")
                 % {"kind": kind.label, "channels": "、".join(_channel_labels(forced))}
             )
         if not set(channels) <= set(CHOOSABLE):
-            problems.append(_("“%(kind)s”的渠道有误。") % {"kind": kind.label})
+            problems.setdefault(key, []).append(_("“%(kind)s”的渠道有误。") % {"kind": kind.label})
     if problems:
+        # keyed by kind: the API names each; the web page shows them above its boxes
         raise ValidationError(problems)
     return _save_preferences(user, choices)
 

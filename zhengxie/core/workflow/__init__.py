@@ -2,7 +2,7 @@
 
 from .definition import OVERRIDE, SYSTEM, Reason, State, Transition, Who, Workflow, transition
 from .engine import Step, apply, lock, may_take, override
-from .errors import AlreadyHandled, WorkflowError
+from .errors import AlreadyHandled, InvalidInput, WorkflowError
 from .registry import all_workflows, register, workflow_named, workflow_of, workflows_of_app
 from .who import office
 
@@ -10,6 +10,7 @@ __all__ = [
     "OVERRIDE",
     "SYSTEM",
     "AlreadyHandled",
+    "InvalidInput",
     "Reason",
     "State",
     "Step",

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Member
 from zhengxie.core.services.notifications import notify
-from zhengxie.core.workflow import Step, WorkflowError
+from zhengxie.core.workflow import InvalidInput, Step
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import credit_duty, revoke_duty
 
@@ -26,7 +26,7 @@ def check_rating(step: Step) -> None:
     if value not in RatingValue.values:
         raise ValidationError({"value": _("请选择评价。")})
     if (value == RatingValue.UNSATISFIED) != (step.transition.name == "reopen"):
-        raise WorkflowError(_("评价与所选操作不符。"))
+        raise InvalidInput(_("评价与所选操作不符。"), field="value")
     step.data["comment"] = plain_text(step.data.get("comment", ""))[:300]
     step.data["note"] = f"{RatingValue(value).label} {step.data['comment']}".strip()
 

@@ -1,7 +1,10 @@
 """The lists behind the employer's workspace, the seeker's pages and the office's queues.
 Each is one query (or two with a prefetch), whatever the number of rows."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Town
 from zhengxie.core.permissions import office_committee_ids
@@ -12,6 +15,7 @@ from ..models import (
     Employer,
     EmployerState,
     Job,
+    JobCategory,
     JobReport,
     JobState,
     ReportState,
@@ -29,6 +33,13 @@ def towns_of(committee_id: int) -> QuerySet[Town]:
     return Town.objects.filter(
         Q(committee_id=committee_id) | Q(committee__parent_id=committee_id), is_active=True
     ).order_by("committee_id", "sort_order", "pk")
+
+
+def job_categories_of(committee_id: int) -> QuerySet[JobCategory]:
+    """The job categories the committee's forms offer: its active ones, in its order."""
+    return JobCategory.objects.filter(committee_id=committee_id, is_active=True).order_by(
+        "sort_order", "pk"
+    )
 
 
 def list_my_employers(user) -> QuerySet[Employer]:
@@ -69,6 +80,14 @@ def seeker_standing(user, job: Job) -> dict:
         .exclude(state=ApplicationState.WITHDRAWN)
         .exists(),
     }
+
+
+def get_owned_job(user, pk: int) -> Job:
+    """A job of one of the person's own employers, whose applications they may list."""
+    job = get_object_or_404(Job.objects.select_related("employer"), pk=pk)
+    if job.employer.owner_id != user.pk:
+        raise PermissionDenied(_("只有该单位的管理账号可以查看投递。"))
+    return job
 
 
 def list_received_applications(user, *, job: Job | None = None) -> QuerySet[Application]:

@@ -17,7 +17,12 @@ from zhengxie.core.workflow.actions import actions_for
 from ..forms import EmployerForm, JobForm
 from ..models import Employer, Job
 from ..permissions import can_manage_employer, check_manage_employer_permission
-from ..selectors.work import list_employer_jobs, list_my_employers, list_received_applications
+from ..selectors.work import (
+    get_owned_job,
+    list_employer_jobs,
+    list_my_employers,
+    list_received_applications,
+)
 from ..services.employers import register_employer
 from ..services.jobs import JobFields, edit_job, submit_job
 from ..workflow import EMPLOYER
@@ -81,9 +86,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
 def applications_received(request: HttpRequest) -> HttpResponse:
     job = None
     if request.GET.get("job", "").isdigit():
-        job = get_object_or_404(Job.objects.select_related("employer"), pk=int(request.GET["job"]))
-        if job.employer.owner_id != request.user.pk:
-            raise PermissionDenied(_("只有该单位的管理账号可以查看投递。"))
+        job = get_owned_job(request.user, int(request.GET["job"]))
     applications = list_received_applications(request.user, job=job)[:200]
     return render(
         request, "jobs/applications_received.html", {"applications": applications, "job": job}

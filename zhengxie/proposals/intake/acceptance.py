@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import User
+from zhengxie.core.workflow import InvalidInput
 
 from .. import rules
 from ..models import (
@@ -60,7 +61,9 @@ def accept_category(*, proposal: Proposal, actor: User, category: str) -> Propos
     check_office_of(actor, proposal)
     main = rules.category_main_of(proposal.committee_id, category)
     if not category or not main:
-        raise WorkflowError(_("类别：“%(c)s”不在本政协的类别表中。") % {"c": category})
+        raise InvalidInput(
+            _("类别：“%(c)s”不在本政协的类别表中。") % {"c": category}, field="category"
+        )
     with transaction.atomic():
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if locked.state not in CATEGORY_EDITABLE:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from zhengxie.core import uploads
 from zhengxie.core.models import User
 from zhengxie.core.rules import rule
-from zhengxie.core.workflow import WorkflowError
+from zhengxie.core.workflow import InvalidInput, WorkflowError
 
 from .. import rules
 from ..models import Attachment, Proposal
@@ -29,14 +29,14 @@ def add_attachment(*, proposal: Proposal, actor: User, upload: UploadedFile) -> 
             upload, field="file", label=_("附件"), accept=ACCEPTED, max_bytes=limit_mb * 1048576
         )
     except ValidationError as error:
-        raise WorkflowError(error.messages[0]) from error
+        raise InvalidInput(error.messages[0], field="file") from error
     with uploads.saving() as files, transaction.atomic():
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if not allows(locked.state, EDIT):
             raise WorkflowError(_("提案已提交，不能再添加附件。"))
         limit = rule(locked.committee_id, rules.MAX_ATTACHMENTS)
         if locked.attachments.filter(is_deleted=False).count() >= limit:
-            raise WorkflowError(_("附件：最多上传%(n)s个。") % {"n": limit})
+            raise InvalidInput(_("附件：最多上传%(n)s个。") % {"n": limit}, field="file")
         return Attachment.objects.create(
             committee_id=locked.committee_id,
             proposal=locked,

@@ -13,7 +13,7 @@ from zhengxie.core.models import User
 from zhengxie.core.permissions import active_seat
 from zhengxie.core.rules import rule
 from zhengxie.core.workdays import add_months
-from zhengxie.core.workflow import Step, WorkflowError, apply
+from zhengxie.core.workflow import InvalidInput, Step, WorkflowError, apply
 
 from .. import rules
 from ..models import Feedback, Proposal, ProposalState, Proposer, Rating
@@ -34,10 +34,10 @@ def rate_reply(
     (无法上网的委员，评价意见交由提案委录入)."""
     proposer = _rater(proposal, actor, on_behalf_of)
     if rating not in Rating.values:
-        raise WorkflowError(_("评价：请选择满意、基本满意或不满意。"))
+        raise InvalidInput(_("评价：请选择满意、基本满意或不满意。"), field="rating")
     comment = comment.strip()
     if rating == Rating.DISSATISFIED and not comment:
-        raise WorkflowError(_("意见：评价不满意时请说明理由。"))
+        raise InvalidInput(_("意见：评价不满意时请说明理由。"), field="comment")
     reason = f"{proposer.name}：{Rating(rating).label}" + (f"。{comment}" if comment else "")
     with transaction.atomic():
         take(
@@ -56,7 +56,7 @@ def _rater(proposal: Proposal, actor: User, on_behalf_of: Proposer | None) -> Pr
     if on_behalf_of is not None:
         check_office_of(actor, proposal)
         if not raters_of(proposal).filter(pk=on_behalf_of.pk).exists():
-            raise WorkflowError(_("评价人：不是该提案的提案者。"))
+            raise InvalidInput(_("评价人：不是该提案的提案者。"), field="on_behalf_of")
         return on_behalf_of
     member = active_seat(actor)
     proposer = raters_of(proposal).filter(member=member).first() if member else None
@@ -68,7 +68,7 @@ def _rater(proposal: Proposal, actor: User, on_behalf_of: Proposer | None) -> Pr
 def check_rating(step: Step) -> None:
     proposal, proposer = step.record, step.data.get("proposer")
     if proposer is None:
-        raise WorkflowError(_("评价人：请选择。"))
+        raise InvalidInput(_("评价人：请选择。"), field="proposer")
     if proposal.feedback_deadline and timezone.localdate() > proposal.feedback_deadline:
         raise WorkflowError(_("评价期限已过。"))
     if Feedback.objects.filter(proposer=proposer, round=proposal.redo_round).exists():

@@ -16,7 +16,7 @@ from zhengxie.core.permissions import unit_ids_of
 from zhengxie.core.rules import rule
 from zhengxie.core.services.notifications import notify
 from zhengxie.core.workdays import add_months, working_days_between
-from zhengxie.core.workflow import Step, WorkflowError
+from zhengxie.core.workflow import InvalidInput, Step, WorkflowError
 
 from .. import rules
 from ..models import (
@@ -52,14 +52,16 @@ def assign_proposal(
     The deadline counts calendar months from the assignment (configurable, default 3)."""
     co_units, split_units = list(co_units or []), list(split_units or [])
     if bool(lead) == bool(split_units):
-        raise WorkflowError(_("承办单位：请指定一个主办单位（可加会办单位），或至少两个分办单位。"))
+        raise InvalidInput(
+            _("承办单位：请指定一个主办单位（可加会办单位），或至少两个分办单位。"), field="lead"
+        )
     if split_units and len(set(split_units)) < 2:
-        raise WorkflowError(_("分办单位：分办至少需要两个单位。"))
+        raise InvalidInput(_("分办单位：分办至少需要两个单位。"), field="split_units")
     plan = [(lead, AssignmentRole.LEAD)] if lead else []
     plan += [(u, AssignmentRole.CO) for u in co_units if u != lead]
     plan += [(u, AssignmentRole.SPLIT) for u in dict.fromkeys(split_units)]
     if any(unit.committee_id != proposal.committee_id for unit, _role in plan):
-        raise WorkflowError(_("承办单位：须为本级政协的承办单位。"))
+        raise InvalidInput(_("承办单位：须为本级政协的承办单位。"), field="lead")
     assigned_on = assigned_on or timezone.localdate()
     deadline = add_months(assigned_on, rule(proposal.committee_id, rules.REPLY_MONTHS))
     return take(
@@ -126,7 +128,7 @@ def request_reassignment(
     """A unit asks the office to reassign within the configured working days; it never passes
     the proposal on by itself. The request starts pending; the office decides it."""
     _check_unit(actor, assignment)
-    reason = require_text(reason, what=_("理由"))
+    reason = require_text(reason, what=_("理由"), field="reason")
     limit = rule(assignment.committee_id, rules.REASSIGN_WORKING_DAYS)
     if working_days_between(assignment.assigned_on, timezone.localdate()) > limit:
         raise WorkflowError(_("交办已超过%(n)s个工作日，不能再申请调整承办单位。") % {"n": limit})
@@ -165,7 +167,7 @@ def decide_reassignment(
 def check_new_unit(step: Step) -> None:
     unit = step.data.get("new_unit")
     if unit is None or unit.committee_id != step.record.committee_id:
-        raise WorkflowError(_("改由单位：请选择本级政协的承办单位。"))
+        raise InvalidInput(_("改由单位：请选择本级政协的承办单位。"), field="new_unit")
 
 
 def record_request_decision(step: Step) -> None:
@@ -254,8 +256,8 @@ def record_contact(
     if not units:
         raise PermissionDenied(_("只有承办该提案的单位可以记录沟通情况。"))
     if contacted_on > timezone.localdate():
-        raise WorkflowError(_("沟通日期：不能晚于今天。"))
-    people = require_text(people, what=_("参加人员"))
+        raise InvalidInput(_("沟通日期：不能晚于今天。"), field="contacted_on")
+    people = require_text(people, what=_("参加人员"), field="people")
     return ContactRecord.objects.create(
         committee_id=proposal.committee_id,
         proposal=proposal,

@@ -12,7 +12,7 @@ from zhengxie.core.models import User
 from zhengxie.core.permissions import unit_ids_of
 from zhengxie.core.rules import rule
 from zhengxie.core.workdays import add_working_days
-from zhengxie.core.workflow import Step, WorkflowError, apply
+from zhengxie.core.workflow import InvalidInput, Step, WorkflowError, apply
 
 from .. import rules
 from ..models import (
@@ -45,7 +45,10 @@ def _answering_assignment(proposal: Proposal, actor: User) -> Assignment:
 def _check_class(committee_id: int, result_class: str) -> str:
     code = (result_class or "").strip().upper()
     if code not in rules.result_classes(committee_id):
-        raise WorkflowError(_("答复类别：%(c)s 不在本级政协的分类中。") % {"c": result_class})
+        raise InvalidInput(
+            _("答复类别：%(c)s 不在本级政协的分类中。") % {"c": result_class},
+            field="result_class",
+        )
     return code
 
 
@@ -56,9 +59,9 @@ def draft_reply(
     details: summary, signer, handler, contact_phone, publish_mode, publish_reason."""
     assignment = _answering_assignment(proposal, actor)
     code = _check_class(proposal.committee_id, result_class)
-    text = require_text(text, what=_("答复正文"))
+    text = require_text(text, what=_("答复正文"), field="text")
     if details.get("publish_mode", PublishMode.FULL) not in PublishMode.values:
-        raise WorkflowError(_("公开方式：无效。"))
+        raise InvalidInput(_("公开方式：无效。"), field="publish_mode")
     with transaction.atomic():
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if locked.state not in HANDLING_STATES:
@@ -133,7 +136,7 @@ def add_co_opinion(*, reply: Reply, actor: User, text: str, agrees: bool = True)
     ).first()
     if co is None:
         raise PermissionDenied(_("只有会办单位可以提出会办意见。"))
-    text = require_text(text, what=_("会办意见"))
+    text = require_text(text, what=_("会办意见"), field="text")
     with transaction.atomic():
         Proposal.objects.select_for_update().get(pk=reply.proposal_id)
         locked = Reply.objects.select_for_update().get(pk=reply.pk)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import User
-from zhengxie.core.workflow import Step, WorkflowError
+from zhengxie.core.workflow import InvalidInput, Step, WorkflowError
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import credit_duty, revoke_duty
 from zhengxie.opinions.services import intake_converted_proposal
@@ -126,9 +126,11 @@ def find_merge_target(step: Step) -> None:
             plenary_id=proposal.plenary_id, number=number, is_deleted=False
         ).first()
         if into is None:
-            raise WorkflowError(_("并入提案：本次会议没有第%(n)s号提案。") % {"n": number})
+            raise InvalidInput(
+                _("并入提案：本次会议没有第%(n)s号提案。") % {"n": number}, field="into_number"
+            )
     if into.pk == proposal.pk or into.committee_id != proposal.committee_id:
-        raise WorkflowError(_("并入提案：须为本级政协的另一件提案。"))
+        raise InvalidInput(_("并入提案：须为本级政协的另一件提案。"), field="into")
     if into.merged_into_id or into.state not in MERGE_TARGET_STATES:
         raise WorkflowError(
             _("并入提案：第%(n)s号提案不能作为主案。") % {"n": into.number or into.pk}
@@ -157,7 +159,7 @@ def decline_proposal(
 def check_grounds(step: Step) -> None:
     grounds = [g for g in step.data.get("grounds") or () if g in DeclineGround.values]
     if not grounds:
-        raise WorkflowError(_("不予立案理由：请至少选择一项。"))
+        raise InvalidInput(_("不予立案理由：请至少选择一项。"), field="grounds")
     step.data["grounds"] = grounds
 
 

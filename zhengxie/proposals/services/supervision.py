@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import User
 from zhengxie.core.services.notifications import notify
-from zhengxie.core.workflow import WorkflowError
+from zhengxie.core.workflow import InvalidInput, WorkflowError
 
 from ..models import KeyProposal, Proposal, SupervisionLog, SupervisorKind
 from ..notifications import SUPERVISION
@@ -29,9 +29,9 @@ def select_key_proposal(
 ) -> KeyProposal:
     check_office_of(actor, proposal)
     if supervisor_kind not in SupervisorKind.values:
-        raise WorkflowError(_("督办类型：无效。"))
+        raise InvalidInput(_("督办类型：无效。"), field="supervisor_kind")
     name = supervisor_name.strip() or (str(supervisor) if supervisor else "")
-    name = require_text(name, what=_("督办领导"))
+    name = require_text(name, what=_("督办领导"), field="supervisor_name")
     with transaction.atomic():
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if locked.state not in REGISTERED_STATES or locked.state in FINAL_STATES - {"closed"}:
@@ -75,9 +75,9 @@ def log_supervision(
     """Office staff or the supervising leader record a supervision activity."""
     if key.supervisor_id != actor.pk:
         check_office_of(actor, key.proposal)
-    notes = require_text(notes, what=_("督办情况"))
+    notes = require_text(notes, what=_("督办情况"), field="notes")
     if happened_on > timezone.localdate():
-        raise WorkflowError(_("日期：不能晚于今天。"))
+        raise InvalidInput(_("日期：不能晚于今天。"), field="happened_on")
     return SupervisionLog.objects.create(
         committee_id=key.committee_id,
         key_proposal=key,
