@@ -137,17 +137,15 @@ def browser(world: dict, session: str):
     return person
 
 
-def sign_in_flow(world, timings, session, at):
-    time.sleep(max(0.0, at - time.monotonic()))
+def sign_in_flow(world, timings, session):
     person = browser(world, session)
     timings.call("QR page", 200, person.fetch, world["signin"])
     form = {"csrfmiddlewaretoken": person.csrf}
     timings.call("QR sign-in", 200, person.fetch, world["signin"], form, check="签到成功")
 
 
-def proposal_flow(world, timings, n, author, cosigners, at, pool):
+def proposal_flow(world, timings, n, author, cosigners, pool):
     """Draft, attachment, submit to the co-signers; each co-signer then confirms."""
-    time.sleep(max(0.0, at - time.monotonic()))
     person = browser(world, author)
     fields = {
         "csrfmiddlewaretoken": person.csrf,
@@ -208,6 +206,14 @@ def office(world, timings, expected: int, deadline: float):
             path = f"/workflow/proposal/{pk}/register/"
             timings.call("register (立案)", 302, clerk.fetch, path, form)
         time.sleep(1)
+
+
+def dispatch(pool: ThreadPoolExecutor, arrivals: list) -> None:
+    """Hands each person's flow to the clients at their moment of arrival (the clients never
+    wait for an arrival, so the co-signers' answers are not queued behind later arrivals)."""
+    for at, flow, arguments in sorted(arrivals, key=lambda arrival: arrival[0]):
+        time.sleep(max(0.0, at - time.monotonic()))
+        pool.submit(flow, *arguments)
 
 
 def cockpit(world, timings, stop: threading.Event):
@@ -271,21 +277,23 @@ def main() -> None:
         members = world["members"]
         writers = rng.sample(range(len(members)), args.proposals)
         started = time.monotonic()
-        with ThreadPoolExecutor(max_workers=args.clients) as pool:
-            watch = threading.Thread(target=cockpit, args=(world, timings, stop))
-            watch.start()
-            for _seat, session in members:
-                at = started + rng.uniform(0, args.signin_window)
-                pool.submit(sign_in_flow, world, timings, session, at)
-            for n, writer in enumerate(writers, 1):
-                others = [members[i] for i in rng.sample(range(len(members)), 8) if i != writer]
-                at = started + rng.uniform(0, args.proposal_window)
-                pool.submit(
-                    proposal_flow, world, timings, n, members[writer][1],
-                    others[: args.cosigners], at, pool,
-                )  # fmt: skip
-            window = max(args.signin_window, args.proposal_window)
-            office(world, timings, args.proposals, started + window + 300)
+        pool = ThreadPoolExecutor(max_workers=args.clients)
+        arrivals = [
+            (started + rng.uniform(0, args.signin_window), sign_in_flow, (world, timings, session))
+            for _seat, session in members
+        ]
+        for n, writer in enumerate(writers, 1):
+            others = [members[i] for i in rng.sample(range(len(members)), 8) if i != writer]
+            flow = (world, timings, n, members[writer][1], others[: args.cosigners], pool)
+            arrivals.append((started + rng.uniform(0, args.proposal_window), proposal_flow, flow))
+        watch = threading.Thread(target=cockpit, args=(world, timings, stop))
+        watch.start()
+        dispatcher = threading.Thread(target=dispatch, args=(pool, arrivals))
+        dispatcher.start()
+        window = max(args.signin_window, args.proposal_window)
+        office(world, timings, args.proposals, started + window + 300)
+        dispatcher.join()
+        pool.shutdown()
         stop.set()
         watch.join()
         wall = time.monotonic() - started
