@@ -127,6 +127,17 @@ def stored_files():
 
 
 @pytest.fixture
+def task_queue(db, settings):
+    """The database task queue production runs (django_tasks_db), with a worker in this
+    process: task_queue.run() runs every ready task, task_queue.start_and_die() lets a worker
+    take the next one and die before it ends."""
+    from zhengxie.core.tests.task_queue import TaskQueue
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    return TaskQueue()
+
+
+@pytest.fixture
 def city(db):
     return factories.make_committee(code="city", name="测试市政协")
 

@@ -8,7 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("基础数据")
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the deploy checks)
+        from . import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            task_leases,  # noqa: F401  (connects the task queue's leases)
+        )
         from .notifications import mandatory, office, register_kinds
         from .rules import register as register_rules
         from .rules import signals  # noqa: F401  (connects the rules cache invalidation)

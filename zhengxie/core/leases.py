@@ -98,6 +98,12 @@ class Sweep:
     retried: int = 0
     failed: int = 0
 
+    def count(self, done: str, what: str) -> None:
+        """Tallies one settled job ("retried" or "failed"; "" when there was nothing to do)."""
+        if done:
+            logger.warning("%s lost its worker: %s", what, done)
+            setattr(self, done, getattr(self, done) + 1)
+
 
 def lost_jobs(kind: JobKind, *, now=None):
     cutoff = (now or timezone.now()) - timedelta(seconds=LEASE_SECONDS)
@@ -134,8 +140,5 @@ def sweep_lost_jobs(*, now=None) -> Sweep:
     sweep = Sweep()
     for kind in KINDS:
         for pk in list(lost_jobs(kind, now=now).values_list("pk", flat=True)):
-            done = _settle(kind, pk, cutoff)
-            if done:
-                logger.warning("%s %s lost its worker: %s", kind.model.__name__, pk, done)
-                setattr(sweep, done, getattr(sweep, done) + 1)
+            sweep.count(_settle(kind, pk, cutoff), f"{kind.model.__name__} {pk}")
     return sweep

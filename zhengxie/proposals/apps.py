@@ -10,6 +10,7 @@ class ProposalsConfig(AppConfig):
     def ready(self) -> None:
         from zhengxie.core.notifications import register_kinds
         from zhengxie.core.rules import register as register_rules
+        from zhengxie.core.task_leases import register_retryable_task
         from zhengxie.core.todos import register_todo_provider
         from zhengxie.core.workflow import register
         from zhengxie.duty.providers import register_section
@@ -18,11 +19,14 @@ class ProposalsConfig(AppConfig):
         from .notifications import KINDS
         from .rules import RULES
         from .selectors import list_cosignatures_awaiting, list_replies_awaiting_rating
+        from .tasks import train_intake_model
         from .todos import PROVIDERS as TODO_PROVIDERS
         from .workflow.handling import COSIGNATURE, EXTENSION, REASSIGNMENT, REPLY
         from .workflow.proposal import PROPOSAL
 
         register_job_kinds()
+        # Training replaces the committee's one model row: a lost training simply runs again.
+        register_retryable_task(train_intake_model)
         register_rules(RULES)
         register(PROPOSAL, COSIGNATURE, REPLY, EXTENSION, REASSIGNMENT)
         instruction_targets.register()

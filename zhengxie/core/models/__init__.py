@@ -3,7 +3,7 @@ from .calendar import CalendarDay
 from .committees import Committee, CommitteeLevel, Plenary, Term
 from .config import CommitteeSetting, DemoLoad
 from .imports import ImportStatus, RosterImport
-from .leases import LeasedJob
+from .leases import LeasedJob, TaskLease
 from .notifications import (
     Audience,
     BulkNotice,
@@ -50,6 +50,7 @@ __all__ = [
     "Sector",
     "SmsCode",
     "SpecialCommittee",
+    "TaskLease",
     "Term",
     "Town",
     "User",

@@ -12,3 +12,25 @@ class LeasedJob(models.Model):
 
     class Meta:
         abstract = True
+
+
+class TaskLease(LeasedJob):
+    """The lease of one task in the database queue (django_tasks_db's row, which has no
+    heartbeat of its own), and the id of the request that queued it, so the worker's log
+    lines carry it. Written when the task is queued, beaten while a worker runs it."""
+
+    task = models.OneToOneField(
+        "django_tasks_database.DBTaskResult",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="lease",
+        verbose_name=_("任务"),
+    )
+    request_id = models.CharField(_("请求编号"), max_length=128, blank=True)
+
+    class Meta:
+        verbose_name = _("任务租约")
+        verbose_name_plural = _("任务租约")
+
+    def __str__(self) -> str:
+        return str(self.task_id)

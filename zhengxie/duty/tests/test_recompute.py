@@ -5,6 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from zhengxie.core.factories import make_member
+from zhengxie.core.task_leases import sweep_lost_tasks
 from zhengxie.duty.factories import credit
 from zhengxie.duty.models import DutyKind, PointsScheme, YearBalance, YearResultRow
 from zhengxie.duty.selectors import figures
@@ -140,3 +141,22 @@ def test_the_shipped_rules_a_committee_is_given_are_written_with_history(city):
     assert tasks.count() == AnnualTask.objects.filter(committee=city).count() > 0
     reasons = {r.history_change_reason for r in [*rules, *tasks]}
     assert reasons == {"初始积分方案"}
+
+
+def test_a_recompute_whose_worker_died_is_queued_again_and_rewrites_the_year(
+    city, staff, task_queue, django_capture_on_commit_callbacks
+):
+    # given a rules change whose recompute lost its worker on the production queue
+    member = make_member(committee=city)
+    credit(member=member, kind=DutyKind.PROPOSAL, role="first", on=dt.date.today())
+    ensure_rules(committee=city)
+    anqing = PointsScheme.objects.get(committee=city, code="anqing")
+    with django_capture_on_commit_callbacks(execute=True):
+        activate_scheme(actor=staff, committee=city, scheme=anqing)
+    task_queue.start_and_die()
+    assert not YearBalance.objects.filter(member=member).exists()
+    # when the sweep finds its lease stale and a worker takes it again
+    assert sweep_lost_tasks(now=task_queue.stale()).retried == 1
+    assert task_queue.run() == 1
+    # then the year is computed under the new scheme
+    assert YearBalance.objects.get(member=member).scheme_name == anqing.name

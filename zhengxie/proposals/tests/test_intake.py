@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 from zhengxie.core import factories as core
 from zhengxie.core.models import Role
+from zhengxie.core.task_leases import sweep_lost_tasks
 from zhengxie.proposals import factories, services
 from zhengxie.proposals.intake import registry
 from zhengxie.proposals.intake.acceptance import accept_category, figures_acceptance
@@ -24,6 +25,7 @@ from zhengxie.proposals.models import (
     IntakeSuggestion,
     ProposalState,
 )
+from zhengxie.proposals.tasks import train_intake_model
 
 from .intake_texts import EDUCATION, NEW_EDUCATION, NEW_TRAFFIC, TRAFFIC
 
@@ -126,6 +128,19 @@ def test_training_stores_the_model_with_the_register_it_learned(city, register):
     row.refresh_from_db()
     assert (row.examples, row.registered, row.assigned) == (8, 8, 8)
     assert row.size == len(bytes(row.data)) > 0
+
+
+def test_a_training_whose_worker_died_is_queued_again_and_stores_the_model(
+    city, register, task_queue
+):
+    # given a training that lost its worker on the production queue
+    train_intake_model.enqueue(committee_id=city.pk)
+    task_queue.start_and_die()
+    # when the sweep finds its lease stale and a worker takes it again
+    assert sweep_lost_tasks(now=task_queue.stale()).retried == 1
+    assert task_queue.run() == 1
+    # then the model is stored once
+    assert IntakeModel.objects.get(committee=city).examples == 8
 
 
 def test_too_little_history_trains_nothing(city, office, monkeypatch):
