@@ -8,6 +8,10 @@ page header uses, so a page added to a menu is measured without touching this fi
 home page, and requests each page `--rounds` times after one warm-up. It prints per page the
 p50 and p95 in milliseconds and the number of SQL queries of one request, and exits 1 when a
 page's p95 is over the target (150 ms) or any request is over the limit (300 ms).
+
+The pages are served in this process, as one app worker serves them, so its memory after the
+walk is the worker's: it prints the resident set (and its peak) after every page of every role
+it walked, and exits 1 when its peak is over 250 MB.
 """
 
 import argparse
@@ -34,6 +38,7 @@ from zhengxie.core.permissions import all_roles  # noqa: E402
 
 P95_TARGET_MS = 150
 LIMIT_MS = 300
+RSS_TARGET_MB = 250
 # The demo's accounts, one per role the README lists; None is the guest.
 ROLES = {
     "guest": None,
@@ -56,6 +61,15 @@ def pages_of(user) -> list[str]:
     for menu in menus_for(user, roles):
         urls.extend(item["url"] for item in menu["items"] if item["url"] not in urls)
     return urls
+
+
+def resident_mb() -> dict:
+    """This process's resident set now and at its peak, in MB (Linux's /proc)."""
+    fields = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines())
+    return {
+        "now": round(int(fields["VmRSS"].split()[0]) / 1024),
+        "peak": round(int(fields["VmHWM"].split()[0]) / 1024),
+    }
 
 
 class QueryCounter:
@@ -112,13 +126,18 @@ def main() -> int:
         for url in pages_of(user):
             results.append({"role": role, **measure(client, url, options.rounds)})
 
+    rss = resident_mb()
     failures = [
         row
         for row in results
         if row["status"] != 200 or row["p95"] > P95_TARGET_MS or row["max"] > LIMIT_MS
     ]
     if options.json:
-        print(json.dumps({"pages": results, "failures": len(failures)}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"pages": results, "failures": len(failures), "rss_mb": rss}, ensure_ascii=False
+            )
+        )
     else:
         print(f"{'role':<13} {'p50':>7} {'p95':>7} {'max':>7} {'queries':>7}  page")
         for row in results:
@@ -138,7 +157,11 @@ def main() -> int:
                 f"{timed[-1]} ms; {len(failures)} over the target "
                 f"(p95 {P95_TARGET_MS} ms, max {LIMIT_MS} ms)"
             )
-    return 1 if failures else 0
+        print(
+            f"worker memory after the walk: {rss['now']} MB resident, peak {rss['peak']} MB "
+            f"(target {RSS_TARGET_MB} MB)"
+        )
+    return 1 if failures or rss["peak"] > RSS_TARGET_MB else 0
 
 
 if __name__ == "__main__":
