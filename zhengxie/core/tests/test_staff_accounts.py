@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from zhengxie.core.factories import make_handling_unit, make_member
 from zhengxie.core.models import Role, RoleGrant, User
+from zhengxie.core.views.accounts import GRANTS_PAGE_SIZE
 
 
 def created_password(response) -> str:
@@ -121,15 +122,22 @@ def test_staff_cannot_revoke_their_own_staff_role(client, city, staff):
     assert RoleGrant.objects.filter(pk=grant.pk).exists()
 
 
-def test_account_page_costs_constant_queries(
+def test_account_page_costs_constant_queries_and_page_two_lists_the_rest(
     client, city, staff, make_user, django_assert_max_num_queries
 ):
-    for _ in range(40):
+    for _ in range(GRANTS_PAGE_SIZE + 3):
         make_member(committee=city, with_account=True)
     make_user(Role.UNIT, city)
     client.force_login(staff)
+    url = reverse("core:account_list")
 
     with django_assert_max_num_queries(12):
-        response = client.get(reverse("core:account_list"))
+        first = client.get(url)
+    with django_assert_max_num_queries(12):
+        second = client.get(url, {"page": 2})
 
-    assert len(response.context["page"].object_list) == 42
+    # the members' grants, the unit's and the staff's own
+    assert len(first.context["page"].object_list) == GRANTS_PAGE_SIZE
+    assert len(second.context["page"].object_list) == 5
+    on_first = {grant.pk for grant in first.context["page"].object_list}
+    assert on_first.isdisjoint(grant.pk for grant in second.context["page"].object_list)

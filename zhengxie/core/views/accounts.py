@@ -32,6 +32,9 @@ from ..web.pagination import paginate
 from ..web.redirects import redirect_to, redirect_with_success
 from ..web.scoping import committee_switch
 
+# Each grant row carries its own revoke form; a hundred of them were a third of the page's time.
+GRANTS_PAGE_SIZE = 50
+
 
 def _forms(request: HttpRequest, committee, roles: list[str]) -> dict:
     data = request.POST if request.method == "POST" else None
@@ -90,7 +93,7 @@ def account_list(request: HttpRequest) -> HttpResponse:
             )
     context = {
         **switch,
-        "page": paginate(request, list_role_grants(committee=committee), 100),
+        "page": paginate(request, list_role_grants(committee=committee), GRANTS_PAGE_SIZE),
         **forms,
     }
     return render(request, "core/account_list.html", context)

@@ -2,9 +2,10 @@
 queries however long the list."""
 
 import datetime as dt
+from collections import defaultdict
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -169,25 +170,18 @@ def list_overdue_actions(*, committee_ids: list[int], on: dt.date) -> QuerySet[A
 
 
 def list_members_by_town(*, committee_ids: list[int]) -> list[dict]:
-    """Who reported where (下沉报到): each town with its members, and the members without one."""
-    members = Member.objects.filter(committee_id__in=committee_ids, is_active=True).select_related(
-        "town", "committee", "sector"
-    )
-    towns = {
-        t.pk: {"town": t, "members": []}
-        for t in Town.objects.filter(committee_id__in=committee_ids).select_related("committee")
-    }
-    unreported = []
-    for member in members.order_by("town_id", "id"):
-        if member.town_id in towns:
-            towns[member.town_id]["members"].append(member)
-        elif member.town_id is None:
-            unreported.append(member)
-        else:  # a city member reporting to a town of a county outside the filter
-            towns.setdefault(member.town_id, {"town": member.town, "members": []})[
-                "members"
-            ].append(member)
-    rows = sorted(
-        towns.values(), key=lambda r: (r["town"].committee_id, r["town"].sort_order, r["town"].pk)
-    )
-    return [*rows, {"town": None, "members": unreported}] if unreported else rows
+    """Who reported where (下沉报到): each town with its members' names, and the members without
+    one (town None). Only the names are read: the page lists them, and building a model per
+    member was most of the page's time at a thousand members."""
+    names: dict[int | None, list[str]] = defaultdict(list)
+    members = Member.objects.filter(committee_id__in=committee_ids, is_active=True)
+    for town_id, name in members.order_by("town_id", "id").values_list("town_id", "name"):
+        names[town_id].append(name)
+    unreported = names.pop(None, [])
+    # A city member may report to a town of a county outside the filter: that town is listed too.
+    towns = Town.objects.filter(Q(committee_id__in=committee_ids) | Q(pk__in=list(names)))
+    rows = [
+        {"town": town, "names": names.get(town.pk, [])}
+        for town in towns.select_related("committee").order_by("committee_id", "sort_order", "pk")
+    ]
+    return [*rows, {"town": None, "names": unreported}] if unreported else rows

@@ -10,7 +10,12 @@ from zhengxie.grassroots.models import (
     Rating,
     SessionParticipant,
 )
-from zhengxie.grassroots.selectors import figures, figures_by_place, member_satisfaction
+from zhengxie.grassroots.selectors import (
+    figures,
+    figures_by_place,
+    list_members_by_town,
+    member_satisfaction,
+)
 
 
 def _session(venue, held_on, cases=(), members=()):
@@ -86,3 +91,12 @@ def test_member_satisfaction_counts_final_ratings_of_cases_raised_or_consulted_o
     result = member_satisfaction(member_ids=[raiser.pk, consulted.pk, idle.pk], year=2022)
     # then
     assert result == {raiser.pk: (1, 1), consulted.pk: (2, 1), idle.pk: (0, 0)}
+
+
+def test_members_by_town_lists_a_town_outside_the_committees_a_member_reported_to(city, county):
+    county_town = core.make_town(committee=county, name="洪山镇")
+    core.make_member(committee=city, name="市委员", town=county_town)
+
+    rows = list_members_by_town(committee_ids=[city.pk])
+
+    assert [(row["town"], row["names"]) for row in rows] == [(county_town, ["市委员"])]

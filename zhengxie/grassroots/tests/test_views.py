@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from zhengxie.core import factories as core
 from zhengxie.core.models import Notification, Role
@@ -379,3 +380,24 @@ def test_the_office_reads_the_workflow_guide_from_its_menu(client, people):
     assert "一线协商问题" in body and "落实措施" in body
     client.force_login(people["convenor"])
     assert guide not in client.get(reverse("grassroots:case_list")).content.decode()
+
+
+def test_members_by_town_lists_each_towns_names_and_the_unreported(client, county_staff, county):
+    hongshan = core.make_town(committee=county, name="洪山镇")
+    core.make_town(committee=county, name="城关镇")
+    for name in ("甲委员", "乙委员"):
+        core.make_member(committee=county, name=name, town=hongshan)
+    core.make_member(committee=county, name="离任委员", town=hongshan, is_active=False)
+    core.make_member(committee=county, name="丙委员")
+    client.force_login(county_staff)
+
+    page = client.get(reverse("grassroots:members_by_town")).content.decode()
+
+    rows = re.findall(
+        r"<tr><td>(.*?)</td><td>(\d+)<progress max=\"(\d+)\".*?<td>(.*?)</td></tr>", page
+    )
+    assert [(strip_tags(town).split()[-1], *rest) for town, *rest in rows] == [
+        ("洪山镇", "2", "2", "甲委员、乙委员"),
+        ("城关镇", "0", "2", ""),
+        ("未报到", "1", "2", "丙委员"),
+    ]

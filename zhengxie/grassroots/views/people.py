@@ -38,6 +38,7 @@ def members_by_town(request: HttpRequest) -> HttpResponse:
         "grassroots/members_by_town.html",
         {
             "rows": rows,
+            "largest": max((len(row["names"]) for row in rows), default=0),
             "figures": selectors.figures(committee_ids=committee_ids, year=year),
             "committees": Committee.objects.filter(
                 pk__in=committee_ids_with_role(request.user, *OVERVIEW_ROLES, rollup=True)

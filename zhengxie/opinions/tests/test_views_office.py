@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -13,6 +14,7 @@ from zhengxie.opinions.factories import (
     make_office,
     make_report,
 )
+from zhengxie.opinions.views.office import QUEUE_PAGE_SIZE
 
 
 @pytest.mark.parametrize(
@@ -62,6 +64,27 @@ def test_queue_filters_by_state_and_keeps_queries_constant(
     page = response.content.decode()
     assert page.count("待编辑") == 12
     assert "香菇" not in page
+
+
+def test_queue_reads_a_page_at_a_time_and_keeps_the_filters_on_page_two(
+    client, author, office, django_assert_max_num_queries
+):
+    make_adopted_report(author=author, office=office)
+    for index in range(QUEUE_PAGE_SIZE + 3):
+        make_report(author=author, title=f"待编辑{index:03d}")
+    client.force_login(office)
+    url = reverse("opinions:queue")
+
+    with django_assert_max_num_queries(25):
+        first = client.get(url, {"state": "submitted"}).content.decode()
+    with django_assert_max_num_queries(25):
+        second = client.get(url, {"state": "submitted", "page": 2}).content.decode()
+
+    assert first.count("待编辑") == QUEUE_PAGE_SIZE and "?state=submitted&page=2" in first
+    assert re.findall(r"待编辑\d+", second) == [
+        f"待编辑{QUEUE_PAGE_SIZE + i:03d}" for i in range(3)
+    ]
+    assert "香菇" not in second
 
 
 def test_staff_build_an_issue_and_download_it(client, author, office):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from zhengxie.core.web.downloads import DOCX, download
 from zhengxie.core.web.errors import show_as_messages, show_form_errors_as_messages, show_on_form
+from zhengxie.core.web.pagination import paginate
 from zhengxie.core.web.redirects import redirect_with_success
 from zhengxie.core.web.scoping import office_committee
 from zhengxie.instructions.selectors import panel_for
@@ -28,7 +29,8 @@ from ..forms import (
 from ..instruction_targets import BULLETIN
 from ..models import BulletinIssue, Escalation, Instruction, OpinionReport
 
-QUEUE_LIMIT = 200
+# The queue is read a page at a time; a year's reports (hundreds) were one page before.
+QUEUE_PAGE_SIZE = 50
 
 
 @login_required
@@ -49,8 +51,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     context = {
         "committee": committee,
         "filters": filters,
-        "reports": reports[:QUEUE_LIMIT],
-        "limit": QUEUE_LIMIT,
+        "page": paginate(request, reports, QUEUE_PAGE_SIZE),
         "figures": selectors.figures_in_detail(committee_ids=[committee.pk], year=year),
         "year": year,
     }
