@@ -7,7 +7,10 @@ index itself knows nothing of roles.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -144,6 +147,37 @@ def search_object_ids(
         return []
     ranked = _ranked(terms, _filters(kinds, committee_ids, public_only), limit, 0)
     return [object_id for _, object_id, _ in ranked]
+
+
+def filter_matching(
+    records: QuerySet, *, query: str, kind: str, public_only: bool = False
+) -> QuerySet:
+    """The records whose document contains every term of the query, unranked, for a list that
+    keeps its own order and paging (newest first by keyset, say). Terms of two or more
+    characters go through the engine's index as one subquery of ids; a lone character is a
+    LIKE on the document of each row the list walks, so a common one stops at the first page
+    instead of scanning every document. A query with no term matches nothing."""
+    terms = tokens.query_terms(query)
+    if not terms:
+        return records.none()
+    filters = _filters([kind], None, public_only)
+    indexed = [term for term in terms if not tokens.needs_substring_scan(term)]
+    scanned = [term for term in terms if tokens.needs_substring_scan(term)]
+    if indexed:
+        sql, params = engine().ids_sql(indexed, filters)
+        records = records.filter(pk__in=RawSQL(sql, params))
+    if scanned:
+        meta, quote = records.model._meta, connection.ops.quote_name
+        outer = f"{quote(meta.db_table)}.{quote(meta.pk.column)}"
+        likes = " AND ".join("(d.title LIKE %s OR d.body LIKE %s)" for _ in scanned)
+        sql = (
+            "EXISTS (SELECT 1 FROM search_searchdocument d WHERE d.content_type_id = %s "
+            f"AND d.object_id = {outer} AND {likes}{filters.sql()})"
+        )
+        content_type = ContentType.objects.get_for_model(records.model)
+        params = [content_type.pk, *[f"%{term}%" for term in scanned for _ in (0, 1)]]
+        records = records.filter(RawSQL(sql, [*params, *filters.params], BooleanField()))
+    return records
 
 
 def count_search(

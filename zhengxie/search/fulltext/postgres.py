@@ -41,6 +41,15 @@ def match(
         return [(row[0], row[1], float(row[2])) for row in cursor.fetchall()]
 
 
+def ids_sql(terms: list[str], filters: Filters) -> tuple[str, list]:
+    """The matching documents' object ids, unranked: the GIN index alone, no ts_rank."""
+    sql = (
+        "SELECT d.object_id FROM search_searchdocument d "
+        f"WHERE d.tsv @@ to_tsquery('simple', %s){filters.sql()}"
+    )
+    return sql, [tsquery(terms), *filters.params]
+
+
 def count(terms: list[str], filters: Filters) -> int:
     sql = (
         "SELECT COUNT(*) FROM search_searchdocument d "

@@ -71,6 +71,18 @@ def match(terms: list[str], filters: Filters, limit: int, offset: int) -> list[t
         return [(row[0], row[1], float(row[2])) for row in cursor.fetchall()]
 
 
+def ids_sql(terms: list[str], filters: Filters) -> tuple[str, list]:
+    """The matching documents' object ids, unranked: FTS5 only merges its doclists."""
+    expression = match_expression(terms, filters)
+    if expression is None:
+        return "SELECT NULL WHERE 0", []
+    sql = (
+        "SELECT d.object_id FROM search_searchdocument d "
+        "WHERE d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
+    )
+    return sql, [expression]
+
+
 def count(terms: list[str], filters: Filters) -> int:
     expression = match_expression(terms, filters)
     if expression is None:
