@@ -153,31 +153,35 @@ def filter_matching(
     records: QuerySet, *, query: str, kind: str, public_only: bool = False
 ) -> QuerySet:
     """The records whose document contains every term of the query, unranked, for a list that
-    keeps its own order and paging (newest first by keyset, say). Terms of two or more
-    characters go through the engine's index as one subquery of ids; a lone character is a
-    LIKE on the document of each row the list walks, so a common one stops at the first page
-    instead of scanning every document. A query with no term matches nothing."""
+    keeps its own order and paging (newest first by keyset, say): the list walks its rows in
+    its order and looks each one's document up, so a common term stops at the first page
+    instead of ranking every hit. Terms of two or more characters go through the engine's
+    index, a lone character is a LIKE. A query with no term matches nothing."""
     terms = tokens.query_terms(query)
     if not terms:
         return records.none()
     filters = _filters([kind], None, public_only)
     indexed = [term for term in terms if not tokens.needs_substring_scan(term)]
     scanned = [term for term in terms if tokens.needs_substring_scan(term)]
+    meta, quote = records.model._meta, connection.ops.quote_name
+    content_type = ContentType.objects.get_for_model(records.model)
+    conditions, params = [], [content_type.pk]
     if indexed:
-        sql, params = engine().ids_sql(indexed, filters)
-        records = records.filter(pk__in=RawSQL(sql, params))
-    if scanned:
-        meta, quote = records.model._meta, connection.ops.quote_name
-        outer = f"{quote(meta.db_table)}.{quote(meta.pk.column)}"
-        likes = " AND ".join("(d.title LIKE %s OR d.body LIKE %s)" for _ in scanned)
-        sql = (
-            "EXISTS (SELECT 1 FROM search_searchdocument d WHERE d.content_type_id = %s "
-            f"AND d.object_id = {outer} AND {likes}{filters.sql()})"
-        )
-        content_type = ContentType.objects.get_for_model(records.model)
-        params = [content_type.pk, *[f"%{term}%" for term in scanned for _ in (0, 1)]]
-        records = records.filter(RawSQL(sql, [*params, *filters.params], BooleanField()))
-    return records
+        condition, condition_params = engine().match_condition(indexed, filters)
+        conditions.append(condition)
+        params.extend(condition_params)
+    for term in scanned:
+        conditions.append("(d.title LIKE %s OR d.body LIKE %s)")
+        params.extend([f"%{term}%", f"%{term}%"])
+    if scanned:  # the engine's condition brings the filters along, a LIKE does not
+        conditions.append(filters.sql().removeprefix(" AND "))
+        params.extend(filters.params)
+    sql = (
+        "EXISTS (SELECT 1 FROM search_searchdocument d WHERE d.content_type_id = %s AND "
+        f"d.object_id = {quote(meta.db_table)}.{quote(meta.pk.column)} AND "
+        f"{' AND '.join(conditions)})"
+    )
+    return records.filter(RawSQL(sql, params, BooleanField()))
 
 
 def count_search(

@@ -41,13 +41,10 @@ def match(
         return [(row[0], row[1], float(row[2])) for row in cursor.fetchall()]
 
 
-def ids_sql(terms: list[str], filters: Filters) -> tuple[str, list]:
-    """The matching documents' object ids, unranked: the GIN index alone, no ts_rank."""
-    sql = (
-        "SELECT d.object_id FROM search_searchdocument d "
-        f"WHERE d.tsv @@ to_tsquery('simple', %s){filters.sql()}"
-    )
-    return sql, [tsquery(terms), *filters.params]
+def match_condition(terms: list[str], filters: Filters) -> tuple[str, list]:
+    """A condition on `d` that holds when the document matches within the filters, unranked:
+    no ts_rank."""
+    return f"d.tsv @@ to_tsquery('simple', %s){filters.sql()}", [tsquery(terms), *filters.params]
 
 
 def count(terms: list[str], filters: Filters) -> int:

@@ -71,16 +71,13 @@ def match(terms: list[str], filters: Filters, limit: int, offset: int) -> list[t
         return [(row[0], row[1], float(row[2])) for row in cursor.fetchall()]
 
 
-def ids_sql(terms: list[str], filters: Filters) -> tuple[str, list]:
-    """The matching documents' object ids, unranked: FTS5 only merges its doclists."""
-    expression = match_expression(terms, filters)
-    if expression is None:
-        return "SELECT NULL WHERE 0", []
-    sql = (
-        "SELECT d.object_id FROM search_searchdocument d "
-        "WHERE d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
-    )
-    return sql, [expression]
+def match_condition(terms: list[str], filters: Filters) -> tuple[str, list]:
+    """A condition on `d` that holds when the document matches within the filters, unranked:
+    FTS5 merges the phrases' doclists once into a list of rowids (the scope tokens, in every
+    document of a kind, would cost more to merge than the filters cost on `d`)."""
+    expression = match_expression(terms, Filters())
+    sql = f"d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s){filters.sql()}"
+    return sql, [expression, *filters.params]
 
 
 def count(terms: list[str], filters: Filters) -> int:
