@@ -91,6 +91,12 @@ class ResumeForm(forms.ModelForm):
 
 class ReportForm(forms.Form):
     reason = forms.CharField(label=_("举报理由"), max_length=200)
+    contact = forms.CharField(
+        label=_("联系方式（选填）"),
+        max_length=50,
+        required=False,
+        help_text=_("仅政协机关工作人员核实时可见。"),
+    )
 
 
 class SearchForm(forms.Form):

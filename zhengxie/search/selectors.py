@@ -7,7 +7,10 @@ index itself knows nothing of roles.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -144,6 +147,41 @@ def search_object_ids(
         return []
     ranked = _ranked(terms, _filters(kinds, committee_ids, public_only), limit, 0)
     return [object_id for _, object_id, _ in ranked]
+
+
+def filter_matching(
+    records: QuerySet, *, query: str, kind: str, public_only: bool = False
+) -> QuerySet:
+    """The records whose document contains every term of the query, unranked, for a list that
+    keeps its own order and paging (newest first by keyset, say): the list walks its rows in
+    its order and looks each one's document up, so a common term stops at the first page
+    instead of ranking every hit. Terms of two or more characters go through the engine's
+    index, a lone character is a LIKE. A query with no term matches nothing."""
+    terms = tokens.query_terms(query)
+    if not terms:
+        return records.none()
+    filters = _filters([kind], None, public_only)
+    indexed = [term for term in terms if not tokens.needs_substring_scan(term)]
+    scanned = [term for term in terms if tokens.needs_substring_scan(term)]
+    meta, quote = records.model._meta, connection.ops.quote_name
+    content_type = ContentType.objects.get_for_model(records.model)
+    conditions, params = [], [content_type.pk]
+    if indexed:
+        condition, condition_params = engine().match_condition(indexed, filters)
+        conditions.append(condition)
+        params.extend(condition_params)
+    for term in scanned:
+        conditions.append("(d.title LIKE %s OR d.body LIKE %s)")
+        params.extend([f"%{term}%", f"%{term}%"])
+    if scanned:  # the engine's condition brings the filters along, a LIKE does not
+        conditions.append(filters.sql().removeprefix(" AND "))
+        params.extend(filters.params)
+    sql = (
+        "EXISTS (SELECT 1 FROM search_searchdocument d WHERE d.content_type_id = %s AND "
+        f"d.object_id = {quote(meta.db_table)}.{quote(meta.pk.column)} AND "
+        f"{' AND '.join(conditions)})"
+    )
+    return records.filter(RawSQL(sql, params, BooleanField()))
 
 
 def count_search(

@@ -254,7 +254,7 @@ MATRIX = {
     "jobs:job_detail": public(),
     "jobs:job_detail@pending": only("member", *CITY_OFFICE, guest=NOT_FOUND),
     "jobs:job_edit": only("member", *CITY_OFFICE),
-    "jobs:job_report": post_only(*SIGNED_IN),
+    "jobs:job_report": post_only(*ROLES, guest=NOT_ALLOWED),
     "jobs:moderation": only(*OFFICE),
     "jobs:my_applications": signed_in(),
     "jobs:resume": signed_in(),

@@ -122,13 +122,15 @@ class ReportState(models.TextChoices):
 
 
 class JobReport(CommitteeScoped):
-    """举报: anyone signed in may report a listing; staff handle it in the moderation queue."""
+    """举报: anyone, guests too, may report a listing; staff handle it in the moderation
+    queue. Only the office reads the contact a guest leaves."""
 
     job = models.ForeignKey(Job, on_delete=models.PROTECT, related_name="reports")
-    reporter = models.ForeignKey(
+    reporter = models.ForeignKey(  # None for a guest
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     reason = models.CharField(_("举报理由"), max_length=200)
+    contact = models.CharField(_("联系方式（选填）"), max_length=50, blank=True)
     state = models.CharField(
         _("状态"), max_length=10, choices=ReportState.choices, default=ReportState.OPEN
     )

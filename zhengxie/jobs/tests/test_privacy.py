@@ -99,3 +99,58 @@ def test_applying_takes_two_taps_from_the_job_page(job, seeker, resume):
     response = client.post(reverse("jobs:apply", args=[job.pk]))
     assert response.status_code == 302
     assert job.applications.filter(seeker=seeker).exists()
+
+
+# --- guests report a listing without an account ------------------------------------------
+
+
+def test_a_guest_reports_a_listing_into_the_moderation_queue(job, office):
+    from zhengxie.jobs.models import JobReport
+
+    guest = Client()
+    # given the job page, which offers a guest the report form and still no number
+    page = guest.get(reverse("jobs:job_detail", args=[job.pk])).content.decode()
+    assert reverse("jobs:job_report", args=[job.pk]) in page
+    assert job.employer.contact_phone not in page
+    # when a guest reports it with a way to reach them
+    data = {"reason": "电话里要求先交押金", "contact": "微信 zx-guest"}
+    response = guest.post(reverse("jobs:job_report", args=[job.pk]), data)
+    # then the report waits in the office's queue, with the contact for the office only
+    assert response.status_code == 302
+    report = JobReport.objects.get(job=job)
+    assert report.reporter is None
+    assert (report.reason, report.contact) == (data["reason"], data["contact"])
+    assert report.history.count() == 1
+    staff = Client()
+    staff.force_login(office)
+    queue = staff.get(reverse("jobs:moderation")).content.decode()
+    assert data["reason"] in queue and data["contact"] in queue
+    page = guest.get(reverse("jobs:job_detail", args=[job.pk])).content.decode()
+    assert data["contact"] not in page
+
+
+def test_reports_from_one_address_are_throttled(job):
+    from zhengxie.jobs.models import JobReport
+    from zhengxie.jobs.services.reports import REPORTS_PER_ADDRESS
+
+    url = reverse("jobs:job_report", args=[job.pk])
+    guest = Client(REMOTE_ADDR="203.0.113.9")
+    for n in range(REPORTS_PER_ADDRESS.limit):
+        assert guest.post(url, {"reason": f"虚假招聘{n}"}).status_code == 302
+    # when the same address reports once more
+    refused = guest.post(url, {"reason": "再次举报"})
+    # then nothing is written and the page says why
+    assert refused.status_code == 429
+    assert "举报过于频繁" in refused.content.decode()
+    assert JobReport.objects.count() == REPORTS_PER_ADDRESS.limit
+    # while another address still may
+    assert Client(REMOTE_ADDR="203.0.113.10").post(url, {"reason": "收费"}).status_code == 302
+    assert JobReport.objects.count() == REPORTS_PER_ADDRESS.limit + 1
+
+
+def test_a_guest_report_without_a_reason_changes_nothing(job):
+    from zhengxie.jobs.models import JobReport
+
+    response = Client().post(reverse("jobs:job_report", args=[job.pk]), {"contact": "138"})
+    assert response.status_code == 302
+    assert not JobReport.objects.exists()

@@ -1,9 +1,13 @@
+import datetime as dt
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from zhengxie.core import factories as core
 from zhengxie.jobs import factories
+from zhengxie.jobs.models import Job
 from zhengxie.jobs.selectors.search import JobQuery, search_jobs
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +23,54 @@ def test_chinese_text_finds_a_two_character_word(employer, office):
     assert [j.pk for j in search_jobs(JobQuery(text="香菇")).jobs] == [wanted.pk]
     assert [j.pk for j in search_jobs(JobQuery(text="分拣")).jobs] == [wanted.pk]
     assert search_jobs(JobQuery(text="护士")).jobs == []
+
+
+def test_a_single_character_finds_titles_and_bodies_newest_first(employer, office):
+    # given a title with 焊, a description with 焊, and a job without it
+    in_title = factories.make_job(employer=employer, office=office, title="电焊学徒")
+    factories.make_job(employer=employer, office=office, title="货车司机")
+    in_body = factories.make_job(
+        employer=employer, office=office, title="维修员", description="会氩弧焊者优先。"
+    )
+    # then the one character finds both, newest first, whatever matched where
+    assert [j.pk for j in search_jobs(JobQuery(text="焊")).jobs] == [in_body.pk, in_title.pk]
+    # and every term must occur: a character and a word together narrow to one job
+    assert [j.pk for j in search_jobs(JobQuery(text="焊 学徒")).jobs] == [in_title.pk]
+    assert search_jobs(JobQuery(text="焊 司机")).jobs == []
+
+
+def test_text_hits_are_newest_first_not_best_first(employer, office):
+    # given an older job with the word in its title and a newer one with it only in the body
+    titled = factories.make_job(employer=employer, office=office, title="香菇分拣工")
+    mentioned = factories.make_job(
+        employer=employer, office=office, title="仓库管理员", description="兼管香菇入库。"
+    )
+    # then the newer job comes first although the title hit ranks higher in the index
+    assert [j.pk for j in search_jobs(JobQuery(text="香菇")).jobs] == [mentioned.pk, titled.pk]
+
+
+@pytest.mark.parametrize("text", ["香菇", "工", "香菇 工", "，"])
+def test_a_text_search_is_one_query(employer, office, text, django_assert_num_queries):
+    factories.make_job(employer=employer, office=office, title="香菇分拣工")
+    search_jobs(JobQuery())  # the content type of jobs is cached after its first use
+    with django_assert_num_queries(1 if text != "，" else 0):
+        search_jobs(JobQuery(text=text))
+
+
+def test_text_search_keeps_hidden_jobs_out_and_pages_by_keyset(city, employer, office):
+    # given matching jobs: three open, one expired, one pending review, one of an employer
+    # still waiting for verification
+    shown = _post_many(employer, office, 3, title="焊工")
+    expired = factories.make_job(employer=employer, office=office, title="焊工")
+    Job.objects.filter(pk=expired.pk).update(expires_on=timezone.localdate() - dt.timedelta(1))
+    factories.make_job(employer=employer, publish=False, title="焊工")
+    unverified = factories.make_employer(committee=city, verified=False)
+    factories.make_job(employer=unverified, publish=False, title="焊工")
+    # then only the open ones come back, two then one, once each
+    first = search_jobs(JobQuery(text="焊工"), size=2)
+    second = search_jobs(JobQuery(text="焊工", after=first.next_cursor), size=2)
+    assert [j.pk for j in first.jobs + second.jobs] == [j.pk for j in reversed(shown)]
+    assert second.next_cursor == ""
 
 
 def test_filters_narrow_by_town_category_pay_and_posting_date(city, employer, office):

@@ -1,6 +1,7 @@
 """The public side and the seeker's: search, the job page, reporting, the résumé, applying in
 two taps (the job, then 一键投递), one's applications, withdrawing and deleting one's data."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhengxie.core.selectors import get_home_committee
+from zhengxie.core.throttle import Throttled, client_address
 from zhengxie.core.web.errors import show_as_messages, show_on_form
 from zhengxie.core.web.redirects import redirect_to, redirect_with_success
 from zhengxie.core.workflow.actions import actions_for
@@ -71,16 +73,24 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
 def job_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """Guests report too: no account, an optional contact, a limit per address."""
     job = get_object_or_404(Job, pk=pk)
     form = ReportForm(request.POST)
     if not form.is_valid():
         show_as_messages(request, ValidationError(_("请填写举报理由。")))
         return redirect_to("jobs:job_detail", pk=pk)
     try:
-        report_job(reporter=request.user, job=job, reason=form.cleaned_data["reason"])
+        report_job(
+            reporter=request.user, job=job, reason=form.cleaned_data["reason"],
+            contact=form.cleaned_data["contact"], address=client_address(request),
+        )  # fmt: skip
+    except Throttled as error:
+        messages.error(request, error.message)
+        response = job_detail(request, pk)
+        response.status_code = 429
+        return response
     except ValidationError as error:
         show_as_messages(request, error)
         return redirect_to("jobs:job_detail", pk=pk)
