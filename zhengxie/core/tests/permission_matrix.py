@@ -280,6 +280,7 @@ MATRIX = {
     "opinions:edit": only(*CITY_OFFICE),
     "opinions:escalate": post_only(*CITY_OFFICE),
     "opinions:follow_up": post_only(*CITY_OFFICE),
+    "opinions:hand_off": post_only(*CITY_OFFICE),
     "opinions:instruct": post_only(*CITY_OFFICE),
     "opinions:mine": signed_in(),
     "opinions:new": only("member", *OFFICE),

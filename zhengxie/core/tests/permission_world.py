@@ -454,6 +454,7 @@ ROUTE_ARGUMENTS = {
     "instructions:transcribe": {"kind": Const("opinion_report"), "pk": "adopted"},
     "opinions:discard": {"pk": "report"},
     "opinions:escalate": {"pk": "adopted"},
+    "opinions:hand_off": {"pk": "adopted"},
     "opinions:instruct": {"pk": "adopted"},
     "opinions:upper_adoption": {"pk": "escalation"},
     "opinions:follow_up": {"pk": "instruction"},
