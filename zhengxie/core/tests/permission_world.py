@@ -461,6 +461,7 @@ ROUTE_ARGUMENTS = {
     "opinions:bulletin": {"pk": "bulletin"},
     "opinions:bulletin_docx": {"pk": "bulletin"},
     "activities:detail": {"pk": "activity"},
+    "activities:topic": {"pk": "topic"},
     "activities:follow_up": {"pk": "activity"},
     "activities:invite": {"pk": "activity"},
     "activities:sign_up": {"pk": "activity"},

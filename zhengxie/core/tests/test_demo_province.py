@@ -7,6 +7,7 @@ import json
 import pytest
 from django.core.management import call_command
 
+from zhengxie.activities.models import PlanTopic
 from zhengxie.core.models import Committee, Member, User
 from zhengxie.core.permissions import readable_committee_ids
 from zhengxie.core.selectors import get_home_committee
@@ -48,6 +49,11 @@ def test_the_province_sits_above_the_city_and_rolls_up_all_four(demo_world):
         ("suizhou", OpinionState.ADOPTED),
         ("hubei", OpinionState.ADOPTED),
     ]
+    # and the province's guiding topic was taken up by the committees below, in their own
+    # activities (which the unchanged figures above already count, each once)
+    topic = PlanTopic.objects.get(committee=province)
+    taken_up = set(topic.activities.values_list("committee__code", flat=True))
+    assert "suizhou" in taken_up and len(taken_up) >= 2 and "hubei" not in taken_up
     # and each level reads itself and what is below it
     everyone = set(Committee.objects.values_list("id", flat=True))
     assert readable_committee_ids(User.objects.get(username="hubei_staff")) == everyone

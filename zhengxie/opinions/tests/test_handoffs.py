@@ -7,21 +7,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from zhengxie.core.models import Committee, CommitteeLevel, Notification
+from zhengxie.core.models import Notification
 from zhengxie.duty.models import DutyKind, DutyRecord
 from zhengxie.opinions import selectors, services
 from zhengxie.opinions.factories import make_adopted_report, make_author, make_office, make_report
 from zhengxie.opinions.models import OpinionReport, OpinionState
-
-
-@pytest.fixture
-def province(city):
-    province = Committee.objects.create(
-        code="prov", name="测试省政协", short_name="测试省政协", level=CommitteeLevel.PROVINCIAL
-    )
-    city.parent = province
-    city.save(update_fields=["parent"])
-    return province
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from zhengxie.core.demo_province import seed_province
 from zhengxie.core.models import Member
 
 # Each app's demo_province.py exposes seed(province): its records across the three levels.
-STEPS = ["zhengxie.opinions.demo_province"]
+STEPS = ["zhengxie.opinions.demo_province", "zhengxie.activities.demo_province"]
 
 
 class Command(BaseCommand):
