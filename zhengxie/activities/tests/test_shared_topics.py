@@ -47,7 +47,7 @@ def _take_up(committee, actor, topic, title, *, days=0):
 
 
 def test_lower_committees_take_up_the_province_topic_and_count_their_own(
-    shared_topic, city, county, staff, make_user
+    shared_topic, city, county, staff, province_staff, make_user
 ):
     county_staff = make_user(Role.STAFF, county)
     _take_up(city, staff, shared_topic, "市级农村养老调研")
@@ -58,7 +58,7 @@ def test_lower_committees_take_up_the_province_topic_and_count_their_own(
         city.pk,
         county.pk,
     }
-    progress = selectors.topic_progress(user=staff, pk=shared_topic.pk)
+    progress = selectors.topic_progress(user=province_staff, pk=shared_topic.pk)
     assert progress["total"] == 3
     by_committee = {row["committee"].pk: len(row["activities"]) for row in progress["committees"]}
     assert by_committee == {city.pk: 1, county.pk: 2}
