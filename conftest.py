@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 
 from zhengxie.core import factories
-from zhengxie.core.models import Role
+from zhengxie.core.models import Committee, CommitteeLevel, Role
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -145,6 +145,17 @@ def city(db):
 @pytest.fixture
 def county(city):
     return factories.make_committee(code="county", parent=city, name="测试县政协")
+
+
+@pytest.fixture
+def province(city):
+    """A provincial committee on the platform above the test city."""
+    province = Committee.objects.create(
+        code="prov", name="测试省政协", short_name="测试省政协", level=CommitteeLevel.PROVINCIAL
+    )
+    city.parent = province
+    city.save(update_fields=["parent"])
+    return province
 
 
 @pytest.fixture

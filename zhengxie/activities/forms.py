@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.models import Committee, Member, Role, Sector, SpecialCommittee, User
 from zhengxie.core.rules import declaration, rule
+from zhengxie.core.selectors import upper_committee_ids
 
 from .models import (
     ActivityKind,
@@ -43,9 +44,11 @@ class ActivityForm(forms.Form):
         self.fields["kind"].queryset = ActivityKind.objects.filter(
             committee=committee, is_active=True
         )
+        # A committee takes up its own topics and those its upper committees share down.
         self.fields["topic"].queryset = PlanTopic.objects.filter(
-            committee=committee, status=TopicStatus.APPROVED
-        )
+            committee_id__in=[committee.pk, *upper_committee_ids(committee)],
+            status=TopicStatus.APPROVED,
+        ).select_related("committee")
         self.fields["organizer"].queryset = SpecialCommittee.objects.filter(committee=committee)
 
 

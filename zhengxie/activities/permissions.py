@@ -25,6 +25,14 @@ def member_of(user: User, committee_id: int) -> Member | None:
     return member if member and member.committee_id == committee_id else None
 
 
+def check_read_topic_permission(user: User, topic) -> None:
+    """A topic's page, with every committee's activities under it, is for the owning
+    committee's office and leaders (and the committees above, with their roll-up)."""
+    readers = committee_ids_with_role(user, Role.STAFF, Role.ADMIN, Role.LEADER, rollup=True)
+    if topic.committee_id not in readers:
+        raise PermissionDenied(_("只有议题所属政协的机关和领导可以查看议题进展。"))
+
+
 def check_manage_activity_permission(user: User, committee_id: int) -> None:
     check_office(user, committee_id)
 

@@ -24,6 +24,7 @@ from .models import (
     LeaveStatus,
     Outcome,
     OutcomeAttachment,
+    PlanTopic,
     ReadingGroup,
 )
 from .models.activities import COUNTS_HELD, TAKE_PART
@@ -31,6 +32,7 @@ from .models.outcomes import RESEARCH_INSPECTION_KINDS
 from .permissions import (
     can_approve_leave,
     check_read_activity_permission,
+    check_read_topic_permission,
     filter_visible_activities,
     member_of,
 )
@@ -263,6 +265,34 @@ def plan_overview(*, plan: ConsultationPlan) -> list[dict]:
         held = [a for a in activities if a.state in held_states]
         overview.append({"topic": topic, "activities": activities, "held": bool(held)})
     return overview
+
+
+def topic_progress(*, user: User, pk: int) -> dict:
+    """A (shared) topic and its activities in every committee that took it up: the owner's
+    own first, then each committee below it, with how many each held."""
+    topic = get_object_or_404(PlanTopic.objects.select_related("committee", "kind", "plan"), pk=pk)
+    check_read_topic_permission(user, topic)
+    activities = list(
+        topic.activities.select_related("committee", "kind").order_by(
+            "committee__level", "committee_id", "starts_at", "id"
+        )
+    )
+    held_states = _held_states()
+    committees: dict[int, dict] = {}
+    for activity in activities:
+        row = committees.setdefault(
+            activity.committee_id,
+            {"committee": activity.committee, "activities": [], "held": 0},
+        )
+        row["activities"].append(activity)
+        row["held"] += activity.state in held_states
+    rows = sorted(committees.values(), key=lambda row: row["committee"].pk != topic.committee_id)
+    return {
+        "topic": topic,
+        "committees": rows,
+        "held": sum(row["held"] for row in rows),
+        "total": len(activities),
+    }
 
 
 def list_warnings(*, committee_ids: set[int]) -> QuerySet:

@@ -37,6 +37,7 @@ urlpatterns = [
     path("outcomes/<int:pk>/word/", outcomes.outcome_word, name="outcome_word"),
     path("attachments/<int:pk>/", outcomes.outcome_attachment, name="attachment"),
     path("plan/", plans.plan, name="plan"),
+    path("plan/topics/<int:pk>/", plans.topic, name="topic"),
     path("kinds/", plans.kinds, name="kinds"),
     path("figures/", plans.figures, name="figures"),
     path("figures/attendance.xlsx", plans.attendance_export, name="attendance_export"),

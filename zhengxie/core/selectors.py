@@ -92,6 +92,16 @@ def committee_scope(committee: Committee, *, rollup: bool) -> list[int]:
     return [committee.pk, *sorted(descendant_ids([committee.pk]))]
 
 
+def upper_committee_ids(committee: Committee) -> list[int]:
+    """The committees above this one on the platform, nearest first (a county's city, then
+    the province): whose shared topics it may take up."""
+    ids, parent_id = [], committee.parent_id
+    while parent_id is not None and parent_id not in ids:
+        ids.append(parent_id)
+        parent_id = Committee.objects.filter(pk=parent_id).values_list("parent_id", flat=True)[0]
+    return ids
+
+
 def member_figures(*, committee_ids: list[int]) -> dict:
     """Serving members and how many of them report to a town (下沉报到)."""
     members = Member.objects.filter(committee_id__in=committee_ids, is_active=True)

@@ -133,6 +133,10 @@ class EscalationForm(forms.Form):
     note = forms.CharField(label=_("说明"), max_length=200, required=False)
 
 
+class HandOffForm(forms.Form):
+    note = forms.CharField(label=_("报送说明（选填）"), max_length=200, required=False)
+
+
 class UpperAdoptionForm(forms.Form):
     adopted_on = forms.DateField(
         label=_("采用日期"),

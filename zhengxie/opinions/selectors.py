@@ -76,7 +76,9 @@ def list_queue(
 
 def get_report_for_page(*, pk: int) -> OpinionReport:
     return (
-        OpinionReport.objects.select_related(*_LIST_RELATED, "created_by", "source_type")
+        OpinionReport.objects.select_related(
+            *_LIST_RELATED, "created_by", "source_type", "escalated_from__committee"
+        )
         .prefetch_related(
             "members",
             Prefetch("escalations", queryset=Escalation.objects.order_by("sent_on", "id")),
@@ -84,6 +86,17 @@ def get_report_for_page(*, pk: int) -> OpinionReport:
         )
         .get(pk=pk, is_deleted=False)
     )
+
+
+def list_upper_handling(*, report: OpinionReport) -> list[OpinionReport]:
+    """The reports the committees above made of this one (逐级报送), nearest level first,
+    with their committee and state: what the original's page shows of the levels above."""
+    chain = []
+    upper = report.handoffs.filter(is_deleted=False).select_related("committee").first()
+    while upper is not None:
+        chain.append(upper)
+        upper = upper.handoffs.filter(is_deleted=False).select_related("committee").first()
+    return chain
 
 
 def get_readable_report(*, user: User, pk: int) -> OpinionReport:
@@ -180,16 +193,25 @@ def default_year(*, committee_ids: list[int]) -> int:
 
 
 def _cohort(committee_ids: list[int], year: int) -> QuerySet:
-    return OpinionReport.objects.filter(
-        committee_id__in=committee_ids, is_deleted=False, submitted_at__year=year
-    ).exclude(state=OpinionState.DRAFT)
+    """The year's reports of the committees. A committee counts the reports handed up to it
+    as its own; a roll-up that holds the lower committee too counts the report once, as the
+    lower committee's (its `escalated` figure says it went up)."""
+    return (
+        OpinionReport.objects.filter(
+            committee_id__in=committee_ids, is_deleted=False, submitted_at__year=year
+        )
+        .exclude(state=OpinionState.DRAFT)
+        .exclude(escalated_from__committee_id__in=committee_ids)
+    )
 
 
 def _headline(cohort: QuerySet, submitted: int, adopted: int, instructions: int) -> dict:
     return {
         "submitted": submitted,
         "adopted": adopted,
-        "escalated": cohort.filter(escalations__isnull=False).distinct().count(),
+        "escalated": cohort.filter(Q(escalations__isnull=False) | Q(handoffs__is_deleted=False))
+        .distinct()
+        .count(),
         "instructions": instructions,
         "adoption_rate": round(adopted / submitted, 4) if submitted else 0.0,
     }

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/edit/", reports.edit_report, name="edit"),
     path("<int:pk>/discard/", reports.discard, name="discard"),
     path("<int:pk>/escalate/", office.escalate, name="escalate"),
+    path("<int:pk>/hand-off/", office.hand_off, name="hand_off"),
     path("<int:pk>/instruct/", office.instruct, name="instruct"),
     path("escalations/<int:pk>/adopted/", office.upper_adoption, name="upper_adoption"),
     path("instructions/<int:pk>/follow-up/", office.follow_up, name="follow_up"),

@@ -12,6 +12,7 @@ from .models import OpinionReport
 from .models import OpinionState as S
 from .permissions import AUTHOR, AUTHOR_EDITS, OFFICE_EDITS
 from .services.answers import tell_forwarded_unit
+from .services.handoffs import relay_decision
 from .services.reports import (
     add_editor_comment,
     check_adoption_mode,
@@ -43,10 +44,14 @@ OPINION_REPORT = Workflow(
         State(S.SUBMITTED, S.SUBMITTED.label, allows=frozenset({OFFICE_EDITS}),
               on_enter=(stamp_submission,)),
         State(S.EDITING, S.EDITING.label, allows=frozenset({OFFICE_EDITS})),
-        State(S.RETURNED, S.RETURNED.label, allows=frozenset({AUTHOR_EDITS})),
-        State(S.ADOPTED, S.ADOPTED.label, terminal=True, on_enter=(record_adoption,)),
-        State(S.FORWARDED, S.FORWARDED.label, terminal=True, on_enter=(stamp_decision,)),
-        State(S.DECLINED, S.DECLINED.label, terminal=True, on_enter=(stamp_decision,)),
+        State(S.RETURNED, S.RETURNED.label, allows=frozenset({AUTHOR_EDITS}),
+              on_enter=(relay_decision,)),
+        State(S.ADOPTED, S.ADOPTED.label, terminal=True,
+              on_enter=(record_adoption, relay_decision)),
+        State(S.FORWARDED, S.FORWARDED.label, terminal=True,
+              on_enter=(stamp_decision, relay_decision)),
+        State(S.DECLINED, S.DECLINED.label, terminal=True,
+              on_enter=(stamp_decision, relay_decision)),
     ),
     transitions=(
         transition("submit", _("报送"), {S.DRAFT, S.RETURNED}, S.SUBMITTED, AUTHOR,

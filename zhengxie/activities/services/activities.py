@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee, SpecialCommittee, Term, User
+from zhengxie.core.selectors import upper_committee_ids
 from zhengxie.core.services.notifications import notify
 
 from ..models import Activity, ActivityKind, PlanTopic, TopicStatus
@@ -33,9 +34,10 @@ def _check_activity_fields(
     if ends_at <= starts_at:
         raise ValidationError({"ends_at": _("结束时间必须晚于开始时间。")})
     if topic is not None and (
-        topic.committee_id != committee.pk or topic.status != TopicStatus.APPROVED
+        topic.committee_id not in {committee.pk, *upper_committee_ids(committee)}
+        or topic.status != TopicStatus.APPROVED
     ):
-        raise ValidationError({"topic": _("只能关联本级已列入年度协商计划的议题。")})
+        raise ValidationError({"topic": _("只能关联本级或上级政协已列入年度协商计划的议题。")})
 
 
 def create_activity(

@@ -61,6 +61,14 @@ def plan(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def topic(request: HttpRequest, pk: int) -> HttpResponse:
+    """A topic's progress across the committees that took it up (市县联动)."""
+    return render(
+        request, "activities/topic.html", selectors.topic_progress(user=request.user, pk=pk)
+    )
+
+
+@login_required
 def kinds(request: HttpRequest) -> HttpResponse:
     committee = office_committee(request)
     check_manage_activity_permission(request.user, committee.pk)

@@ -111,6 +111,7 @@ MATRIX = {
     "activities:outcome_word": only(*INSIDERS),
     "activities:outcomes": signed_in(conceals=("outcome", OUTSIDERS), departed=OK),
     "activities:plan": only(*OFFICE),
+    "activities:topic": only("staff", "admin", "leader"),  # the city's topic, its readers
     "activities:qr": only(*CITY_OFFICE),
     "activities:reading_group": only(*INSIDERS),
     "activities:reading_group_create": only(*OFFICE),
@@ -280,6 +281,7 @@ MATRIX = {
     "opinions:edit": only(*CITY_OFFICE),
     "opinions:escalate": post_only(*CITY_OFFICE),
     "opinions:follow_up": post_only(*CITY_OFFICE),
+    "opinions:hand_off": post_only(*CITY_OFFICE),
     "opinions:instruct": post_only(*CITY_OFFICE),
     "opinions:mine": signed_in(),
     "opinions:new": only("member", *OFFICE),

@@ -7,10 +7,13 @@ import json
 import pytest
 from django.core.management import call_command
 
+from zhengxie.activities.models import PlanTopic
 from zhengxie.core.models import Committee, Member, User
 from zhengxie.core.permissions import readable_committee_ids
 from zhengxie.core.selectors import get_home_committee
 from zhengxie.insights.selectors import compute_annual_figures
+from zhengxie.opinions.models import OpinionReport, OpinionState
+from zhengxie.opinions.selectors import list_upper_handling
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +40,20 @@ def test_the_province_sits_above_the_city_and_rolls_up_all_four(demo_world):
     # and the province's review adds its own members to all of the city's figures, once
     review = _review("hubei")
     assert review["members"]["total"] == before["members"]["total"] + 4
-    for section in ("proposals", "opinions", "activities", "grassroots"):
+    for section in ("proposals", "opinions", "activities", "grassroots"):  # handed-up: once
         assert review[section] == before[section]
+    # and one of Suixian's reports went up through the city to the province, adopted at each
+    original = OpinionReport.objects.get(committee__code="suixian", handoffs__isnull=False)
+    upper = list_upper_handling(report=original)
+    assert [(r.committee.code, r.state) for r in upper] == [
+        ("suizhou", OpinionState.ADOPTED),
+        ("hubei", OpinionState.ADOPTED),
+    ]
+    # and the province's guiding topic was taken up by the committees below, in their own
+    # activities (which the unchanged figures above already count, each once)
+    topic = PlanTopic.objects.get(committee=province)
+    taken_up = set(topic.activities.values_list("committee__code", flat=True))
+    assert "suizhou" in taken_up and len(taken_up) >= 2 and "hubei" not in taken_up
     # and each level reads itself and what is below it
     everyone = set(Committee.objects.values_list("id", flat=True))
     assert readable_committee_ids(User.objects.get(username="hubei_staff")) == everyone

@@ -95,6 +95,18 @@ class OpinionReport(CommitteeScoped):
     source_id = models.PositiveBigIntegerField(null=True, blank=True)
     source = GenericForeignKey("source_type", "source_id")
     source_label = models.CharField(_("来源"), max_length=60, blank=True)
+    # 逐级报送: the report a lower committee on the platform handed up; this one is the upper
+    # committee's own record of it, edited and decided there. The lower one keeps the latest
+    # word from above in upper_decision.
+    escalated_from = models.ForeignKey(
+        "self",
+        verbose_name=_("下级政协报送的原信息"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="handoffs",
+    )
+    upper_decision = models.CharField(_("上级政协办理情况"), max_length=120, blank=True)
     is_deleted = models.BooleanField(_("已删除"), default=False)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     history = HistoricalRecords(m2m_fields=[members])
@@ -111,6 +123,11 @@ class OpinionReport(CommitteeScoped):
             models.CheckConstraint(
                 condition=~models.Q(state="adopted") | ~models.Q(adoption_mode=""),
                 name="opinion_adopted_has_mode",
+            ),
+            models.UniqueConstraint(
+                fields=["escalated_from"],
+                condition=models.Q(is_deleted=False),
+                name="opinion_one_handoff_per_report",
             ),
         ]
 

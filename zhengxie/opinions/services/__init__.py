@@ -8,6 +8,7 @@ from .follow_up import (
     record_instruction,
     record_upper_adoption,
 )
+from .handoffs import hand_off_report
 from .intake import intake_converted_proposal
 from .reports import apply_action, create_report, discard_draft, update_report
 
@@ -18,6 +19,7 @@ __all__ = [
     "create_report",
     "discard_draft",
     "escalate_report",
+    "hand_off_report",
     "intake_converted_proposal",
     "record_follow_up",
     "record_instruction",

@@ -13,17 +13,27 @@ from .. import permissions as perms
 from ..models import Escalation, EscalationLevel, Instruction, InstructionLevel, OpinionReport
 from ..notifications import INSTRUCTION
 from .common import credit_authors, notify_authors, stamp
+from .handoffs import provincial_on_platform
 
 
 def escalate_report(
     *, report: OpinionReport, actor: User, level: str, sent_on: dt.date, note: str = ""
 ) -> Escalation:
-    """Send an adopted report to one level. Locks the report; one escalation per level."""
+    """Send an adopted report to one level outside the platform. Locks the report; one
+    escalation per level. A 省政协 on the platform takes hand-offs instead (handoffs.py)."""
     if level not in EscalationLevel.values:
         raise ValidationError({"level": _("请选择报送层级。")})
     with transaction.atomic():
-        report = OpinionReport.objects.select_for_update().get(pk=report.pk)
+        report = (
+            OpinionReport.objects.select_for_update()
+            .select_related("committee__parent__parent")
+            .get(pk=report.pk)
+        )
         perms.check_follow_up_permission(actor, report)
+        if level == EscalationLevel.PROVINCIAL and provincial_on_platform(report.committee):
+            raise ValidationError(
+                {"level": _("省政协已在平台上，请逐级“报送上级政协”，由上级政协编辑采用。")}
+            )
         if report.escalations.filter(level=level).exists():
             raise ValidationError({"level": _("这条信息已报送该层级。")})
         escalation = Escalation(

@@ -18,6 +18,7 @@ from .. import permissions as perms
 from ..models import AdoptionMode, AuthorBodyKind, OpinionReport, OpinionState
 from ..rules import BODY_MAX_CHARS
 from .common import credit_authors, notify_authors, resolve_members, stamp
+from .handoffs import adoption_credit_role, original_of
 
 
 def _validate_content(*, committee_id: int, title: str, body: str, body_kind: str, body_name: str):
@@ -213,16 +214,17 @@ def set_adoption_mode(step: Step) -> None:
 
 
 def record_adoption(step: Step) -> None:
-    """Entering 已采用: dated, and every member author earns the adoption credit. An office
+    """Entering 已采用: dated, and every member author earns the adoption credit; a report
+    handed up from below credits its original's authors, once for this level. An office
     override names no mode; it counts as combined, the mode an issue of several takes."""
     mode = step.record.adoption_mode or AdoptionMode.COMBINED
     step.touch(adoption_mode=mode, decided_at=timezone.now())
     credit_authors(
-        report=step.record,
+        report=original_of(step.record),
         kind=DutyKind.OPINION_ADOPTED,
         source=step.record,
         occurred_on=timezone.localdate(),
-        role=mode,
+        role=adoption_credit_role(step.record, mode),
     )
 
 

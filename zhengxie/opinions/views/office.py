@@ -22,6 +22,7 @@ from ..forms import (
     BulletinForm,
     EscalationForm,
     FollowUpForm,
+    HandOffForm,
     InstructionForm,
     QueueFilterForm,
     UpperAdoptionForm,
@@ -132,6 +133,19 @@ def escalate(request: HttpRequest, pk: int) -> HttpResponse:
         report,
         EscalationForm(request.POST),
         lambda data: services.escalate_report(report=report, actor=request.user, **data),
+    )
+
+
+@login_required
+@require_POST
+def hand_off(request: HttpRequest, pk: int) -> HttpResponse:
+    """逐级报送: the adopted report goes to the committee above on the platform."""
+    report = get_object_or_404(OpinionReport, pk=pk, is_deleted=False)
+    return _follow_up(
+        request,
+        report,
+        HandOffForm(request.POST),
+        lambda data: services.hand_off_report(report=report, actor=request.user, **data),
     )
 
 

@@ -20,7 +20,7 @@ from zhengxie.instructions.selectors import panel_for
 
 from .. import permissions as perms
 from .. import selectors, services
-from ..forms import EscalationForm, InstructionForm, ReportForm, UpperAdoptionForm
+from ..forms import EscalationForm, HandOffForm, InstructionForm, ReportForm, UpperAdoptionForm
 from ..instruction_targets import REPORT
 from ..models import OpinionReport, OpinionState
 from ..workflow import OPINION_REPORT, progress
@@ -115,6 +115,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "office": office,
         "follow_up": office and report.state == OpinionState.ADOPTED,
         "escalation_form": EscalationForm(),
+        "hand_off_form": HandOffForm(),
+        "upper_handling": selectors.list_upper_handling(report=report),
         "upper_form": UpperAdoptionForm(),
         "instruction_form": InstructionForm(),
         "progress": progress(report.state),
