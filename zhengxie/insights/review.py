@@ -246,12 +246,26 @@ YEAR_RECORDS = (
     "opinions.submitted",
     "grassroots.sessions",
 )
+# Each section's own records: a section that had none the year before (a new term's proposals,
+# a service not yet running) says so rather than counting 0 -> N as growth.
+SECTION_RECORDS = {
+    "proposals": "proposals.received",
+    "activities": "activities.held",
+    "opinions": "opinions.submitted",
+    "grassroots": "grassroots.sessions",
+    "jobs": "jobs.jobs_posted",
+}
 NO_PREVIOUS = "上年无数据"
 
 
 def has_data(figures: dict) -> bool:
     fields = flatten(figures)
     return any(fields[key] for key in YEAR_RECORDS)
+
+
+def _compared(key: str, before: dict, year_has_data: bool) -> bool:
+    records = SECTION_RECORDS.get(key.split(".")[0])
+    return year_has_data and (records is None or bool(before[records]))
 
 
 def _change(key: str, before, now) -> tuple[str, str]:
@@ -265,12 +279,12 @@ def _change(key: str, before, now) -> tuple[str, str]:
 
 def year_on_year(figures: dict, previous: dict) -> Table:
     """Every headline figure beside the previous year's, with the change; when the previous
-    year has no records, it says so instead of counting everything as growth."""
+    year (or the figure's section) has no records, it says so instead of counting growth."""
     now, before = flatten(figures), flatten(previous)
-    compared = has_data(previous)
+    year_has_data = has_data(previous)
     rows = []
     for key, label in HEADLINES:
-        if compared:
+        if _compared(key, before, year_has_data):
             rows.append(
                 [
                     label,

@@ -188,7 +188,9 @@ def _figures_with(figures: dict, **values) -> dict:
 
 def test_year_on_year_gives_the_change_and_its_percentage(city):
     empty = compute_annual_figures(committee=city, year=2021)
-    before = _figures_with(empty, proposals__received=40, proposals__reply_rate=0.5)
+    before = _figures_with(
+        empty, proposals__received=40, proposals__reply_rate=0.5, activities__held=3
+    )
     now = _figures_with(
         compute_annual_figures(committee=city, year=2022),
         proposals__received=50,
@@ -202,6 +204,9 @@ def test_year_on_year_gives_the_change_and_its_percentage(city):
     assert rows["收到提案"] == ["40", "50", "+10", "+25.0%"]
     assert rows["办复率"] == ["50.0%", "75.0%", "+25.0 个百分点", "—"]
     assert rows["立案提案"] == ["0", "0", "+0", "—"]  # a figure that was 0 has no percentage
+    assert rows["履职活动"] == ["3", "0", "-3", "-100.0%"]
+    # the year had records, but no opinion reports: that section says so
+    assert rows["报送社情民意"] == [NO_PREVIOUS, "0", NO_PREVIOUS, NO_PREVIOUS]
     assert len(table.rows) == len({row[0] for row in table.rows})
 
 
