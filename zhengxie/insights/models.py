@@ -1,8 +1,10 @@
-"""A generated annual review: the job, its progress and the files it produced."""
+"""The annual review: the office's draft of its prose, and a generated review job with its
+progress and the files it produced."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from zhengxie.core.models import Committee, LeasedJob
 
@@ -26,6 +28,7 @@ class ReviewJob(LeasedJob):
     error = models.TextField(_("错误"), blank=True)
     docx = models.FileField(_("Word 文件"), upload_to="reviews/", blank=True)
     xlsx = models.FileField(_("Excel 文件"), upload_to="reviews/", blank=True)
+    pdf = models.FileField(_("PDF 文件"), upload_to="reviews/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -36,3 +39,39 @@ class ReviewJob(LeasedJob):
 
     def __str__(self) -> str:
         return f"{self.committee} {self.year}"
+
+
+class ReviewDraft(models.Model):
+    """The office's review of a committee's year: prose with figure fields, live until it is
+    published, when the figures it shows (the year, the previous year and the counties) are
+    frozen into `frozen` and the review is posted to the portal's news."""
+
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("年度"))
+    prose = models.TextField(_("正文"))
+    frozen = models.JSONField(_("发布时的数据"), null=True, blank=True)
+    byline = models.CharField(_("署名"), max_length=120, blank=True)
+    source = models.CharField(_("来源"), max_length=120, blank=True)
+    published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    thread = models.ForeignKey(
+        "portal.Thread", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("年度回眸稿")
+        verbose_name_plural = _("年度回眸稿")
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "year"], name="one_review_draft_a_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.committee} {self.year}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None

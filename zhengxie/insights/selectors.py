@@ -2,6 +2,8 @@
 own selectors, so the cockpit, the dashboards, the portal, the exports and the command can
 never disagree. Cached per committee, year and scope; any record change bumps the version."""
 
+import difflib
+
 from django.core.cache import cache
 
 from zhengxie.activities import selectors as activities
@@ -92,3 +94,45 @@ def cockpit_headlines(*, committee: Committee, year: int, rollup: bool = True) -
         }
         for card in COCKPIT
     ]
+
+
+def review_snapshot(*, committee: Committee, year: int, rollup: bool = True) -> dict:
+    """The figures a review shows: the year's, the previous year's on the same scope and,
+    for a roll-up, each committee below on its own (the city's counties)."""
+    counties = (
+        [
+            annual_figures(committee=child, year=year, rollup=False)
+            for child in committee.children.order_by("id")
+        ]
+        if rollup
+        else []
+    )
+    return {
+        "current": annual_figures(committee=committee, year=year, rollup=rollup),
+        "previous": annual_figures(committee=committee, year=year - 1, rollup=rollup),
+        "counties": counties,
+    }
+
+
+def draft_history(draft) -> list[dict]:
+    """Every version of a review draft, newest first: who, when, and the lines of prose it
+    added and removed against the version before (publication changes no line)."""
+    versions = list(draft.history.select_related("history_user").order_by("history_date", "pk"))
+    entries, before = [], []
+    for version in versions:
+        lines = version.prose.splitlines()
+        changes = [
+            line
+            for line in difflib.unified_diff(before, lines, lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))
+        ]
+        entries.append(
+            {
+                "who": version.history_user,
+                "when": version.history_date,
+                "published": version.published_at is not None,
+                "changes": changes,
+            }
+        )
+        before = lines
+    return entries[::-1]

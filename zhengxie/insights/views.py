@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -8,17 +9,27 @@ from django.views.decorators.http import require_POST
 
 from zhengxie.core.models import Committee, CommitteeLevel
 from zhengxie.core.uploads import serve_upload
+from zhengxie.core.web.errors import show_as_messages, show_on_form
 from zhengxie.core.web.params import year_param
+from zhengxie.core.web.redirects import redirect_to, redirect_with_success
 
 from .cards import COCKPIT, render_cards, section_cards
-from .forms import ScopeForm
+from .exports import FORMATS
+from .forms import ReviewDraftForm, ScopeForm
 from .links import figure_links
 from .models import ReviewJob
-from .permissions import check_rollup_permission, dashboard_committee_ids
-from .review import paragraphs, tables
+from .permissions import can_edit_review, check_rollup_permission, dashboard_committee_ids
+from .review import DEFAULT_PROSE, flatten, show
 from .scope import default_scope
-from .selectors import annual_figures
-from .services import request_annual_review
+from .selectors import annual_figures, draft_history
+from .services import (
+    draft_rollup,
+    publish_review_draft,
+    request_annual_review,
+    review_document,
+    review_draft,
+    save_review_draft,
+)
 
 MODULES = {
     "proposals": gettext_lazy("提案"),
@@ -83,19 +94,86 @@ def module(request: HttpRequest, name: str) -> HttpResponse:
 @login_required
 def review(request: HttpRequest) -> HttpResponse:
     form, committee, year, rollup = _scope(request)
-    figures = annual_figures(committee=committee, year=year, rollup=rollup)
+    document = review_document(committee=committee, year=year, rollup=rollup)
     jobs = ReviewJob.objects.filter(committee=committee, year=year, requested_by=request.user)[:5]
     context = {
         "form": form,
-        "figures": figures,
-        "paragraphs": paragraphs(figures),
-        "tables": tables(figures),
+        "figures": document.figures,
+        "document": document,
         "jobs": jobs,
+        "formats": FORMATS,
         "committee": committee,
         "year": year,
         "rollup": rollup,
     }
     return render(request, "insights/review.html", context)
+
+
+def _draft_page(request, committee, year, form=None) -> HttpResponse:
+    draft = review_draft(committee=committee, year=year)
+    rollup = draft_rollup(committee)
+    figures = annual_figures(committee=committee, year=year, rollup=rollup)
+    editable = can_edit_review(request.user, committee) and not (draft and draft.is_published)
+    prose = draft.prose if draft else DEFAULT_PROSE
+    context = {
+        "committee": committee,
+        "year": year,
+        "rollup": rollup,
+        "draft": draft,
+        "document": review_document(committee=committee, year=year, rollup=rollup),
+        "editable": editable,
+        "form": form or ReviewDraftForm(initial={"prose": prose}),
+        "fields": [(key, show(key, value)) for key, value in flatten(figures).items()],
+        "history": draft_history(draft) if draft else [],
+    }
+    return render(request, "insights/review_draft.html", context)
+
+
+@login_required
+def review_draft_page(request: HttpRequest) -> HttpResponse:
+    """The office's draft of the review: its prose with live fields, the edits so far, and
+    publication; leaders read it."""
+    if request.method != "POST":
+        _form, committee, year, _rollup = _scope(request)
+        return _draft_page(request, committee, year)
+    committee = get_object_or_404(Committee, pk=request.POST.get("committee"))
+    year = year_param(request, default=timezone.localdate().year)
+    form = ReviewDraftForm(request.POST)
+    form.is_valid()
+    try:
+        save_review_draft(
+            actor=request.user, committee=committee, year=year, prose=form.cleaned_data["prose"]
+        )
+    except ValidationError as error:
+        show_on_form(form, error)
+        return _draft_page(request, committee, year, form=form)
+    return redirect_with_success(
+        request,
+        _("回眸稿已保存。"),
+        "insights:review_draft",
+        query={"committee": committee.pk, "year": year},
+    )
+
+
+@login_required
+@require_POST
+def review_publish(request: HttpRequest) -> HttpResponse:
+    committee = get_object_or_404(Committee, pk=request.POST.get("committee"))
+    year = year_param(request, default=timezone.localdate().year)
+    try:
+        draft = publish_review_draft(
+            actor=request.user,
+            committee=committee,
+            year=year,
+            byline=request.POST.get("byline", ""),
+            source=request.POST.get("source", ""),
+        )
+    except ValidationError as error:
+        show_as_messages(request, error)
+        return redirect_to("insights:review_draft", query={"committee": committee.pk, "year": year})
+    return redirect_with_success(
+        request, _("工作回眸已发布到门户。"), "portal:thread", pk=draft.thread_id
+    )
 
 
 @login_required
@@ -127,7 +205,7 @@ def review_job(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def review_download(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     job = _own_job(request, pk)
-    field = {"docx": job.docx, "xlsx": job.xlsx}.get(kind)
+    field = getattr(job, kind) if kind in FORMATS else None
     if not field:
         raise Http404
     filename = f"{job.committee.name}{job.year}年工作回眸.{kind}"

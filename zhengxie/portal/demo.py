@@ -55,11 +55,12 @@ def _seed_article(world: DemoWorld, board: Board) -> Thread:
     for line in content.SEED_ARTICLE.read_text(encoding="utf-8").splitlines():
         if line.strip() == content.SEED_IMAGE_LINE:
             images.append(_png((183, 28, 28), f"huimou-{len(images) + 1}.png"))
-        elif line.strip():
+        elif line.strip() and line.strip() != content.SEED_BYLINE:
             paragraphs.append(line.strip())
     thread = posting.create_thread(
         user=staff, board=board, title=content.SEED_TITLE, body="\n\n".join(paragraphs),
         images=images, created_at=SEED_POSTED, skip_limits=True,
+        byline=content.SEED_BYLINE, source=content.SEED_SOURCE,
     )  # fmt: skip
     Attachment.objects.filter(post__thread=thread).update(created_at=SEED_POSTED)
     # The page's own figure: the views the seed forum had counted by then.

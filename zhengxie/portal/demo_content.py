@@ -8,6 +8,9 @@ SEED_TITLE = "随州市政协2022年工作回眸—— 凝心聚力促发展 奋
 SEED_ARTICLE = Path(__file__).parent / "demo_data" / "seed_article.txt"
 # The line the forum page shows in place of each picture (its alt text and keywords).
 SEED_IMAGE_LINE = SEED_TITLE + "随州市政协,政协工作,2022年回眸,高质量发展"
+# The article's byline line, which the thread carries as its byline rather than as text.
+SEED_BYLINE = "随州日报全媒记者 陈巧玲 林超"
+SEED_SOURCE = "随州日报"
 
 ALL = [Audience.GUEST, Audience.RESIDENT, Audience.MEMBER, Audience.STAFF]
 ACCOUNTS = [Audience.RESIDENT, Audience.MEMBER, Audience.STAFF]

@@ -16,7 +16,9 @@ class PostForm(forms.Form):
 class ThreadForm(PostForm):
     title = forms.CharField(label=_("标题"), max_length=120)
     topic_title = forms.CharField(label=_("关联协商议题"), max_length=120, required=False)
-    field_order = ["title", "topic_title", "body", "image"]
+    byline = forms.CharField(label=_("署名"), max_length=120, required=False)
+    source = forms.CharField(label=_("来源"), max_length=120, required=False)
+    field_order = ["title", "topic_title", "byline", "source", "body", "image"]
 
 
 class EditPostForm(forms.Form):

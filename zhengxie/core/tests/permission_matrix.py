@@ -240,6 +240,9 @@ MATRIX = {
     "insights:module": only(*FIGURE_READERS),
     "insights:review": only(*FIGURE_READERS),
     "insights:review_download": only("staff", "leader", "admin"),
+    # Readers read the draft; only an office's staff write and publish it (their own office's).
+    "insights:review_draft": only(*FIGURE_READERS, writers=("staff", "county_staff")),
+    "insights:review_publish": post_only("staff", "county_staff"),
     "insights:review_generate": post_only(*FIGURE_READERS),
     "insights:review_job": only("staff", "leader", "admin"),
     # --- jobs: the world's member runs the employer, the resident applied to its job -------

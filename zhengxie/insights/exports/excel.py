@@ -1,21 +1,12 @@
-"""The annual review's tables as an Excel workbook: one sheet per table plus every figure."""
+"""The annual review as an Excel workbook: the comparisons, one sheet per table, every figure."""
 
 from zhengxie.core.spreadsheets import Sheet, write_workbook
 
-from ..review import tables
+from ..review import ReviewDocument, flatten
 
 
-def _flatten(prefix: str, value, rows: list) -> None:
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            _flatten(f"{prefix}.{key}" if prefix else str(key), inner, rows)
-    elif isinstance(value, int | float | str | bool):
-        rows.append((prefix, value))
-
-
-def build_review_xlsx(figures: dict) -> bytes:
-    rows: list = []
-    _flatten("", figures, rows)
+def build_review_xlsx(document: ReviewDocument) -> bytes:
+    rows = list(flatten(document.figures).items())
     summary = Sheet("全部指标", ["指标", "数值"], rows, widths={"A": 36})
-    sheets = [Sheet(t.title, t.header, t.rows, widths={"A": 14}) for t in tables(figures)]
+    sheets = [Sheet(t.title, t.header, t.rows, widths={"A": 24}) for t in document.all_tables()]
     return write_workbook([summary, *sheets])

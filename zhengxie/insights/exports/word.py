@@ -7,8 +7,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from .. import charts
-from ..review import paragraphs, result_class_columns, tables
+from .. import charts as drawing
+from ..review import ReviewDocument, charts
 
 
 def _chinese_style(document: Document) -> None:
@@ -18,52 +18,28 @@ def _chinese_style(document: Document) -> None:
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
 
 
-def _charts(figures: dict) -> list[bytes]:
-    p, g, a = figures["proposals"], figures["grassroots"], figures["activities"]
-    return [
-        charts.pie_chart("提案答复类别", *result_class_columns(p)),
-        charts.pie_chart(
-            "提案者评价",
-            ["满意", "基本满意", "不满意"],
-            [p["feedback"][k] for k in ("satisfied", "basically_satisfied", "dissatisfied")],
-        ),
-        charts.bar_chart(
-            "一线协商解决问题",
-            ["民生实事", "企业难题", "急难愁盼"],
-            [
-                g["livelihood_matters_resolved"],
-                g["enterprise_difficulties_resolved"],
-                g["urgent_concerns_resolved"],
-            ],
-        ),
-        charts.bar_chart(
-            "履职活动",
-            ["协商", "调研视察报告", "理论学习", "联动履职"],
-            [
-                a["consultations"],
-                a["research_inspection_reports"],
-                a["study_sessions"],
-                a["joint_with_upper"],
-            ],
-        ),
-    ]
+def _png(chart) -> bytes:
+    draw = drawing.pie_chart if chart.kind == "pie" else drawing.bar_chart
+    return draw(chart.title, chart.labels, chart.values)
 
 
-def build_review_docx(figures: dict) -> bytes:
+def build_review_docx(review: ReviewDocument) -> bytes:
+    figures = review.figures
     document = Document()
     _chinese_style(document)
-    title = document.add_heading(f"{figures['committee_name']}{figures['year']}年工作回眸", level=0)
+    title = document.add_heading(review.title, level=0)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if figures["rollup"]:
         document.add_paragraph("（含所辖县级政协）").alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for heading, text in paragraphs(figures):
-        document.add_heading(heading, level=1)
+    for heading, text in review.paragraphs():
+        if heading:
+            document.add_heading(heading, level=1)
         document.add_paragraph(text).paragraph_format.first_line_indent = Pt(24)
     document.add_heading("图表", level=1)
-    for png in _charts(figures):
-        document.add_picture(io.BytesIO(png), width=Cm(15))
+    for chart in charts(figures):
+        document.add_picture(io.BytesIO(_png(chart)), width=Cm(15))
     document.add_heading("数据表", level=1)
-    for table in tables(figures):
+    for table in review.all_tables():
         document.add_paragraph(table.title, style="Heading 2")
         grid = document.add_table(rows=1 + len(table.rows), cols=len(table.header))
         grid.style = "Table Grid"

@@ -45,6 +45,9 @@ class Thread(CommitteeScoped):
         ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     topic_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # A news article's byline (随州日报全媒记者 陈巧玲 林超) and where it first appeared.
+    byline = models.CharField(_("署名"), max_length=120, blank=True)
+    source = models.CharField(_("来源"), max_length=120, blank=True)
     history = HistoricalRecords(excluded_fields=["views", "last_post_at"])
 
     class Meta:

@@ -60,8 +60,11 @@ def create_thread(
     images: Sequence[UploadedFile] = (),
     created_at=None,
     skip_limits: bool = False,
+    byline: str = "",
+    source: str = "",
 ) -> Thread:
-    """Open a thread with its first floor (楼主). Checks the board and the posting limits."""
+    """Open a thread with its first floor (楼主). Checks the board and the posting limits.
+    A news article may carry its byline and source; other boards' threads do not."""
     permissions.check_post_thread(user, board)
     title = (title or "").strip()
     if not title:
@@ -86,6 +89,8 @@ def create_thread(
             topic_title=topic_title[:120] if board.kind == BoardKind.DELIBERATION else "",
             topic_type=ContentType.objects.get_for_model(topic) if topic else None,
             topic_id=topic.pk if topic else None,
+            byline=byline.strip()[:120] if board.kind == BoardKind.NEWS else "",
+            source=source.strip()[:120] if board.kind == BoardKind.NEWS else "",
         )
         post = Post.objects.create(
             committee_id=board.committee_id,

@@ -29,6 +29,9 @@ def test_demo_publishes_the_seed_article_with_its_time_and_views(db, client):
     html = client.get(reverse("portal:thread", args=[thread.pk])).content.decode()
     assert '查看: <b data-testid="views">135</b>|回复: <b data-testid="replies">0</b>' in html
     assert "发表于 2024-1-25 18:41:12" in html
+    assert (thread.byline, thread.source) == ("随州日报全媒记者 陈巧玲 林超", "随州日报")
+    assert "陈巧玲" not in first.body_text
+    assert "随州日报全媒记者 陈巧玲 林超 来源：随州日报" in html
     assert "您需要 <a" in html and "才可以下载或查看，没有账号？" in html
     assert {e.slug for e in Exhibition.objects.all()} == {"zenghouyi", "yandi", "wenshi"}
     assert Thread.objects.filter(board__slug="yizheng").exclude(topic_title="").count() == 2

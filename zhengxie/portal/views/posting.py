@@ -38,6 +38,8 @@ def thread_create(request: HttpRequest, pk: int) -> HttpResponse:
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
                 topic_title=form.cleaned_data["topic_title"],
+                byline=form.cleaned_data["byline"],
+                source=form.cleaned_data["source"],
                 images=_images(form),
             )
         except ValidationError as error:
