@@ -78,7 +78,7 @@ TABLE = {
     "GET /choices/towns": public(200),
     "GET /choices/case-categories": public(200),
     "GET /choices/job-categories": public(200),
-    "GET /choices/proposal-categories": only({"member"}),
+    "GET /choices/proposal-categories": only({"member", "admin"}),  # as POST /proposals
     "GET /todo": signed_in(),
     "POST /inbox/read": signed_in(),
     # Marking names the member's message; for anyone else it marks nothing.
