@@ -57,3 +57,24 @@ def check_site_url(app_configs, **kwargs) -> list[Warning]:
             )
         ]
     return []
+
+
+@register()
+def check_holiday_schedule(app_configs, **kwargs) -> list[Warning]:
+    """Deadlines in a year the holiday library does not know count Monday–Friday only."""
+    from django.utils import timezone
+
+    from .workdays import schedule_gaps
+
+    gaps = schedule_gaps(timezone.localdate())
+    if gaps:
+        return [
+            Warning(
+                f"The holiday library (chinesecalendar) has no schedule for {gaps}: deadlines "
+                "falling there count Monday to Friday plus the CalendarDay rows only.",
+                hint="Upgrade chinesecalendar once the State Council publishes the year's "
+                "schedule, or enter its holidays and make-up days as CalendarDay rows.",
+                id="zhengxie.W005",
+            )
+        ]
+    return []

@@ -128,7 +128,12 @@ def request_reassignment(
     _check_unit(actor, assignment)
     reason = require_text(reason, what=_("理由"))
     limit = rule(assignment.committee_id, rules.REASSIGN_WORKING_DAYS)
-    if working_days_between(assignment.assigned_on, timezone.localdate()) > limit:
+    if (
+        working_days_between(
+            assignment.assigned_on, timezone.localdate(), committee_id=assignment.committee_id
+        )
+        > limit
+    ):
         raise WorkflowError(_("交办已超过%(n)s个工作日，不能再申请调整承办单位。") % {"n": limit})
     with transaction.atomic():
         locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
