@@ -20,11 +20,12 @@ class ProposalsConfig(AppConfig):
         from .selectors import list_cosignatures_awaiting, list_replies_awaiting_rating
         from .todos import PROVIDERS as TODO_PROVIDERS
         from .workflow.handling import COSIGNATURE, EXTENSION, REASSIGNMENT, REPLY
+        from .workflow.letter import LETTER
         from .workflow.proposal import PROPOSAL
 
         register_job_kinds()
         register_rules(RULES)
-        register(PROPOSAL, COSIGNATURE, REPLY, EXTENSION, REASSIGNMENT)
+        register(PROPOSAL, COSIGNATURE, REPLY, EXTENSION, REASSIGNMENT, LETTER)
         instruction_targets.register()
         register_section(
             key="cosign",
