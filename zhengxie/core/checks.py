@@ -1,7 +1,7 @@
 """System checks `manage.py check --deploy` runs: settings a production site must not keep."""
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Info, Tags, Warning, register
 
 OUTBOX = "zhengxie.core.sms.backends.outbox.OutboxBackend"
 ALIYUN = "zhengxie.core.sms.backends.aliyun.AliyunSmsBackend"
@@ -54,6 +54,31 @@ def check_site_url(app_configs, **kwargs) -> list[Warning]:
                 "would point at the server itself.",
                 hint="Set SITE_URL to the address people open, e.g. https://zx.example.gov.cn",
                 id="zhengxie.W004",
+            )
+        ]
+    return []
+
+
+@register()
+def check_holiday_schedule(app_configs, **kwargs) -> list[Info]:
+    """Deadlines in a year the holiday library does not know count Monday–Friday only.
+
+    Information, not a warning: each December the next year's schedule is published before the
+    library catches up, and a deployment check must not fail on that; staff see it on their
+    home page meanwhile."""
+    from django.utils import timezone
+
+    from .workdays import schedule_gaps
+
+    gaps = schedule_gaps(timezone.localdate())
+    if gaps:
+        return [
+            Info(
+                f"The holiday library (chinesecalendar) has no schedule for {gaps}: deadlines "
+                "falling there count Monday to Friday plus the CalendarDay rows only.",
+                hint="Upgrade chinesecalendar once the State Council publishes the year's "
+                "schedule, or enter its holidays and make-up days as CalendarDay rows.",
+                id="zhengxie.I005",
             )
         ]
     return []

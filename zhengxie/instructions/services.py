@@ -191,7 +191,9 @@ def set_assignment(step: Step) -> None:
     """The department and the deadline: the one given, or the committee's working days on."""
     record = step.record
     due_on = step.data.get("due_on") or add_working_days(
-        today(), rule(record.committee_id, rules.FEEDBACK_WORKING_DAYS)
+        today(),
+        rule(record.committee_id, rules.FEEDBACK_WORKING_DAYS),
+        committee_id=record.committee_id,
     )
     step.touch(unit=step.data["unit"], due_on=due_on)
 

@@ -22,13 +22,14 @@ class ProposalsConfig(AppConfig):
         from .tasks import train_intake_model
         from .todos import PROVIDERS as TODO_PROVIDERS
         from .workflow.handling import COSIGNATURE, EXTENSION, REASSIGNMENT, REPLY
+        from .workflow.letter import LETTER
         from .workflow.proposal import PROPOSAL
 
         register_job_kinds()
         # Training replaces the committee's one model row: a lost training simply runs again.
         register_retryable_task(train_intake_model)
         register_rules(RULES)
-        register(PROPOSAL, COSIGNATURE, REPLY, EXTENSION, REASSIGNMENT)
+        register(PROPOSAL, COSIGNATURE, REPLY, EXTENSION, REASSIGNMENT, LETTER)
         instruction_targets.register()
         register_section(
             key="cosign",

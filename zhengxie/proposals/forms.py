@@ -9,6 +9,7 @@ from . import rules
 from .models import (
     ContactForm,
     DeclineGround,
+    LetterState,
     Proposal,
     ProposalState,
     Proposer,
@@ -119,6 +120,26 @@ class AssignForm(forms.Form):
         units = HandlingUnit.objects.filter(committee=committee, is_active=True)
         for name in ("lead", "co_units", "split_units"):
             self.fields[name].queryset = units
+
+
+class ForwardLetterForm(forms.Form):
+    """转办委员来信: the unit or department concerned."""
+
+    unit = forms.ModelChoiceField(label=_("转办单位"), queryset=HandlingUnit.objects.none())
+
+    def __init__(self, *args, committee: Committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = HandlingUnit.objects.filter(
+            committee=committee, is_active=True
+        ).order_by("name")
+
+
+class LetterFilterForm(forms.Form):
+    state = forms.ChoiceField(label=_("状态"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", _("全部")), *LetterState.choices]
 
 
 class ReplyForm(forms.Form):

@@ -17,5 +17,7 @@ NAV_ITEMS = [
     NavItem(
         _("提案统计"), "proposals:figures", frozenset({Role.LEADER, Role.STAFF, Role.ADMIN}), 14
     ),
+    NavItem(_("我的委员来信"), "proposals:my_letters", frozenset({Role.MEMBER}), 15),
+    NavItem(_("委员来信办理"), "proposals:letters", frozenset({Role.STAFF, Role.ADMIN}), 16),
     NavItem(_("提案公开"), "proposals:public", frozenset(), 60),
 ]

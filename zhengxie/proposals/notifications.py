@@ -32,4 +32,30 @@ SUPERVISION = NotificationKind(
     order=15,
 )
 
-KINDS = [PROGRESS, COSIGN_INVITATION, REPLY_RECEIVED, ASSIGNED, DEADLINE_REMINDER, SUPERVISION]
+# A proposal converted to a members' letter (委员来信): where it went and its answer.
+LETTER_PROGRESS = NotificationKind(
+    "proposals.letter_progress", _("委员来信办理进展"), INBOX_SMS, roles=MEMBERS, order=16
+)
+LETTER_FORWARDED = NotificationKind(
+    "proposals.letter_forwarded", _("转办的委员来信"), INBOX_SMS, roles=UNITS, order=17
+)
+# The office's decision on a unit's request to reassign or to extend (and the new unit's).
+HANDLING_DECISION = NotificationKind(
+    "proposals.handling_decision",
+    _("调整承办单位与延期申请的决定"),
+    INBOX_SMS,
+    roles=UNITS,
+    order=18,
+)
+
+KINDS = [
+    PROGRESS,
+    COSIGN_INVITATION,
+    REPLY_RECEIVED,
+    ASSIGNED,
+    DEADLINE_REMINDER,
+    SUPERVISION,
+    LETTER_PROGRESS,
+    LETTER_FORWARDED,
+    HANDLING_DECISION,
+]

@@ -14,6 +14,7 @@ from zhengxie.core.permissions import (
     has_departed,
     has_role,
     is_office,
+    office_committee_ids,
     readable_committee_ids,
     unit_ids_of,
 )
@@ -24,6 +25,7 @@ from .models import (
     AssignmentRole,
     CoSignature,
     CoSignatureState,
+    Letter,
     Proposal,
     Proposer,
 )
@@ -273,3 +275,29 @@ ASSIGNED_UNIT = Who(
         and assignment.proposal.state in HANDLING_STATES
     ),
 )
+
+
+# --- 委员来信 ---------------------------------------------------------------------------------
+
+
+def can_read_letter(user: User, letter: Letter) -> bool:
+    """The office of its committee, the unit it was forwarded to, and its proposers."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if is_office(user, letter.committee_id):
+        return True
+    if letter.unit_id is not None and letter.unit_id in unit_ids_of(user):
+        return True
+    return is_any_proposer(user, letter.proposal)
+
+
+def check_read_letter(user: User, letter: Letter) -> None:
+    if not can_read_letter(user, letter):
+        raise PermissionDenied(_("您无权查看该委员来信。"))
+
+
+def check_letter_desk(user: User) -> set[int]:
+    committee_ids = office_committee_ids(user)
+    if not committee_ids:
+        raise PermissionDenied(_("只有政协机关工作人员可以查看委员来信台账。"))
+    return committee_ids

@@ -149,3 +149,11 @@ def likely_duplicates(*, plenary: Plenary) -> list[ProposalPair]:
         ProposalPair(proposals[p.first_id], proposals[p.second_id], p.overlap, p.score)
         for p in pairs
     ]
+
+
+def current_duplicates(*, committee: Committee, on) -> tuple[Plenary | None, list[ProposalPair]]:
+    """The likely duplicate pairs of the committee's current plenary (疑似重复提案)."""
+    from .services.submission import current_plenary
+
+    plenary = current_plenary(committee, on)
+    return plenary, (likely_duplicates(plenary=plenary) if plenary else [])

@@ -11,6 +11,7 @@ def run_deadlines() -> dict[str, int]:
     return {
         "cosigning_closed": services.drop_expired_cosignatures(),
         "reminders_sent": services.send_deadline_reminders(),
+        "contact_reminders_sent": services.send_contact_reminders(),
         "feedback_closed": services.close_expired_feedback(),
     }
 

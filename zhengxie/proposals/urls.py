@@ -6,6 +6,7 @@ from .views import (
     downloads,
     handling,
     intake,
+    letters,
     public,
     record,
     register_import,
@@ -23,6 +24,10 @@ urlpatterns = [
     path("office/", desks.office_desk, name="office"),
     path("key/", desks.key_list, name="key"),
     path("figures/", desks.figures, name="figures"),
+    path("letters/", letters.letter_desk, name="letters"),
+    path("duplicates/", similar.duplicates, name="duplicates"),
+    path("letters/mine/", letters.my_letters, name="my_letters"),
+    path("letters/<int:pk>/", letters.letter, name="letter"),
     # The diagram moved to the engine's guide page for the app (业务流程).
     path(
         "workflow/",

@@ -328,6 +328,7 @@ MATRIX = {
     "proposals:co_opinion": only(),  # no reply waits for co-units' opinions
     "proposals:contact": only("unit"),
     "proposals:cosign": only(),  # no invitation is out
+    "proposals:duplicates": only(*OFFICE),
     "proposals:detail": only("member", "unit", "staff", "leader", "admin"),
     "proposals:detail@draft": only("member", staff=NOT_FOUND, leader=NOT_FOUND),
     "proposals:download": only(  # attached to the draft
@@ -345,7 +346,10 @@ MATRIX = {
     "proposals:intake_review": only(*CITY_OFFICE),
     "proposals:key": only(*FIGURE_READERS),
     "proposals:key_select": only(*CITY_OFFICE),
+    "proposals:letter": only("member", *CITY_OFFICE),
+    "proposals:letters": only(*OFFICE, conceals=("letter", COUNTY)),
     "proposals:mine": signed_in(),
+    "proposals:my_letters": signed_in(conceals=("letter", OUTSIDERS | {"unit", "leader"})),
     "proposals:new": only("member", "admin"),
     "proposals:office": only(*OFFICE, conceals=("assigned", COUNTY)),
     "proposals:proposal_docx": only("member", "unit", "staff", "leader", "admin"),

@@ -115,6 +115,10 @@ def _proposals(world: World, city) -> None:
         assignment=assignment, actor=unit, reason="非本单位职责"
     )
     replied = proposal_factories.make_replied(committee=city, office=staff, author=member)
+    converted = proposal_factories.make_submitted(
+        committee=city, author=member, title="关于转为委员来信的个案问题的建议"
+    )
+    converted = proposals.convert_to_letter(proposal=converted, actor=staff, reason="属个案问题")
     world.records.update(
         draft=draft,
         proposal_attachment=attachment,
@@ -123,6 +127,7 @@ def _proposals(world: World, city) -> None:
         reassignment=reassignment,
         replied=replied,
         reply=replied.replies.get(),
+        letter=converted.letter,
     )
 
 
@@ -415,6 +420,7 @@ ROUTE_ARGUMENTS = {
     "proposals:download": {"attachment_id": "proposal_attachment"},
     "proposals:remove_file": {"attachment_id": "proposal_attachment"},
     "proposals:detail": {"pk": "assigned"},
+    "proposals:letter": {"pk": "letter"},
     "proposals:detail@draft": {"pk": "draft"},
     "proposals:edit": {"pk": "draft"},
     "proposals:autosave": {"pk": "draft"},

@@ -2,20 +2,28 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from ..metrics import may_scrape, metrics_text
+from ..models import Role
 from ..permissions import all_roles
 from ..readiness import probe_cache, probe_database, probe_readiness
 from ..selectors import get_home_committee, list_notifications
 from ..services.notifications import mark_read
+from ..workdays import schedule_gaps
 
 
 def home(request: HttpRequest) -> HttpResponse:
     roles = all_roles(request.user) if request.user.is_authenticated else set()
-    return render(request, "core/home.html", {"roles": roles, "committee": get_home_committee()})
+    gaps = schedule_gaps(timezone.localdate()) if roles & {Role.STAFF, Role.ADMIN} else []
+    return render(
+        request,
+        "core/home.html",
+        {"roles": roles, "committee": get_home_committee(), "schedule_gaps": gaps},
+    )
 
 
 @login_required

@@ -17,6 +17,7 @@ from .handling import (
 )
 from .imports import RegisterImport, RegisterImportStatus
 from .intake import IntakeModel, IntakeSuggestion
+from .letters import Letter, LetterState
 from .proposals import (
     COLLECTIVE_KINDS,
     Attachment,
@@ -49,6 +50,8 @@ __all__ = [
     "IntakeModel",
     "IntakeSuggestion",
     "KeyProposal",
+    "Letter",
+    "LetterState",
     "NumberCounter",
     "Proposal",
     "ProposalState",

@@ -45,6 +45,8 @@ class Assignment(models.Model):
     is_active = models.BooleanField(_("有效"), default=True)
     # Reminder thresholds (days before the deadline) already sent, so the job is idempotent.
     reminders_sent = models.JSONField(_("已发提醒"), default=list, blank=True)
+    # The day the unit was reminded to contact the proposers (办前沟通), sent once.
+    contact_reminded_on = models.DateField(_("沟通提醒日期"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -257,6 +259,16 @@ class Feedback(models.Model):
     round = models.PositiveSmallIntegerField(_("办理轮次"), default=1)
     rating = models.CharField(_("评价"), max_length=12, choices=Rating.choices)
     comment = models.TextField(_("意见"), blank=True)
+    # A proposer who rated on paper: the office entered it, and says who did.
+    on_paper = models.BooleanField(_("纸质评价"), default=False)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("录入人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     rated_at = models.DateTimeField(_("评价时间"), auto_now_add=True)
     history = HistoricalRecords()
 

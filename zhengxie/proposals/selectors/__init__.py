@@ -9,6 +9,7 @@ from .handling import (
     list_pending_requests,
     list_unit_assignments,
 )
+from .letters import get_readable_letter, list_letter_desk, list_my_letters
 from .register import (
     RegisterFilters,
     get_proposal,
@@ -33,9 +34,12 @@ __all__ = [
     "figures_by_category",
     "figures_by_unit",
     "get_proposal",
+    "get_readable_letter",
     "latest_plenary_year",
     "list_cosignatures_awaiting",
     "list_key_proposals",
+    "list_letter_desk",
+    "list_my_letters",
     "list_my_proposals",
     "list_overdue",
     "list_pending_extensions",

@@ -100,6 +100,7 @@ def get_proposal(pk: int) -> Proposal:
             "cosignatures__member",
             "contact_records__unit",
             "feedbacks__proposer",
+            "feedbacks__entered_by",
             "merged_proposals",
             "attachments",
         )

@@ -15,7 +15,7 @@ from .handling import (
     request_extension,
     request_reassignment,
 )
-from .reminders import send_deadline_reminders
+from .reminders import send_contact_reminders, send_deadline_reminders
 from .replies import add_co_opinion, approve_reply, draft_reply, return_reply, send_reply
 from .review import (
     convert_to_letter,
@@ -69,6 +69,7 @@ __all__ = [
     "return_reply",
     "save_draft",
     "select_key_proposal",
+    "send_contact_reminders",
     "send_deadline_reminders",
     "send_reply",
     "submit_proposal",

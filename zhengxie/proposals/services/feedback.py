@@ -39,6 +39,8 @@ def rate_reply(
     if rating == Rating.DISSATISFIED and not comment:
         raise InvalidInput(_("意见：评价不满意时请说明理由。"), field="comment")
     reason = f"{proposer.name}：{Rating(rating).label}" + (f"。{comment}" if comment else "")
+    if on_behalf_of is not None:
+        reason = _("（纸质评价，机关录入）") + reason
     with transaction.atomic():
         take(
             proposal,
@@ -48,6 +50,7 @@ def rate_reply(
             proposer=proposer,
             rating=rating,
             comment=comment,
+            on_paper=on_behalf_of is not None,
         )
         return proposer.feedbacks.latest("pk")
 
@@ -84,6 +87,8 @@ def record_feedback(step: Step) -> None:
         round=proposal.redo_round,
         rating=step.data["rating"],
         comment=step.data.get("comment", ""),
+        on_paper=step.data.get("on_paper", False),
+        entered_by=step.actor,
     )
 
 

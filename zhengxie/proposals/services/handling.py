@@ -27,7 +27,7 @@ from ..models import (
     ReassignmentRequest,
     RequestState,
 )
-from ..notifications import ASSIGNED
+from ..notifications import ASSIGNED, HANDLING_DECISION
 from ..workflow import take
 from .inputs import require_text
 from .notices import tell_proposers
@@ -130,7 +130,12 @@ def request_reassignment(
     _check_unit(actor, assignment)
     reason = require_text(reason, what=_("理由"), field="reason")
     limit = rule(assignment.committee_id, rules.REASSIGN_WORKING_DAYS)
-    if working_days_between(assignment.assigned_on, timezone.localdate()) > limit:
+    if (
+        working_days_between(
+            assignment.assigned_on, timezone.localdate(), committee_id=assignment.committee_id
+        )
+        > limit
+    ):
         raise WorkflowError(_("交办已超过%(n)s个工作日，不能再申请调整承办单位。") % {"n": limit})
     with transaction.atomic():
         locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
@@ -196,6 +201,42 @@ def move_assignment(step: Step) -> None:
     )
     moved._history_user, moved._change_reason = step.actor, step.label
     moved.save()
+
+
+def tell_reassignment_decision(step: Step) -> None:
+    """The unit that asked hears the office's decision; on a grant the new unit hears that the
+    proposal is now its own."""
+    request = step.record
+    assignment = Assignment.objects.select_related("proposal", "unit").get(pk=request.assignment_id)
+    proposal = assignment.proposal
+    url = reverse("proposals:detail", args=[proposal.pk])
+    body = _("决定：%(d)s") % {"d": step.label} + (f"。{step.reason}" if step.reason else "")
+    notify(
+        kind=HANDLING_DECISION,
+        recipients=_unit_users([assignment.unit]),
+        title=_("调整承办单位申请：%(d)s（%(t)s）") % {"d": step.label, "t": proposal.title},
+        body=body,
+        url=url,
+    )
+    if request.state == RequestState.GRANTED and request.new_unit_id:
+        notify(
+            kind=ASSIGNED,
+            recipients=_unit_users([request.new_unit]),
+            title=_("新交办提案：%(t)s") % {"t": proposal.title},
+            body=_("办理期限：%(d)s") % {"d": assignment.deadline},
+            url=url,
+        )
+
+
+def tell_extension_decision(step: Step) -> None:
+    assignment = step.record
+    notify(
+        kind=HANDLING_DECISION,
+        recipients=_unit_users([assignment.unit]),
+        title=_("延期申请：%(d)s（%(t)s）") % {"d": step.label, "t": assignment.proposal.title},
+        body=_("办理期限：%(d)s") % {"d": assignment.deadline},
+        url=reverse("proposals:detail", args=[assignment.proposal_id]),
+    )
 
 
 def request_extension(

@@ -1,19 +1,21 @@
 """Deadline reminders to handling units at 30, 7 and 1 days (configurable); each threshold is
-sent once per assignment and deadline, so the job can run as often as it likes."""
+sent once per assignment and deadline, so the job can run as often as it likes. Units that
+have not contacted the proposers (办前沟通) are reminded once as that working-day limit nears."""
 
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import RoleGrant
 from zhengxie.core.rules import rule
 from zhengxie.core.services.notifications import notify
+from zhengxie.core.workdays import add_working_days, working_days_between
 
 from .. import rules
-from ..models import Assignment, ReplyState
+from ..models import Assignment, AssignmentRole, ContactRecord, ReplyState
 from ..notifications import DEADLINE_REMINDER
 from ..workflow import HANDLING_STATES
 
@@ -49,18 +51,69 @@ def send_deadline_reminders(*, today: dt.date | None = None) -> int:
                 {*locked.reminders_sent, *[t for t in thresholds if t >= due]}
             )
             locked.save(update_fields=["reminders_sent"])
-            users = [
-                g.user
-                for g in RoleGrant.objects.filter(
-                    handling_unit_id=locked.unit_id, role="unit"
-                ).select_related("user")
-            ]
             notify(
                 kind=DEADLINE_REMINDER,
-                recipients=users,
+                recipients=_unit_users(locked.unit_id),
                 title=_("提案办理将于%(n)s天后到期：%(t)s")
                 % {"n": max(days_left, 0), "t": assignment.proposal.title},
                 body=_("办理期限：%(d)s") % {"d": locked.deadline},
+                url=f"/proposals/{assignment.proposal_id}/",
+            )
+            sent += 1
+    return sent
+
+
+def _unit_users(unit_id: int) -> list:
+    grants = RoleGrant.objects.filter(handling_unit_id=unit_id, role="unit").select_related("user")
+    return [g.user for g in grants]
+
+
+# Reminded when this many working days or fewer are left to contact the proposers.
+CONTACT_WARNING_WORKING_DAYS = 3
+
+
+def contact_due_on(assignment: Assignment) -> dt.date:
+    """The day by which the unit should have contacted the proposers (办前沟通)."""
+    days = rule(assignment.committee_id, rules.CONTACT_WORKING_DAYS)
+    return add_working_days(assignment.assigned_on, days, committee_id=assignment.committee_id)
+
+
+def awaiting_contact():
+    """The answering units' active assignments with no contact record of theirs yet."""
+    contacted = ContactRecord.objects.filter(
+        proposal_id=OuterRef("proposal_id"), unit_id=OuterRef("unit_id")
+    )
+    return Assignment.objects.filter(
+        is_active=True,
+        role__in=[AssignmentRole.LEAD, AssignmentRole.SPLIT],
+        proposal__state__in=HANDLING_STATES,
+    ).exclude(Exists(contacted))
+
+
+def send_contact_reminders(*, today: dt.date | None = None) -> int:
+    """One reminder per assignment once the contact limit is near or past; stamped on the
+    assignment under lock, so a second run the same day (or any later day) sends nothing."""
+    today = today or timezone.localdate()
+    pending = awaiting_contact().filter(contact_reminded_on=None).select_related("proposal")
+    sent = 0
+    for assignment in pending:
+        due = contact_due_on(assignment)
+        left = working_days_between(today, due, committee_id=assignment.committee_id)
+        if left > CONTACT_WARNING_WORKING_DAYS:
+            continue
+        with transaction.atomic():
+            locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
+            if locked.contact_reminded_on is not None:
+                continue
+            locked.contact_reminded_on = today
+            locked.save(update_fields=["contact_reminded_on"])
+            notify(
+                kind=DEADLINE_REMINDER,
+                recipients=_unit_users(locked.unit_id),
+                title=_("请于%(d)s前与提案者办前沟通：%(t)s")
+                % {"d": due, "t": assignment.proposal.title},
+                body=_("交办后%(n)s个工作日内应与提案者沟通，并在办理页登记沟通情况。")
+                % {"n": rule(assignment.committee_id, rules.CONTACT_WORKING_DAYS)},
                 url=f"/proposals/{assignment.proposal_id}/",
             )
             sent += 1

@@ -264,7 +264,10 @@ def check_round_sent(step: Step) -> None:
 def open_feedback_window(step: Step) -> None:
     today = timezone.localdate()
     days = rule(step.record.committee_id, rules.FEEDBACK_WORKING_DAYS)
-    step.touch(replied_on=today, feedback_deadline=add_working_days(today, days))
+    step.touch(
+        replied_on=today,
+        feedback_deadline=add_working_days(today, days, committee_id=step.record.committee_id),
+    )
 
 
 def tell_answered(step: Step) -> None:

@@ -191,3 +191,38 @@ def test_a_units_similar_panel_lists_only_proposals_it_may_open(client, register
     # then the office sees the closest other proposal, the unit sees none it may not open
     assert register["0198"].title in for_office
     assert not [p.title for p in register.values() if p.title in for_unit]
+
+
+def _copy_of(city, number: str, title: str) -> Proposal:
+    copy = factories.make_registered(committee=city, title=title, **_sections(PROPOSALS[number][1]))
+    index_proposal(proposal=copy)
+    return copy
+
+
+def test_the_office_page_lists_likely_duplicate_pairs_in_constant_queries(
+    client, register, city, django_assert_max_num_queries
+):
+    # given: a copy of the parking proposal in the current plenary
+    parking = _copy_of(city, "0633", "关于缓解城市停车难的建议")
+    client.force_login(factories.core.make_user(role="staff", committee=city))
+    url = reverse("proposals:duplicates")
+    with django_assert_max_num_queries(40) as first:
+        page = client.get(url).content.decode()
+    # then: the pair is listed with links to both records
+    assert page.count('data-testid="duplicate-pair"') == len(
+        likely_duplicates(plenary=parking.plenary)
+    )
+    for proposal in (parking, register["0633"]):
+        assert reverse("proposals:detail", args=[proposal.pk]) in page
+    # when: another pair appears, the page costs no more queries
+    elderly = _copy_of(city, "0125", "关于发展农村养老服务的建议")
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        page = client.get(url).content.decode()
+    assert reverse("proposals:detail", args=[elderly.pk]) in page
+
+
+def test_another_committees_office_does_not_see_the_pairs(client, register, city, county):
+    _copy_of(city, "0633", "关于缓解城市停车难的建议")
+    client.force_login(factories.core.make_user(role="staff", committee=county))
+    page = client.get(reverse("proposals:duplicates")).content.decode()
+    assert 'data-testid="duplicate-pair"' not in page

@@ -19,7 +19,16 @@ from ..permissions import (
     PROPOSER,
     RATER,
 )
-from ..services import cosigning, feedback, handling, notices, replies, review, submission
+from ..services import (
+    cosigning,
+    feedback,
+    handling,
+    letters,
+    notices,
+    replies,
+    review,
+    submission,
+)
 from ..similarity import reindex_proposal
 from . import EDIT, FINAL_STATES, REVIEWABLE
 
@@ -52,7 +61,7 @@ PROPOSAL = Workflow(
         _state(S.MERGED),
         _state(S.DECLINED),
         _state(S.TO_OPINION, on_enter=(review.deliver_to_opinions,)),
-        _state(S.TO_LETTER),
+        _state(S.TO_LETTER, on_enter=(letters.open_letter,)),
         _state(S.WITHDRAWN, on_enter=(review.revoke_credits,)),
         _state(S.ASSIGNED),
         _state(S.REPLY_REVIEW),
