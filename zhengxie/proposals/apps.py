@@ -12,12 +12,16 @@ class ProposalsConfig(AppConfig):
         from zhengxie.core.rules import register as register_rules
         from zhengxie.core.todos import register_todo_provider
         from zhengxie.core.workflow import register
-        from zhengxie.duty.providers import register_section
+        from zhengxie.duty.providers import register_section, register_showcase_section
 
         from . import instruction_targets
         from .notifications import KINDS
         from .rules import RULES
-        from .selectors import list_cosignatures_awaiting, list_replies_awaiting_rating
+        from .selectors import (
+            list_cosignatures_awaiting,
+            list_public_for_member,
+            list_replies_awaiting_rating,
+        )
         from .todos import PROVIDERS as TODO_PROVIDERS
         from .workflow.handling import COSIGNATURE, EXTENSION, REASSIGNMENT, REPLY
         from .workflow.proposal import PROPOSAL
@@ -37,6 +41,9 @@ class ProposalsConfig(AppConfig):
             title=_("待评价的办理结果"),
             provider=list_replies_awaiting_rating,
             order=30,
+        )
+        register_showcase_section(
+            key="proposals", title=_("提案"), provider=list_public_for_member, order=10
         )
         register_kinds(KINDS)
         for provider in TODO_PROVIDERS:
