@@ -75,7 +75,8 @@ def test_switching_off_hides_the_page_and_ends_the_feature(client, member, staff
     assert not showcase.is_featured
     assert client.get(reverse("portal:showcase_member", args=[member.pk])).status_code == 404
     assert member.name not in client.get(reverse("portal:showcase")).content.decode()
-    assert [h.is_public for h in showcase.history.order_by("history_id")] == [False, True, False]
+    changes = showcase.history.order_by("history_id").values_list("is_public", "is_featured")
+    assert list(changes) == [(False, False), (True, False), (True, True), (False, False)]
 
 
 def test_the_office_cannot_publish_a_page_for_the_member(member, staff, county, make_user):
