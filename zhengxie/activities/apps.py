@@ -14,13 +14,13 @@ class ActivitiesConfig(AppConfig):
         from zhengxie.core.services.bulk_notices import register_audience
         from zhengxie.core.todos import register_todo_provider
         from zhengxie.core.workflow import register
-        from zhengxie.duty.providers import register_section
+        from zhengxie.duty.providers import register_section, register_showcase_section
 
         from . import instruction_targets
         from .audiences import INVITEES
         from .notifications import KINDS
         from .rules import RULES
-        from .selectors import list_upcoming_for_member
+        from .selectors import list_adopted_outcomes_for_member, list_upcoming_for_member
         from .todos import PROVIDERS as TODO_PROVIDERS
         from .workflow import WORKFLOWS
 
@@ -29,6 +29,12 @@ class ActivitiesConfig(AppConfig):
 
         register_section(
             key="upcoming", title=_("近期活动"), provider=list_upcoming_for_member, order=10
+        )
+        register_showcase_section(
+            key="outcomes",
+            title=_("采纳的调研视察成果"),
+            provider=list_adopted_outcomes_for_member,
+            order=20,
         )
         register_rules(RULES)
         register_kinds(KINDS)

@@ -28,7 +28,7 @@ from .models import (
     ReadingGroup,
 )
 from .models.activities import COUNTS_HELD, TAKE_PART
-from .models.outcomes import RESEARCH_INSPECTION_KINDS
+from .models.outcomes import RESEARCH_INSPECTION_KINDS, Adoption
 from .permissions import (
     can_approve_leave,
     check_read_activity_permission,
@@ -321,3 +321,28 @@ def list_reading_groups(*, committee_ids: set[int]) -> QuerySet:
         .prefetch_related("books")
         .order_by("committee_id", "id")
     )
+
+
+SHOWCASE_OUTCOMES = 20
+
+
+def list_adopted_outcomes_for_member(*, member: Member) -> list[dict]:
+    """委员风采's card: the reports and 建议案 the member helped write that the party committee
+    or the government adopted; titles and dates only, as a public page may show (one query)."""
+    outcomes = (
+        Outcome.objects.filter(
+            authors=member,
+            is_deleted=False,
+            adoption__in=(Adoption.ADOPTED, Adoption.PARTLY),
+        )
+        .only("title", "kind", "adoption", "submitted_on")
+        .order_by("-submitted_on", "-pk")
+    )
+    return [
+        {
+            "title": outcome.title,
+            "url": "",
+            "when": f"{outcome.get_kind_display()} · {outcome.get_adoption_display()}",
+        }
+        for outcome in outcomes[:SHOWCASE_OUTCOMES]
+    ]

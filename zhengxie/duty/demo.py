@@ -9,11 +9,12 @@ from zhengxie.core.demo import DemoWorld
 from zhengxie.core.demo_accounts import seed as seed_member_accounts
 from zhengxie.core.models import Member, User, Venue
 
-from .models import RecognitionKind, RecognitionLevel, YearBalance
+from .models import Recognition, RecognitionKind, RecognitionLevel, YearBalance
 from .services.deeds import confirm_deed, record_deed, return_deed
 from .services.recognition import record_recognition
 from .services.recompute import recompute_year
 from .services.rules import ensure_rules
+from .services.showcase import set_showcase_featured, set_showcase_public
 
 # 2022年，省政协委员甘子林，市政协委员刘荣、申小丽 3 人获评"湖北省优秀政协委员". The review
 # gives the year, not the day; the demo dates them at the year's end.
@@ -45,6 +46,12 @@ DEED_KINDS = [
     ("协调解决{town}农贸市场排水问题", "商户和周边居民", "{town}农贸市场"),
     ("为{town}困难家庭学生争取助学金", "困难家庭学生", "{town}"),
 ]
+
+
+# 委员风采: the members the review names and each committee's commended members switch their
+# pages on, and so does every SHOWCASE_EVERY-th member with an account (no draw from the rng,
+# so the other steps' records stay as they were); the city office features the named ones.
+SHOWCASE_EVERY = 8
 
 
 def _city_member(world: DemoWorld, name: str) -> Member:
@@ -171,3 +178,28 @@ def seed(world: DemoWorld) -> None:
     _commendations(world)
     computed = sum(recompute_year(committee=c, year=world.year) for c in world.committees.values())
     world.notes.append(f"履职：{computed} 名委员的 {world.year} 年度积分由履职记录计算")
+    opted = _showcases(world)
+    world.notes.append(f"委员风采：{opted} 名委员公开了风采页")
+
+
+def _showcases(world: DemoWorld) -> int:
+    named = {*PROVINCIAL_HONOURS, MEDIA_REPORT[0]}
+    commended = set(
+        Recognition.objects.filter(
+            kind=RecognitionKind.COMMENDATION, occurred_on__year=world.year
+        ).values_list("member_id", flat=True)
+    )
+    members = (
+        Member.objects.filter(is_active=True, user__isnull=False)
+        .select_related("user")
+        .order_by("id")
+    )
+    opted = 0
+    for index, member in enumerate(members):
+        featured = member.committee_id == world.city.pk and member.name in named
+        if featured or member.pk in commended or index % SHOWCASE_EVERY == 0:
+            set_showcase_public(actor=member.user, public=True)
+            opted += 1
+        if featured:
+            set_showcase_featured(actor=world.accounts["staff"], member=member, featured=True)
+    return opted

@@ -130,3 +130,8 @@ def can_open_deed_queue(user: User) -> bool:
 def check_open_deed_queue_permission(user: User) -> None:
     if not can_open_deed_queue(user):
         raise PermissionDenied(_("只有协商场所召集人和政协机关工作人员可以确认兴办实事。"))
+
+
+# 委员风采: the member alone publishes their page; their committee's office may feature it.
+def check_feature_showcase_permission(user: User, member: Member) -> None:
+    check_office(user, member.committee_id)

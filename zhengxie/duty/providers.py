@@ -26,19 +26,37 @@ class Section:
 
 
 _sections: dict[str, Section] = {}
+_showcase_sections: dict[str, Section] = {}
 _ratings: list[RatingsSource] = []
 
 
+def _register(registry: dict[str, Section], page: str, section: Section) -> None:
+    """Registering the same provider again (a second ready()) is harmless."""
+    known = registry.get(section.key)
+    if known is not None and known.provider is not section.provider:
+        raise ImproperlyConfigured(f"{page}: section {section.key!r} is registered twice.")
+    registry[section.key] = section
+
+
 def register_section(*, key: str, title: str, provider: SectionProvider, order: int) -> None:
-    """A card on 我的履职; registering the same provider again (a second ready()) is harmless."""
-    known = _sections.get(key)
-    if known is not None and known.provider is not provider:
-        raise ImproperlyConfigured(f"我的履职: section {key!r} is registered twice.")
-    _sections[key] = Section(key=key, title=title, provider=provider, order=order)
+    """A card on 我的履职."""
+    _register(_sections, "我的履职", Section(key, title, provider, order))
 
 
 def registered_sections() -> list[Section]:
     return sorted(_sections.values(), key=lambda section: section.order)
+
+
+def register_showcase_section(
+    *, key: str, title: str, provider: SectionProvider, order: int
+) -> None:
+    """A card on a member's public page (委员风采): the provider returns only what a guest may
+    read about the member (published records), never contact details."""
+    _register(_showcase_sections, "委员风采", Section(key, title, provider, order))
+
+
+def showcase_sections() -> list[Section]:
+    return sorted(_showcase_sections.values(), key=lambda section: section.order)
 
 
 def register_ratings_source(source: RatingsSource) -> None:

@@ -9,9 +9,14 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from zhengxie.core.rules import register
+        from zhengxie.duty.providers import register_showcase_section
 
         from . import workflow
         from .rules import RULES
+        from .selectors.people import list_public_stories
 
         register(RULES)
+        register_showcase_section(
+            key="stories", title=_("论坛文章"), provider=list_public_stories, order=30
+        )
         workflow.register_workflows()

@@ -7,6 +7,7 @@ from .permissions import can_open_moderation_queue
 
 NAV_ITEMS = [
     NavItem(_("门户论坛"), "portal:home", order=10),
+    NavItem(_("委员风采"), "portal:showcase", order=11),
     NavItem(_("文史馆"), "portal:hall", order=12),
     NavItem(
         _("论坛审核"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import forum, hall, moderation, people, posting
+from .views import forum, hall, moderation, people, posting, showcase
 
 app_name = "portal"
 urlpatterns = [
@@ -20,6 +20,8 @@ urlpatterns = [
     path("users/<int:pk>/", people.profile, name="profile"),
     path("users/<int:pk>/ban/", moderation.user_ban, name="user_ban"),
     path("search/", people.search, name="search"),
+    path("members/", showcase.showcase_index, name="showcase"),
+    path("members/<int:pk>/", showcase.showcase_member, name="showcase_member"),
     path("hall/", hall.hall_index, name="hall"),
     path("hall/new/", hall.exhibition_edit, name="exhibition_create"),
     path("hall/<int:pk>/", hall.exhibition_detail, name="exhibition"),

@@ -13,12 +13,16 @@ class ProposalsConfig(AppConfig):
         from zhengxie.core.task_leases import register_retryable_task
         from zhengxie.core.todos import register_todo_provider
         from zhengxie.core.workflow import register
-        from zhengxie.duty.providers import register_section
+        from zhengxie.duty.providers import register_section, register_showcase_section
 
         from . import instruction_targets
         from .notifications import KINDS
         from .rules import RULES
-        from .selectors import list_cosignatures_awaiting, list_replies_awaiting_rating
+        from .selectors import (
+            list_cosignatures_awaiting,
+            list_public_for_member,
+            list_replies_awaiting_rating,
+        )
         from .tasks import train_intake_model
         from .todos import PROVIDERS as TODO_PROVIDERS
         from .workflow.handling import COSIGNATURE, EXTENSION, REASSIGNMENT, REPLY
@@ -42,6 +46,9 @@ class ProposalsConfig(AppConfig):
             title=_("待评价的办理结果"),
             provider=list_replies_awaiting_rating,
             order=30,
+        )
+        register_showcase_section(
+            key="proposals", title=_("提案"), provider=list_public_for_member, order=10
         )
         register_kinds(KINDS)
         for provider in TODO_PROVIDERS:

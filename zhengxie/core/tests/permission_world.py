@@ -25,6 +25,7 @@ from zhengxie.duty.factories import make_deed
 from zhengxie.duty.models import AnnualTask, DutyWarning, PointsGroup, PointsRule, PointsScheme
 from zhengxie.duty.services.recognition import record_recognition
 from zhengxie.duty.services.rules import ensure_rules
+from zhengxie.duty.services.showcase import set_showcase_public
 from zhengxie.grassroots import factories as grassroots_factories
 from zhengxie.grassroots.models import CaseState
 from zhengxie.grassroots.services.sessions import Participant, hold_session
@@ -287,6 +288,7 @@ def _duty(world: World, city) -> None:
     )
     deed = make_deed(member=member, venue=world.records["venue"], title="修缮村口便民桥")
     other_deed = make_deed(member=member, title="为敬老院送冬衣")  # the office confirms it
+    set_showcase_public(actor=member.user, public=True)  # 委员风采 is public
     world.records.update(
         deed=deed,
         deed_photo=make_deed(
@@ -512,6 +514,7 @@ ROUTE_ARGUMENTS = {
     "duty:deed_detail": {"pk": "deed"},
     "duty:deed_photo": {"pk": "deed_photo"},
     "duty:member_file": {"pk": "member"},
+    "duty:showcase_feature": {"pk": "member"},
     "duty:member_file_docx": {"pk": "member"},
     "duty:member_file_pdf": {"pk": "member"},
     "duty:recognition_withdraw": {"pk": "recognition"},
@@ -536,6 +539,7 @@ ROUTE_ARGUMENTS = {
     "portal:post_report": {"pk": "post"},
     "portal:attachment": {"pk": "portal_attachment"},
     "portal:profile": {"pk": "user:member"},
+    "portal:showcase_member": {"pk": "member"},
     "portal:user_ban": {"pk": "user:resident"},
     "portal:exhibition": {"pk": "exhibition"},
     "portal:exhibition_edit": {"pk": "exhibition"},

@@ -3,6 +3,7 @@ from .ledger import DutyKind, DutyRecord
 from .recognition import Recognition, RecognitionKind, RecognitionLevel
 from .results import Grade, YearBalance, YearResult, YearResultRow
 from .rules import AnnualTask, CombineMode, PointsGroup, PointsRule, PointsScheme, SchemeKind
+from .showcase import Showcase
 from .warnings import DutyWarning, WarningReason, WarningStatus
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "RecognitionKind",
     "RecognitionLevel",
     "SchemeKind",
+    "Showcase",
     "WarningReason",
     "WarningStatus",
     "YearBalance",

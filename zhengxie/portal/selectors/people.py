@@ -6,6 +6,9 @@ profile must not show a guest the titles and text of members-only boards.
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
+
 from .. import permissions
 from ..models import CreditBalance, CreditEntry, Post, Thread
 from ..rules import credit_level
@@ -47,3 +50,26 @@ def get_profile(viewer, user, *, committee_id: int, with_ledger: bool) -> Profil
         replies=replies,
         ledger=ledger,
     )
+
+
+SHOWCASE_STORIES = 20
+
+
+def list_public_stories(*, member) -> list[dict]:
+    """委员风采's card: the threads the member wrote that a guest may open (one query for the
+    boards a guest sees, one for the threads)."""
+    if member.user_id is None:
+        return []
+    threads = permissions.filter_visible_threads(
+        AnonymousUser(), Thread.objects.filter(author_id=member.user_id)
+    )
+    return [
+        {
+            "title": thread.title,
+            "url": reverse("portal:thread", args=[thread.pk]),
+            "when": thread.created_at.date(),
+        }
+        for thread in threads.only("pk", "title", "created_at").order_by("-created_at")[
+            :SHOWCASE_STORIES
+        ]
+    ]

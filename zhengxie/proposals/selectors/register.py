@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
-from zhengxie.core.models import User
+from zhengxie.core.models import Member, User
 
 from ..models import Assignment, Proposal, Proposer, Reply, ReplyState
 from ..permissions import filter_visible_proposals
@@ -108,14 +109,40 @@ def get_proposal(pk: int) -> Proposal:
     )
 
 
-def list_public(*, committee_ids: list[int] | None = None) -> QuerySet:
-    """Registered proposals whose proposers consented to publication, for the public pages."""
-    queryset = Proposal.objects.filter(
+SHOWCASE_PROPOSALS = 20
+
+
+def _public() -> QuerySet:
+    return Proposal.objects.filter(
         state__in=REGISTERED_STATES, publish_consent=True, is_deleted=False
     )
+
+
+def list_public(*, committee_ids: list[int] | None = None) -> QuerySet:
+    """Registered proposals whose proposers consented to publication, for the public pages."""
+    queryset = _public()
     if committee_ids:
         queryset = queryset.filter(committee_id__in=committee_ids)
     return with_register_relations(queryset).order_by("-plenary_id", "-number")
+
+
+def list_public_for_member(*, member: Member) -> list[dict]:
+    """委员风采's card: the public proposals the member proposed or co-signed (one query)."""
+    proposals = (
+        _public()
+        .filter(proposers__member=member)
+        .only("pk", "title", "registered_on")
+        .order_by("-registered_on", "-pk")
+        .distinct()
+    )
+    return [
+        {
+            "title": proposal.title,
+            "url": reverse("proposals:public_detail", args=[proposal.pk]),
+            "when": proposal.registered_on,
+        }
+        for proposal in proposals[:SHOWCASE_PROPOSALS]
+    ]
 
 
 def published_replies(proposal: Proposal) -> list[Reply]:
