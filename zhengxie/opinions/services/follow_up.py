@@ -25,7 +25,9 @@ def escalate_report(
         raise ValidationError({"level": _("请选择报送层级。")})
     with transaction.atomic():
         report = (
-            OpinionReport.objects.select_for_update()
+            # Only the report's own row: PostgreSQL cannot lock the nullable side of the
+            # outer join to the committee above.
+            OpinionReport.objects.select_for_update(of=("self",))
             .select_related("committee__parent__parent")
             .get(pk=report.pk)
         )

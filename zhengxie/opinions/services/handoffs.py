@@ -60,7 +60,9 @@ def hand_off_report(*, report: OpinionReport, actor: User, note: str = "") -> Op
     with the lower committee as the reporting body. One hand-off per report. Locks the row."""
     with transaction.atomic():
         report = (
-            OpinionReport.objects.select_for_update()
+            # Only the report's own row: PostgreSQL cannot lock the nullable side of the
+            # outer join to the committee above.
+            OpinionReport.objects.select_for_update(of=("self",))
             .select_related("committee__parent")
             .get(pk=report.pk)
         )
