@@ -6,9 +6,11 @@ ANQING: 安庆百分制扣分法 (§3.3): meetings 50 with deductions to 0, prop
 FIVE_ONES: 随州 "五个一" (§3.2).
 """
 
+from .models.ledger import CONSULTATION_ROLES, RESEARCH_ROLES
+
 # Roles the other apps write: proposals "first" / "joint" / "cosigner"; activities the kind
-# code of the activity ("plenary", "standing", "consultation", "research", "inspection",
-# "study", "appraisal").
+# code of the activity ("plenary", "standing", "bimonthly", "thematic", "research",
+# "inspection", "study" and the rest of activities/services/kinds.py DEFAULT_KINDS).
 
 # (code, name, combine, base, ceiling, floor)
 Group = tuple[str, str, str, int, int | None, int | None]
@@ -86,14 +88,19 @@ SCHEMES = [MINHANG, ANQING]
 DEFAULT_SCHEME = "minhang"
 
 # (code, name, acts as [kind, role]; a blank role matches any role)
+# Which activity kinds count for research and consultation: models/ledger.py.
 FIVE_ONES = [
     ("proposal", "提交一件提案", [["proposal", ""]]),
     (
         "research",
         "参加一次调研",
-        [["attendance", "research"], ["attendance", "inspection"], ["report", ""]],
+        [*(["attendance", role] for role in RESEARCH_ROLES), ["report", ""]],
     ),
-    ("consultation", "参与一场协商议事活动", [["attendance", "consultation"], ["session", ""]]),
+    (
+        "consultation",
+        "参与一场协商议事活动",
+        [*(["attendance", role] for role in CONSULTATION_ROLES), ["session", ""]],
+    ),
     ("opinion", "反映一条社情民意信息", [["opinion_submitted", ""]]),
     ("deed", "兴办一件便民利民实事", [["practical_deed", ""], ["case_resolved", ""]]),
 ]

@@ -11,6 +11,17 @@ from zhengxie.core.models import Committee, Member
 PLENARY_ROLE = "plenary"  # 全体会议
 STANDING_ROLE = "standing"  # 常委会议
 
+# Which of the five ones (随州"五个一", research/cppcc-rules.md §3.2) attending an activity
+# counts for, by the activity kind codes a committee starts with (activities/services/kinds.py).
+# "参与一场协商议事活动": the consultation formats — 双月协商座谈会, 专题协商会, 对口协商, 界别协商,
+# 提案办理协商 (grassroots sessions count as well, see duty/schemes.py). The plenary and the
+# standing committee's meetings are not among them: attending the meetings one is obliged to
+# attend is a basic requirement of its own (§3.2, 闵行"参加全体会议"), not one of the five.
+# "参加一次调研": research, 专项视察, 监督性视察 (民主监督) and joint research with the upper
+# committee (联动履职) — the kinds the defaults mark counts_as_research.
+CONSULTATION_ROLES = ("bimonthly", "thematic", "counterpart", "sector", "proposal")
+RESEARCH_ROLES = ("research", "inspection", "supervision", "joint")
+
 
 class DutyKind(models.TextChoices):
     PROPOSAL = "proposal", _("提交提案")  # a registered proposal; role: first / joint / co-signer
@@ -38,7 +49,10 @@ class DutyKind(models.TextChoices):
 # kinds (and, for attendance, the activity roles) that belong to it; "" matches any role.
 DUTY_FILE_CATEGORIES = [
     ("全体会议、常委会议", [("attendance", PLENARY_ROLE), ("attendance", STANDING_ROLE)]),
-    ("协商会、通报会、座谈会", [("attendance", "consultation"), ("session", "")]),
+    (
+        "协商会、通报会、座谈会",
+        [*(("attendance", role) for role in CONSULTATION_ROLES), ("session", "")],
+    ),
     (
         "提案、会议发言、社情民意",
         [
@@ -51,7 +65,7 @@ DUTY_FILE_CATEGORIES = [
     ),
     (
         "视察、考察、调研",
-        [("attendance", "research"), ("attendance", "inspection"), ("report", "")],
+        [*(("attendance", role) for role in RESEARCH_ROLES), ("report", "")],
     ),
     (
         "理论研究、学习培训、文史资料征集、团结联谊",

@@ -20,7 +20,7 @@ K = DutyKind
 # (kind, role, the model the act's source is)
 ACTS = [
     (K.ATTENDANCE, "research", Activity),
-    (K.ATTENDANCE, "consultation", Activity),
+    (K.ATTENDANCE, "thematic", Activity),
     (K.ATTENDANCE, "plenary", Activity),
     (K.ATTENDANCE, "study", Activity),
     (K.PROPOSAL, "first", Proposal),
