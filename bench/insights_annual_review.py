@@ -102,7 +102,7 @@ MEMBERS_PARAMS = [True, True, *MOMENTS, YEAR, True, True, YEAR, YEAR, True, YEAR
 ACTIVITIES = f"""SELECT COUNT(*),
   SUM(CASE WHEN k.counts_as_consultation THEN 1 ELSE 0 END),
   SUM(CASE WHEN k.counts_as_study THEN 1 ELSE 0 END),
-  SUM(CASE WHEN k.joint_with_upper THEN 1 ELSE 0 END),
+  SUM(CASE WHEN k.joint_with_upper OR v.upper_partner_id IS NOT NULL THEN 1 ELSE 0 END),
   (SELECT COUNT(*) FROM activities_outcome WHERE committee_id IN ({{ids}}) AND is_deleted = %s
      AND kind IN ('research','inspection') AND submitted_on >= %s AND submitted_on < %s),
   (SELECT COUNT(*) FROM activities_essay WHERE committee_id IN ({{ids}})

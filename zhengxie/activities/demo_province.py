@@ -9,9 +9,11 @@ from zhengxie.core.models import Committee, User
 
 from .models import Activity, ActivityKind
 from .services import plans
+from .services.activities import link_upper_partner
 from .services.kinds import seed_default_kinds
 
 YEAR = 2022
+REASON = "演示数据：与省政协联合开展"
 TITLE = "乡村振兴：特色产业与农村养老服务"
 # The held activities that took the topic up, the first two of each committee below: its
 # research on elderly care, rural revitalisation or the mushroom industry (香菇).
@@ -32,6 +34,11 @@ def seed(province: Committee) -> None:
     )
     topic = plans.decide_topic(actor=office, topic=topic, approve=True)
     below = Committee.objects.filter(Q(parent=province) | Q(parent__parent=province))
+    _take_up(topic, below)
+    _join(province, below)
+
+
+def _take_up(topic, below) -> None:
     for committee in below:
         first = (
             Activity.objects.filter(TAKEN_UP, committee=committee, starts_at__year=YEAR)
@@ -39,3 +46,14 @@ def seed(province: Committee) -> None:
             .values_list("pk", flat=True)[:2]
         )
         Activity.objects.filter(pk__in=list(first)).update(topic=topic)
+
+
+def _join(province: Committee, below) -> None:
+    joint = Activity.objects.filter(
+        committee__in=below,
+        kind__code="joint",
+        upper_committee__in=[province.name, province.short_name],
+        upper_partner=None,
+    )
+    for activity in joint:
+        link_upper_partner(actor=None, activity=activity, partner=province, reason=REASON)

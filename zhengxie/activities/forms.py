@@ -36,7 +36,18 @@ class ActivityForm(forms.Form):
     organizer = forms.ModelChoiceField(
         label=_("承办专委会"), queryset=SpecialCommittee.objects.none(), required=False
     )
-    upper_committee = forms.CharField(label=_("联动的上级政协"), max_length=60, required=False)
+    upper_partner = forms.ModelChoiceField(
+        label=_("联合开展的上级政协"),
+        queryset=Committee.objects.none(),
+        required=False,
+        help_text=_("与平台上的上级政协联合开展时选择：活动只登记一次，双方都能看到。"),
+    )
+    upper_committee = forms.CharField(
+        label=_("联动的上级政协"),
+        max_length=60,
+        required=False,
+        help_text=_("上级机关不在平台上时填写其名称。"),
+    )
     description = forms.CharField(label=_("内容"), widget=forms.Textarea, required=False)
 
     def __init__(self, *args, committee: Committee, **kwargs):
@@ -44,11 +55,13 @@ class ActivityForm(forms.Form):
         self.fields["kind"].queryset = ActivityKind.objects.filter(
             committee=committee, is_active=True
         )
-        # A committee takes up its own topics and those its upper committees share down.
+        # A committee takes up its own topics and those its upper committees share down, and
+        # holds joint activities with those same upper committees.
+        uppers = upper_committee_ids(committee)
         self.fields["topic"].queryset = PlanTopic.objects.filter(
-            committee_id__in=[committee.pk, *upper_committee_ids(committee)],
-            status=TopicStatus.APPROVED,
+            committee_id__in=[committee.pk, *uppers], status=TopicStatus.APPROVED
         ).select_related("committee")
+        self.fields["upper_partner"].queryset = Committee.objects.filter(pk__in=uppers)
         self.fields["organizer"].queryset = SpecialCommittee.objects.filter(committee=committee)
 
 

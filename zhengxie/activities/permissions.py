@@ -93,16 +93,32 @@ def check_reading_note_permission(user: User, session) -> Member:
     return member
 
 
+def activity_reader_committee_ids(user: User) -> set[int]:
+    """Committees whose activities the person reads in full (office and leaders, roll-up)."""
+    return committee_ids_with_role(user, Role.STAFF, Role.ADMIN, Role.LEADER, rollup=True)
+
+
 def filter_visible_activities(user: User, queryset: QuerySet) -> QuerySet:
-    """Office staff and leaders read their committees (the city also its counties); a member
-    reads the activities of their committee they are invited to."""
+    """Office staff and leaders read their committees (the city also its counties) and the
+    joint activities their committee is the upper partner of; a member reads the activities
+    of their committee they are invited to."""
     if user.is_superuser:
         return queryset
-    full = committee_ids_with_role(user, Role.STAFF, Role.ADMIN, Role.LEADER, rollup=True)
+    full = activity_reader_committee_ids(user)
     member_clause = Q(invitations__member__user=user)
     if full:
-        return queryset.filter(Q(committee_id__in=full) | member_clause).distinct()
+        readers = Q(committee_id__in=full) | Q(upper_partner_id__in=full)
+        return queryset.filter(readers | member_clause).distinct()
     return queryset.filter(member_clause).distinct()
+
+
+def can_read_attendance(user: User, activity: Activity) -> bool:
+    """Who was invited and who came: the owning committee's office, and for a joint activity
+    the upper partner's office and leaders too (they read it; only the owner edits it)."""
+    if can_manage_activity(user, activity.committee_id):
+        return True
+    partners = committee_ids_with_role(user, Role.STAFF, Role.ADMIN, Role.LEADER)
+    return activity.upper_partner_id is not None and activity.upper_partner_id in partners
 
 
 def check_read_activity_permission(user: User, activity: Activity) -> None:

@@ -58,12 +58,29 @@ def _held(committee_ids: list[int], year: int) -> QuerySet:
 
 def figures(*, committee_ids: list[int], year: int) -> dict:
     """The year's activity figures for the committees (a city passes itself and its counties
-    for the roll-up)."""
+    for the roll-up).
+
+    A joint activity is recorded once, by the lower committee that holds it, and counted once
+    in any set of committees: its owner counts it as its own (`held`, the kind's figures and
+    `joint_with_upper`, 与上级政协联动); its upper partner counts it apart, in
+    `joint_with_lower` (与市县联合调研), only while the owner is outside the set. So the
+    province alone has it in `joint_with_lower`, the city alone in `held`, and a roll-up of
+    the province with the city in `held` only: `held + joint_with_lower` is the number of
+    distinct activities the committees held or joined."""
     held = _held(committee_ids, year).aggregate(
         held=Count("id"),
         consultations=Count("id", filter=Q(kind__counts_as_consultation=True)),
         study_sessions=Count("id", filter=Q(kind__counts_as_study=True)),
-        joint_with_upper=Count("id", filter=Q(kind__joint_with_upper=True)),
+        joint_with_upper=Count(
+            "id", filter=Q(kind__joint_with_upper=True) | Q(upper_partner__isnull=False)
+        ),
+    )
+    joint_with_lower = (
+        Activity.objects.filter(
+            upper_partner_id__in=committee_ids, starts_at__year=year, state__in=_held_states()
+        )
+        .exclude(committee_id__in=committee_ids)
+        .count()
     )
     invitations = Invitation.objects.filter(
         committee_id__in=committee_ids, activity__starts_at__year=year
@@ -86,6 +103,7 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
     rate = settled["present"] / settled["expected"] if settled["expected"] else 0.0
     return {
         **held,
+        "joint_with_lower": joint_with_lower,
         "research_inspection_reports": reports,
         "essays": essays,
         "invitations": invitations.count(),
@@ -117,12 +135,14 @@ def figures_by_kind(*, committee_ids: list[int], year: int) -> list[dict]:
     )
 
 
-def list_activities(*, user: User, committee_ids: set[int] | None = None) -> QuerySet:
+def list_activities(*, user: User, committee_ids: list[int] | None = None) -> QuerySet:
+    """The activities the person may read; narrowed to some committees, their own and the
+    joint ones they are the upper partner of (recorded once by the lower committee)."""
     qs = filter_visible_activities(user, Activity.objects.all())
     if committee_ids:
-        qs = qs.filter(committee_id__in=committee_ids)
+        qs = qs.filter(Q(committee_id__in=committee_ids) | Q(upper_partner_id__in=committee_ids))
     return (
-        qs.select_related("kind", "committee", "topic")
+        qs.select_related("kind", "committee", "topic", "upper_partner")
         .annotate(invited=Count("invitations", distinct=True))
         .order_by("-starts_at", "-id")
     )

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from zhengxie.core.models import Member, SpecialCommittee, Term
+from zhengxie.core.models import Committee, Member, SpecialCommittee, Term
 from zhengxie.core.models.people import CommitteeScoped
 
 from .kinds import ActivityKind
@@ -54,6 +54,18 @@ class Activity(CommitteeScoped):
     location = models.CharField(_("地点"), max_length=120, blank=True)
     starts_at = models.DateTimeField(_("开始时间"))
     ends_at = models.DateTimeField(_("结束时间"))
+    # A joint activity with an upper committee on the platform names it here: recorded once by
+    # the owning committee, it shows in the partner's list too (selectors.figures has the rule
+    # that keeps a roll-up from counting it twice). A body not on the platform keeps its name
+    # in `upper_committee`.
+    upper_partner = models.ForeignKey(
+        Committee,
+        verbose_name=_("联合开展的上级政协"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="joint_activities",
+    )
     upper_committee = models.CharField(_("联动的上级政协"), max_length=60, blank=True)
     state = models.CharField(
         _("状态"), max_length=10, choices=ActivityState.choices, default=ActivityState.PLANNED

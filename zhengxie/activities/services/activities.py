@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,8 +27,20 @@ def _term_for(committee: Committee, day: dt.date) -> Term | None:
     )
 
 
+def _check_upper_partner(committee: Committee, partner: Committee | None) -> None:
+    """A joint activity's partner is one of the committee's ancestors on the platform."""
+    if partner is not None and partner.pk not in upper_committee_ids(committee):
+        raise ValidationError({"upper_partner": _("联合开展的只能是本级政协的上级政协。")})
+
+
 def _check_activity_fields(
-    *, committee: Committee, kind: ActivityKind, starts_at, ends_at, topic: PlanTopic | None
+    *,
+    committee: Committee,
+    kind: ActivityKind,
+    starts_at,
+    ends_at,
+    topic: PlanTopic | None,
+    upper_partner: Committee | None = None,
 ) -> None:
     if kind.committee_id != committee.pk:
         raise ValidationError({"kind": _("活动类型不属于本级政协。")})
@@ -38,6 +51,7 @@ def _check_activity_fields(
         or topic.status != TopicStatus.APPROVED
     ):
         raise ValidationError({"topic": _("只能关联本级或上级政协已列入年度协商计划的议题。")})
+    _check_upper_partner(committee, upper_partner)
 
 
 def create_activity(
@@ -53,12 +67,20 @@ def create_activity(
     topic: PlanTopic | None = None,
     organizer: SpecialCommittee | None = None,
     upper_committee: str = "",
+    upper_partner: Committee | None = None,
 ) -> Activity:
-    """Staff plan an activity; actor None is the demo loader."""
+    """Staff plan an activity; actor None is the demo loader. A joint activity with an upper
+    committee on the platform names it as `upper_partner`: recorded here once, it shows in
+    the partner's list as well."""
     if actor is not None:
         check_manage_activity_permission(actor, committee.pk)
     _check_activity_fields(
-        committee=committee, kind=kind, starts_at=starts_at, ends_at=ends_at, topic=topic
+        committee=committee,
+        kind=kind,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        topic=topic,
+        upper_partner=upper_partner,
     )
     activity = Activity(
         committee=committee,
@@ -72,11 +94,32 @@ def create_activity(
         starts_at=starts_at,
         ends_at=ends_at,
         upper_committee=upper_committee,
+        upper_partner=upper_partner,
         created_by=actor,
     )
     activity._history_user = actor
     activity.save()
     return activity
+
+
+def link_upper_partner(
+    *, actor: User | None, activity: Activity, partner: Committee, reason: str = ""
+) -> Activity:
+    """Names an existing activity's upper partner on the platform (the owning committee's
+    office; actor None is the demo loader). Locks the activity row; the change is in its
+    history."""
+    if actor is not None:
+        check_manage_activity_permission(actor, activity.committee_id)
+    with transaction.atomic():
+        locked = (
+            Activity.objects.select_for_update().select_related("committee").get(pk=activity.pk)
+        )
+        _check_upper_partner(locked.committee, partner)
+        locked.upper_partner = partner
+        locked._history_user = actor
+        locked._change_reason = reason
+        locked.save(update_fields=["upper_partner"])
+    return locked
 
 
 def takes_part(activity: Activity) -> bool:

@@ -10,14 +10,16 @@ from zhengxie.core.permissions import office_committee_ids
 from zhengxie.core.web.errors import show_as_messages
 from zhengxie.core.web.pagination import paginate
 from zhengxie.core.web.redirects import redirect_with_success
-from zhengxie.core.web.scoping import office_committee
+from zhengxie.core.web.scoping import allowed_committees, office_committee, pick_committee_ids
 
 from .. import selectors
 from ..forms import ActivityForm, InviteForm, LeaveForm, SpeechForm, StaffSignInForm
 from ..models import Activity, LeaveRequest, LeaveStatus, Speech
 from ..permissions import (
+    activity_reader_committee_ids,
     can_approve_leave,
     can_manage_activity,
+    can_read_attendance,
     check_manage_activity_permission,
     check_read_activity_permission,
     member_of,
@@ -28,10 +30,21 @@ from ..services.kinds import seed_default_kinds
 
 @login_required
 def activity_list(request: HttpRequest) -> HttpResponse:
-    activities = selectors.list_activities(user=request.user)
+    """Every activity the person reads; `?committee=` narrows to one committee's own and the
+    joint activities it is the upper partner of."""
+    readers = activity_reader_committee_ids(request.user)
+    named = request.GET.get("committee")
+    committee_ids = pick_committee_ids(request, readers) if named else None
+    activities = selectors.list_activities(user=request.user, committee_ids=committee_ids)
     page = paginate(request, activities, 30)
     office = bool(office_committee_ids(request.user))
-    return render(request, "activities/list.html", {"page": page, "office": office})
+    context = {
+        "page": page,
+        "office": office,
+        "committees": allowed_committees(readers) if len(readers) > 1 else [],
+        "all_label": _("全部政协"),
+    }
+    return render(request, "activities/list.html", context)
 
 
 @login_required
@@ -79,9 +92,11 @@ def _detail_context(request: HttpRequest, activity: Activity) -> dict:
             "leave": LeaveRequest.objects.filter(activity=activity, member=member).first(),
             "attendance": activity.attendances.filter(member=member).first(),
         }
+    context["show_roster"] = can_read_attendance(request.user, activity)
+    if context["show_roster"]:
+        context["roster"] = selectors.roster(activity=activity)
     if manage:
         context.update(
-            roster=selectors.roster(activity=activity),
             invite_form=InviteForm(committee_id=activity.committee_id),
             signin_form=StaffSignInForm(),
             **history_context(activity),
@@ -94,7 +109,7 @@ def _detail_context(request: HttpRequest, activity: Activity) -> dict:
 @login_required
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(
-        Activity.objects.select_related("kind", "committee", "topic"), pk=pk
+        Activity.objects.select_related("kind", "committee", "topic", "upper_partner"), pk=pk
     )
     check_read_activity_permission(request.user, activity)
     return render(request, "activities/detail.html", _detail_context(request, activity))

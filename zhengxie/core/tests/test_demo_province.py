@@ -7,7 +7,8 @@ import json
 import pytest
 from django.core.management import call_command
 
-from zhengxie.activities.models import PlanTopic
+from zhengxie.activities import selectors as activity_selectors
+from zhengxie.activities.models import Activity, PlanTopic
 from zhengxie.core.models import Committee, Member, User
 from zhengxie.core.permissions import readable_committee_ids
 from zhengxie.core.selectors import get_home_committee
@@ -54,6 +55,14 @@ def test_the_province_sits_above_the_city_and_rolls_up_all_four(demo_world):
     topic = PlanTopic.objects.get(committee=province)
     taken_up = set(topic.activities.values_list("committee__code", flat=True))
     assert "suizhou" in taken_up and len(taken_up) >= 2 and "hubei" not in taken_up
+    # and the joint research the city and the counties held with the province is recorded
+    # once below, with the province as partner: the province alone counts it apart (与市县联合
+    # 调研), its roll-up above counted it once, as the city's did
+    joint = Activity.objects.filter(upper_partner=province)
+    assert joint.count() == before["activities"]["joint_with_upper"]
+    assert set(joint.values_list("kind__code", flat=True)) == {"joint"}
+    alone = activity_selectors.figures(committee_ids=[province.pk], year=2022)
+    assert (alone["held"], alone["joint_with_lower"]) == (0, joint.count())
     # and each level reads itself and what is below it
     everyone = set(Committee.objects.values_list("id", flat=True))
     assert readable_committee_ids(User.objects.get(username="hubei_staff")) == everyone
