@@ -221,6 +221,7 @@ MATRIX = {
     "grassroots:case_detail": only("resident", *INSIDERS),
     "grassroots:case_list": only("county_staff", *INSIDERS, conceals=("case", COUNTY)),
     "grassroots:case_photo": only("resident", *INSIDERS),
+    "grassroots:case_job_referral": post_only(*VENUE_PEOPLE),
     "grassroots:case_public": public(),
     "grassroots:case_rate": only(*RATERS, **dict.fromkeys(RATERS, REDIRECT)),
     "grassroots:contacts": only("member"),

@@ -506,6 +506,7 @@ ROUTE_ARGUMENTS = {
     "grassroots:case_accept": {"pk": "case"},
     "grassroots:case_session": {"pk": "case"},
     "grassroots:case_rate": {"pk": "case"},
+    "grassroots:case_job_referral": {"pk": "case"},
     "grassroots:action_progress": {"pk": "action"},
     "grassroots:case_public": {"pk": "case"},
     "grassroots:case_photo": {"pk": "case_photo"},
