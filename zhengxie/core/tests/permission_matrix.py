@@ -267,6 +267,10 @@ MATRIX = {
     "jobs:resume": signed_in(),
     "jobs:review_queue": only(*OFFICE, conceals=("pending_job", COUNTY)),
     "jobs:search": public(),
+    # 人才库: verified employers only (the member's enterprise); guests are refused, not sent
+    # to sign in.
+    "jobs:talent_invite": post_only("member", guest=NOT_ALLOWED),
+    "jobs:talent_pool": only("member", guest=FORBIDDEN),
     "jobs:verification_queue": only(*OFFICE, conceals=("pending_employer", COUNTY)),
     "jobs:workspace": signed_in(),
     # --- opinions -------------------------------------------------------------------------
