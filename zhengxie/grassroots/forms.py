@@ -213,3 +213,24 @@ class MinutesForm(forms.Form):
     consensus = forms.CharField(
         label=_("协商共识"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
+
+
+class JobReferralForm(forms.Form):
+    """推荐岗位: the open jobs offered on the case page (jobs.selectors.search.jobs_to_refer);
+    the service checks again that each is still open."""
+
+    jobs = forms.TypedMultipleChoiceField(
+        label=_("推荐岗位"),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("请选择推荐的岗位。"),
+            "invalid_choice": _("所选岗位已不在招聘中，请刷新页面后重新选择。"),
+        },
+    )
+
+    def __init__(self, *args, jobs=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jobs"].choices = [
+            (job.pk, f"{job.title}（{job.employer.name}，{job.pay_text}）") for job in jobs
+        ]

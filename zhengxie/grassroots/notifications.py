@@ -30,4 +30,9 @@ ACTION_REMINDER = NotificationKind(
     order=43,
 )
 
-KINDS = [CASE_UPDATE, CASE_TO_HANDLE, ACTION_ASSIGNED, ACTION_REMINDER]
+# A case about work resolved by referring its reporter to open jobs: the links to apply.
+JOB_REFERRAL = NotificationKind(
+    "grassroots.job_referral", _("反映问题推荐的岗位"), INBOX_SMS, order=44
+)
+
+KINDS = [CASE_UPDATE, CASE_TO_HANDLE, ACTION_ASSIGNED, ACTION_REMINDER, JOB_REFERRAL]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("cases/<int:pk>/accept/", cases.case_accept, name="case_accept"),
     path("cases/<int:pk>/session/", cases.case_session, name="case_session"),
     path("cases/<int:pk>/rate/", cases.case_rate, name="case_rate"),
+    path("cases/<int:pk>/jobs/", cases.case_job_referral, name="case_job_referral"),
     path("actions/<int:pk>/progress/", cases.action_progress, name="action_progress"),
     path("actions/overdue/", cases.overdue_actions, name="overdue_actions"),
     path("report/", public.report, name="report"),

@@ -2,9 +2,11 @@
 it. The services, the record pages' buttons, the act page, the guide's diagrams and
 `manage.py workflows` all read these tables (zhengxie.core.workflow).
 
-Case: raised → accepted | referred → consulting → acting → resolved → rated → closed; a 不满意
-rating sends a resolved case back to consulting (重新协商). Every state's entry writes the case's
-public timeline row (write_timeline), on the office's override too.
+Case: raised → accepted | referred → consulting → acting → resolved → rated → closed; an
+accepted, consulting or acting case about work is resolved by referring its reporter to open
+jobs (推荐岗位); a 不满意 rating sends a resolved case back to consulting (重新协商). Every
+state's entry writes the case's public timeline row (write_timeline), on the office's override
+too.
 Agreed action: open → done; the last one done resolves its case (resolve_case_when_all_done).
 """
 
@@ -36,6 +38,11 @@ from .services.cases import (
     take_onto_venue_list,
     tell_reporter_accepted,
     tell_reporter_referred,
+)
+from .services.job_referrals import (
+    check_referable_jobs,
+    record_job_referrals,
+    tell_reporter_of_jobs,
 )
 from .services.resolution import (
     ask_convenor_to_reconsult,
@@ -109,6 +116,14 @@ CASE = Workflow(
         # Taken when the case's last agreed action is done (resolve_case_when_all_done).
         transition(
             "resolve", _("措施全部完成"), {S.ACTING}, S.RESOLVED, SYSTEM, button=False,
+        ),
+        # 推荐岗位: a case about work resolved by referring the reporter to open jobs; the
+        # form is on the case page.
+        transition(
+            "refer_to_job", _("推荐岗位并办结"), {S.ACCEPTED, S.CONSULTING, S.ACTING},
+            S.RESOLVED, VENUE_MANAGER, guards=(check_referable_jobs,),
+            after=(record_job_referrals,), notify=(tell_reporter_of_jobs,),
+            page="grassroots:case_job_referral", button=False,
         ),
         # One rating form: 满意 and 基本满意 rate the case, 不满意 reopens it.
         transition(

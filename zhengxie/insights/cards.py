@@ -74,6 +74,7 @@ LABELS = {
     "job_applications": _("求职投递人次"),
     "interviews": _("面试邀请"),
     "hires": _("录用人数"),
+    "referrals": _("基层问题推荐岗位"),
 }
 
 

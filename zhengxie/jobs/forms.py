@@ -148,3 +148,24 @@ class SearchForm(forms.Form):
 class EmployerImportForm(forms.Form):
     file = forms.FileField(label=_("用人单位名单（.xlsx）"))
     dry_run = forms.BooleanField(label=_("只校验，不写入"), required=False)
+
+
+class TalentSearchForm(SearchForm):
+    """人才库 filters: the words of a résumé, where and what the person wants to work at."""
+
+    pay_at_least = days = after = None
+
+    def __init__(self, *args, committee: Committee | None, **kwargs):
+        super().__init__(*args, committee=committee, **kwargs)
+        for name, label in (("town", _("期望工作地点")), ("category", _("期望岗位类别"))):
+            self.fields[name].label = label
+            self.fields[name].widget.attrs["aria-label"] = label
+
+
+class InvitationForm(forms.Form):
+    job = forms.TypedChoiceField(label=_("邀请投递的岗位"), coerce=int)
+
+    def __init__(self, *args, jobs=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["job"].choices = [(job.pk, job.title) for job in jobs]
+        self.fields["job"].widget.attrs["aria-label"] = self.fields["job"].label

@@ -16,4 +16,7 @@ EMPLOYER = NotificationKind("jobs.employer", _("用人单位与岗位审核结�
 # read a day late is an interview lost.
 APPLICATION = NotificationKind("jobs.application", _("求职投递进展"), INBOX_SMS, order=82)
 
-KINDS = [REVIEW, EMPLOYER, APPLICATION]
+# A verified employer read the seeker's visible résumé and invites them to apply to a job.
+INVITATION = NotificationKind("jobs.invitation", _("用人单位邀请投递"), INBOX_SMS, order=83)
+
+KINDS = [REVIEW, EMPLOYER, APPLICATION, INVITATION]

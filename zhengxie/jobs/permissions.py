@@ -94,6 +94,20 @@ def filter_employer_applications(applications: QuerySet, user: User) -> QuerySet
     return applications.filter(job__employer__owner=user)
 
 
+def verified_employers_of(user) -> QuerySet[Employer]:
+    """The verified employers the person manages as owner: who may browse the talent pool."""
+    if not _signed_in(user):
+        return Employer.objects.none()
+    return Employer.objects.filter(owner=user, state=EmployerState.VERIFIED)
+
+
+def check_talent_pool_permission(user) -> None:
+    """人才库: the résumés their owners made visible are for verified employers only; guests,
+    the unverified and people without an employer are refused (403)."""
+    if not verified_employers_of(user).exists():
+        raise PermissionDenied(_("只有已通过核验的用人单位可以浏览人才库。"))
+
+
 OFFICE = office()
 EMPLOYER_OWNER = Who(
     "employer_owner",

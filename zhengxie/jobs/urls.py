@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import employers, office, public
+from .views import employers, office, public, talent
 
 app_name = "jobs"
 urlpatterns = [
@@ -19,6 +19,8 @@ urlpatterns = [
     path("employers/<int:pk>/jobs/new/", employers.job_create, name="job_create"),
     path("workspace/", employers.workspace, name="workspace"),
     path("workspace/applications/", employers.applications_received, name="applications_received"),
+    path("talent/", talent.talent_pool, name="talent_pool"),
+    path("talent/<int:pk>/invite/", talent.talent_invite, name="talent_invite"),
     path("office/employers/", office.verification_queue, name="verification_queue"),
     path("office/jobs/", office.review_queue, name="review_queue"),
     path("office/reports/", office.moderation, name="moderation"),

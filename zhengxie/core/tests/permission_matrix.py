@@ -221,6 +221,7 @@ MATRIX = {
     "grassroots:case_detail": only("resident", *INSIDERS),
     "grassroots:case_list": only("county_staff", *INSIDERS, conceals=("case", COUNTY)),
     "grassroots:case_photo": only("resident", *INSIDERS),
+    "grassroots:case_job_referral": post_only(*VENUE_PEOPLE),
     "grassroots:case_public": public(),
     "grassroots:case_rate": only(*RATERS, **dict.fromkeys(RATERS, REDIRECT)),
     "grassroots:contacts": only("member"),
@@ -266,6 +267,10 @@ MATRIX = {
     "jobs:resume": signed_in(),
     "jobs:review_queue": only(*OFFICE, conceals=("pending_job", COUNTY)),
     "jobs:search": public(),
+    # 人才库: verified employers only (the member's enterprise); guests are refused, not sent
+    # to sign in.
+    "jobs:talent_invite": post_only("member", guest=NOT_ALLOWED),
+    "jobs:talent_pool": only("member", guest=FORBIDDEN),
     "jobs:verification_queue": only(*OFFICE, conceals=("pending_employer", COUNTY)),
     "jobs:workspace": signed_in(),
     # --- opinions -------------------------------------------------------------------------

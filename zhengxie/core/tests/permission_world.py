@@ -379,8 +379,8 @@ def _jobs(world: World, city) -> None:
     unverified = jobs_factories.make_employer(
         committee=city, verified=False, town=town, name="待核验的香菇合作社"
     )
-    jobs_factories.make_resume(user=resident)
     world.records.update(
+        resume=jobs_factories.make_resume(user=resident),
         employer=employer,
         job=job,
         pending_job=pending,
@@ -506,6 +506,7 @@ ROUTE_ARGUMENTS = {
     "grassroots:case_accept": {"pk": "case"},
     "grassroots:case_session": {"pk": "case"},
     "grassroots:case_rate": {"pk": "case"},
+    "grassroots:case_job_referral": {"pk": "case"},
     "grassroots:action_progress": {"pk": "action"},
     "grassroots:case_public": {"pk": "case"},
     "grassroots:case_photo": {"pk": "case_photo"},
@@ -551,6 +552,7 @@ ROUTE_ARGUMENTS = {
     "jobs:apply": {"pk": "job"},
     "jobs:job_edit": {"pk": "pending_job"},
     "jobs:application_detail": {"pk": "application"},
+    "jobs:talent_invite": {"pk": "resume"},
     "jobs:employer_detail": {"pk": "employer"},
     "jobs:employer_licence": {"pk": "employer"},
     "jobs:job_create": {"pk": "employer"},

@@ -167,3 +167,29 @@ class Rating(models.Model):
 
     def __str__(self) -> str:
         return self.get_value_display()
+
+
+class CaseJobReferral(models.Model):
+    """推荐岗位: a case about work resolved by referring the reporter to open jobs. One row per
+    job, written with the step that resolves the case; the job board counts them."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="job_referrals")
+    job = models.ForeignKey(
+        "jobs.Job", verbose_name=_("推荐岗位"), on_delete=models.PROTECT, related_name="referrals"
+    )
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    referred_on = models.DateField(_("推荐日期"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("问题推荐岗位")
+        verbose_name_plural = _("问题推荐岗位")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "job"], name="case_job_referral_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}:{self.job_id}"

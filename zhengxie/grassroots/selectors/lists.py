@@ -14,7 +14,7 @@ from zhengxie.core.permissions import readable_committee_ids
 from zhengxie.core.queries import count_of
 from zhengxie.core.workflow import may_take
 
-from ..models import Action, ActionState, Case, CaseEvent, ConsultationSession
+from ..models import Action, ActionState, Case, CaseEvent, CaseJobReferral, ConsultationSession
 from ..permissions import filter_visible_cases
 
 
@@ -117,6 +117,9 @@ def get_case_detail(*, case_id: int) -> Case:
             ),
             Prefetch("sessions", queryset=ConsultationSession.objects.order_by("held_on", "id")),
             "ratings",
+            Prefetch(
+                "job_referrals", queryset=CaseJobReferral.objects.select_related("job__employer")
+            ),
         ),
         pk=case_id,
     )

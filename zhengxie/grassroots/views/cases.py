@@ -11,14 +11,19 @@ from django.views.decorators.http import require_POST
 from zhengxie.core.history import history_context
 from zhengxie.core.models import Venue
 from zhengxie.core.permissions import is_office
-from zhengxie.core.web.errors import show_as_messages, show_on_form
+from zhengxie.core.web.errors import (
+    show_as_messages,
+    show_form_errors_as_messages,
+    show_on_form,
+)
 from zhengxie.core.web.pagination import paginate
 from zhengxie.core.web.redirects import redirect_with_success
 from zhengxie.core.workflow import WorkflowError, may_take
 from zhengxie.core.workflow.actions import actions_for
+from zhengxie.jobs.selectors.search import jobs_to_refer
 
 from .. import rules, selectors
-from ..forms import AcceptForm, ProgressForm, RatingForm
+from ..forms import AcceptForm, JobReferralForm, ProgressForm, RatingForm
 from ..models import Action, Case, CaseState
 from ..permissions import (
     can_see_reporter_contact,
@@ -27,6 +32,7 @@ from ..permissions import (
 )
 from ..services.actions import report_progress
 from ..services.cases import accept_case, rate_case
+from ..services.job_referrals import refer_case_to_jobs
 from ..workflow import AGREED_ACTION, CASE
 from .common import reader_committee_ids
 
@@ -66,8 +72,17 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
         "action_rows": rows,
         "updatable": updatable,
         "progress_form": ProgressForm(),
+        "job_referral_form": _job_referral_form(case, user),
         **history_context(case, shown=is_office(user, case.committee_id)),
     }
+
+
+def _job_referral_form(case: Case, user, data=None) -> JobReferralForm | None:
+    """The 推荐岗位 form, for those who may resolve the case so, with the jobs to tick."""
+    if not may_take(case, "refer_to_job", user, workflow=CASE):
+        return None
+    jobs = jobs_to_refer(committee_id=case.committee_id, town_id=case.town_id)
+    return JobReferralForm(data, jobs=jobs)
 
 
 @login_required
@@ -155,6 +170,27 @@ def case_rate(request: HttpRequest, pk: int) -> HttpResponse:
         lambda data: rate_case(actor=request.user, case=case, **data),
         back=reverse(f"grassroots:{name}", args=[pk]),
     )
+
+
+@login_required
+@require_POST
+def case_job_referral(request: HttpRequest, pk: int) -> HttpResponse:
+    """推荐岗位 from the form on the case page: the case is resolved with the jobs ticked."""
+    case = _step_case(pk)
+    if refused := _refusal(request, case, "refer_to_job"):
+        return refused
+    form = _job_referral_form(case, request.user, request.POST)
+    back = redirect("grassroots:case_detail", pk=pk)
+    if not form.is_valid():
+        show_form_errors_as_messages(request, form)
+        return back
+    try:
+        refer_case_to_jobs(actor=request.user, case=case, job_ids=form.cleaned_data["jobs"])
+    except (ValidationError, WorkflowError) as error:
+        show_as_messages(request, error)
+    else:
+        messages.success(request, _("已推荐岗位，问题已办结。"))
+    return back
 
 
 @login_required

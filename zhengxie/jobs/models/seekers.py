@@ -134,3 +134,29 @@ class Application(CommitteeScoped):
         if self.resume is None:
             return ""
         return self.resume.mobile if self.contact_shown else self.resume.masked_mobile
+
+
+class Invitation(CommitteeScoped):
+    """邀请投递: a verified employer read a résumé its owner made visible (人才库) and invites
+    the person to apply to one of its open jobs. The person decides by applying as anyone does;
+    one invitation per job and person. Deleted with the person's data."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="invitations")
+    seeker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("邀请时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("邀请投递")
+        verbose_name_plural = _("邀请投递")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "seeker"], name="invitation_one_per_job"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job_id}:{self.seeker_id}"

@@ -7,6 +7,8 @@ interview and hire, so a year's interviews never exceed its applications.
 
 from django.db.models import Count, Q
 
+from zhengxie.grassroots.models import CaseJobReferral
+
 from ..models import Application, ApplicationState, Employer, EmployerState, Job
 
 INTERVIEWED = Q(interview_at__isnull=False)
@@ -47,6 +49,11 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
         "job_applications": counts["n"],
         "interviews": counts["i"],
         "hires": counts["h"],
+        # Grassroots cases about work resolved by referring the reporter to a job (推荐岗位),
+        # one per job referred, in the year of the referral.
+        "referrals": CaseJobReferral.objects.filter(
+            job__committee_id__in=committee_ids, referred_on__year=year
+        ).count(),
         "by_town": _breakdown(jobs, applications, "town__name"),
         "by_category": _breakdown(jobs, applications, "category__name"),
     }

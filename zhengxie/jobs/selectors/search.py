@@ -9,7 +9,7 @@ openings, so ranking every hit (what the shared search does) would be work throw
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -89,3 +89,17 @@ def get_readable_job(user, pk: int) -> Job:
     if job is None or not can_read_job(user, job):
         raise Http404
     return job
+
+
+REFERRAL_CHOICES = 100
+
+
+def jobs_to_refer(*, committee_id: int, town_id: int, today: dt.date | None = None) -> list[Job]:
+    """The open jobs a grassroots case may be referred to: those in the committee's towns or
+    on its board, the case's own town first, then the newest; a short list to tick from, in
+    one query."""
+    jobs = filter_public_jobs(Job.objects.all(), today=today or timezone.localdate())
+    jobs = jobs.filter(Q(town__committee_id=committee_id) | Q(committee_id=committee_id))
+    in_town = Case(When(town_id=town_id, then=Value(0)), default=Value(1))
+    ordered = jobs.select_related("employer").order_by(in_town, "-published_at", "-pk")
+    return list(ordered[:REFERRAL_CHOICES])

@@ -15,7 +15,7 @@ from zhengxie.core.rules import rule
 from zhengxie.core.services.notifications import notify
 from zhengxie.core.workflow import Step, WorkflowError, apply
 
-from ..models import Application, ApplicationState, Job, Resume
+from ..models import Application, ApplicationState, Invitation, Job, Resume
 from ..models.seekers import ACTIVE_APPLICATION_STATES
 from ..notifications import APPLICATION, EMPLOYER
 from ..permissions import filter_public_jobs
@@ -120,7 +120,8 @@ def open_application(*, actor: User, application: Application) -> Application:
 
 
 def delete_my_data(*, user: User) -> int:
-    """Withdraws the person's live applications and deletes their résumé: employers then see
+    """Withdraws the person's live applications and deletes their résumé and the invitations
+    they received (人才库): employers then see
     only that an application was withdrawn, with no name and no number. Returns how many
     applications were withdrawn."""
     _signed_in(user)
@@ -131,6 +132,7 @@ def delete_my_data(*, user: User) -> int:
             apply(application, "withdraw", user, reason=_("求职者删除了个人信息"))
             withdrawn += 1
         Resume.objects.filter(user=user).delete()
+        Invitation.objects.filter(seeker=user).delete()
     return withdrawn
 
 

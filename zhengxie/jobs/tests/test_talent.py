@@ -1,0 +1,148 @@
+"""人才库: visible résumés for verified employers, numbers masked, and invitations to apply."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from zhengxie.core import factories as core
+from zhengxie.core.models import Role
+from zhengxie.core.workflow import apply
+from zhengxie.jobs import factories
+from zhengxie.jobs.models import Invitation
+from zhengxie.jobs.services.seekers import apply_to_job, delete_my_data, save_resume
+from zhengxie.jobs.services.talent import invite_to_apply
+
+MOBILE = "13871231234"
+
+
+def _visible_resume(user, *, mobile=MOBILE, name="李小梅", is_public=True):
+    return save_resume(
+        user=user, name=name, mobile=mobile, education="高中", experience="三年包装经验",
+        is_public=is_public,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def visible(city):
+    """A member of the committee looking for work, her résumé in the pool."""
+    member = core.make_member(committee=city, with_account=True, mobile="13900001111")
+    return _visible_resume(member.user)
+
+
+def _page(user, **params):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client.get(reverse("jobs:talent_pool"), params)
+
+
+def test_a_verified_employer_sees_visible_resumes_with_the_number_masked(
+    city, owner, employer, visible
+):
+    hidden = _visible_resume(
+        core.make_user(), name="赵不公开", mobile="13500002222", is_public=False
+    )
+    response = _page(owner)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "李小梅" in page and "138****1234" in page
+    # the full numbers, the member's record and the hidden résumé are nowhere on the page
+    for private in (MOBILE, "13900001111", hidden.name, hidden.mobile, "身份证", "住址"):
+        assert private not in page
+
+
+def test_search_narrows_by_words(owner, employer, visible):
+    _visible_resume(core.make_user(), name="王厨师", mobile="13500003333")
+    page = _page(owner, q="包装").content.decode()
+    assert page.count('data-testid="resume"') == 2
+    save_resume(user=visible.user, name="李小梅", mobile=MOBILE, experience="会计", is_public=True)
+    page = _page(owner, q="包装").content.decode()
+    assert "李小梅" not in page and "王厨师" in page
+
+
+def test_the_pool_costs_the_same_queries_at_any_size(owner, employer, job):
+    def visit() -> tuple[int, int]:
+        client = Client()
+        client.force_login(owner)
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("jobs:talent_pool")).content.decode()
+        return len(queries), page.count('data-testid="resume"')
+
+    for n in range(2):
+        _visible_resume(core.make_user(), mobile=f"1387100{n:04d}")
+    few, shown = visit()
+    assert shown == 2
+    for n in range(2, 9):
+        _visible_resume(core.make_user(), mobile=f"1387100{n:04d}")
+    many, shown = visit()
+    assert shown == 9
+    assert many <= few
+
+
+def test_guests_unverified_employers_and_people_without_one_are_refused(city, town, visible):
+    unverified = factories.make_employer(committee=city, town=town, verified=False)
+    staff = core.make_user(role=Role.STAFF, committee=city)
+    member = core.make_member(committee=city, with_account=True)
+    for person in (None, unverified.owner, member.user, staff):
+        response = _page(person)
+        assert response.status_code == 403
+        assert "138****1234" not in response.content.decode()
+
+
+def test_an_invitation_tells_the_seeker_who_then_applies_as_anyone_does(
+    owner, job, visible, django_capture_on_commit_callbacks
+):
+    client = Client()
+    client.force_login(owner)
+    url = reverse("jobs:talent_invite", args=[visible.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"job": job.pk})
+    assert response.status_code == 302
+    told = visible.user.notifications.get(kind="jobs.invitation")
+    assert told.url == job.get_absolute_url() and job.title in told.title
+    # once per job and person
+    client.post(url, {"job": job.pk})
+    assert Invitation.objects.filter(job=job, seeker=visible.user).count() == 1
+    # the seeker decides by applying; nothing was sent to the employer before
+    assert not job.applications.exists()
+    application = apply_to_job(seeker=visible.user, job=job)
+    assert application.shown_mobile == "138****1234"
+
+
+def test_only_own_open_jobs_and_visible_resumes(city, town, owner, employer, job, visible, seeker):
+    other = factories.make_job(employer=factories.make_employer(committee=city, town=town))
+    with pytest.raises(PermissionDenied):
+        invite_to_apply(actor=owner, job_id=other.pk, resume_id=visible.pk)
+    hidden = _visible_resume(seeker, mobile="13500004444", is_public=False)
+    with pytest.raises(PermissionDenied):
+        invite_to_apply(actor=owner, job_id=job.pk, resume_id=hidden.pk)
+    apply(job, "close", owner)
+    with pytest.raises(ValidationError, match="已停止招聘"):
+        invite_to_apply(actor=owner, job_id=job.pk, resume_id=visible.pk)
+    assert not Invitation.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["guest", "member_without_employer", "unverified"])
+def test_those_refused_the_pool_cannot_invite(who, city, town, job, visible):
+    person = {
+        "guest": lambda: None,
+        "member_without_employer": lambda: core.make_member(committee=city, with_account=True).user,
+        "unverified": lambda: (
+            factories.make_employer(committee=city, town=town, verified=False).owner
+        ),
+    }[who]()
+    client = Client()
+    if person is not None:
+        client.force_login(person)
+    response = client.post(reverse("jobs:talent_invite", args=[visible.pk]), {"job": job.pk})
+    assert response.status_code == 403
+    assert not Invitation.objects.exists()
+
+
+def test_deleting_my_data_takes_the_invitations_too(owner, job, visible):
+    invite_to_apply(actor=owner, job_id=job.pk, resume_id=visible.pk)
+    delete_my_data(user=visible.user)
+    assert not Invitation.objects.exists()
