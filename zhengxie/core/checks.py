@@ -1,7 +1,7 @@
 """System checks `manage.py check --deploy` runs: settings a production site must not keep."""
 
 from django.conf import settings
-from django.core.checks import Info, Tags, Warning, register
+from django.core.checks import Tags, Warning, register
 
 OUTBOX = "zhengxie.core.sms.backends.outbox.OutboxBackend"
 ALIYUN = "zhengxie.core.sms.backends.aliyun.AliyunSmsBackend"
@@ -60,25 +60,25 @@ def check_site_url(app_configs, **kwargs) -> list[Warning]:
 
 
 @register(deploy=True)
-def check_holiday_schedule(app_configs, **kwargs) -> list[Info]:
-    """Deadlines in a year the holiday library does not know count Monday–Friday only.
+def check_holiday_schedule(app_configs, **kwargs) -> list[Warning]:
+    """This year's deadlines count Monday–Friday only when the holiday library does not know it.
 
-    Information for `check --deploy`, not a warning on every command: each December the next
-    year's schedule is published before the library catches up, and a deployment check must
-    not fail on that; staff see it on their home page meanwhile."""
+    Only the current year: each December the next year's schedule is published before the
+    library catches up, which staff see on their home page, and a deployment check must not
+    fail on that."""
     from django.utils import timezone
 
-    from .workdays import schedule_gaps
+    from .workdays import uncovered_years
 
-    gaps = schedule_gaps(timezone.localdate())
-    if gaps:
+    today = timezone.localdate()
+    if uncovered_years(today, today):
         return [
-            Info(
-                f"The holiday library (chinesecalendar) has no schedule for {gaps}: deadlines "
-                "falling there count Monday to Friday plus the CalendarDay rows only.",
-                hint="Upgrade chinesecalendar once the State Council publishes the year's "
-                "schedule, or enter its holidays and make-up days as CalendarDay rows.",
-                id="zhengxie.I005",
+            Warning(
+                f"The holiday library (chinesecalendar) has no schedule for {today.year}: "
+                "deadlines count Monday to Friday plus the CalendarDay rows only.",
+                hint="Upgrade chinesecalendar, or enter the year's holidays and make-up days as "
+                "CalendarDay rows.",
+                id="zhengxie.W005",
             )
         ]
     return []

@@ -87,7 +87,7 @@ def test_staff_are_warned_of_an_uncovered_year(client, staff, monkeypatch, today
     page = client.get(reverse("core:home")).content.decode()
     assert ('data-testid="schedule-gap"' in page) is warned
     deploy_checks = run_checks(include_deployment_checks=True)
-    assert any(m.id == "zhengxie.I005" for m in deploy_checks) is warned
+    assert any(m.id == "zhengxie.W005" for m in deploy_checks) is warned
 
 
 def test_members_see_no_calendar_warning(client, city, make_user, monkeypatch):

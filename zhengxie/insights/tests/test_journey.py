@@ -1,5 +1,7 @@
 """A leader's journey through the cockpit in a real browser."""
 
+from pathlib import Path
+
 import pytest
 from docx import Document
 
@@ -30,7 +32,7 @@ def test_leader_follows_a_figure_and_downloads_the_annual_review(
     assert page.locator("main h1").count() == 1
     # and generates the annual review
     page.goto(f"{page.base_url}/insights/review/?committee={city.pk}&year=2022&rollup=on")
-    page.click("main button:has-text('生成 Word 和 Excel')")
+    page.click("main button:has-text('生成 Word、Excel 和 PDF')")
     page.wait_for_selector("a:has-text('下载 Word')", timeout=60000)
     with page.expect_download() as download:
         page.click("a:has-text('下载 Word')")
@@ -39,3 +41,7 @@ def test_leader_follows_a_figure_and_downloads_the_annual_review(
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "委员3名" in text
     assert len(document.inline_shapes) == 4
+    # and the PDF beside it is a PDF
+    with page.expect_download() as download:
+        page.click("a:has-text('下载 PDF')")
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")

@@ -11,7 +11,7 @@ from docx import Document
 from zhengxie.core.models import Role
 from zhengxie.core.services.rules import set_rule
 from zhengxie.insights.exports.word import build_review_docx
-from zhengxie.insights.selectors import annual_figures
+from zhengxie.insights.services import review_document
 from zhengxie.proposals import factories
 
 SCHEMES = {
@@ -55,15 +55,15 @@ def test_the_review_page_tables_the_committees_classes(client, classes_world):
 
     response = client.get(reverse("insights:review"), {"committee": city.pk, "year": year})
 
-    table = next(t for t in response.context["tables"] if t.title == "答复类别")
+    table = next(t for t in response.context["document"].tables() if t.title == "答复类别")
     assert (table.header, table.rows) == (labels, [expected])
 
 
 def test_the_word_review_tables_the_committees_classes(classes_world):
     city, year, _office, labels, expected = classes_world
-    figures = annual_figures(committee=city, year=year, rollup=False)
+    review = review_document(committee=city, year=year, rollup=False)
 
-    document = Document(io.BytesIO(build_review_docx(figures)))
+    document = Document(io.BytesIO(build_review_docx(review)))
 
     table = next(t for t in document.tables if t.cell(0, 0).text == labels[0])
     assert [c.text for c in table.rows[0].cells] == labels
