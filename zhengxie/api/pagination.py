@@ -9,9 +9,10 @@ the following page and `limit` (1-100, default 20) for its size. The page is rea
 query however deep it is: the cursor holds the last row's values of the ordering fields and
 the next page starts after them (WHERE (a, id) < (:a, :id)), never with OFFSET. The ordering
 must end with the primary key, so rows with equal values keep a stable order, and may name
-only fields of the model itself (nullable ones too: NULLs sort first descending and last
-ascending, on PostgreSQL and SQLite alike). The cursor is signed, so it is opaque to clients
-and a forged or foreign one is refused (400) instead of read.
+only fields of the model itself (nullable ones too: NULLs sort where the database's own indexes
+keep them, above every value on PostgreSQL and below on SQLite, so an index in the ordering's
+direction serves the page whichever engine reads it). The cursor is signed, so it is opaque
+to clients and a forged or foreign one is refused (400) instead of read.
 """
 
 import json
@@ -22,6 +23,7 @@ from typing import Any
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import OrderBy
 from django.http import HttpRequest
@@ -102,25 +104,25 @@ class Keyset(PaginationBase):
         return _keyset_filter(self.ordering, values)
 
 
+def _nulls_largest() -> bool:
+    """Where the engine's indexes keep NULLs: PostgreSQL above every value, SQLite below."""
+    return connection.vendor == "postgresql"
+
+
 def order_expressions(ordering: tuple[str, ...]) -> list[OrderBy]:
-    """The ordering with NULLs placed as PostgreSQL places them by default (first when
-    descending, last when ascending), so an index serves the order, and SQLite agrees."""
-    return [
-        F(field[1:]).desc(nulls_first=True)
-        if field.startswith("-")
-        else F(field).asc(nulls_last=True)
-        for field in ordering
-    ]
+    """The ordering with NULLs where the engine's indexes keep them: an explicit NULLS FIRST
+    on SQLite would make it sort the whole result instead of walking the index."""
+    return [F(field[1:]).desc() if field.startswith("-") else F(field).asc() for field in ordering]
 
 
 def _after_one(field: str, value) -> Q | None:
     """Rows after `value` in this one field's order; None when nothing can be."""
     name, descending = field.lstrip("-"), field.startswith("-")
-    if value is None:  # NULLs come first descending, last ascending
-        return Q(**{f"{name}__isnull": False}) if descending else None
-    if descending:
-        return Q(**{f"{name}__lt": value})
-    return Q(**{f"{name}__gt": value}) | Q(**{f"{name}__isnull": True})
+    nulls_next = descending != _nulls_largest()  # NULLs come after every value in this order
+    if value is None:
+        return None if nulls_next else Q(**{f"{name}__isnull": False})
+    beyond = Q(**{f"{name}__lt" if descending else f"{name}__gt": value})
+    return beyond | Q(**{f"{name}__isnull": True}) if nulls_next else beyond
 
 
 def _equal(field: str, value) -> Q:

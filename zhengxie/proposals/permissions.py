@@ -2,7 +2,7 @@
 (proposer, office, unit); these predicates decide whether a person is that actor."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -122,11 +122,25 @@ def check_write_proposal(user: User, proposal: Proposal) -> None:
         raise PermissionDenied(_("只有提案者可以修改提案。"))
 
 
-def _invited_or_proposing(member) -> Q:
-    invited = CoSignature.objects.filter(member=member, state__in=READING_INVITATIONS)
-    return Q(pk__in=Proposer.objects.filter(member=member).values("proposal_id")) | Q(
-        pk__in=invited.values("proposal_id")
-    )
+def _own_proposals(user: User, member, units, *, correlated: bool) -> Q:
+    """What the person reads whatever their committees: what they wrote, propose, are invited
+    to co-sign, or handle as a unit. Beside a committee's register the sets are correlated
+    EXISTS: `pk IN` is an index of its own, and SQLite would answer the OR with several index
+    lookups and a sort of every visible row, where EXISTS lets it walk the register's order and
+    stop at a page. Alone, the small sets drive the query as `pk IN`."""
+    sets = []
+    if member is not None:
+        sets.append(Proposer.objects.filter(member=member))
+        sets.append(CoSignature.objects.filter(member=member, state__in=READING_INVITATIONS))
+    if units:
+        sets.append(Assignment.objects.filter(unit_id__in=units, is_active=True))
+    own = Q(created_by=user)
+    for rows in sets:
+        if correlated:
+            own |= Exists(rows.filter(proposal=OuterRef("pk")))
+        else:
+            own |= Q(pk__in=rows.values("proposal_id"))
+    return own
 
 
 def filter_visible_proposals(user: User, queryset: QuerySet) -> QuerySet:
@@ -140,20 +154,15 @@ def filter_visible_proposals(user: User, queryset: QuerySet) -> QuerySet:
     readers = wide | committee_ids_with_role(user, Role.MEMBER)
     units = unit_ids_of(user)
     member = getattr(user, "member", None)
-    # The committee IN stays the leading condition, so the register's query keeps to one
-    # index for office and leaders (an OR makes SQLite sort the whole table); their own
-    # drafts (paper proposals the office types in) are a filter within it.
-    submitted_or_own = ~Q(state__in=UNSUBMITTED_STATES) | Q(created_by=user)
-    visible = Q(committee_id__in=readers) & submitted_or_own
-    # Each extra branch is added only when it can add rows.
     if not readers:
-        visible |= Q(created_by=user)
-    if member is not None:
-        visible |= _invited_or_proposing(member)
-    if units:
-        assigned = Assignment.objects.filter(unit_id__in=units, is_active=True)
-        visible |= Q(pk__in=assigned.values("proposal_id"))
-    return queryset.filter(visible)
+        return queryset.filter(_own_proposals(user, member, units, correlated=False))
+    own = _own_proposals(user, member, units, correlated=True)
+    # Within the committees read, every submitted proposal and the person's own drafts; beyond
+    # them, only their own. Neither branch is an index lookup of its own, so the database walks
+    # the register's order (proposal_register, proposal_register_all) and stops at a page.
+    within = Q(committee_id__in=readers) & (~Q(state__in=UNSUBMITTED_STATES) | own)
+    beyond = ~Q(committee_id__in=readers) & own
+    return queryset.filter(within | beyond)
 
 
 def key_proposal_committee_ids(user: User) -> list[int]:

@@ -178,6 +178,9 @@ class Proposal(models.Model):
             models.Index(
                 fields=["committee", "-plenary", "-number", "-id"], name="proposal_register"
             ),
+            # The same order over every committee: the rolled-up and the member's register,
+            # whose visibility is an OR no single committee's index can serve.
+            models.Index(fields=["-plenary", "-number", "-id"], name="proposal_register_all"),
         ]
 
     def __str__(self) -> str:

@@ -17,17 +17,20 @@ from ..permissions import filter_visible_proposals
 def cosignatures_awaiting(*, member: Member) -> QuerySet[CoSignature]:
     """Invitations the member has not answered on proposals still collecting co-signers,
     before their deadline; soonest deadline first."""
-    visible = filter_visible_proposals(member.user, Proposal.objects.filter(is_deleted=False))
+    # Correlated, so the check reads the few invited proposals, not the whole register.
+    visible = filter_visible_proposals(
+        member.user, Proposal.objects.filter(pk=OuterRef("proposal_id"), is_deleted=False)
+    )
     deadline_open = Q(proposal__cosign_deadline__isnull=True) | Q(
         proposal__cosign_deadline__gte=timezone.now()
     )
     return (
         CoSignature.objects.filter(
             deadline_open,
+            Exists(visible),
             member=member,
             state=CoSignatureState.INVITED,
             proposal__state=ProposalState.COSIGNING,
-            proposal__in=visible.values("pk"),
         )
         .select_related("proposal")
         .order_by("proposal__cosign_deadline", "pk")
