@@ -122,25 +122,27 @@ def check_write_proposal(user: User, proposal: Proposal) -> None:
         raise PermissionDenied(_("只有提案者可以修改提案。"))
 
 
-def _own_proposals(user: User, member, units, *, correlated: bool) -> Q:
-    """What the person reads whatever their committees: what they wrote, propose, are invited
-    to co-sign, or handle as a unit. Beside a committee's register the sets are correlated
-    EXISTS: `pk IN` is an index of its own, and SQLite would answer the OR with several index
-    lookups and a sort of every visible row, where EXISTS lets it walk the register's order and
-    stop at a page. Alone, the small sets drive the query as `pk IN`."""
+def _taking_part(member, units, *, correlated: bool) -> Q | None:
+    """The proposals the person takes part in, whatever their committees: proposing, invited
+    to co-sign, or handling as a unit; None when they take part in none. Beside a committee's
+    register they are correlated EXISTS: `pk IN` is an index of its own, and SQLite would answer
+    the OR with several index lookups and a sort of every visible row, where EXISTS lets it walk
+    the register's order and stop at a page. Alone, the small sets drive the query as `pk IN`."""
     sets = []
     if member is not None:
         sets.append(Proposer.objects.filter(member=member))
         sets.append(CoSignature.objects.filter(member=member, state__in=READING_INVITATIONS))
     if units:
         sets.append(Assignment.objects.filter(unit_id__in=units, is_active=True))
-    own = Q(created_by=user)
+    taking_part = None
     for rows in sets:
-        if correlated:
-            own |= Exists(rows.filter(proposal=OuterRef("pk")))
-        else:
-            own |= Q(pk__in=rows.values("proposal_id"))
-    return own
+        one = (
+            Q(Exists(rows.filter(proposal=OuterRef("pk"))))
+            if correlated
+            else Q(pk__in=rows.values("proposal_id"))
+        )
+        taking_part = one if taking_part is None else taking_part | one
+    return taking_part
 
 
 def filter_visible_proposals(user: User, queryset: QuerySet) -> QuerySet:
@@ -155,14 +157,21 @@ def filter_visible_proposals(user: User, queryset: QuerySet) -> QuerySet:
     units = unit_ids_of(user)
     member = getattr(user, "member", None)
     if not readers:
-        return queryset.filter(_own_proposals(user, member, units, correlated=False))
-    own = _own_proposals(user, member, units, correlated=True)
-    # Within the committees read, every submitted proposal and the person's own drafts; beyond
-    # them, only their own. Neither branch is an index lookup of its own, so the database walks
-    # the register's order (proposal_register, proposal_register_all) and stops at a page.
-    within = Q(committee_id__in=readers) & (~Q(state__in=UNSUBMITTED_STATES) | own)
-    beyond = ~Q(committee_id__in=readers) & own
-    return queryset.filter(within | beyond)
+        taking_part = _taking_part(member, units, correlated=False)
+        written = Q(created_by=user)
+        return queryset.filter(written if taking_part is None else written | taking_part)
+    # Within the committees read: every submitted proposal, and the person's own drafts. The
+    # committee stays the leading condition, so the committee's index serves the order.
+    own = Q(created_by=user)
+    taking_part = _taking_part(member, units, correlated=True)
+    if taking_part is None:
+        return queryset.filter(
+            Q(committee_id__in=readers) & (~Q(state__in=UNSUBMITTED_STATES) | own)
+        )
+    # Beyond them, only what they take part in. No branch is an index lookup of its own, so
+    # the database walks the order of every committee (proposal_register_all) to a page.
+    within = Q(committee_id__in=readers) & (~Q(state__in=UNSUBMITTED_STATES) | own | taking_part)
+    return queryset.filter(within | (~Q(committee_id__in=readers) & taking_part))
 
 
 def key_proposal_committee_ids(user: User) -> list[int]:
