@@ -87,7 +87,8 @@ def test_keeping_no_day_is_refused(fortnight):
 
 @pytest.mark.django_db(transaction=True)
 def test_prunes_the_backups_the_backup_command_writes(tmp_path, settings):
-    # given two real backups made the same day
+    # given two real backups made the same day, on a new server whose upload folder the first
+    # upload has not made yet
     settings.STORAGES = {**settings.STORAGES, "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(tmp_path / "uploads")},
