@@ -263,6 +263,17 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 40 * 1024 * 1024
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "zhengxie@localhost")
+# The SMTP server the smtp backend hands mail to: the server's own MTA by default, or the
+# government mail relay, which usually wants an account and TLS (587, STARTTLS) or SSL (465).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# A relay that stops answering fails the send (retried later, core.services.deliveries)
+# instead of holding a worker.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", 30))
 
 # The site's address as people type it, for links in SMS and e-mail sent by background workers,
 # which have no request to build one from.

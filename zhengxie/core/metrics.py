@@ -1,6 +1,8 @@
 """Metrics in the Prometheus text format at /metrics: requests by route and status, their
-latency, and the background work (the task queue by state, the job rows of every leased kind
-by state, so failures and lost workers show).
+latency, the background work (the task queue by state, the job rows of every leased kind
+by state, so failures and lost workers show), the notification copies by SMS and e-mail by
+state (failed ones are those refused after the last retry), and the SMS each process handed
+to the provider, by kind and outcome (the sign-in codes among them).
 
 Request figures are counted in each process. Under gunicorn every worker is its own process,
 so PROMETHEUS_MULTIPROC_DIR (an empty directory, emptied at each start; config/gunicorn.py
@@ -42,6 +44,14 @@ LATENCY = Histogram(
     "Time to answer an HTTP request, by route.",
     ["route", "method"],
     buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+    registry=None,
+)
+
+
+SMS_SENT = Counter(
+    "zx_sms_sent",
+    "SMS handed to the provider by this process, by kind and outcome (sent, failed).",
+    ["kind", "outcome"],
     registry=None,
 )
 
@@ -89,6 +99,21 @@ class BackgroundWork:
             for status, count in counts.order_by():
                 jobs.add_metric([kind.model._meta.label_lower, status], count)
         yield jobs
+        yield from self._deliveries()
+
+    def _deliveries(self):
+        from .models import Delivery, DigestBatch
+
+        for model, name, what in (
+            (Delivery, "zx_deliveries", "Notification copies by SMS and e-mail"),
+            (DigestBatch, "zx_digests", "Daily digests by SMS and e-mail"),
+        ):
+            family = GaugeMetricFamily(name, f"{what}, by channel and state.",
+                                       labels=["channel", "status"])  # fmt: skip
+            counts = model.objects.values_list("channel", "status").annotate(n=Count("pk"))
+            for channel, status, count in counts.order_by():
+                family.add_metric([channel, status], count)
+            yield family
 
 
 def metrics_text() -> bytes:
@@ -96,8 +121,8 @@ def metrics_text() -> bytes:
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         MultiProcessCollector(registry)
     else:
-        registry.register(REQUESTS)
-        registry.register(LATENCY)
+        for metric in (REQUESTS, LATENCY, SMS_SENT):
+            registry.register(metric)
     registry.register(BackgroundWork())
     return generate_latest(registry)
 

@@ -47,8 +47,14 @@ def _plain(value):
 
 
 def stored_names(storage: Storage, folder: str = "") -> list[str]:
-    """Every file name in the storage, walking its folders."""
-    folders, files = storage.listdir(folder)
+    """Every file name in the storage, walking its folders. A file store that has not been
+    written to yet (a new server's MEDIA_ROOT, made at the first upload) holds no files."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        if folder:
+            raise
+        return []
     names = [f"{folder}/{f}" if folder else f for f in files]
     for sub in folders:
         names += stored_names(storage, f"{folder}/{sub}" if folder else sub)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.module_loading import import_string
 
+from ..metrics import SMS_SENT
 from .kinds import SmsKind
 
 
@@ -45,4 +46,10 @@ def send_sms(*, phone: str, kind: SmsKind, params: dict[str, object]) -> str:
         params=kind.fitted({name: str(value) for name, value in params.items()}),
         language=translation.get_language() or settings.LANGUAGE_CODE,
     )
-    return get_backend().send(message)
+    try:
+        sent = get_backend().send(message)
+    except SmsDeliveryError:
+        SMS_SENT.labels(kind.key, "failed").inc()
+        raise
+    SMS_SENT.labels(kind.key, "sent").inc()
+    return sent

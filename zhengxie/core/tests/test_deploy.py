@@ -1,5 +1,6 @@
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -126,3 +127,67 @@ def test_the_wsgi_server_runs_production_settings_unless_told_otherwise(tmp_path
     # then it refuses to start instead of signing sessions with the public key
     assert result.returncode != 0
     assert "SECRET_KEY is missing" in result.stderr
+
+
+# Read by libraries rather than by our settings: dj-database-url and prometheus-client.
+READ_BY_LIBRARIES = {"DATABASE_URL", "PROMETHEUS_MULTIPROC_DIR"}
+ENVIRON_READ = re.compile(
+    r'(?:environ\.get\(|environ\.setdefault\(|environ\[|env_bool\()\s*"([A-Z][A-Z0-9_]+)"'
+)
+
+
+def _read_by_settings() -> set[str]:
+    sources = (settings.BASE_DIR / "config").rglob("*.py")
+    return READ_BY_LIBRARIES | {
+        name for source in sources for name in ENVIRON_READ.findall(source.read_text())
+    }
+
+
+def _readme_production_variables() -> set[str]:
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    section = readme.split("\n## Production\n", 1)[1].split("\n## ", 1)[0]
+    rows = (line.split("|")[1] for line in section.splitlines() if line.startswith("| `"))
+    return {
+        quoted.split("=")[0]
+        for first_column in rows
+        for quoted in re.findall(r"`([^`]+)`", first_column)
+        if re.fullmatch(r"[A-Z][A-Z0-9_]+(=.*)?", quoted)
+    }
+
+
+def _env_template_variables() -> set[str]:
+    template = (settings.BASE_DIR / "deploy" / "zhengxie.env").read_text()
+    return set(re.findall(r"^#?([A-Z][A-Z0-9_]+)=", template, re.MULTILINE))
+
+
+def test_every_variable_the_readme_names_is_read_by_the_settings():
+    assert _readme_production_variables() - _read_by_settings() == set()
+
+
+def test_every_variable_of_the_environment_template_is_read_and_explained():
+    template = _env_template_variables()
+    assert template - _read_by_settings() == set()
+    assert template - _readme_production_variables() == set()
+
+
+def test_production_mail_goes_to_the_smtp_server_the_environment_names(tmp_path):
+    # given the relay of the env template's example
+    environment = {
+        **production_environment(tmp_path),
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "smtp.example.gov.cn",
+        "EMAIL_PORT": "587",
+        "EMAIL_HOST_USER": "zhengxie@example.gov.cn",
+        "EMAIL_USE_TLS": "true",
+    }
+    show = (
+        "from django.core.mail import get_connection; "
+        "c = get_connection(); print(c.host, c.port, c.username, c.use_tls, c.use_ssl, c.timeout)"
+    )
+    # when
+    result = _run(["manage.py", "shell", "-c", show], **environment)
+    # then
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split() == [
+        "smtp.example.gov.cn", "587", "zhengxie@example.gov.cn", "True", "False", "30",
+    ]  # fmt: skip

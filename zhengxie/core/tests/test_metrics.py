@@ -1,6 +1,7 @@
 """/metrics: requests by route and status, latency and background work, summed over gunicorn's
 worker processes, and readable only by the configured scraper."""
 
+import datetime as dt
 import os
 import re
 import subprocess
@@ -9,7 +10,16 @@ import sys
 import pytest
 from django.conf import settings as django_settings
 
-from zhengxie.core.models import ImportStatus, RosterImport
+from zhengxie.core.models import (
+    Delivery,
+    DeliveryStatus,
+    DigestBatch,
+    ImportStatus,
+    Notification,
+    RosterImport,
+)
+from zhengxie.core.notifications.channels import Channel
+from zhengxie.core.sms import SIGN_IN_CODE, SmsDeliveryError, send_sms
 
 
 def _value(text: str, series: str) -> float:
@@ -52,6 +62,46 @@ def test_background_work_is_read_from_the_database(client, city, staff, scraper)
     text = client.get("/metrics").content.decode()
     assert _value(text, 'zx_jobs{kind="core.rosterimport",status="failed"}') == 1
     assert _value(text, 'zx_jobs{kind="core.rosterimport",status="queued"}') == 1
+
+
+def test_notification_copies_show_by_channel_and_state(client, city, staff, scraper):
+    # given an SMS copy sent, two e-mail copies refused after the last retry, a digest pending
+    notices = [Notification.objects.create(recipient=staff, title=f"通知{n}") for n in range(3)]
+    for notice, channel, status in (
+        (notices[0], Channel.SMS, DeliveryStatus.SENT),
+        (notices[1], Channel.EMAIL, DeliveryStatus.FAILED),
+        (notices[2], Channel.EMAIL, DeliveryStatus.FAILED),
+    ):
+        Delivery.objects.create(
+            notification=notice, recipient=staff, channel=channel, status=status
+        )
+    DigestBatch.objects.create(recipient=staff, channel=Channel.EMAIL, day=dt.date(2026, 12, 6))
+    # when
+    text = client.get("/metrics").content.decode()
+    # then
+    assert _value(text, 'zx_deliveries{channel="sms",status="sent"}') == 1
+    assert _value(text, 'zx_deliveries{channel="email",status="failed"}') == 2
+    assert _value(text, 'zx_deliveries{channel="email",status="sent"}') == 0
+    assert _value(text, 'zx_digests{channel="email",status="pending"}') == 1
+
+
+def test_sms_handed_to_the_provider_are_counted_by_kind_and_outcome(client, db, scraper):
+    # given
+    sent = 'zx_sms_sent_total{kind="sign_in_code",outcome="sent"}'
+    failed = 'zx_sms_sent_total{kind="sign_in_code",outcome="failed"}'
+    before = client.get("/metrics").content.decode()
+    # when one code goes out through the outbox and one is refused (no provider template)
+    send_sms(phone="13900000001", kind=SIGN_IN_CODE, params={"code": "1", "minutes": "5"})
+    scraper.SMS_BACKEND = "zhengxie.core.sms.backends.aliyun.AliyunSmsBackend"
+    scraper.ALIYUN_SMS_ENDPOINT = "http://127.0.0.1:9/"  # nothing listens: never the network
+    scraper.ALIYUN_SMS_TEMPLATES = {}
+    scraper.ALIYUN_SMS_ACCESS_KEY_ID, scraper.ALIYUN_SMS_ACCESS_KEY_SECRET = "LTAI-test", "x"
+    with pytest.raises(SmsDeliveryError):
+        send_sms(phone="13900000001", kind=SIGN_IN_CODE, params={"code": "1", "minutes": "5"})
+    # then
+    after = client.get("/metrics").content.decode()
+    assert _value(after, sent) - _value(before, sent) == 1
+    assert _value(after, failed) - _value(before, failed) == 1
 
 
 def test_nobody_reads_metrics_until_the_operator_opens_them(admin_client, client, db):

@@ -1,4 +1,5 @@
 import datetime as dt
+import socket
 
 import pytest
 from django.db import OperationalError
@@ -139,6 +140,24 @@ def test_readyz_names_the_cache_when_redis_is_away(client, db, monkeypatch):
     # then
     assert response.status_code == 503
     assert response.json()["cache"] == "error: ConnectionError"
+    assert response.json()["database"] == "ok"
+
+
+def test_readyz_names_the_cache_when_no_redis_listens(client, db, settings):
+    # given the production cache (django-redis) pointed at a loopback port nothing listens on
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {"default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{port}/0",
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+    }}  # fmt: skip
+    # when
+    response = client.get("/readyz")
+    # then the load balancer is told the cache is the part that is away, not a crash
+    assert response.status_code == 503
+    assert response.json()["cache"].startswith("error: ")
     assert response.json()["database"] == "ok"
 
 
