@@ -30,7 +30,7 @@ COMMENDED_PER_COMMITTEE = 3
 
 # The deeds plan, as inputs: the share of each committee's members who record deeds in the
 # year, how many each records, and what becomes of them (the rest wait for confirmation).
-DEED_MEMBER_SHARE = 0.6
+DEED_MEMBER_SHARE = 0.7
 DEEDS_PER_MEMBER = (1, 1, 2)
 DEED_CONFIRMED_SHARE = 0.88
 DEED_RETURNED_SHARE = 0.07
