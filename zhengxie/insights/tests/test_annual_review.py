@@ -6,7 +6,6 @@ import json
 import pytest
 from django.core.management import call_command
 
-
 COUNTIES = ("zengdu", "suixian", "guangshui")
 
 
