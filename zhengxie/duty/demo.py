@@ -177,6 +177,8 @@ def seed(world: DemoWorld) -> None:
         recompute_year(committee=committee, year=world.year)
     _commendations(world)
     computed = sum(recompute_year(committee=c, year=world.year) for c in world.committees.values())
+    for committee in world.committees.values():  # the previous year (core/demo_2021.py)
+        recompute_year(committee=committee, year=world.year - 1)
     world.notes.append(f"履职：{computed} 名委员的 {world.year} 年度积分由履职记录计算")
     opted = _showcases(world)
     world.notes.append(f"委员风采：{opted} 名委员公开了风采页")

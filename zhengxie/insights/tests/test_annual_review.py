@@ -114,3 +114,25 @@ def test_no_rollup_counts_the_city_committee_alone(demo_review):
     assert own["rollup"] is False
     assert own["members"]["total"] < review["members"]["total"]
     assert own["grassroots"]["venues"] < review["grassroots"]["venues"]
+
+
+def test_the_demos_2021_gives_the_year_on_year_a_real_previous_year(demo_world, db):
+    # given the demo's lighter 2021 (the fourth term's last year), built through the services
+    from zhengxie.core import demo_2021
+    from zhengxie.core.models import Committee
+    from zhengxie.insights.review import NO_PREVIOUS, year_on_year
+    from zhengxie.insights.selectors import compute_annual_figures
+
+    city = Committee.objects.get(code="suizhou")
+    before = compute_annual_figures(committee=city, year=2021)
+    now = compute_annual_figures(committee=city, year=2022)
+    # when the review compares the two years
+    rows = {row[0]: row[1:] for row in year_on_year(now, before).rows}
+    # then the previous year's figures are the 2021 plan's, not blanks
+    plans = demo_2021.CITY_PLAN.registered + 3 * demo_2021.COUNTY_PLAN.registered
+    assert rows["立案提案"][0] == str(plans)
+    assert before["proposals"]["replied"] == plans
+    assert rows["履职活动"][0] not in (NO_PREVIOUS, "0")
+    assert before["activities"]["research_inspection_reports"] == sum(
+        reports for reports, _c, _s in demo_2021.VOLUMES.values()
+    )
