@@ -1,7 +1,9 @@
 """The 2022 year of the seed: plenaries and standing-committee meetings at the city and the
 counties, the thematic consultation on troubled enterprises and its 建议案, research and
 inspection reports, study sessions, essays, joint activities with the provincial committee and
-reading groups. Deterministic: the world's rng drives every choice."""
+reading groups, and the sectors' joint consultations (界别联组协商). Research, inspection and
+consultation places go round the members in turns, so that nearly every member takes part in
+both, as the five ones ask. Deterministic: the world's rng drives every choice."""
 
 import datetime as dt
 
