@@ -1,12 +1,14 @@
 """The 2022 year of the seed: plenaries and standing-committee meetings at the city and the
 counties, the thematic consultation on troubled enterprises and its 建议案, research and
 inspection reports, study sessions, essays, joint activities with the provincial committee and
-reading groups. Deterministic: the world's rng drives every choice."""
+reading groups, and the sectors' joint consultations (界别联组协商). Research, inspection and
+consultation places go round the members in turns, so that nearly every member takes part in
+both, as the five ones ask. Deterministic: the world's rng drives every choice."""
 
 import datetime as dt
 
 from zhengxie.core.demo import DemoWorld
-from zhengxie.core.models import Member
+from zhengxie.core.models import Member, Sector
 
 from .demo_data import (
     BOOKS,
@@ -18,7 +20,14 @@ from .demo_data import (
     STUDY_TOPICS,
     TOPICS,
 )
-from .demo_holding import PLENARY_PRESENT_SHARE, SMALL_GROUP, DemoCommittee, at, hold
+from .demo_holding import (
+    PLENARY_PRESENT_SHARE,
+    RESEARCH_ROUNDS,
+    SMALL_GROUP,
+    DemoCommittee,
+    at,
+    hold,
+)
 from .models import InvitationSource
 from .services import activities as activity_services
 from .services import essays, plans, reading
@@ -107,23 +116,43 @@ def _recommendation(group: DemoCommittee, activity, present: list[int]) -> None:
     )
 
 
+# 界别联组协商: the sectors meet in groups of this many, each group once a year, every engaged
+# member of the group's sectors invited; the topic consultations take their places in turns.
+SECTORS_PER_GROUP = 5
+TOPIC_CONSULTATION_SIZE = 40
+
+
 def _consultations(group: DemoCommittee, year: int, topics) -> None:
     approved = [t for t in topics[1:] if t.status == "approved"]
-    for index, topic in enumerate(approved[:3]):
-        if index == 2 and group.committee.parent_id is not None:
-            continue
+    held = approved[:3] if group.committee.parent_id is None else approved[:2]
+    sectors = list(Sector.objects.filter(committee=group.committee).order_by("sort_order"))
+    joint_groups = [
+        sectors[i : i + SECTORS_PER_GROUP] for i in range(0, len(sectors), SECTORS_PER_GROUP)
+    ]
+    for topic in held:
         hold(
             group,
             code=topic.kind.code,
             title=topic.title,
             topic=topic,
             day=dt.date(year, 3 * (topic.quarter or 2), 22),
-            invitees=group.sample(20),
+            invitees=group.consultation.take(TOPIC_CONSULTATION_SIZE),
+            present_share=0.9,
+        )
+    for index, joint in enumerate(joint_groups):
+        names = {s.pk for s in joint}
+        hold(
+            group,
+            code="sector",
+            title=f"界别联组协商会（{'、'.join(s.name for s in joint)}）",
+            day=dt.date(year, 5 + index, 16),
+            invitees=[m for m in group.engaged if m.sector_id in names],
             present_share=0.9,
         )
 
 
-def _reports(group: DemoCommittee, year: int, count: int) -> None:
+def _reports(group: DemoCommittee, year: int, count: int, joint: int) -> None:
+    places = group.share(RESEARCH_ROUNDS, count + joint)
     for index, (code, title) in enumerate(REPORTS[:count]):
         day = dt.date(year, 3 + index % 9, 8 + index % 15)
         activity, present = hold(
@@ -131,7 +160,7 @@ def _reports(group: DemoCommittee, year: int, count: int) -> None:
             code=code,
             title=title,
             day=day,
-            invitees=group.sample(SMALL_GROUP),
+            invitees=group.research.take(places),
             present_share=0.85,
         )
         authors = list(Member.objects.filter(pk__in=present[:2]))
@@ -164,7 +193,8 @@ def _studies(group: DemoCommittee, year: int, count: int) -> None:
         )
 
 
-def _joint(group: DemoCommittee, year: int, count: int) -> None:
+def _joint(group: DemoCommittee, year: int, count: int, reports: int) -> None:
+    places = group.share(RESEARCH_ROUNDS, count + reports)
     for index in range(count):
         title = JOINT[index % len(JOINT)]
         hold(
@@ -173,7 +203,7 @@ def _joint(group: DemoCommittee, year: int, count: int) -> None:
             title=f"联动省政协{title}",
             upper="湖北省政协",
             day=dt.date(year, 4 + index % 8, 12),
-            invitees=group.sample(8),
+            invitees=group.research.take(places),
             present_share=0.9,
         )
 
@@ -270,9 +300,9 @@ def seed(world: DemoWorld) -> None:
         topics = _plan(group, year)
         _meetings(group, year, city=committee.parent_id is None, topics=topics)
         _consultations(group, year, topics)
-        _reports(group, year, reports)
+        _reports(group, year, reports, joint)
         _studies(group, year, studies)
-        _joint(group, year, joint)
+        _joint(group, year, joint, reports)
         _essays(group, year, essay_count)
         _reading(group, year)
     _upcoming(DemoCommittee(world, world.city), year)

@@ -6,7 +6,7 @@ import datetime as dt
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from zhengxie.core.demo import DemoWorld
+from zhengxie.core.demo import DemoWorld, Rota
 from zhengxie.core.models import Committee, Member
 
 from .models import ActivityKind, InvitationSource, LeaveRequest, LeaveStatus
@@ -19,6 +19,8 @@ from .services.invitations import invite_members
 DISENGAGED_SHARE = 0.04
 PLENARY_PRESENT_SHARE = 0.95
 SMALL_GROUP = 10
+# How many times the year's research and inspection places go round the engaged members.
+RESEARCH_ROUNDS = 1.3
 
 
 def at(day: dt.date, hour: int = 9) -> dt.datetime:
@@ -38,10 +40,19 @@ class DemoCommittee:
         }
         self.engaged = [m for m in members if m.pk not in self.idle]
         self.members = members
+        # Research and consultation places go round the engaged members in turns (Rota), as
+        # an office plans them so that every member takes part in both during the year.
+        self.research = Rota(self.engaged, rng)
+        self.consultation = Rota(self.engaged, rng)
         self.kinds = {k.code: k for k in ActivityKind.objects.filter(committee=committee)}
 
     def sample(self, count: int) -> list[Member]:
         return self.world.rng.sample(self.engaged, min(count, len(self.engaged)))
+
+    def share(self, rounds: float, activities: int) -> int:
+        """Places per activity for `activities` activities to go round the engaged members
+        `rounds` times (more than once: some of those invited stay away)."""
+        return -(-round(rounds * len(self.engaged)) // max(activities, 1))
 
 
 def hold(

@@ -256,8 +256,9 @@ class DemoWorld:
     year: int = DEMO_YEAR
     committees: dict[str, Committee] = field(default_factory=dict)
     plenaries: dict[str, Plenary] = field(default_factory=dict)
-    # 五届二次会议 (early 2023): where the counties' demo proposals sit, so the 2022 roll-up
-    # shows the review's city figures (170 registered) while county staff have a register too.
+    # 五届二次会议 (early 2023): the next plenary, open for the coming year's intake. Every
+    # committee's demo proposals sit in its first plenary (2022): the city's own 170 are the
+    # review's, and the city-with-counties roll-up adds the counties' own.
     second_plenaries: dict[str, Plenary] = field(default_factory=dict)
     accounts: dict[str, User] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
@@ -265,6 +266,26 @@ class DemoWorld:
     @property
     def city(self) -> Committee:
         return self.committees["suizhou"]
+
+
+class Rota:
+    """Members taken in turns, the way an office spreads places on joint proposals and
+    activities so that everyone has had a turn before anyone has a second: a shuffled round,
+    then the next round."""
+
+    def __init__(self, members, rng: random.Random):
+        self.members, self.rng, self.queue = list(members), rng, []
+
+    def take(self, count: int) -> list:
+        picked: list = []
+        count = min(count, len(self.members))
+        while len(picked) < count:
+            if not self.queue:
+                self.queue = self.rng.sample(self.members, len(self.members))
+            member = self.queue.pop()
+            if member not in picked:
+                picked.append(member)
+        return picked
 
 
 def _make_user(

@@ -30,7 +30,7 @@ COMMENDED_PER_COMMITTEE = 3
 
 # The deeds plan, as inputs: the share of each committee's members who record deeds in the
 # year, how many each records, and what becomes of them (the rest wait for confirmation).
-DEED_MEMBER_SHARE = 0.6
+DEED_MEMBER_SHARE = 0.7
 DEEDS_PER_MEMBER = (1, 1, 2)
 DEED_CONFIRMED_SHARE = 0.88
 DEED_RETURNED_SHARE = 0.07
@@ -177,6 +177,8 @@ def seed(world: DemoWorld) -> None:
         recompute_year(committee=committee, year=world.year)
     _commendations(world)
     computed = sum(recompute_year(committee=c, year=world.year) for c in world.committees.values())
+    for committee in world.committees.values():  # the previous year (core/demo_2021.py)
+        recompute_year(committee=committee, year=world.year - 1)
     world.notes.append(f"履职：{computed} 名委员的 {world.year} 年度积分由履职记录计算")
     opted = _showcases(world)
     world.notes.append(f"委员风采：{opted} 名委员公开了风采页")

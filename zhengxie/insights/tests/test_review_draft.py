@@ -299,3 +299,29 @@ def test_the_review_page_shows_the_comparisons(client, city, county, make_user):
     assert "与2021年比较" in html
     assert "2021年没有记录，不作同比。" in html
     assert "县市区比较" in html and county.name in html
+
+
+def test_the_draft_pages_queries_do_not_grow_with_its_edits(client, city, county, make_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zhengxie.core.factories import make_member
+
+    staff = make_user(Role.STAFF, city)
+    client.force_login(staff)
+    url, scope = reverse("insights:review_draft"), {"committee": city.pk, "year": 2022}
+
+    def queries_after(edits: int) -> int:
+        for index in range(edits):
+            save_review_draft(actor=staff, committee=city, year=2022, prose=f"{PROSE}第{index}稿")
+            make_member(committee=county)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url, scope)
+        assert response.status_code == 200
+        return len(captured)
+
+    client.get(url, scope)  # the first request fills the caches every later one reads
+    small, large = queries_after(1), queries_after(6)
+
+    assert large == small
+    assert small <= 125  # this year's and last year's figures, and the county comparison

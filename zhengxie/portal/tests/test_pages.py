@@ -164,3 +164,53 @@ def test_board_credit_rules_page_shows_the_boards_override(client, board):
     assert "发表回复</td><td>+3" in html
     assert "发表主题</td><td>+2" in html
     assert "论坛元老" in html
+
+
+def test_a_news_articles_form_has_byline_and_source_and_the_thread_shows_them(client, city, people):
+    # given a news board and an ordinary board the office posts on
+    news = make_board(committee=city, kind=BoardKind.NEWS, post=[Audience.STAFF])
+    forum = make_board(committee=city, post=[Audience.STAFF])
+    client = _client_for(client, people["staff"])
+    # when the office opens both forms and posts an article with its byline and source
+    news_form = client.get(reverse("portal:thread_create", args=[news.pk])).content.decode()
+    forum_form = client.get(reverse("portal:thread_create", args=[forum.pk])).content.decode()
+    posted = client.post(
+        reverse("portal:thread_create", args=[news.pk]),
+        {
+            "title": "市政协年度工作回眸",
+            "body": "正文",
+            "byline": "全媒记者 陈巧玲",
+            "source": "随州日报",
+        },
+        follow=True,
+    )
+    # then only the news form asks for them, and the article carries them
+    assert 'name="byline"' in news_form and 'name="source"' in news_form
+    assert 'name="byline"' not in forum_form and 'name="source"' not in forum_form
+    thread = Thread.objects.get(board=news)
+    assert (thread.byline, thread.source) == ("全媒记者 陈巧玲", "随州日报")
+    assert "全媒记者 陈巧玲" in posted.content.decode()
+
+
+def test_an_ordinary_threads_byline_is_not_kept_and_an_overlong_one_is_refused(
+    client, city, people
+):
+    # given
+    news = make_board(committee=city, kind=BoardKind.NEWS, post=[Audience.STAFF])
+    forum = make_board(committee=city, post=[Audience.STAFF])
+    client = _client_for(client, people["staff"])
+    url = reverse("portal:thread_create", args=[news.pk])
+    # when
+    client.post(
+        reverse("portal:thread_create", args=[forum.pk]),
+        {"title": "讨论", "body": "正文", "byline": "某某", "source": "某报"},
+    )
+    too_long = client.post(url, {"title": "新闻", "body": "正文", "byline": "记" * 121})
+    # then
+    assert (Thread.objects.get(board=forum).byline, Thread.objects.get(board=forum).source) == (
+        "",
+        "",
+    )
+    assert too_long.status_code == 200
+    assert list(too_long.context["form"].errors) == ["byline"]
+    assert not Thread.objects.filter(board=news).exists()

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
+from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld, Rota
 from zhengxie.core.models import Committee, HandlingUnit, Member, Plenary, Role, RoleGrant, User
 
 from .. import services
@@ -41,6 +41,10 @@ class Ctx:
     units: list[HandlingUnit]
     members: list[Member]
     liaisons: dict[int, User] = field(default_factory=dict)
+    rota: Rota | None = None
+
+    def __post_init__(self):
+        self.rota = Rota(self.members, self.world.rng)
 
 
 @functools.cache
@@ -83,10 +87,26 @@ def _liaison(ctx: Ctx, unit: HandlingUnit) -> User:
     return ctx.liaisons[unit.pk]
 
 
+# How many members a paper proposal names: an individual one its author; a joint one its
+# signers as the text gives them (3 to 12; 3 to 8 where the text gives none); a party's or
+# sector's proposal the members who drafted it for the body. The office takes the members in
+# turns (Rota), as it does when it gathers co-signers so that every member is on a proposal.
+JOINT_SIGNERS = (3, 12)
+JOINT_SIGNERS_UNNAMED = (3, 8)
+BODY_DRAFTERS = (2, 5)
+
+
 def _proposers(ctx: Ctx, row: dict, first: Member | None) -> list[Member]:
     rng = ctx.world.rng
-    count = 1 if row["kind"] != "joint" else min(max(int(row["signers"] or 2), 2), 5)
-    people = rng.sample(ctx.members, count)
+    if row["kind"] == "individual":
+        count = 1
+    elif row["kind"] == "joint":
+        signers = int(row["signers"] or 0)
+        low, high = JOINT_SIGNERS
+        count = min(max(signers, low), high) if signers else rng.randint(*JOINT_SIGNERS_UNNAMED)
+    else:
+        count = rng.randint(*BODY_DRAFTERS)
+    people = ctx.rota.take(count)
     if first is not None and first not in people:
         people[0] = first
     return people

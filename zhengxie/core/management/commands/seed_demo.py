@@ -25,6 +25,7 @@ DEMO_STEPS = [
     "zhengxie.grassroots.demo",
     "zhengxie.portal.demo",
     "zhengxie.jobs.demo",
+    "zhengxie.core.demo_2021",  # the previous year, for the review's year on year
     "zhengxie.duty.demo",
     "zhengxie.core.demo_accounts",
 ]
