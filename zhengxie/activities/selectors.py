@@ -19,6 +19,9 @@ from .models import (
     AttendanceStatus,
     ConsultationPlan,
     Essay,
+    Guest,
+    GuestKind,
+    GuestStatus,
     Invitation,
     LeaveRequest,
     LeaveStatus,
@@ -50,10 +53,36 @@ def _open_states() -> list[str]:
     return states_allowing("activity", TAKE_PART)
 
 
-def _held(committee_ids: list[int], year: int) -> QuerySet:
+def _held_all(committee_ids: list[int], year: int) -> QuerySet:
     return Activity.objects.filter(
         committee_id__in=committee_ids, starts_at__year=year, state__in=_held_states()
     )
+
+
+def _held(committee_ids: list[int], year: int) -> QuerySet:
+    """The committees' activities for members; the office's own are counted apart."""
+    return _held_all(committee_ids, year).filter(office_own=False)
+
+
+def figures_guests(*, committee_ids: list[int], year: int) -> dict:
+    """The office's own activities held, and who came without being a member: guests and
+    cadres present at held activities. Read from their own table, so none of it can enter
+    members' participation, attendance rate or duty figures."""
+    present = Guest.objects.filter(
+        committee_id__in=committee_ids,
+        activity__starts_at__year=year,
+        activity__state__in=_held_states(),
+        status=GuestStatus.PRESENT,
+    ).aggregate(
+        guests_present=Count("id", filter=~Q(kind=GuestKind.CADRE)),
+        cadres_present=Count("id", filter=Q(kind=GuestKind.CADRE)),
+    )
+    office_own = _held_all(committee_ids, year).filter(office_own=True).count()
+    return {"office_own_held": office_own, **present}
+
+
+def list_guests(*, activity: Activity) -> QuerySet[Guest]:
+    return Guest.objects.filter(activity=activity).order_by("kind", "id")
 
 
 def figures(*, committee_ids: list[int], year: int) -> dict:
@@ -103,6 +132,7 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
     rate = settled["present"] / settled["expected"] if settled["expected"] else 0.0
     return {
         **held,
+        **figures_guests(committee_ids=committee_ids, year=year),
         "joint_with_lower": joint_with_lower,
         "research_inspection_reports": reports,
         "essays": essays,
