@@ -65,10 +65,10 @@ def _held(committee_ids: list[int], year: int) -> QuerySet:
 
 
 def figures_guests(*, committee_ids: list[int], year: int) -> dict:
-    """The office's own activities held, and who came without being a member: guests and
-    cadres present at held activities. Read from their own table, so none of it can enter
-    members' participation, attendance rate or duty figures."""
-    present = Guest.objects.filter(
+    """Who came without being a member: guests and cadres present at held activities. Read
+    from their own table, so none of it can enter members' participation, attendance rate or
+    duty figures."""
+    return Guest.objects.filter(
         committee_id__in=committee_ids,
         activity__starts_at__year=year,
         activity__state__in=_held_states(),
@@ -77,8 +77,6 @@ def figures_guests(*, committee_ids: list[int], year: int) -> dict:
         guests_present=Count("id", filter=~Q(kind=GuestKind.CADRE)),
         cadres_present=Count("id", filter=Q(kind=GuestKind.CADRE)),
     )
-    office_own = _held_all(committee_ids, year).filter(office_own=True).count()
-    return {"office_own_held": office_own, **present}
 
 
 def list_guests(*, activity: Activity) -> QuerySet[Guest]:
@@ -96,13 +94,17 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
     province alone has it in `joint_with_lower`, the city alone in `held`, and a roll-up of
     the province with the city in `held` only: `held + joint_with_lower` is the number of
     distinct activities the committees held or joined."""
-    held = _held(committee_ids, year).aggregate(
-        held=Count("id"),
-        consultations=Count("id", filter=Q(kind__counts_as_consultation=True)),
-        study_sessions=Count("id", filter=Q(kind__counts_as_study=True)),
+    # The office's own activities (机关自身活动) are counted apart, in `office_own_held`.
+    members = Q(office_own=False)
+    held = _held_all(committee_ids, year).aggregate(
+        held=Count("id", filter=members),
+        consultations=Count("id", filter=members & Q(kind__counts_as_consultation=True)),
+        study_sessions=Count("id", filter=members & Q(kind__counts_as_study=True)),
         joint_with_upper=Count(
-            "id", filter=Q(kind__joint_with_upper=True) | Q(upper_partner__isnull=False)
+            "id",
+            filter=members & (Q(kind__joint_with_upper=True) | Q(upper_partner__isnull=False)),
         ),
+        office_own_held=Count("id", filter=Q(office_own=True)),
     )
     joint_with_lower = (
         Activity.objects.filter(
