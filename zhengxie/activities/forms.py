@@ -9,6 +9,7 @@ from zhengxie.core.selectors import upper_committee_ids
 
 from .models import (
     ActivityKind,
+    GuestKind,
     InstructionLevel,
     InvitationSource,
     OutcomeKind,
@@ -47,6 +48,11 @@ class ActivityForm(forms.Form):
         max_length=60,
         required=False,
         help_text=_("上级机关不在平台上时填写其名称。"),
+    )
+    office_own = forms.BooleanField(
+        label=_("机关自身活动"),
+        required=False,
+        help_text=_("机关干部学习、机关竞赛等由机关为干部举办的活动，统计时与委员活动分开计算。"),
     )
     description = forms.CharField(label=_("内容"), widget=forms.Textarea, required=False)
 
@@ -88,6 +94,24 @@ class InviteForm(forms.Form):
             return [int(x) for x in raw.split(",") if x.strip()]
         except ValueError:
             raise forms.ValidationError(_("委员编号应为数字，用逗号分隔。")) from None
+
+
+class GuestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("类别"), choices=GuestKind.choices)
+    name = forms.CharField(label=_("姓名"), max_length=40, required=False)
+    unit = forms.CharField(label=_("单位"), max_length=80, required=False)
+    user = forms.ModelChoiceField(
+        label=_("机关干部账号"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_("机关干部已有平台账号时选择，姓名可不填。"),
+    )
+
+    def __init__(self, *args, committee_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.filter(
+            role_grants__committee_id=committee_id, role_grants__role=Role.STAFF
+        ).distinct()
 
 
 class LeaveForm(forms.Form):

@@ -19,6 +19,9 @@ from .models import (
     AttendanceStatus,
     ConsultationPlan,
     Essay,
+    Guest,
+    GuestKind,
+    GuestStatus,
     Invitation,
     LeaveRequest,
     LeaveStatus,
@@ -50,10 +53,34 @@ def _open_states() -> list[str]:
     return states_allowing("activity", TAKE_PART)
 
 
-def _held(committee_ids: list[int], year: int) -> QuerySet:
+def _held_all(committee_ids: list[int], year: int) -> QuerySet:
     return Activity.objects.filter(
         committee_id__in=committee_ids, starts_at__year=year, state__in=_held_states()
     )
+
+
+def _held(committee_ids: list[int], year: int) -> QuerySet:
+    """The committees' activities for members; the office's own are counted apart."""
+    return _held_all(committee_ids, year).filter(office_own=False)
+
+
+def figures_guests(*, committee_ids: list[int], year: int) -> dict:
+    """Who came without being a member: guests and cadres present at held activities. Read
+    from their own table, so none of it can enter members' participation, attendance rate or
+    duty figures."""
+    return Guest.objects.filter(
+        committee_id__in=committee_ids,
+        activity__starts_at__year=year,
+        activity__state__in=_held_states(),
+        status=GuestStatus.PRESENT,
+    ).aggregate(
+        guests_present=Count("id", filter=~Q(kind=GuestKind.CADRE)),
+        cadres_present=Count("id", filter=Q(kind=GuestKind.CADRE)),
+    )
+
+
+def list_guests(*, activity: Activity) -> QuerySet[Guest]:
+    return Guest.objects.filter(activity=activity).order_by("kind", "id")
 
 
 def figures(*, committee_ids: list[int], year: int) -> dict:
@@ -67,13 +94,17 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
     province alone has it in `joint_with_lower`, the city alone in `held`, and a roll-up of
     the province with the city in `held` only: `held + joint_with_lower` is the number of
     distinct activities the committees held or joined."""
-    held = _held(committee_ids, year).aggregate(
-        held=Count("id"),
-        consultations=Count("id", filter=Q(kind__counts_as_consultation=True)),
-        study_sessions=Count("id", filter=Q(kind__counts_as_study=True)),
+    # The office's own activities (机关自身活动) are counted apart, in `office_own_held`.
+    members = Q(office_own=False)
+    held = _held_all(committee_ids, year).aggregate(
+        held=Count("id", filter=members),
+        consultations=Count("id", filter=members & Q(kind__counts_as_consultation=True)),
+        study_sessions=Count("id", filter=members & Q(kind__counts_as_study=True)),
         joint_with_upper=Count(
-            "id", filter=Q(kind__joint_with_upper=True) | Q(upper_partner__isnull=False)
+            "id",
+            filter=members & (Q(kind__joint_with_upper=True) | Q(upper_partner__isnull=False)),
         ),
+        office_own_held=Count("id", filter=Q(office_own=True)),
     )
     joint_with_lower = (
         Activity.objects.filter(
@@ -103,6 +134,7 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
     rate = settled["present"] / settled["expected"] if settled["expected"] else 0.0
     return {
         **held,
+        **figures_guests(committee_ids=committee_ids, year=year),
         "joint_with_lower": joint_with_lower,
         "research_inspection_reports": reports,
         "essays": essays,

@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import activities, attendance, essay_review, essays, outcomes, plans, reading
+from .views import activities, attendance, essay_review, essays, guests, outcomes, plans, reading
 
 app_name = "activities"
 urlpatterns = [
@@ -23,6 +23,9 @@ urlpatterns = [
         attendance.cancel_attendance,
         name="cancel_attendance",
     ),
+    path("<int:pk>/guests/", guests.add_guest, name="add_guest"),
+    path("guests/<int:guest_pk>/sign-in/", guests.sign_in_guest, name="guest_signin"),
+    path("guests/<int:guest_pk>/cancel/", guests.cancel_guest, name="guest_cancel"),
     path("<int:pk>/speech/", attendance.add_speech, name="speech"),
     path("warnings/", attendance.warnings, name="warnings"),
     path("<int:pk>/outcome/", outcomes.outcome_create, name="outcome_create"),

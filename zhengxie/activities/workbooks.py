@@ -1,13 +1,14 @@
 """The year's attendance as the office hands it in, through core.spreadsheets (the one
 workbook writer): per activity held (expected, present, on leave, absent, the rate) and per
-member. Two grouped queries whatever the number of activities and members."""
+member, and the guests and cadres apart. Three queries whatever the number of activities and
+members."""
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from zhengxie.core.spreadsheets import Sheet, write_workbook
 
-from .models import Activity, Attendance, AttendanceStatus
+from .models import Activity, Attendance, AttendanceStatus, Guest, GuestStatus
 from .models.activities import COUNTS_HELD
 from .steps import states_allowing
 
@@ -85,5 +86,50 @@ def by_member(committee_ids: list[int], year: int) -> Sheet:
     return Sheet(_("按委员"), header, body, freeze_header=True)
 
 
+def guests(committee_ids: list[int], year: int) -> Sheet:
+    """Guests and cadres at held activities, on a sheet of their own: they are not members and
+    never enter the two sheets above."""
+    rows = (
+        Guest.objects.filter(
+            committee_id__in=committee_ids,
+            activity__starts_at__year=year,
+            activity__state__in=_held_states(),
+        )
+        .exclude(status=GuestStatus.CANCELLED)
+        .select_related("activity", "committee")
+        .order_by("activity__starts_at", "activity_id", "kind", "id")
+    )
+    body = (
+        [
+            g.activity.starts_at.date(),
+            g.committee.short_name,
+            g.activity.title,
+            _("机关自身活动") if g.activity.office_own else "",
+            g.get_kind_display(),
+            g.name,
+            g.unit,
+            g.get_status_display(),
+        ]
+        for g in rows
+    )
+    header = [
+        _("日期"),
+        _("政协"),
+        _("活动名称"),
+        _("主办"),
+        _("类别"),
+        _("姓名"),
+        _("单位"),
+        _("出席情况"),
+    ]
+    return Sheet(_("特邀人员与机关干部"), header, body, freeze_header=True)
+
+
 def attendance_workbook(*, committee_ids: list[int], year: int) -> bytes:
-    return write_workbook([by_activity(committee_ids, year), by_member(committee_ids, year)])
+    return write_workbook(
+        [
+            by_activity(committee_ids, year),
+            by_member(committee_ids, year),
+            guests(committee_ids, year),
+        ]
+    )

@@ -12,6 +12,7 @@ from .activities import (
     SpeechKind,
 )
 from .essays import Essay, EssayCall, EssayCallState, EssayScore, EssayState
+from .guests import Guest, GuestKind, GuestStatus
 from .kinds import AbsenceRule, ActivityKind, LeaveApprover
 from .outcomes import (
     Adoption,
@@ -43,6 +44,9 @@ __all__ = [
     "EssayCallState",
     "EssayScore",
     "EssayState",
+    "Guest",
+    "GuestKind",
+    "GuestStatus",
     "InstructionLevel",
     "Invitation",
     "InvitationSource",

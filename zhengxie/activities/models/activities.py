@@ -67,6 +67,9 @@ class Activity(CommitteeScoped):
         related_name="joint_activities",
     )
     upper_committee = models.CharField(_("联动的上级政协"), max_length=60, blank=True)
+    # The office's own activities (机关干部学习、机关竞赛): held by the office for its cadres,
+    # counted apart from the committee's activities for members (selectors.figures).
+    office_own = models.BooleanField(_("机关自身活动"), default=False)
     state = models.CharField(
         _("状态"), max_length=10, choices=ActivityState.choices, default=ActivityState.PLANNED
     )

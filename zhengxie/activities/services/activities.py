@@ -68,10 +68,12 @@ def create_activity(
     organizer: SpecialCommittee | None = None,
     upper_committee: str = "",
     upper_partner: Committee | None = None,
+    office_own: bool = False,
 ) -> Activity:
     """Staff plan an activity; actor None is the demo loader. A joint activity with an upper
     committee on the platform names it as `upper_partner`: recorded here once, it shows in
-    the partner's list as well."""
+    the partner's list as well. `office_own` marks the office's own activity for its cadres,
+    counted apart in the figures."""
     if actor is not None:
         check_manage_activity_permission(actor, committee.pk)
     _check_activity_fields(
@@ -95,6 +97,7 @@ def create_activity(
         ends_at=ends_at,
         upper_committee=upper_committee,
         upper_partner=upper_partner,
+        office_own=office_own,
         created_by=actor,
     )
     activity._history_user = actor

@@ -13,7 +13,7 @@ from zhengxie.core.web.redirects import redirect_with_success
 from zhengxie.core.web.scoping import allowed_committees, office_committee, pick_committee_ids
 
 from .. import selectors
-from ..forms import ActivityForm, InviteForm, LeaveForm, SpeechForm, StaffSignInForm
+from ..forms import ActivityForm, GuestForm, InviteForm, LeaveForm, SpeechForm, StaffSignInForm
 from ..models import Activity, LeaveRequest, LeaveStatus, Speech
 from ..permissions import (
     activity_reader_committee_ids,
@@ -95,10 +95,12 @@ def _detail_context(request: HttpRequest, activity: Activity) -> dict:
     context["show_roster"] = can_read_attendance(request.user, activity)
     if context["show_roster"]:
         context["roster"] = selectors.roster(activity=activity)
+        context["guests"] = selectors.list_guests(activity=activity)
     if manage:
         context.update(
             invite_form=InviteForm(committee_id=activity.committee_id),
             signin_form=StaffSignInForm(),
+            guest_form=GuestForm(committee_id=activity.committee_id),
             **history_context(activity),
         )
     context["leave_form"] = LeaveForm()

@@ -1,7 +1,9 @@
 """Opinion reports (社情民意) for their authors: my reports, writing and submitting one,
 reworking it when the office returns it, and what became of it (adoption, escalations to upper
-committees, leaders' instructions). The office's steps (accept, return, adopt, forward,
-decline) and the author's withdrawal go through /api/v1/opinion_report/<id>/transitions."""
+committees, hand-offs to the committees above on the platform and their decisions, leaders'
+instructions); the office hands an adopted report off to the committee above. The office's
+steps (accept, return, adopt, forward, decline) and the author's withdrawal go through
+/api/v1/opinion_report/<id>/transitions."""
 
 from datetime import date, datetime
 
@@ -67,6 +69,31 @@ class InstructionOut(Schema):
         return instruction.get_level_display()
 
 
+class HandedFromOut(Schema):
+    id: int
+    committee: str = Field(description="报送的下级政协")
+
+    @staticmethod
+    def resolve_committee(report) -> str:
+        return report.committee.display_name
+
+
+class UpperHandlingOut(Schema):
+    committee: str = Field(description="上级政协")
+    state: str
+    state_label: str
+    adoption_mode: str
+    decided_at: datetime | None
+
+    @staticmethod
+    def resolve_committee(report) -> str:
+        return report.committee.display_name
+
+    @staticmethod
+    def resolve_state_label(report) -> str:
+        return report.get_state_display()
+
+
 class ReportDetailOut(ReportOut):
     body: str
     body_kind: str
@@ -76,6 +103,13 @@ class ReportDetailOut(ReportOut):
     editable: bool = Field(description="现在能否修改（草稿或被退回时作者可改）")
     escalations: list[EscalationOut] = Field(description="报送上级及上级采用情况")
     instructions: list[InstructionOut] = Field(description="领导批示")
+    escalated_from: HandedFromOut | None = Field(
+        description="逐级报送：这条信息来自哪一级下级政协的哪条信息"
+    )
+    upper_decision: str = Field(description="上级政协办理情况（逐级报送后上级的最新决定）")
+    upper_handling: list[UpperHandlingOut] = Field(
+        description="逐级报送后各上级政协的办理状态，近的一级在前"
+    )
 
     @staticmethod
     def resolve_forwarded_unit(report) -> str | None:
@@ -93,6 +127,10 @@ class ReportDetailOut(ReportOut):
     def resolve_instructions(report) -> list:
         return list(report.instructions.all())
 
+    @staticmethod
+    def resolve_upper_handling(report) -> list:
+        return selectors.list_upper_handling(report=report)
+
 
 class ReportIn(Schema):
     title: str = Field(max_length=120)
@@ -102,6 +140,10 @@ class ReportIn(Schema):
     body_kind: str = Field("", max_length=20)
     body_name: str = Field("", max_length=60)
     submit: bool = Field(False, description="true 直接报送，false 存为草稿")
+
+
+class HandOffIn(Schema):
+    note: str = Field("", max_length=200, description="报送说明（选填）")
 
 
 class NewReportIn(ReportIn):
@@ -138,4 +180,13 @@ def edit_report(request: HttpRequest, report_id: int, payload: ReportIn):
     """Reworks a draft or a returned report; `submit: true` submits it again."""
     report = selectors.get_readable_report(user=request.user, pk=report_id)
     services.update_report(report=report, actor=request.user, **payload.dict())
+    return selectors.get_readable_report(user=request.user, pk=report_id)
+
+
+@router.post("/{report_id}/hand-off", response={200: ReportDetailOut, **ERRORS})
+def hand_off(request: HttpRequest, report_id: int, payload: HandOffIn):
+    """逐级报送: the office sends an adopted report to the committee above on the platform.
+    Answers the report itself, whose `upper_handling` now names the level above."""
+    report = selectors.get_readable_report(user=request.user, pk=report_id)
+    services.hand_off_report(report=report, actor=request.user, note=payload.note)
     return selectors.get_readable_report(user=request.user, pk=report_id)

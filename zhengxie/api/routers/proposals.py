@@ -202,6 +202,41 @@ class ReplyDraftOut(Schema):
     result_class: str
 
 
+class LetterRow(Schema):
+    id: int
+    title: str
+    state: str
+    state_label: str
+    committee: CommitteeRef
+    proposal_id: int
+    unit: str | None = Field(description="转办单位")
+    forwarded_on: date | None
+    answered_on: date | None
+    created_at: datetime
+
+    @staticmethod
+    def resolve_state_label(letter) -> str:
+        return letter.get_state_display()
+
+    @staticmethod
+    def resolve_unit(letter) -> str | None:
+        return letter.unit.name if letter.unit else None
+
+
+class LetterOut(LetterRow):
+    proposal_title: str = Field(description="原提案案由")
+    reason: str = Field(description="转委员来信的理由")
+    answer: str = Field(description="答复，答复前为空")
+
+    @staticmethod
+    def resolve_proposal_title(letter) -> str:
+        return letter.proposal.title
+
+    @staticmethod
+    def resolve_reason(letter) -> str:
+        return letter.proposal.decision_reason
+
+
 def _cleaned(form) -> dict:
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
@@ -278,6 +313,19 @@ def answer_invitation(request: HttpRequest, invitation_id: int, payload: AnswerI
 def unit_desk(request: HttpRequest):
     """A handling unit's assigned proposals still to answer, soonest deadline first."""
     return reading.list_unit_desk(user=request.user)
+
+
+@router.get("/letters/mine", response={200: list[LetterRow], **ERRORS})
+@paginate(Keyset, ordering=("-created_at", "-id"))
+def my_letters(request: HttpRequest):
+    """委员来信: the letters the person's proposals became (转委员来信), newest first."""
+    return selectors.list_my_letters(user=request.user)
+
+
+@router.get("/letters/{letter_id}", response={200: LetterOut, **ERRORS})
+def letter_detail(request: HttpRequest, letter_id: int):
+    """One letter: where the office forwarded it, and its answer once answered."""
+    return selectors.get_readable_letter(user=request.user, pk=letter_id)
 
 
 @router.post("", response={201: RecordOut, **ERRORS})

@@ -115,6 +115,11 @@ TABLE = {
     "GET /opinions/{report_id}": only(CITY_OFFICE | {"member", "leader"},
                                       args={"report_id": "report"}),
     "PUT /opinions/{report_id}": only(CITY_OFFICE, args={"report_id": "report"}, body=EDIT_REPORT),
+    # 逐级报送 is the office's: the world's city has no committee above on the platform, so the
+    # office is told so by name (400); the author and the leaders read the report but may not
+    # hand it off, and everyone else may not read it.
+    "POST /opinions/{report_id}/hand-off": only(CITY_OFFICE, 400, others=DENY,
+                                                args={"report_id": "adopted"}, body={}),
     # Activities: everyone has their own (maybe empty) invitations and attendance; the invited
     # member and the committee's office and leaders read the activity, and its committee's
     # people its materials; only the invited member asks for leave (theirs is already pending:
@@ -183,6 +188,11 @@ TABLE = {
         (), others=404, args={"invitation_id": Const(UNKNOWN_PK)}, body={"accept": True}
     ),
     "GET /proposals/assigned": only({"unit"}),
+    # 委员来信: everyone has a (maybe empty) list of the letters their proposals became; the
+    # proposer and the committee's office read the letter, as on the web.
+    "GET /proposals/letters/mine": signed_in(),
+    "GET /proposals/letters/{letter_id}": only({"member"} | CITY_OFFICE, others=DENY,
+                                               args={"letter_id": "letter"}),
     "POST /proposals": only({"member", "admin"}, 201, others=DENY, body={}),
     "GET /proposals/{proposal_id}": only(READERS, others=DENY, args=ASSIGNED),
     "PUT /proposals/{proposal_id}": only({"member"}, others=DENY, args=DRAFT, body={}),

@@ -85,7 +85,10 @@ MEMBERS_ONLY = {"guest": DENY}
 MATRIX = {
     # --- activities -----------------------------------------------------------------------
     "activities:attachment": only(*INSIDERS),
+    "activities:add_guest": post_only(*CITY_OFFICE),
     "activities:cancel_attendance": post_only(*CITY_OFFICE),
+    "activities:guest_cancel": post_only(*CITY_OFFICE),
+    "activities:guest_signin": post_only(*CITY_OFFICE),
     "activities:create": only(*OFFICE),
     "activities:detail": only("member", "staff", "leader", "admin"),
     "activities:essay_action": post_only(*CITY_OFFICE),

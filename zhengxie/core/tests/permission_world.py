@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from zhengxie.activities import factories as activity_factories
-from zhengxie.activities.models import Attendance
+from zhengxie.activities.models import Attendance, Guest, GuestKind
 from zhengxie.activities.services import essays, outcomes, plans, reading
 from zhengxie.activities.services.invitations import request_leave
 from zhengxie.core import factories as core
@@ -177,6 +177,9 @@ def _activities(world: World, city) -> None:
     attendance = Attendance.objects.create(
         activity=activity, committee=city, member=member, minutes_present=180
     )
+    guest = Guest.objects.create(
+        activity=activity, committee=city, kind=GuestKind.MEDIA, name="随州日报记者"
+    )
     held = activity_factories.make_activity(committee=city, state="held", title="视察：老旧小区")
     outcome = outcomes.record_outcome(
         actor=staff,
@@ -194,6 +197,7 @@ def _activities(world: World, city) -> None:
         activity=activity,
         leave=leave,
         attendance=attendance,
+        guest=guest,
         outcome=outcome,
         outcome_file=outcome_file,
     )
@@ -479,6 +483,9 @@ ROUTE_ARGUMENTS = {
     "activities:signin": {"pk": "activity", "token": Const(BAD_TOKEN)},
     "activities:staff_signin": {"pk": "activity"},
     "activities:cancel_attendance": {"attendance_pk": "attendance"},
+    "activities:add_guest": {"pk": "activity"},
+    "activities:guest_signin": {"guest_pk": "guest"},
+    "activities:guest_cancel": {"guest_pk": "guest"},
     "activities:speech": {"pk": "activity"},
     "activities:outcome_create": {"pk": "activity"},
     "activities:outcome": {"pk": "outcome"},
