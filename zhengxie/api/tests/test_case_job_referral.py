@@ -67,7 +67,7 @@ def test_a_closed_job_or_none_is_named_and_nothing_changes(case, convenor_venue,
     assert empty.status_code == 400 and "jobs" in empty.json()["error"]["fields"]
     apply(job, "close", job.employer.owner)
     closed = client.post(url, {"job_ids": [job.pk]})
-    assert closed.status_code == 400 and "包装工" in closed.json()["error"]["message"]
+    assert closed.status_code == 400 and "包装工" in str(closed.json()["error"]["fields"]["jobs"])
     case.refresh_from_db()
     assert case.state == CaseState.CONSULTING and not CaseJobReferral.objects.exists()
 
