@@ -210,16 +210,17 @@ def _work_cases(world: DemoWorld, jobs: list[Job]) -> None:
             place=f"{venue.town.name}", phone=reporters[n].mobile,
         )  # fmt: skip
         case = accept_case(actor=admin, case=case, venue=venue)
-        referred = jobs_to_refer(committee_id=case.committee_id, town_id=case.town_id)[:2]
+        # the convenor refers jobs the person has not applied to yet
+        applied = set(reporters[n].job_applications.values_list("job_id", flat=True))
+        offered = jobs_to_refer(committee_id=case.committee_id, town_id=case.town_id)
+        referred = [job for job in offered if job.pk not in applied][:2]
         refer_case_to_jobs(actor=admin, case=case, job_ids=[job.pk for job in referred])
         if n == 0:
-            _hire_from_referral(reporters[n], referred)
+            _hire_from_referral(reporters[n], referred[0])
 
 
-def _hire_from_referral(seeker: User, referred: list[Job]) -> None:
-    """The reporter applies to a referred job not applied to before, and is hired."""
-    applied = set(Application.objects.filter(seeker=seeker).values_list("job_id", flat=True))
-    job = next(j for j in referred if j.pk not in applied)
+def _hire_from_referral(seeker: User, job: Job) -> None:
+    """The reporter applies to the job referred and is hired."""
     owner, when = job.employer.owner, timezone.now() + dt.timedelta(days=2)
     application = open_application(actor=owner, application=apply_to_job(seeker=seeker, job=job))
     application = apply(application, "invite", owner, interview_at=when, interview_place="人事部")

@@ -8,6 +8,7 @@ case's reporter hired at a job the case referred them to, whenever the hire came
 """
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import TruncDate
 
 from zhengxie.grassroots.models import CaseJobReferral
 
@@ -64,13 +65,16 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
 
 def referral_figures(*, committee_ids: list[int], year: int) -> dict:
     """The committee's grassroots cases resolved in the year by 推荐岗位, and the hires they
-    led to: applications by the case's reporter to a job the case referred, hired (an
-    EXISTS per application, so a reporter referred twice to one job counts once)."""
+    led to: applications the case's reporter sent to a job the case referred, on or after the
+    day of the referral, hired (an EXISTS per application, so a reporter referred twice to
+    one job counts once, and an application sent before the referral is not its fruit)."""
     referrals = CaseJobReferral.objects.filter(
         case__committee_id__in=committee_ids, referred_on__year=year
     )
     from_referral = referrals.filter(
-        job_id=OuterRef("job_id"), case__reporter_id=OuterRef("seeker_id")
+        job_id=OuterRef("job_id"),
+        case__reporter_id=OuterRef("seeker_id"),
+        referred_on__lte=TruncDate(OuterRef("applied_at")),
     )
     return {
         "cases_referred_to_jobs": referrals.values("case").distinct().count(),
