@@ -74,9 +74,11 @@ def referral_figures(*, committee_ids: list[int], year: int) -> dict:
     from_referral = referrals.filter(
         job_id=OuterRef("job_id"),
         case__reporter_id=OuterRef("seeker_id"),
-        referred_on__lte=TruncDate(OuterRef("applied_at")),
+        referred_on__lte=OuterRef("applied_on"),
     )
     return {
         "cases_referred_to_jobs": referrals.values("case").distinct().count(),
-        "referral_hires": Application.objects.filter(HIRED, Exists(from_referral)).count(),
+        "referral_hires": Application.objects.annotate(applied_on=TruncDate("applied_at"))
+        .filter(HIRED, Exists(from_referral))
+        .count(),
     }
