@@ -52,3 +52,22 @@ def looks_like_mobile(value: object) -> bool:
 def mask_mobile(mobile: str) -> str:
     """What a page may show of a number: 139****0001."""
     return f"{mobile[:3]}****{mobile[-4:]}" if len(mobile) == 11 else ""
+
+
+# A mobile number or an 18-character ID number typed inside free text (a résumé's 工作经历),
+# with the separators people put in numbers; longer runs of digits are left alone.
+_NUMBER_IN_TEXT = re.compile(
+    r"(?<![0-9A-Za-z])(?:(1\d{2})[\s\-]?\d{4}[\s\-]?(\d{4})|(\d{6})\d{8}(\d{3}[\dXx]))(?![0-9A-Za-z])"
+)
+
+
+def mask_numbers_in_text(text: str) -> str:
+    """Free text as a page may show it to someone other than its writer: each mobile number
+    becomes 138****1234 and each ID number 420102********123X."""
+
+    def masked(match: re.Match) -> str:
+        if match.group(1):
+            return f"{match.group(1)}****{match.group(2)}"
+        return f"{match.group(3)}********{match.group(4)}"
+
+    return _NUMBER_IN_TEXT.sub(masked, text)

@@ -1,7 +1,9 @@
 """The job board for the demo, made through the services: about 40 employers across Suizhou's
 towns (some members' enterprises, a few still waiting for verification), about 150 open jobs
 at local pay (2,500–8,000 yuan a month), applications that reached every step, one expired
-listing and one reported.
+listing and one reported; a third of the seekers' résumés open to verified employers (人才库)
+with a few invitations answered each way, and a few grassroots cases about work resolved by
+推荐岗位, one reporter hired at the job referred.
 
 Pay follows Suizhou's 2023 wage scale: the minimum wage is 1,800 yuan a month (湖北省第二档),
 factory and service jobs advertise 3,000–5,500, skilled and driving jobs up to 8,000.
@@ -16,15 +18,19 @@ from django.utils import timezone
 from PIL import Image
 
 from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
-from zhengxie.core.models import Member, Role, RoleGrant, Town, User
+from zhengxie.core.models import Member, Role, RoleGrant, Town, User, Venue
 from zhengxie.core.workflow import apply
+from zhengxie.grassroots.services.cases import accept_case, report_case
+from zhengxie.grassroots.services.job_referrals import refer_case_to_jobs
 
 from .factories import credit_code
 from .models import Application, Job, JobCategory
+from .selectors.search import jobs_to_refer
 from .services.employers import link_member, register_employer
 from .services.jobs import JobFields, submit_job
 from .services.reports import report_job
 from .services.seekers import apply_to_job, open_application, save_resume
+from .services.talent import accept_invitation, decline_invitation, invite_to_apply
 
 CATEGORIES = ["普工/操作工", "销售", "餐饮服务", "司机/物流", "技工/电工", "文员/行政",
               "护理/家政", "农业种植", "仓储", "客服"]  # fmt: skip
@@ -63,6 +69,14 @@ EMPLOYER_NAMES = [
 PENDING = 4  # the last ones wait for verification
 MEMBER_ENTERPRISES = 8  # the first ones are members' enterprises
 SEEKERS = 60
+VISIBLE_EVERY = 3  # every third seeker lets verified employers read the résumé (人才库)
+INVITATIONS = 6  # the first accepted, the second declined, the rest waiting
+# Grassroots cases about work, each resolved by referring its reporter to open jobs.
+WORK_CASES = [
+    ("返乡后想在镇上找份工作", "从外地务工返乡，想在家门口找份包吃住的普工工作。"),
+    ("孩子上学后想找半天的活", "孩子上小学了，想找离家近、能接送孩子的工作。"),
+    ("厂子停产后一直没找到工作", "原来的厂子停产半年，会开叉车，想找仓储或物流的工作。"),
+]
 SURNAMES = "张王李赵刘陈杨黄周吴"
 EDUCATION = ("初中", "高中", "中专", "大专")
 
@@ -156,12 +170,61 @@ def _applications(world: DemoWorld, jobs: list[Job]) -> None:
     rng, when = world.rng, timezone.now() + dt.timedelta(days=3)
     for n, seeker in enumerate(seekers):
         name = rng.choice(SURNAMES) + ("先生", "女士")[n % 2]
-        save_resume(user=seeker, name=name, mobile=seeker.mobile,
-                    education=rng.choice(EDUCATION), experience="曾在本地企业工作。")  # fmt: skip
+        save_resume(user=seeker, name=name, mobile=seeker.mobile, education=rng.choice(EDUCATION),
+                    experience="曾在本地企业工作。", is_public=n % VISIBLE_EVERY == 0)  # fmt: skip
     for seeker in seekers:
         for job in rng.sample(jobs, 2):
             application = apply_to_job(seeker=seeker, job=job)
             _progress(application, job.employer.owner, seeker, rng.random(), when)
+    _invitations(seekers, jobs)
+
+
+def _invitations(seekers: list[User], jobs: list[Job]) -> None:
+    """A few employers invite visible résumés to a job the person has not applied to; the
+    first invitation is accepted (an application), the second declined, the rest wait."""
+    visible = seekers[::VISIBLE_EVERY]
+    for n, seeker in enumerate(visible[:INVITATIONS]):
+        applied = set(Application.objects.filter(seeker=seeker).values_list("job_id", flat=True))
+        job = next(j for j in jobs[n * 11 :] if j.pk not in applied)
+        invitation = invite_to_apply(
+            actor=job.employer.owner, job_id=job.pk, resume_id=seeker.job_resume.pk
+        )
+        if n == 0:
+            accept_invitation(seeker=seeker, invitation=invitation)
+        elif n == 1:
+            decline_invitation(seeker=seeker, invitation=invitation)
+
+
+def _work_cases(world: DemoWorld, jobs: list[Job]) -> None:
+    """Residents report not finding work in towns with open jobs; the office takes each case
+    onto a venue there and resolves it by referring the reporter to the town's jobs. The
+    first reporter applies to the job referred and is hired."""
+    admin = world.accounts["admin"]
+    reporters = list(User.objects.filter(username__startswith="seeker").order_by("-pk"))
+    towns = list(dict.fromkeys(job.town_id for job in jobs))
+    venues = [v for t in towns if (v := Venue.objects.filter(town_id=t).order_by("pk").first())]
+    for n, ((title, description), venue) in enumerate(zip(WORK_CASES, venues, strict=False)):
+        case = report_case(
+            reporter=reporters[n], address=f"10.0.0.{n + 1}", town=venue.town,
+            category="livelihood", title=title, description=description,
+            place=f"{venue.town.name}", phone=reporters[n].mobile,
+        )  # fmt: skip
+        case = accept_case(actor=admin, case=case, venue=venue)
+        # the convenor refers jobs the person has not applied to yet
+        applied = set(reporters[n].job_applications.values_list("job_id", flat=True))
+        offered = jobs_to_refer(committee_id=case.committee_id, town_id=case.town_id)
+        referred = [job for job in offered if job.pk not in applied][:2]
+        refer_case_to_jobs(actor=admin, case=case, job_ids=[job.pk for job in referred])
+        if n == 0:
+            _hire_from_referral(reporters[n], referred[0])
+
+
+def _hire_from_referral(seeker: User, job: Job) -> None:
+    """The reporter applies to the job referred and is hired."""
+    owner, when = job.employer.owner, timezone.now() + dt.timedelta(days=2)
+    application = open_application(actor=owner, application=apply_to_job(seeker=seeker, job=job))
+    application = apply(application, "invite", owner, interview_at=when, interview_place="人事部")
+    apply(apply(application, "accept", seeker), "hire", owner)
 
 
 def _progress(application: Application, owner: User, seeker: User, luck: float, when) -> None:
@@ -195,5 +258,6 @@ def seed(world: DemoWorld) -> None:
     employers = _employers(world, office, towns)
     jobs = _jobs(world, office, employers, towns, categories)
     _applications(world, jobs)
+    _work_cases(world, jobs)
     reporter = User.objects.get(username="seeker1")
     report_job(reporter=reporter, job=jobs[7], reason="电话里要求先交押金才能面试")

@@ -95,6 +95,7 @@ def make_resume(
     committee: Committee | None = None,
     mobile: str = "13871231234",
     name: str = "李小梅",
+    is_public: bool = False,
 ) -> Resume:
     user = user or core.make_user(role=Role.RESIDENT, committee=committee)
-    return save_resume(user=user, name=name, mobile=mobile, education="高中")
+    return save_resume(user=user, name=name, mobile=mobile, education="高中", is_public=is_public)

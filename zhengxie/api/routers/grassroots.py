@@ -1,7 +1,9 @@
 """Grassroots consultation (基层协商) for residents and members: the venues of a town, raising
 a case (with photos, as a multipart form like the web's), one's own cases with their timeline,
 and rating a resolved one. The convenors' and the office's steps (accept, refer, consult,
-close) go through /api/v1/case/<id>/transitions or their web pages."""
+close) go through /api/v1/case/<id>/transitions or their web pages, except 推荐岗位 (a case
+about work resolved by referring its reporter to open jobs), which has its own pair here as
+on the web."""
 
 from datetime import date
 
@@ -13,6 +15,7 @@ from ninja.pagination import paginate
 from zhengxie.core.throttle import client_address
 from zhengxie.grassroots import selectors
 from zhengxie.grassroots.services.cases import rate_case, report_case
+from zhengxie.grassroots.services.job_referrals import refer_case_to_jobs
 
 from ..caching import polled
 from ..errors import ERRORS
@@ -105,6 +108,17 @@ class SessionOut(Schema):
     consensus: str
 
 
+class ReferredJobOut(Schema):
+    id: int
+    title: str
+    employer_name: str
+    pay_text: str = Field(description="如 4000–6000 元/月")
+
+    @staticmethod
+    def resolve_employer_name(job) -> str:
+        return job.employer.name
+
+
 class CaseDetailOut(CaseOut):
     description: str
     place: str
@@ -114,6 +128,7 @@ class CaseDetailOut(CaseOut):
     actions: list[ActionOut] = Field(description="协商议定的落实措施")
     sessions: list[SessionOut]
     can_rate: bool = Field(description="反映人现在能否评价")
+    referred_jobs: list[ReferredJobOut] = Field(description="推荐岗位并办结时推荐的岗位")
 
     @staticmethod
     def resolve_timeline(case) -> list:
@@ -140,6 +155,10 @@ class CaseIn(Schema):
 class RatingIn(Schema):
     value: str = Field(max_length=12, description="satisfied, basic 或 unsatisfied（重新协商）")
     comment: str = Field("", max_length=300)
+
+
+class JobReferralIn(Schema):
+    job_ids: list[int] = Field(description="推荐的岗位，取自 jobs-to-refer")
 
 
 class RatingOut(Schema):
@@ -198,3 +217,20 @@ def rate(request: HttpRequest, case_id: int, payload: RatingIn):
     """满意 or 基本满意 rates the case; 不满意 sends it back to consultation."""
     case = selectors.get_case(pk=case_id)
     return rate_case(actor=request.user, case=case, **payload.dict())
+
+
+@router.get("/cases/{case_id}/jobs-to-refer", response={200: list[ReferredJobOut], **ERRORS})
+def jobs_to_refer(request: HttpRequest, case_id: int):
+    """The open jobs the case may be referred to, its own town's first (the web's list to tick),
+    for the venue's convenor and the office."""
+    case = selectors.get_case(pk=case_id)
+    return selectors.list_jobs_to_refer(user=request.user, case=case)
+
+
+@router.post("/cases/{case_id}/refer-to-jobs", response={200: CaseDetailOut, **ERRORS})
+def refer_to_jobs(request: HttpRequest, case_id: int, payload: JobReferralIn):
+    """推荐岗位并办结: resolves the case by referring its reporter to the jobs (a closed or
+    expired one is named in a 400; a case in another state answers 409)."""
+    case = selectors.get_case(pk=case_id)
+    refer_case_to_jobs(actor=request.user, case=case, job_ids=payload.job_ids)
+    return selectors.get_public_case_for(user=request.user, case_id=case_id)

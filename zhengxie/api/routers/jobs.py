@@ -12,9 +12,11 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from zhengxie.core.selectors import get_home_committee
-from zhengxie.jobs.forms import SearchForm
-from zhengxie.jobs.selectors import search, work
+from zhengxie.jobs.forms import SearchForm, TalentSearchForm
+from zhengxie.jobs.permissions import check_talent_pool_permission
+from zhengxie.jobs.selectors import search, talent, work
 from zhengxie.jobs.services.seekers import apply_to_job
+from zhengxie.jobs.services.talent import accept_invitation, decline_invitation, invite_to_apply
 
 from ..auth import token_or_guest
 from ..errors import ERRORS
@@ -127,6 +129,68 @@ class ReceivedApplicationOut(ApplicationOut):
         return application.resume.education if application.resume else ""
 
 
+class TalentOut(Schema):
+    """A résumé of the pool: what it holds, never the full number (a résumé has no ID number
+    and no address; numbers typed into 工作经历 are masked too)."""
+
+    id: int
+    name: str
+    gender: str
+    birth_year: int | None
+    education: str
+    mobile: str = Field(description="隐去中间四位")
+    experience: str
+    desired_town: str | None
+    desired_category: str | None
+    updated_at: datetime
+
+    @staticmethod
+    def resolve_mobile(resume) -> str:
+        return resume.masked_mobile
+
+    @staticmethod
+    def resolve_experience(resume) -> str:
+        return resume.shown_experience
+
+    @staticmethod
+    def resolve_desired_town(resume) -> str | None:
+        return resume.desired_town.name if resume.desired_town else None
+
+    @staticmethod
+    def resolve_desired_category(resume) -> str | None:
+        return resume.desired_category.name if resume.desired_category else None
+
+
+class TalentIn(Schema):
+    q: str = Field("", description="简历中的关键词")
+    town: int | None = Field(None, description="期望工作地点")
+    category: int | None = Field(None, description="期望岗位类别")
+
+
+class InviteIn(Schema):
+    job_id: int = Field(description="本单位正在招聘的岗位")
+
+
+class InvitationOut(Schema):
+    id: int
+    job: JobOut
+    answer: str = Field(description="pending 待答复, accepted 已投递, declined 已婉拒")
+    answer_label: str
+    created_at: datetime
+    answered_at: datetime | None
+
+    @staticmethod
+    def resolve_answer_label(invitation) -> str:
+        return invitation.get_answer_display()
+
+
+class SentInvitationOut(Schema):
+    id: int
+    job_id: int
+    resume_id: int
+    created_at: datetime
+
+
 @router.get("", response={200: JobSearchOut, **ERRORS}, auth=token_or_guest)
 def search_jobs(request: HttpRequest, filters: Query[SearchIn]):
     """Open jobs, newest first, by keyword, town, category, pay and posting date; the web
@@ -174,6 +238,61 @@ def applications_received(request: HttpRequest, job: int | None = None):
     page's filter); the number shown only once the applicant accepted an interview."""
     owned = work.get_owned_job(request.user, job) if job is not None else None
     return work.list_received_applications(request.user, job=owned)
+
+
+@router.get("/talent", response={200: list[TalentOut], **ERRORS})
+@paginate(Keyset, ordering=("-updated_at", "-id"))
+def talent_pool(request: HttpRequest, filters: Query[TalentIn]):
+    """人才库, for verified employers only: the résumés their owners made visible, by words,
+    desired town and category, the number masked."""
+    form = TalentSearchForm({k: v for k, v in filters.dict().items() if v not in (None, "")},
+                            committee=get_home_committee())  # fmt: skip
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_data())
+    data = form.cleaned_data
+    query = talent.TalentQuery(
+        text=data["q"],
+        town_id=data["town"].pk if data["town"] else None,
+        category_id=data["category"].pk if data["category"] else None,
+    )
+    return talent.list_talent(request.user, query)
+
+
+@router.get("/talent/jobs", response={200: list[JobOut], **ERRORS})
+def jobs_to_invite_to(request: HttpRequest):
+    """The caller's own open jobs, those a person of the pool may be invited to."""
+    check_talent_pool_permission(request.user)
+    return talent.jobs_to_invite_to(request.user, today=timezone.localdate())
+
+
+@router.post("/talent/{resume_id}/invite", response={201: SentInvitationOut, **ERRORS})
+def invite(request: HttpRequest, resume_id: int, payload: InviteIn):
+    """邀请投递: the person is told and answers by applying or declining."""
+    invitation = invite_to_apply(actor=request.user, job_id=payload.job_id, resume_id=resume_id)
+    invitation.resume_id = resume_id
+    return Status(201, invitation)
+
+
+@router.get("/invitations", response={200: list[InvitationOut], **ERRORS})
+@paginate(Keyset, ordering=("-created_at", "-id"))
+def my_invitations(request: HttpRequest):
+    """The invitations the caller received, newest first, answered ones too."""
+    return talent.list_my_invitations(request.user)
+
+
+@router.post("/invitations/{invitation_id}/accept", response={201: MyApplicationOut, **ERRORS})
+def accept(request: HttpRequest, invitation_id: int):
+    """Answers yes by applying with the caller's résumé (as 一键投递; a 400 names what is
+    missing)."""
+    invitation = talent.get_my_invitation(request.user, invitation_id)
+    return Status(201, accept_invitation(seeker=request.user, invitation=invitation))
+
+
+@router.post("/invitations/{invitation_id}/decline", response={200: InvitationOut, **ERRORS})
+def decline(request: HttpRequest, invitation_id: int):
+    """Answers no; the employer is told that the invitation was declined, nothing more."""
+    invitation = talent.get_my_invitation(request.user, invitation_id)
+    return decline_invitation(seeker=request.user, invitation=invitation)
 
 
 @router.get("/{job_id}", response={200: JobDetailOut, **ERRORS}, auth=token_or_guest)

@@ -149,6 +149,13 @@ TABLE = {
         CITY_OFFICE | {"resident", "convenor"}, 409, args={"case_id": "case"},
         body={"value": "satisfied"},
     ),
+    # 推荐岗位: the venue's convenor and the office, as the web's form; no job ticked is named.
+    "GET /grassroots/cases/{case_id}/jobs-to-refer": only(
+        CITY_OFFICE | {"convenor"}, args={"case_id": "case"}
+    ),
+    "POST /grassroots/cases/{case_id}/refer-to-jobs": only(
+        CITY_OFFICE | {"convenor"}, 400, args={"case_id": "case"}, body={"job_ids": []}
+    ),
     # Instructions: 我的批示 is the leaders' (the administrator leads too), the workspace the
     # departments'; the leader who wrote it, the department and the office read one; the
     # committee's leaders write one on a record, as on the web.
@@ -170,6 +177,21 @@ TABLE = {
     "GET /jobs/applications/mine": signed_in(),
     "GET /jobs/employer/jobs": signed_in(),
     "GET /jobs/employer/applications": signed_in(),
+    # 人才库: the member's verified enterprise only, as the web (the resident's résumé is in
+    # it); inviting to a job that is not the caller's is refused to everyone, the member too.
+    "GET /jobs/talent": only({"member"}),
+    "GET /jobs/talent/jobs": only({"member"}),
+    "POST /jobs/talent/{resume_id}/invite": only(
+        (), args={"resume_id": "resume"}, body={"job_id": int(UNKNOWN_PK)}
+    ),
+    # Anyone signed in has their (maybe empty) invitations; nobody answers another's.
+    "GET /jobs/invitations": signed_in(),
+    "POST /jobs/invitations/{invitation_id}/accept": only(
+        (), others=404, args={"invitation_id": Const(UNKNOWN_PK)}
+    ),
+    "POST /jobs/invitations/{invitation_id}/decline": only(
+        (), others=404, args={"invitation_id": Const(UNKNOWN_PK)}
+    ),
     # The report's author and its committee's office act on it; nobody else learns its state.
     "GET /{kind}/{record_id}/transitions": only(CITY_OFFICE | {"member"}, args=REPORT),
     # Adopting with no mode: the office is told the field, the author may not adopt at all.

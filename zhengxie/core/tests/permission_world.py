@@ -372,7 +372,8 @@ def _office(world: World, city) -> None:
 
 
 def _jobs(world: World, city) -> None:
-    """A member's enterprise hiring, the resident applying, the leader reporting the job."""
+    """A member's enterprise hiring, the resident applying (her résumé in the talent pool),
+    the leader reporting the job."""
     staff, member, resident = (world.users[k] for k in ("staff", "member", "resident"))
     town = core.make_town(committee=city, name="万店镇")
     employer = jobs_factories.make_employer(
@@ -384,7 +385,7 @@ def _jobs(world: World, city) -> None:
         committee=city, verified=False, town=town, name="待核验的香菇合作社"
     )
     world.records.update(
-        resume=jobs_factories.make_resume(user=resident),
+        resume=jobs_factories.make_resume(user=resident, is_public=True),
         employer=employer,
         job=job,
         pending_job=pending,

@@ -13,9 +13,11 @@ from zhengxie.core.models import Member, Town, User, Venue
 from zhengxie.core.permissions import readable_committee_ids
 from zhengxie.core.queries import count_of
 from zhengxie.core.workflow import may_take
+from zhengxie.jobs.selectors.search import jobs_to_refer
 
 from ..models import Action, ActionState, Case, CaseEvent, CaseJobReferral, ConsultationSession
 from ..permissions import filter_visible_cases
+from ..workflow import CASE
 
 
 def list_venues(*, committee_ids: list[int], town_id: int | None = None) -> QuerySet[Venue]:
@@ -75,7 +77,18 @@ def get_public_case_for(*, user: User, case_id: int) -> Case:
     its reporter and may rate it now."""
     case = get_public_case(case_id=case_id)
     case.can_rate = case.reporter_id == user.pk and may_take(case, "rate", user)
+    # 推荐岗位 as the reporter's message named them: the title and the employer's name only.
+    referrals = CaseJobReferral.objects.filter(case=case).select_related("job__employer")
+    case.referred_jobs = [referral.job for referral in referrals]
     return case
+
+
+def list_jobs_to_refer(*, user: User, case: Case) -> list:
+    """The open jobs the case's 推荐岗位 offers, for those the step admits (the venue's
+    convenor and the office); anyone else is refused as on the web."""
+    if not CASE.transition("refer_to_job").may(user, case):
+        raise PermissionDenied(_("您无权执行该操作。"))
+    return jobs_to_refer(committee_id=case.committee_id, town_id=case.town_id)
 
 
 def get_venue_detail(*, venue_id: int) -> Venue:

@@ -1,6 +1,6 @@
 from .employers import Employer, EmployerState
 from .jobs import Job, JobCategory, JobReport, JobState, PayUnit, ReportState
-from .seekers import Application, ApplicationState, Invitation, Resume
+from .seekers import Application, ApplicationState, Invitation, InvitationAnswer, Resume
 
 __all__ = [
     "Application",
@@ -8,6 +8,7 @@ __all__ = [
     "Employer",
     "EmployerState",
     "Invitation",
+    "InvitationAnswer",
     "Job",
     "JobCategory",
     "JobReport",

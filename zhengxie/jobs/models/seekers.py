@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from zhengxie.core.models import Gender, Town
 from zhengxie.core.models.people import CommitteeScoped
-from zhengxie.core.phones import mask_mobile
+from zhengxie.core.phones import mask_mobile, mask_numbers_in_text
 
 from .jobs import Job, JobCategory
 
@@ -60,6 +60,11 @@ class Resume(models.Model):
     @property
     def masked_mobile(self) -> str:
         return mask_mobile(self.mobile)
+
+    @property
+    def shown_experience(self) -> str:
+        """工作经历 as the talent pool shows it: a number the person typed in it is masked."""
+        return mask_numbers_in_text(self.experience)
 
 
 class ApplicationState(models.TextChoices):
@@ -136,10 +141,17 @@ class Application(CommitteeScoped):
         return self.resume.mobile if self.contact_shown else self.resume.masked_mobile
 
 
+class InvitationAnswer(models.TextChoices):
+    PENDING = "pending", _("待答复")  # the person has not answered yet
+    ACCEPTED = "accepted", _("已投递")  # answered by applying (or applied from the job's page)
+    DECLINED = "declined", _("已婉拒")  # the person said no; the employer is told
+
+
 class Invitation(CommitteeScoped):
     """邀请投递: a verified employer read a résumé its owner made visible (人才库) and invites
-    the person to apply to one of its open jobs. The person decides by applying as anyone does;
-    one invitation per job and person. Deleted with the person's data."""
+    the person to apply to one of its open jobs. The person decides by applying as anyone does
+    (which answers it) or declines it; one invitation per job and person. Deleted with the
+    person's data, so it keeps no history (as the résumé)."""
 
     job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="invitations")
     seeker = models.ForeignKey(
@@ -149,6 +161,10 @@ class Invitation(CommitteeScoped):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("邀请时间"), auto_now_add=True)
+    answer = models.CharField(
+        _("答复"), max_length=10, choices=InvitationAnswer.choices, default=InvitationAnswer.PENDING
+    )
+    answered_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("邀请投递")

@@ -2,10 +2,13 @@
 paragraph of the annual review: one place, so no two screens disagree.
 
 A job counts in the year it was published; an application in the year it was sent, with its
-interview and hire, so a year's interviews never exceed its applications.
+interview and hire, so a year's interviews never exceed its applications. A grassroots case
+referred to jobs (推荐岗位) counts in the year of the referral, with the hires it led to: the
+case's reporter hired at a job the case referred them to, whenever the hire came.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import TruncDate
 
 from zhengxie.grassroots.models import CaseJobReferral
 
@@ -54,6 +57,28 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
         "referrals": CaseJobReferral.objects.filter(
             job__committee_id__in=committee_ids, referred_on__year=year
         ).count(),
+        **referral_figures(committee_ids=committee_ids, year=year),
         "by_town": _breakdown(jobs, applications, "town__name"),
         "by_category": _breakdown(jobs, applications, "category__name"),
+    }
+
+
+def referral_figures(*, committee_ids: list[int], year: int) -> dict:
+    """The committee's grassroots cases resolved in the year by 推荐岗位, and the hires they
+    led to: applications the case's reporter sent to a job the case referred, on or after the
+    day of the referral, hired (an EXISTS per application, so a reporter referred twice to
+    one job counts once, and an application sent before the referral is not its fruit)."""
+    referrals = CaseJobReferral.objects.filter(
+        case__committee_id__in=committee_ids, referred_on__year=year
+    )
+    from_referral = referrals.filter(
+        job_id=OuterRef("job_id"),
+        case__reporter_id=OuterRef("seeker_id"),
+        referred_on__lte=OuterRef("applied_on"),
+    )
+    return {
+        "cases_referred_to_jobs": referrals.values("case").distinct().count(),
+        "referral_hires": Application.objects.annotate(applied_on=TruncDate("applied_at"))
+        .filter(HIRED, Exists(from_referral))
+        .count(),
     }

@@ -7,8 +7,9 @@ sends and an interview the person accepts."""
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
 
-from ..models import Job, Resume
+from ..models import Invitation, Job, Resume
 from ..permissions import check_talent_pool_permission, filter_public_jobs
 
 PAGE_SIZE = 20
@@ -42,3 +43,16 @@ def jobs_to_invite_to(user, *, today) -> list[Job]:
     """The person's own open jobs, offered beside each résumé: one query."""
     jobs = filter_public_jobs(Job.objects.filter(employer__owner=user), today=today)
     return list(jobs.order_by("-published_at", "-pk"))
+
+
+def list_my_invitations(user) -> QuerySet[Invitation]:
+    """The invitations the person received, newest first, with the job and its employer (one
+    query a page); anyone signed in has theirs, maybe none."""
+    return Invitation.objects.filter(seeker_id=getattr(user, "pk", None)).select_related(
+        "job__employer", "job__town", "job__category"
+    )
+
+
+def get_my_invitation(user, pk: int) -> Invitation:
+    """One of the person's invitations; anyone else's is not there for them (404)."""
+    return get_object_or_404(list_my_invitations(user), pk=pk)

@@ -15,7 +15,7 @@ from zhengxie.core.rules import rule
 from zhengxie.core.services.notifications import notify
 from zhengxie.core.workflow import Step, WorkflowError, apply
 
-from ..models import Application, ApplicationState, Invitation, Job, Resume
+from ..models import Application, ApplicationState, Invitation, InvitationAnswer, Job, Resume
 from ..models.seekers import ACTIVE_APPLICATION_STATES
 from ..notifications import APPLICATION, EMPLOYER
 from ..permissions import filter_public_jobs
@@ -86,10 +86,22 @@ def apply_to_job(*, seeker: User, job: Job, today: dt.date | None = None) -> App
             )
             application._history_user = seeker
             application.save()
+            _answer_invitation(application)
     except IntegrityError:
         raise ValidationError(_("您已投递过该岗位。")) from None
     transaction.on_commit(lambda: _tell_employer_of(application))
     return application
+
+
+def _answer_invitation(application: Application) -> None:
+    """An application answers the pending invitation (人才库) to that job, however the person
+    came to apply: from the invitation or from the job's page."""
+    pending = Invitation.objects.select_for_update().filter(
+        job_id=application.job_id, seeker_id=application.seeker_id, answer=InvitationAnswer.PENDING
+    )
+    for invitation in pending:
+        invitation.answer, invitation.answered_at = InvitationAnswer.ACCEPTED, timezone.now()
+        invitation.save(update_fields=["answer", "answered_at"])
 
 
 def _check_daily_limit(seeker: User, job: Job) -> None:

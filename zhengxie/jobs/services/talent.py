@@ -1,6 +1,8 @@
 """邀请投递: a verified employer invites a person whose résumé is in the talent pool to apply to
 one of its own open jobs. The person is told and decides by applying through the normal flow
-(seekers.apply_to_job); nothing of theirs reaches the employer before that."""
+(seekers.apply_to_job, which answers the invitation) or declines it; nothing of theirs reaches
+the employer before an application, and a refusal tells the employer only that it was
+declined."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -10,9 +12,10 @@ from django.utils.translation import gettext as _
 from zhengxie.core.models import User
 from zhengxie.core.services.notifications import notify
 
-from ..models import Application, ApplicationState, Invitation, Job, Resume
-from ..notifications import INVITATION
+from ..models import Application, ApplicationState, Invitation, InvitationAnswer, Job, Resume
+from ..notifications import EMPLOYER, INVITATION
 from ..permissions import check_talent_pool_permission, filter_public_jobs
+from .seekers import apply_to_job
 
 
 def invite_to_apply(*, actor: User, job_id: int, resume_id: int) -> Invitation:
@@ -55,4 +58,47 @@ def _tell_seeker(invitation: Invitation, job: Job) -> None:
         title=_("%(e)s邀请您投递岗位“%(t)s”") % {"e": job.employer.name, "t": job.title},
         body=_("%(pay)s。如有意向，请打开岗位页面一键投递。") % {"pay": job.pay_text},
         url=job.get_absolute_url(),
+    )
+
+
+def _lock_pending(*, seeker: User, invitation: Invitation) -> Invitation:
+    """Locks the invitation row; only the invited person answers it, and only once."""
+    if invitation.seeker_id != getattr(seeker, "pk", None):
+        raise PermissionDenied(_("只有被邀请的求职者本人可以答复。"))
+    locked = (
+        Invitation.objects.select_for_update().select_related("job__employer").get(pk=invitation.pk)
+    )
+    if locked.answer != InvitationAnswer.PENDING:
+        raise ValidationError(_("该邀请已答复：%(a)s。") % {"a": locked.get_answer_display()})
+    return locked
+
+
+def accept_invitation(*, seeker: User, invitation: Invitation) -> Application:
+    """Answers yes by applying to the invited job with the person's résumé, exactly as the
+    job page's 一键投递 (its checks and its notice to the employer); locks the invitation."""
+    with transaction.atomic():
+        locked = _lock_pending(seeker=seeker, invitation=invitation)
+        return apply_to_job(seeker=seeker, job=locked.job)
+
+
+def decline_invitation(*, seeker: User, invitation: Invitation) -> Invitation:
+    """Answers no; the employer is told after commit (no name: the résumé stays in the pool
+    on its owner's terms). Locks the invitation."""
+    with transaction.atomic():
+        locked = _lock_pending(seeker=seeker, invitation=invitation)
+        locked.answer, locked.answered_at = InvitationAnswer.DECLINED, timezone.now()
+        locked.save(update_fields=["answer", "answered_at"])
+    transaction.on_commit(lambda: _tell_employer_declined(locked))
+    return locked
+
+
+def _tell_employer_declined(invitation: Invitation) -> None:
+    owner = invitation.invited_by or invitation.job.employer.owner
+    if owner is None:
+        return
+    notify(
+        kind=EMPLOYER,
+        recipients=[owner],
+        title=_("一位求职者婉拒了投递岗位“%(t)s”的邀请") % {"t": invitation.job.title},
+        url=invitation.job.get_absolute_url(),
     )

@@ -5,6 +5,9 @@ from django.utils import timezone
 
 from zhengxie.core import factories as core
 from zhengxie.core.workflow import apply
+from zhengxie.grassroots import factories as grassroots_factories
+from zhengxie.grassroots.models import CaseState
+from zhengxie.grassroots.services.job_referrals import refer_case_to_jobs
 from zhengxie.insights.review import paragraphs
 from zhengxie.insights.selectors import compute_annual_figures
 from zhengxie.jobs import factories
@@ -58,3 +61,33 @@ def test_the_annual_review_has_a_paragraph_on_stable_employment(city, job, seeke
     review = dict(paragraphs(compute_annual_figures(committee=city, year=year)))
     assert "发布岗位1个" in review["稳就业"]
     assert "实现录用1人" in review["稳就业"]
+
+
+def test_the_review_counts_cases_referred_to_jobs_and_the_hires_from_them(
+    city, town, employer, office, owner, seeker, resume
+):
+    # given two cases about work resolved by 推荐岗位: one reporter hired at a referred job,
+    # the other hired at a job the case did not refer (not a hire from the referral)
+    convenor, venue = grassroots_factories.make_convenor_venue(committee=city, town=town)
+    first_job = factories.make_job(employer=employer, office=office, title="焊工")
+    second_job = factories.make_job(employer=employer, office=office, title="电工")
+    other = core.make_user()
+    factories.make_resume(user=other, mobile="13871230000")
+    for reporter in (seeker, other):
+        case = grassroots_factories.make_case(
+            venue=venue, state=CaseState.CONSULTING, reporter=reporter, title="找不到工作"
+        )
+        refer_case_to_jobs(actor=convenor, case=case, job_ids=[first_job.pk])
+    _hire(first_job, seeker, owner)
+    _hire(second_job, other, owner)
+    year = timezone.localdate().year
+    # when
+    found = figures(committee_ids=[city.pk], year=year)
+    review = dict(paragraphs(compute_annual_figures(committee=city, year=year)))
+    # then
+    assert (found["cases_referred_to_jobs"], found["referral_hires"], found["hires"]) == (2, 1, 2)
+    assert "反映就业问题的2件通过推荐岗位办结，其中1人经推荐实现录用" in review["稳就业"]
+    # another committee's review and another year count none of them
+    county_found = figures(committee_ids=[core.make_committee(code="x", name="外县").pk], year=year)
+    assert (county_found["cases_referred_to_jobs"], county_found["referral_hires"]) == (0, 0)
+    assert figures(committee_ids=[city.pk], year=year - 1)["cases_referred_to_jobs"] == 0

@@ -146,3 +146,19 @@ def test_deleting_my_data_takes_the_invitations_too(owner, job, visible):
     invite_to_apply(actor=owner, job_id=job.pk, resume_id=visible.pk)
     delete_my_data(user=visible.user)
     assert not Invitation.objects.exists()
+
+
+def test_numbers_typed_into_the_experience_are_masked_in_the_pool(city, owner, employer):
+    # given a résumé whose experience carries the person's numbers, as people write them
+    user = core.make_user(role=Role.RESIDENT, committee=city, mobile="13600005555")
+    save_resume(
+        user=user, name="周大勇", mobile=MOBILE, is_public=True,
+        experience="开过叉车，电话 138-7123-1234，备用13600005555，身份证42010219900101123X。",
+    )  # fmt: skip
+    # when
+    page = _page(owner).content.decode()
+    # then the pool shows the row with every number masked, the account's number nowhere
+    assert "周大勇" in page and "开过叉车" in page
+    for private in ("138-7123-1234", MOBILE, "13600005555", "42010219900101123X"):
+        assert private not in page
+    assert "136****5555" in page and "420102********123X" in page
