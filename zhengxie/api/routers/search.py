@@ -43,7 +43,7 @@ class SearchOut(Schema):
 
 
 class SearchIn(Schema):
-    q: str = Field(..., description="关键词（中文按词和字检索）")
+    q: str = Field("", description="关键词（中文按词和字检索）；为空时无结果")
     kind: str = Field("", description="只看这一类")
     committee: int | None = Field(None, description="只看这一级政协")
     year: int | None = Field(None, description="只看这一年")

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from zhengxie.activities import factories as activity_factories
 from zhengxie.core import factories as core
 from zhengxie.core.models import Role
+from zhengxie.core.services.api_tokens import issue_token
 from zhengxie.grassroots import factories as grassroots_factories
 from zhengxie.opinions import factories as opinion_factories
 from zhengxie.portal import factories as portal_factories
@@ -37,9 +38,7 @@ def world():
     w.proposal = proposal_factories.make_submitted(
         committee=w.city, author=w.member, title=f"关于加强{WORD}的建议"
     )
-    w.draft_report = opinion_factories.make_report(
-        author=member, title=f"{WORD}草稿", submit=False
-    )
+    w.draft_report = opinion_factories.make_report(author=member, title=f"{WORD}草稿", submit=False)
     w.report = opinion_factories.make_report(author=member, title=f"{WORD}的社情民意")
     w.activity = activity_factories.make_activity(committee=w.city, title=f"{WORD}专题调研")
     _user, venue = grassroots_factories.make_convenor_venue(committee=w.city)
@@ -166,11 +165,40 @@ def _more_cases(world, n):
 
 
 @pytest.mark.parametrize("extra", [0, 25])
-def test_the_query_count_does_not_grow_with_the_hits(
-    world, extra, django_assert_max_num_queries
-):
+def test_the_query_count_does_not_grow_with_the_hits(world, extra, django_assert_max_num_queries):
     _more_cases(world, extra)
     search_everything(world.staff, EverythingQuery(text=WORD))  # warm the per-user caches
     with django_assert_max_num_queries(17):
         page = search_everything(world.staff, EverythingQuery(text=WORD))
     assert len(page.results) == min(7 + extra, 20)
+
+
+def test_the_page_lists_marked_hits_and_the_header_has_the_box(world, client):
+    client.force_login(world.county_staff)
+    response = client.get("/search/", {"q": WORD})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"/grassroots/cases/{world.county_case.pk}/" in html
+    assert f"/grassroots/cases/{world.case.pk}/" not in html
+    assert f"<mark>{WORD}</mark>" in html
+    assert 'action="/search/"' in html
+
+
+def test_the_page_names_a_kind_that_does_not_exist(world, client):
+    response = client.get("/search/", {"q": WORD, "kind": "nonsense"})
+    assert "类型不存在：nonsense" in response.content.decode()
+
+
+def test_the_api_answers_like_the_page_with_facets(world, client):
+    token = issue_token(user=world.county_staff, device_name="测试").token
+    response = client.get(
+        "/api/v1/search", {"q": WORD}, headers={"Authorization": f"Bearer {token}"}
+    )
+    body = response.json()
+    assert response.status_code == 200, body
+    assert {(item["kind"], item["id"]) for item in body["items"]} == {
+        ("thread", world.thread.pk),
+        ("case", world.county_case.pk),
+    }
+    assert {f["value"]: f["count"] for f in body["kinds"]} == {"case": 1, "thread": 1}
+    assert body["next"] is None
