@@ -37,9 +37,9 @@ def outcome_entry(outcome: Outcome) -> IndexEntry:
     )
 
 
-def index_activity(step) -> None:
-    """On every step of an activity, in its transaction."""
-    index_documents([activity_entry(step.record)])
+def index_activity(activity: Activity) -> None:
+    """After an activity is created; who reads it is decided live, so steps leave it be."""
+    index_documents([activity_entry(activity)])
 
 
 def index_outcome(outcome: Outcome) -> None:

@@ -40,9 +40,9 @@ def session_entry(session: ConsultationSession) -> IndexEntry:
     )
 
 
-def index_case(step) -> None:
-    """On every step of a case, in its transaction."""
-    index_documents([case_entry(step.record)])
+def index_case(case: Case) -> None:
+    """After a case is raised; who reads it is decided live, so its steps leave it be."""
+    index_documents([case_entry(case)])
 
 
 def index_session(session: ConsultationSession) -> None:

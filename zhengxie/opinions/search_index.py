@@ -37,9 +37,10 @@ def bulletin_entry(issue: BulletinIssue) -> IndexEntry:
     )
 
 
-def index_report(step) -> None:
-    """On every step of a report, in its transaction: the index follows title and state."""
-    index_documents([report_entry(step.record)])
+def index_report(report: OpinionReport) -> None:
+    """After a report is written or edited, in its transaction. Who reads it is decided live
+    (filter_visible_reports), so its steps leave the document as it is."""
+    index_documents([report_entry(report)])
 
 
 def index_bulletin(issue: BulletinIssue) -> None:

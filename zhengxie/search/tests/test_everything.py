@@ -5,8 +5,10 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
+from django.utils import timezone
 
 from zhengxie.activities import factories as activity_factories
+from zhengxie.activities.services.activities import create_activity
 from zhengxie.core import factories as core
 from zhengxie.core.models import Role
 from zhengxie.core.services.api_tokens import issue_token
@@ -202,3 +204,23 @@ def test_the_api_answers_like_the_page_with_facets(world, client):
     }
     assert {f["value"]: f["count"] for f in body["kinds"]} == {"case": 1, "thread": 1}
     assert body["next"] is None
+
+
+def test_records_written_through_their_services_are_found_without_a_reindex():
+    # given
+    city = core.make_committee()
+    member = core.make_member(committee=city, with_account=True)
+    staff = core.make_user(role=Role.STAFF, committee=city)
+    # when
+    report = opinion_factories.make_report(author=member, title=f"{WORD}的新信息")
+    starts_at = timezone.now() + dt.timedelta(days=3)
+    activity = create_activity(
+        actor=staff,
+        committee=city,
+        kind=activity_factories.kind(committee=city),
+        title=f"{WORD}视察",
+        starts_at=starts_at,
+        ends_at=starts_at + dt.timedelta(hours=2),
+    )
+    # then
+    assert found(staff) == {("opinion_report", report.pk), ("activity", activity.pk)}
