@@ -6,7 +6,8 @@ call the app's own filter_visible_* rules): the documents are narrowed by one su
 kind, inside the same statement as the text match, so a hit the reader may not open is never
 read, let alone counted in a facet. The list is unranked and paged by keyset on (date, id),
 so a page costs the same at any depth and a common word stops at the first page; the query
-count is fixed (the page, three facets, the committees' names, a page's links per kind).
+count is fixed (the page, one grouped count for the facets, the committees' names, a page's
+links per kind).
 """
 
 import datetime as dt
@@ -85,40 +86,50 @@ def readable_documents(user, kinds: list[SearchKind]) -> QuerySet:
     return SearchDocument.objects.filter(readable)
 
 
-def _narrowed(documents: QuerySet, query: EverythingQuery, *, but: str = "") -> QuerySet:
-    """The query's facet choices, all but one (a facet counts as if its own were not made)."""
-    if query.kind and but != "kind":
+def _narrowed(documents: QuerySet, query: EverythingQuery) -> QuerySet:
+    if query.kind:
         documents = documents.filter(kind=query.kind)
-    if query.committee_id and but != "committee":
+    if query.committee_id:
         documents = documents.filter(committee_id=query.committee_id)
-    if query.year and but != "year":
+    if query.year:
         documents = documents.filter(dated__year=query.year)
     return documents
 
 
-def _facets(matching: QuerySet, query: EverythingQuery, labels: dict[str, str]):
-    def counted(field, **expression):
-        rows = _narrowed(matching, query, but=field).order_by()
-        rows = rows.values(field, **expression) if expression else rows.values(field)
-        return rows.annotate(n=Count("id")).order_by("-n", field)
-
-    kinds = [
-        Facet(row["kind"], labels[row["kind"]], row["n"]) for row in counted("kind").order_by()
-    ]
-    kinds.sort(key=lambda facet: list(labels).index(facet.value))
-    by_committee = list(counted("committee"))
-    names = dict(
-        Committee.objects.filter(pk__in=[row["committee"] for row in by_committee]).values_list(
-            "pk", "name"
-        )
+def _chosen(row: dict, query: EverythingQuery, but: str) -> bool:
+    """Whether a group passes the query's facet choices, all but one: a facet counts as if
+    its own choice were not made, so its siblings stay in sight."""
+    return (
+        (but == "kind" or not query.kind or row["kind"] == query.kind)
+        and (but == "committee" or not query.committee_id or row["committee"] == query.committee_id)
+        and (but == "year" or not query.year or row["year"] == query.year)
     )
+
+
+def _facets(matching: QuerySet, query: EverythingQuery, labels: dict[str, str]):
+    """All three facets from one grouped count (kinds × committees × years, a few dozen
+    groups), rather than three scans of the hits."""
+    groups = list(
+        matching.order_by()
+        .values("kind", "committee", year=ExtractYear("dated"))
+        .annotate(n=Count("id"))
+    )
+
+    def counted(field: str) -> dict:
+        counts: dict = {}
+        for row in groups:
+            if _chosen(row, query, field) and row[field] is not None:
+                counts[row[field]] = counts.get(row[field], 0) + row["n"]
+        return counts
+
+    by_kind, by_committee, by_year = counted("kind"), counted("committee"), counted("year")
+    names = dict(Committee.objects.filter(pk__in=by_committee).values_list("pk", "name"))
+    kinds = [Facet(k, label, by_kind[k]) for k, label in labels.items() if k in by_kind]
     committees = [
-        Facet(str(row["committee"]), names.get(row["committee"], ""), row["n"])
-        for row in by_committee
-        if row["committee"] is not None
+        Facet(str(pk), names.get(pk, ""), n)
+        for pk, n in sorted(by_committee.items(), key=lambda item: (-item[1], item[0]))
     ]
-    by_year = counted("year", year=ExtractYear("dated")).order_by("-year")
-    years = [Facet(str(row["year"]), str(row["year"]), row["n"]) for row in by_year]
+    years = [Facet(str(y), str(y), n) for y, n in sorted(by_year.items(), reverse=True)]
     return kinds, committees, years
 
 

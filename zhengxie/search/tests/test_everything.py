@@ -170,7 +170,7 @@ def _more_cases(world, n):
 def test_the_query_count_does_not_grow_with_the_hits(world, extra, django_assert_max_num_queries):
     _more_cases(world, extra)
     search_everything(world.staff, EverythingQuery(text=WORD))  # warm the per-user caches
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(15):
         page = search_everything(world.staff, EverythingQuery(text=WORD))
     assert len(page.results) == min(7 + extra, 20)
 
