@@ -30,5 +30,6 @@ urlpatterns = [
     path("jobs/", include("zhengxie.jobs.urls")),
     path("insights/", include("zhengxie.insights.urls")),
     path("instructions/", include("zhengxie.instructions.urls")),
+    path("search/", include("zhengxie.search.urls")),
     path("", include("zhengxie.core.urls")),
 ]

@@ -25,6 +25,7 @@ from .routers import (
     opinions,
     portal,
     proposals,
+    search,
     todo,
     workflows,
 )
@@ -57,6 +58,7 @@ api.add_router("/activities", activities.router)
 api.add_router("/grassroots", grassroots.router)
 api.add_router("/instructions", instructions.router)
 api.add_router("/jobs", jobs.router)
+api.add_router("/search", search.router)
 api.add_router("/choices", choices.router)
 # Last: its "/{kind}/{id}/transitions" would otherwise catch other routers' paths.
 api.add_router("", workflows.router)

@@ -8,10 +8,14 @@ whose verification was withdrawn) never shows.
 
 from collections.abc import Iterator
 
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
 from zhengxie.search.services import IndexEntry, index_documents, remove_document
-from zhengxie.search.sources import SearchSource
+from zhengxie.search.sources import SearchKind, SearchSource, url_by_pk
 
 from .models import Job, JobState
+from .permissions import filter_public_jobs
 
 KIND = "job"
 
@@ -36,6 +40,7 @@ def job_entry(job: Job) -> IndexEntry:
         title=job.title,
         body=body,
         is_public=True,
+        dated=job.published_at,
     )
 
 
@@ -53,4 +58,9 @@ def all_entries() -> Iterator[IndexEntry]:
         yield job_entry(job)
 
 
+def visible_jobs(user):
+    return filter_public_jobs(Job.objects.all(), today=timezone.localdate())
+
+
 SEARCH_SOURCES = [SearchSource(KIND, all_entries)]
+SEARCH_KINDS = [SearchKind(KIND, _("就业岗位"), visible_jobs, url_by_pk("jobs:job_detail"))]

@@ -1,7 +1,57 @@
-"""What the proposals app puts in the search index (read by `manage.py reindex_search`)."""
+"""What the proposals app puts in the search index (read by `manage.py reindex_search`), and
+who opens it: the register's readers the proposal's page, everyone else the public page of a
+published proposal; a sent reply for whoever reads its proposal's page."""
 
-from zhengxie.search.sources import SearchSource
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
-from .similarity import KIND, all_entries
+from zhengxie.search.sources import SearchKind, SearchSource
 
-SEARCH_SOURCES = [SearchSource(KIND, all_entries)]
+from .models import Proposal, Reply, ReplyState
+from .permissions import filter_visible_proposals
+from .similarity import KIND, REPLY_KIND, all_entries, reply_entry
+from .workflow import REGISTERED_STATES
+
+
+def _published() -> Q:
+    return Q(state__in=REGISTERED_STATES, publish_consent=True, is_deleted=False)
+
+
+def visible_proposals(user):
+    readable = filter_visible_proposals(user, Proposal.objects.all())
+    return Proposal.objects.filter(Q(pk__in=readable.values("pk")) | _published())
+
+
+def proposal_urls(user, ids: list[int]) -> dict[int, str]:
+    readable = set(
+        filter_visible_proposals(user, Proposal.objects.filter(pk__in=ids)).values_list(
+            "pk", flat=True
+        )
+    )
+    return {
+        pk: reverse("proposals:detail" if pk in readable else "proposals:public_detail", args=[pk])
+        for pk in ids
+    }
+
+
+def visible_replies(user):
+    readable = filter_visible_proposals(user, Proposal.objects.all())
+    return Reply.objects.filter(state=ReplyState.SENT, proposal__in=readable.values("pk"))
+
+
+def reply_urls(user, ids: list[int]) -> dict[int, str]:
+    rows = Reply.objects.filter(pk__in=ids).values_list("pk", "proposal_id")
+    return {pk: reverse("proposals:detail", args=[proposal_id]) for pk, proposal_id in rows}
+
+
+def _reply_entries():
+    replies = Reply.objects.filter(state=ReplyState.SENT).select_related("proposal", "unit")
+    return (reply_entry(r) for r in replies.order_by("id").iterator(chunk_size=2000))
+
+
+SEARCH_SOURCES = [SearchSource(KIND, all_entries), SearchSource(REPLY_KIND, _reply_entries)]
+SEARCH_KINDS = [
+    SearchKind(KIND, _("提案"), visible_proposals, proposal_urls),
+    SearchKind(REPLY_KIND, _("提案答复"), visible_replies, reply_urls),
+]

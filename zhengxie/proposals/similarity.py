@@ -18,6 +18,7 @@ from .permissions import filter_visible_proposals
 from .workflow import REGISTERED_STATES
 
 KIND = "proposal"
+REPLY_KIND = "reply"
 SEARCH_LIMIT = 5000  # the register filters by at most this many best hits
 
 
@@ -35,6 +36,7 @@ def entry_of(proposal: Proposal) -> IndexEntry:
         body=proposal.full_text,
         # Public pages show registered proposals whose proposers consented.
         is_public=proposal.state in REGISTERED_STATES and proposal.publish_consent,
+        dated=proposal.submitted_at or proposal.created_at,
     )
 
 
@@ -44,6 +46,23 @@ def index_proposal(*, proposal: Proposal) -> None:
         index_documents([entry_of(proposal)])
     else:
         remove_document(obj=proposal)
+
+
+def reply_entry(reply: Reply) -> IndexEntry:
+    return IndexEntry(
+        obj=reply,
+        committee_id=reply.committee_id,
+        kind=REPLY_KIND,
+        title=f"{reply.proposal.title}（{reply.unit.name}答复）",
+        body=reply.text,
+        dated=reply.sent_at,
+    )
+
+
+def index_reply(step) -> None:
+    """After the office approves a reply (it is sent): in the step's transaction."""
+    reply = Reply.objects.select_related("proposal", "unit").get(pk=step.record.pk)
+    index_documents([reply_entry(reply)])
 
 
 def reindex_proposal(step: Step) -> None:

@@ -5,6 +5,8 @@ history. The engine-specific index beside them is made in migrations: a contentl
 on SQLite, a stored `simple` tsvector column with a GIN index on PostgreSQL.
 """
 
+from datetime import date
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +23,9 @@ class SearchDocument(models.Model):
     body = models.TextField(_("正文"), blank=True)
     is_public = models.BooleanField(_("公开"), default=False)
     updated_at = models.DateTimeField(_("更新时间"))
+    # The record's own date (submitted, held, issued, published): the order and the year
+    # facet of the search over everything.
+    dated = models.DateField(_("日期"), default=date.today)
     # The tokens as indexed. FTS5 without content needs the old tokens to delete a row, and
     # keeping them also keeps a dictionary change from corrupting deletes before a reindex.
     title_terms = models.TextField(editable=False, default="")
@@ -35,7 +40,10 @@ class SearchDocument(models.Model):
                 fields=["content_type", "object_id"], name="search_document_unique_object"
             ),
         ]
-        indexes = [models.Index(fields=["kind", "committee"], name="search_doc_kind_committee")]
+        indexes = [
+            models.Index(fields=["kind", "committee"], name="search_doc_kind_committee"),
+            models.Index(fields=["-dated", "-id"], name="search_doc_dated"),
+        ]
 
     def __str__(self) -> str:
         return self.title

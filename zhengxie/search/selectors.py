@@ -160,12 +160,22 @@ def filter_matching(
     terms = tokens.query_terms(query)
     if not terms:
         return records.none()
-    filters = _filters([kind], None, public_only)
-    indexed = [term for term in terms if not tokens.needs_substring_scan(term)]
-    scanned = [term for term in terms if tokens.needs_substring_scan(term)]
     meta, quote = records.model._meta, connection.ops.quote_name
     content_type = ContentType.objects.get_for_model(records.model)
-    conditions, params = [], [content_type.pk]
+    condition, params = match_condition(terms, _filters([kind], None, public_only))
+    sql = (
+        "EXISTS (SELECT 1 FROM search_searchdocument d WHERE d.content_type_id = %s AND "
+        f"d.object_id = {quote(meta.db_table)}.{quote(meta.pk.column)} AND {condition})"
+    )
+    return records.filter(RawSQL(sql, [content_type.pk, *params], BooleanField()))
+
+
+def match_condition(terms: list[str], filters: Filters) -> tuple[str, list]:
+    """SQL on the alias `d` of a document holding every term within the filters, unranked:
+    terms of two or more characters through the engine's index, a lone character a LIKE."""
+    indexed = [term for term in terms if not tokens.needs_substring_scan(term)]
+    scanned = [term for term in terms if tokens.needs_substring_scan(term)]
+    conditions, params = [], []
     if indexed:
         condition, condition_params = engine().match_condition(indexed, filters)
         conditions.append(condition)
@@ -173,15 +183,24 @@ def filter_matching(
     for term in scanned:
         conditions.append("(d.title LIKE %s OR d.body LIKE %s)")
         params.extend([f"%{term}%", f"%{term}%"])
-    if scanned:  # the engine's condition brings the filters along, a LIKE does not
+    if scanned and filters.clauses:  # the engine's condition brings the filters, a LIKE not
         conditions.append(filters.sql().removeprefix(" AND "))
         params.extend(filters.params)
+    return " AND ".join(conditions), params
+
+
+def filter_documents(documents: QuerySet, *, query: str) -> QuerySet:
+    """The documents (a SearchDocument queryset, narrowed by the caller to what the reader
+    may open) holding every term of the query, unranked, for a list that keeps its own
+    order: the match is one uncorrelated subquery the database reads once."""
+    terms = tokens.query_terms(query)
+    if not terms:
+        return documents.none()
+    condition, params = match_condition(terms, Filters())
     sql = (
-        "EXISTS (SELECT 1 FROM search_searchdocument d WHERE d.content_type_id = %s AND "
-        f"d.object_id = {quote(meta.db_table)}.{quote(meta.pk.column)} AND "
-        f"{' AND '.join(conditions)})"
+        f"search_searchdocument.id IN (SELECT d.id FROM search_searchdocument d WHERE {condition})"
     )
-    return records.filter(RawSQL(sql, params, BooleanField()))
+    return documents.filter(RawSQL(sql, params, BooleanField()))
 
 
 def count_search(

@@ -3,6 +3,7 @@ so a document is replaced, never edited, and removing it is a hard delete."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
@@ -25,6 +26,13 @@ class IndexEntry:
     title: str
     body: str = ""
     is_public: bool = False
+    dated: date | datetime | None = None  # the record's own date; today when it has none
+
+
+def _dated(value: date | datetime | None, now: datetime) -> date:
+    if isinstance(value, datetime):
+        return timezone.localdate(value)
+    return value or timezone.localdate(now)
 
 
 def _document(entry: IndexEntry, content_type: ContentType, now) -> SearchDocument:
@@ -38,6 +46,7 @@ def _document(entry: IndexEntry, content_type: ContentType, now) -> SearchDocume
         body=body,
         is_public=entry.is_public,
         updated_at=now,
+        dated=_dated(entry.dated, now),
         title_terms=" ".join(tokens.bigrams(title)),
         body_terms=" ".join(tokens.bigrams(body)),
         word_terms=" ".join(tokens.words(f"{title}\n{body}")),
@@ -107,9 +116,10 @@ def index_document(
     title: str,
     body: str = "",
     is_public: bool = False,
+    dated: date | datetime | None = None,
 ) -> SearchDocument:
     """Index one record, replacing what was indexed for it before."""
-    entry = IndexEntry(obj, committee_id, kind, title, body, is_public)
+    entry = IndexEntry(obj, committee_id, kind, title, body, is_public, dated)
     _index_batch([entry])
     content_type = ContentType.objects.get_for_model(obj)
     return SearchDocument.objects.get(content_type=content_type, object_id=obj.pk)

@@ -16,6 +16,7 @@ from ..models import Activity, ActivityKind, PlanTopic, TopicStatus
 from ..models.activities import TAKE_PART
 from ..notifications import CANCELLED, INVITATION
 from ..permissions import check_manage_activity_permission
+from ..search_index import index_activity
 from ..steps import states_allowing, take
 
 
@@ -102,6 +103,7 @@ def create_activity(
     )
     activity._history_user = actor
     activity.save()
+    index_activity(activity)
     return activity
 
 

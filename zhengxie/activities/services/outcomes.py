@@ -26,6 +26,7 @@ from ..models import (
     SpeechKind,
 )
 from ..permissions import check_manage_activity_permission, check_take_part_permission
+from ..search_index import index_outcome
 from ..steps import take
 
 ATTACHMENT_TYPES = (
@@ -105,6 +106,7 @@ def record_outcome(
         outcome._history_user = actor
         outcome.save()
         outcome.authors.set(authors)
+        index_outcome(outcome)
         for author in authors:
             credit_duty(
                 member=author,

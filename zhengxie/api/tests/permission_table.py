@@ -172,6 +172,8 @@ TABLE = {
     # their (maybe empty) applications and employer's lists; only the resident has a résumé,
     # and has applied already, so everyone is told why not (the owner too: their own job).
     "GET /jobs": public(200),
+    # 全站搜索: anyone, each finding only what they may open (search/tests/test_everything).
+    "GET /search": public(200),
     "GET /jobs/{job_id}": public(200, args={"job_id": "job"}),
     "POST /jobs/{job_id}/apply": signed_in(400, args={"job_id": "job"}),
     "GET /jobs/applications/mine": signed_in(),

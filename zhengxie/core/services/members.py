@@ -10,6 +10,7 @@ from django.db import transaction
 
 from ..models import Committee, Member, Role, RoleGrant, Term, User
 from ..permissions import check_manage_people_permission
+from ..search_index import index_members
 from .accounts import end_sessions
 from .member_accounts import ensure_member_accounts, move_login
 
@@ -29,6 +30,7 @@ def create_member(*, user: User, committee: Committee, fields: dict) -> Member:
         member = Member(committee=committee, term=term, **fields)
         ensure_member_accounts(members=[member], actor=user, reason=NEW_MEMBER_REASON)
         member.save()
+        index_members([member])
     return member
 
 
@@ -44,6 +46,8 @@ def update_member(*, user: User, member: Member, fields: dict) -> Member:
             locked.save(update_fields=changed)
         if {"mobile", "name"} & set(changed):
             move_login(member=locked, actor=user, reason=EDIT_REASON)
+        if changed:
+            index_members([locked])
     return locked
 
 

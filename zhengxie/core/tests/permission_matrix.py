@@ -270,6 +270,8 @@ MATRIX = {
     "jobs:resume": signed_in(),
     "jobs:review_queue": only(*OFFICE, conceals=("pending_job", COUNTY)),
     "jobs:search": public(),
+    # 全站搜索: open to all; what each finds is narrowed per kind (search/tests/test_everything).
+    "search:search": public(),
     # 人才库: verified employers only (the member's enterprise); guests are refused, not sent
     # to sign in.
     "jobs:talent_invite": post_only("member", guest=NOT_ALLOWED),

@@ -26,6 +26,7 @@ from ..permissions import (
     check_report_permission,
     check_triage_case_permission,
 )
+from ..search_index import index_case
 from .intake import check_photos, check_report_quota, plain_text
 from .timeline import record_event, today
 
@@ -52,6 +53,7 @@ def _create_case(*, town: Town, fields: dict, on: dt.date) -> Case:
             )
     case = Case.objects.create(committee_id=town.committee_id, town=town, raised_on=on, **fields)
     record_event(case=case, action="raise", note=str(CaseSource(case.source).label), on=on)
+    index_case(case)
     return case
 
 

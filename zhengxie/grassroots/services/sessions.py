@@ -26,6 +26,7 @@ from ..models import (
 )
 from ..notifications import CASE_UPDATE
 from ..permissions import check_manage_venue_permission
+from ..search_index import index_session
 from ..workflow import CASE, CONSULTABLE_STATES
 from .intake import check_photos, plain_text
 from .timeline import record_event
@@ -112,6 +113,7 @@ def hold_session(
             **{part: plain_text(minutes.get(part, "")) for part in MINUTES_PARTS},
         )
         session.cases.set(locked)
+        index_session(session)
         members = _participants(session, participants, actor)
         for photo in checked:
             SessionPhoto.objects.create(

@@ -11,6 +11,7 @@ from zhengxie.core.models import Committee, User
 
 from .. import permissions as perms
 from ..models import AdoptionMode, BulletinCounter, BulletinIssue, OpinionReport, OpinionState
+from ..search_index import index_bulletin
 from .common import notify_authors, stamp
 
 
@@ -77,6 +78,7 @@ def compose_bulletin(
         stamp(issue, actor=actor, reason=_("编发"))
         issue.save()
         _file_reports(issue=issue, reports=reports, actor=actor)
+        index_bulletin(issue)
     return issue
 
 

@@ -17,6 +17,7 @@ from zhengxie.duty.services import revoke_duty
 from .. import permissions as perms
 from ..models import AdoptionMode, AuthorBodyKind, OpinionReport, OpinionState
 from ..rules import BODY_MAX_CHARS
+from ..search_index import index_report
 from .common import credit_authors, notify_authors, resolve_members, stamp
 from .handoffs import adoption_credit_role, original_of
 
@@ -92,6 +93,7 @@ def create_report(
         stamp(report, actor=actor, reason=_("新建"))
         report.save()
         report.members.set(members)
+        index_report(report)
         if submit:
             report = apply_action(report=report, actor=actor, action="submit")
     return report
@@ -133,6 +135,7 @@ def update_report(
         stamp(report, actor=actor, reason=_("修改"))
         report.save(update_fields=["title", "body", "category", "body_kind", "body_name"])
         report.members.set(members)
+        index_report(report)
         if submit:
             report = apply_action(report=report, actor=actor, action="submit")
     return report

@@ -10,6 +10,7 @@ from zhengxie.core.models import Committee
 from zhengxie.core.permissions import check_office
 
 from ..models import Exhibition, ExhibitItem
+from ..search_index import index_exhibition
 
 HALL_IMAGE_MAX_BYTES = 5 * 1024 * 1024
 
@@ -26,6 +27,7 @@ def save_exhibition(
         setattr(exhibition, name, value)
     exhibition.full_clean()
     exhibition.save()
+    index_exhibition(exhibition)
     return exhibition
 
 
@@ -63,4 +65,5 @@ def add_exhibit_item(
         if checked:
             item.image = files.save(checked, folder="portal/hall")
         item.save()
+        index_exhibition(exhibition)
     return item

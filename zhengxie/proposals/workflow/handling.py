@@ -20,6 +20,7 @@ from ..models import (
 )
 from ..permissions import ASSIGNED_UNIT, CO_UNIT, INVITEE, INVITING_PROPOSER, OFFICE, REPLY_UNIT
 from ..services import cosigning, handling, replies
+from ..similarity import index_reply
 
 
 def _states(choices, *, terminal=()) -> tuple[State, ...]:
@@ -104,7 +105,8 @@ REPLY = Workflow(
         ),
         transition(
             "approve", _("审核答复"), {R.OFFICE_REVIEW}, R.SENT, OFFICE,
-            before=(replies.publish_reply,), after=(replies.answer_when_all_sent,),
+            before=(replies.publish_reply,),
+            after=(replies.answer_when_all_sent, index_reply),
             page="proposals:approve", style="primary",
         ),
         # Taken for each reply when the office returns the round (the proposal's return_reply).

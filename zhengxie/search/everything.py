@@ -1,0 +1,180 @@
+"""The search over everything (全站搜索): one list of every kind of record in the shared index,
+newest first, with facets by kind, committee and year.
+
+What a person may open is decided by each app (its SEARCH_KINDS in search_index.py, which
+call the app's own filter_visible_* rules): the documents are narrowed by one subquery per
+kind, inside the same statement as the text match, so a hit the reader may not open is never
+read, let alone counted in a facet. The list is unranked and paged by keyset on (date, id),
+so a page costs the same at any depth and a common word stops at the first page; the query
+count is fixed (the page, one grouped count for the facets, the committees' names, a page's
+links per kind).
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractYear
+from django.utils.safestring import SafeString
+
+from zhengxie.core.models import Committee
+
+from . import tokens
+from .models import SearchDocument
+from .selectors import filter_documents, highlight, snippet_of
+from .sources import SearchKind, all_kinds
+
+PAGE_SIZE = 20
+MAX_QUERY_CHARS = 100
+
+
+@dataclass(frozen=True)
+class EverythingQuery:
+    text: str
+    kind: str = ""
+    committee_id: int | None = None
+    year: int | None = None
+    after: str = ""  # the cursor of the last hit of the previous page
+
+
+@dataclass(frozen=True)
+class Result:
+    kind: str
+    kind_label: str
+    object_id: int
+    committee_name: str
+    dated: dt.date
+    url: str
+    title_html: SafeString
+    snippet_html: SafeString
+
+
+@dataclass(frozen=True)
+class Facet:
+    value: str  # what the filter takes: a kind, a committee id, a year
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class EverythingPage:
+    results: list[Result]
+    next_cursor: str  # "" on the last page
+    kinds: list[Facet]
+    committees: list[Facet]
+    years: list[Facet]
+
+
+def cursor_of(document: SearchDocument) -> str:
+    return f"{document.dated.isoformat()}.{document.pk}"
+
+
+def _after(documents: QuerySet, cursor: str) -> QuerySet:
+    try:
+        day, pk = cursor.split(".")
+        when, pk = dt.date.fromisoformat(day), int(pk)
+    except ValueError:
+        return documents  # a mangled cursor starts from the first page
+    return documents.filter(Q(dated__lt=when) | Q(dated=when, pk__lt=pk))
+
+
+def readable_documents(user, kinds: list[SearchKind]) -> QuerySet:
+    """The documents the person may open: per kind, the ids the app's rule lets through."""
+    readable = Q(pk__in=[])
+    for kind in kinds:
+        readable |= Q(kind=kind.kind, object_id__in=kind.visible(user).values("pk"))
+    return SearchDocument.objects.filter(readable)
+
+
+def _narrowed(documents: QuerySet, query: EverythingQuery) -> QuerySet:
+    if query.kind:
+        documents = documents.filter(kind=query.kind)
+    if query.committee_id:
+        documents = documents.filter(committee_id=query.committee_id)
+    if query.year:
+        documents = documents.filter(dated__year=query.year)
+    return documents
+
+
+def _chosen(row: dict, query: EverythingQuery, but: str) -> bool:
+    """Whether a group passes the query's facet choices, all but one: a facet counts as if
+    its own choice were not made, so its siblings stay in sight."""
+    return (
+        (but == "kind" or not query.kind or row["kind"] == query.kind)
+        and (but == "committee" or not query.committee_id or row["committee"] == query.committee_id)
+        and (but == "year" or not query.year or row["year"] == query.year)
+    )
+
+
+def _facets(matching: QuerySet, query: EverythingQuery, labels: dict[str, str]):
+    """All three facets from one grouped count (kinds × committees × years, a few dozen
+    groups), rather than three scans of the hits."""
+    groups = list(
+        matching.order_by()
+        .values("kind", "committee", year=ExtractYear("dated"))
+        .annotate(n=Count("id"))
+    )
+
+    def counted(field: str) -> dict:
+        counts: dict = {}
+        for row in groups:
+            if _chosen(row, query, field) and row[field] is not None:
+                counts[row[field]] = counts.get(row[field], 0) + row["n"]
+        return counts
+
+    by_kind, by_committee, by_year = counted("kind"), counted("committee"), counted("year")
+    names = dict(Committee.objects.filter(pk__in=by_committee).values_list("pk", "name"))
+    kinds = [Facet(k, label, by_kind[k]) for k, label in labels.items() if k in by_kind]
+    committees = [
+        Facet(str(pk), names.get(pk, ""), n)
+        for pk, n in sorted(by_committee.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    years = [Facet(str(y), str(y), n) for y, n in sorted(by_year.items(), reverse=True)]
+    return kinds, committees, years
+
+
+def _results(user, documents: list[SearchDocument], kinds, terms) -> list[Result]:
+    by_kind = {kind.kind: kind for kind in kinds}
+    urls = {}
+    for name in dict.fromkeys(d.kind for d in documents):
+        ids = [d.object_id for d in documents if d.kind == name]
+        urls.update({(name, pk): url for pk, url in by_kind[name].urls(user, ids).items()})
+    return [
+        Result(
+            kind=d.kind,
+            kind_label=str(by_kind[d.kind].label),
+            object_id=d.object_id,
+            committee_name=d.committee.name if d.committee_id else "",
+            dated=d.dated,
+            url=urls[(d.kind, d.object_id)],
+            title_html=highlight(d.title, terms),
+            snippet_html=highlight(snippet_of(d.body, terms), terms),
+        )
+        for d in documents
+        if (d.kind, d.object_id) in urls
+    ]
+
+
+def search_everything(user, query: EverythingQuery, *, size: int = PAGE_SIZE) -> EverythingPage:
+    """One page of what the person may open holding every term of the query, newest first,
+    with the facets' counts over all of it."""
+    kinds = all_kinds()
+    text = query.text[:MAX_QUERY_CHARS]
+    terms = tokens.query_terms(text)
+    if not terms:
+        return EverythingPage([], "", [], [], [])
+    matching = filter_documents(readable_documents(user, kinds), query=text)
+    documents = _narrowed(matching, query)
+    if query.after:
+        documents = _after(documents, query.after)
+    rows = list(
+        documents.select_related("committee")
+        .defer("title_terms", "body_terms", "word_terms")
+        .order_by("-dated", "-id")[: size + 1]
+    )
+    more, rows = len(rows) > size, rows[:size]
+    labels = {kind.kind: str(kind.label) for kind in kinds}
+    facets = _facets(matching, query, labels)
+    return EverythingPage(
+        _results(user, rows, kinds, terms), cursor_of(rows[-1]) if more else "", *facets
+    )

@@ -1,0 +1,226 @@
+"""The search over everything: each role finds exactly what it may open, in every kind."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+from django.utils import timezone
+
+from zhengxie.activities import factories as activity_factories
+from zhengxie.activities.services.activities import create_activity
+from zhengxie.core import factories as core
+from zhengxie.core.models import Role
+from zhengxie.core.services.api_tokens import issue_token
+from zhengxie.grassroots import factories as grassroots_factories
+from zhengxie.opinions import factories as opinion_factories
+from zhengxie.portal import factories as portal_factories
+from zhengxie.proposals import factories as proposal_factories
+from zhengxie.search.everything import EverythingQuery, search_everything
+
+pytestmark = pytest.mark.django_db
+
+WORD = "湿地保护"
+
+
+class World:
+    pass
+
+
+@pytest.fixture
+def world():
+    w = World()
+    w.city = core.make_committee(name="随州市政协")
+    w.county = core.make_committee(name="曾都区政协", parent=w.city)
+    w.resident = core.make_user(role=Role.RESIDENT, committee=w.city)
+    member = core.make_member(committee=w.city, with_account=True)
+    w.member = member.user
+    w.staff = core.make_user(role=Role.STAFF, committee=w.city)
+    w.county_staff = core.make_user(role=Role.STAFF, committee=w.county)
+    w.proposal = proposal_factories.make_submitted(
+        committee=w.city, author=w.member, title=f"关于加强{WORD}的建议"
+    )
+    w.draft_report = opinion_factories.make_report(author=member, title=f"{WORD}草稿", submit=False)
+    w.report = opinion_factories.make_report(author=member, title=f"{WORD}的社情民意")
+    w.activity = activity_factories.make_activity(committee=w.city, title=f"{WORD}专题调研")
+    _user, venue = grassroots_factories.make_convenor_venue(committee=w.city)
+    w.case = grassroots_factories.make_case(
+        venue=venue, reporter=w.resident, title=f"{WORD}区垃圾堆放"
+    )
+    county_town = core.make_town(committee=w.county, name="何店镇")
+    w.county_case = grassroots_factories.make_case(
+        town=county_town, title=f"{WORD}区排污", raised_on=dt.date(2021, 5, 1)
+    )
+    board = portal_factories.make_board(committee=w.city)
+    w.thread = portal_factories.make_thread(board=board, author=w.member, title=f"{WORD}观鸟")
+    town = core.make_town(committee=w.city, name=f"{WORD}镇")
+    w.town_member = core.make_member(committee=w.city, name="柳含烟", town=town)
+    call_command("reindex_search", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return w
+
+
+def found(user, **query) -> set[tuple[str, int]]:
+    page = search_everything(user or AnonymousUser(), EverythingQuery(text=WORD, **query))
+    return {(result.kind, result.object_id) for result in page.results}
+
+
+def test_a_guest_finds_only_public_records(world):
+    assert found(None) == {("thread", world.thread.pk)}
+
+
+def test_a_resident_finds_their_own_case_and_public_records(world):
+    assert found(world.resident) == {("thread", world.thread.pk), ("case", world.case.pk)}
+
+
+def test_a_member_finds_their_committee_and_their_own_draft_but_no_roster(world):
+    assert found(world.member) == {
+        ("proposal", world.proposal.pk),
+        ("opinion_report", world.draft_report.pk),
+        ("opinion_report", world.report.pk),
+        ("case", world.case.pk),
+        ("thread", world.thread.pk),
+    }
+
+
+def test_city_staff_find_their_committee_and_its_counties_but_not_a_members_draft(world):
+    assert found(world.staff) == {
+        ("proposal", world.proposal.pk),
+        ("opinion_report", world.report.pk),
+        ("activity", world.activity.pk),
+        ("case", world.case.pk),
+        ("case", world.county_case.pk),
+        ("thread", world.thread.pk),
+        ("member", world.town_member.pk),
+    }
+
+
+def test_county_staff_do_not_see_the_citys_drafts_or_internal_records(world):
+    assert found(world.county_staff) == {
+        ("case", world.county_case.pk),
+        ("thread", world.thread.pk),
+    }
+
+
+def test_facets_count_only_what_the_reader_may_open(world):
+    page = search_everything(world.staff, EverythingQuery(text=WORD))
+    kinds = {facet.value: facet.count for facet in page.kinds}
+    assert kinds == {
+        "proposal": 1,
+        "opinion_report": 1,
+        "activity": 1,
+        "case": 2,
+        "thread": 1,
+        "member": 1,
+    }
+    committees = {facet.label: facet.count for facet in page.committees}
+    assert committees == {"随州市政协": 6, "曾都区政协": 1}
+    assert {"2021": 1}.items() <= {f.value: f.count for f in page.years}.items()
+
+
+def test_a_facet_narrows_the_results_and_keeps_its_siblings_counted(world):
+    page = search_everything(world.staff, EverythingQuery(text=WORD, kind="case"))
+    assert {r.object_id for r in page.results} == {world.case.pk, world.county_case.pk}
+    assert len(page.kinds) == 6
+    assert found(world.staff, committee_id=world.county.pk) == {("case", world.county_case.pk)}
+    assert found(world.staff, year=2021) == {("case", world.county_case.pk)}
+
+
+def test_snippets_are_escaped_with_the_match_marked(world):
+    world.case.description = f"<b>河道</b>旁的{WORD}区"
+    world.case.save(update_fields=["description"])
+    call_command("reindex_search", kind="case", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    page = search_everything(world.staff, EverythingQuery(text=WORD, kind="case"))
+    result = next(r for r in page.results if r.object_id == world.case.pk)
+    assert f"<mark>{WORD}</mark>" in result.title_html
+    assert "&lt;b&gt;河道&lt;/b&gt;" in result.snippet_html
+    assert "<b>" not in result.snippet_html
+    assert result.url == f"/grassroots/cases/{world.case.pk}/"
+
+
+def test_a_single_word_of_a_phrase_is_found_as_in_the_proposals_search(world):
+    assert ("proposal", world.proposal.pk) in found(world.staff)
+    page = search_everything(world.staff, EverythingQuery(text="湿地 建议"))
+    assert [r.object_id for r in page.results if r.kind == "proposal"] == [world.proposal.pk]
+
+
+def test_pages_follow_the_cursor_without_repeats(world):
+    seen, after = [], ""
+    while True:
+        page = search_everything(world.staff, EverythingQuery(text=WORD, after=after), size=2)
+        seen += [(r.kind, r.object_id) for r in page.results]
+        if not page.next_cursor:
+            break
+        after = page.next_cursor
+    assert len(seen) == len(set(seen)) == 7
+
+
+def test_an_empty_query_finds_nothing(world):
+    page = search_everything(world.staff, EverythingQuery(text="  "))
+    assert page.results == [] and page.kinds == []
+
+
+def _more_cases(world, n):
+    venue = world.case.venue
+    for i in range(n):
+        grassroots_factories.make_case(venue=venue, reporter=world.resident, title=f"{WORD}{i}")
+    call_command("reindex_search", kind="case", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.mark.parametrize("extra", [0, 25])
+def test_the_query_count_does_not_grow_with_the_hits(world, extra, django_assert_max_num_queries):
+    _more_cases(world, extra)
+    search_everything(world.staff, EverythingQuery(text=WORD))  # warm the per-user caches
+    with django_assert_max_num_queries(15):
+        page = search_everything(world.staff, EverythingQuery(text=WORD))
+    assert len(page.results) == min(7 + extra, 20)
+
+
+def test_the_page_lists_marked_hits_and_the_header_has_the_box(world, client):
+    client.force_login(world.county_staff)
+    response = client.get("/search/", {"q": WORD})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"/grassroots/cases/{world.county_case.pk}/" in html
+    assert f"/grassroots/cases/{world.case.pk}/" not in html
+    assert f"<mark>{WORD}</mark>" in html
+    assert 'action="/search/"' in html
+
+
+def test_the_page_names_a_kind_that_does_not_exist(world, client):
+    response = client.get("/search/", {"q": WORD, "kind": "nonsense"})
+    assert "类型不存在：nonsense" in response.content.decode()
+
+
+def test_the_api_answers_like_the_page_with_facets(world, client):
+    token = issue_token(user=world.county_staff, device_name="测试").token
+    response = client.get(
+        "/api/v1/search", {"q": WORD}, headers={"Authorization": f"Bearer {token}"}
+    )
+    body = response.json()
+    assert response.status_code == 200, body
+    assert {(item["kind"], item["id"]) for item in body["items"]} == {
+        ("thread", world.thread.pk),
+        ("case", world.county_case.pk),
+    }
+    assert {f["value"]: f["count"] for f in body["kinds"]} == {"case": 1, "thread": 1}
+    assert body["next"] is None
+
+
+def test_records_written_through_their_services_are_found_without_a_reindex():
+    # given
+    city = core.make_committee()
+    member = core.make_member(committee=city, with_account=True)
+    staff = core.make_user(role=Role.STAFF, committee=city)
+    # when
+    report = opinion_factories.make_report(author=member, title=f"{WORD}的新信息")
+    starts_at = timezone.now() + dt.timedelta(days=3)
+    activity = create_activity(
+        actor=staff,
+        committee=city,
+        kind=activity_factories.kind(committee=city),
+        title=f"{WORD}视察",
+        starts_at=starts_at,
+        ends_at=starts_at + dt.timedelta(hours=2),
+    )
+    # then
+    assert found(staff) == {("opinion_report", report.pk), ("activity", activity.pk)}
