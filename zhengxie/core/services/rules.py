@@ -20,16 +20,16 @@ def set_rule(
     declared = declaration(key)
     if actor is not None:
         check_office(actor, committee)
-    cleaned = declared.clean(value)
+    stored = declared.kind.store(declared.clean(value))
     with transaction.atomic():
         setting = (
             CommitteeSetting.objects.select_for_update()
             .filter(committee=committee, key=key)
             .first()
         ) or CommitteeSetting(committee=committee, key=key)
-        if setting.pk is not None and setting.value == cleaned:
+        if setting.pk is not None and setting.value == stored:
             return setting
-        setting.value = cleaned
+        setting.value = stored
         setting._history_user = actor
         setting._change_reason = (reason or _("修改规则：%(rule)s") % {"rule": declared.label})[
             :100
