@@ -181,3 +181,26 @@ def test_the_staff_menu_offers_the_rules(client, city, staff):
     client.force_login(staff)
 
     assert reverse("core:rule_list") in client.get(reverse("core:home")).content.decode()
+
+
+def test_every_rule_is_set_on_the_general_page_or_on_its_own():
+    from zhengxie.core.forms.rule_values import editable
+    from zhengxie.core.rules.overview import own_page
+
+    for declared in declarations():
+        assert editable(declared.kind) or own_page(declared.key), declared.key
+
+
+def test_every_editable_rule_shows_its_value_in_its_form(client, city, staff):
+    from zhengxie.core.forms.rule_values import editable
+
+    client.force_login(staff)
+    for declared in declarations():
+        if not editable(declared.kind):
+            continue
+        form = client.get(_edit(declared.key, city)).context["form"]
+        # posting the form as shown keeps the default: the text round-trips
+        data = {name: form[name].value() for name in form.fields}
+        data = {k: "" if v is None else v for k, v in data.items()}
+        client.post(_edit(declared.key, city), data)
+        assert rule(city, declared.key) == declared.default, declared.key
