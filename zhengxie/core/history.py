@@ -1,6 +1,7 @@
 """A record's history as people read it: who, when, and which fields changed how."""
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -35,8 +36,18 @@ def _label(model: type[models.Model], field_name: str) -> str:
         return field_name
 
 
-def _entries(model: type[models.Model], versions: list) -> list[HistoryEntry]:
-    """Versions newest first as entries, each diffed against the version before it."""
+def _shown(value, show: Callable | None) -> str:
+    if show is not None:
+        return show(value)
+    return str(value or "")
+
+
+def _entries(
+    model: type[models.Model], versions: list, show: dict[str, Callable] | None = None
+) -> list[HistoryEntry]:
+    """Versions newest first as entries, each diffed against the version before it; `show`
+    writes a field's values as people read them (field name -> function)."""
+    show = show or {}
     entries = []
     # Bulk-loaded rows (old registers) have no versions at all: nothing to pair.
     olders = [*versions[1:], None] if versions else []
@@ -44,7 +55,11 @@ def _entries(model: type[models.Model], versions: list) -> list[HistoryEntry]:
         changes = []
         if older is not None:
             changes = [
-                FieldChange(_label(model, c.field), str(c.old or ""), str(c.new or ""))
+                FieldChange(
+                    _label(model, c.field),
+                    _shown(c.old, show.get(c.field)),
+                    _shown(c.new, show.get(c.field)),
+                )
                 for c in newer.diff_against(older).changes
             ]
         entries.append(
@@ -63,6 +78,14 @@ def history_of(record: models.Model, limit: int = 200) -> list[HistoryEntry]:
     """Newest first; bulk-loaded records have no history rows and read as empty."""
     versions = record.history.select_related("history_user").order_by("-history_id")[:limit]
     return _entries(type(record), list(versions))
+
+
+def history_of_versions(
+    model: type[models.Model], versions, show: dict[str, Callable] | None = None
+) -> list[HistoryEntry]:
+    """history_of for versions chosen otherwise (a rule's rows for one committee and key,
+    across a row deleted and made again), newest first."""
+    return _entries(model, list(versions), show)
 
 
 def histories_of(records: list[models.Model]) -> dict[int, list[HistoryEntry]]:

@@ -42,6 +42,7 @@ NAV_ITEMS = [
     NavItem(
         _("必须接收的通知渠道"), "core:notification_rules", frozenset({Role.STAFF, Role.ADMIN}), 98
     ),
+    NavItem(_("规则设置"), "core:rule_list", frozenset({Role.STAFF, Role.ADMIN}), 99),
 ]
 
 

@@ -11,6 +11,7 @@ from .views import (
     notifications,
     phone,
     roster,
+    rules,
     todos,
     workflows,
 )
@@ -78,4 +79,7 @@ urlpatterns = [
     path("workflow/<slug:name>/<int:pk>/<slug:step>/", workflows.act, name="workflow_act"),
     path("workflow/guide/<slug:app_label>/", workflows.guide, name="workflow_guide"),
     path("staff/accounts/issue/", accounts.account_issue, name="account_issue"),
+    path("staff/rules/", rules.rule_list, name="rule_list"),
+    path("staff/rules/<str:key>/", rules.rule_edit, name="rule_edit"),
+    path("staff/rules/<str:key>/restore/", rules.rule_restore, name="rule_restore"),
 ]

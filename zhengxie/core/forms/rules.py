@@ -22,5 +22,6 @@ class CommitteeSettingForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         if data.get("key") and "value" in data:
-            data["value"] = declaration(data["key"]).clean(data["value"])
+            declared = declaration(data["key"])
+            data["value"] = declared.kind.store(declared.clean(data["value"]))
         return data

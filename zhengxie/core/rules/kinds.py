@@ -20,6 +20,11 @@ class Kind:
     def clean(self, value: Any) -> Any:
         raise NotImplementedError
 
+    def store(self, value: Any) -> Any:
+        """The cleaned value as the database keeps it; `clean` reads it back. Most values are
+        stored as they are; a mapping is not (see Mapping)."""
+        return value
+
     def _within(self, part: "Kind", value: Any) -> Any:
         """Clean a nested value, naming the nested part in the message."""
         try:
@@ -95,6 +100,9 @@ class ListOf(Kind):
             raise Invalid(_("有重复项。"))
         return cleaned
 
+    def store(self, value: list) -> list:
+        return [self.item.store(v) for v in value]
+
 
 class CodeList(Kind):
     """A dictionary as committees keep it: [{"code": ..., "label": ...}] in display order."""
@@ -144,17 +152,34 @@ class Record(Kind):
             raise Invalid(problem)
         return cleaned
 
+    def store(self, value: dict) -> dict:
+        # Fixed keys: their order is the declaration's, whatever order the database keeps.
+        return {key: kind.store(value[key]) for key, kind in self.fields.items()}
+
 
 class Mapping(Kind):
-    """Free keys (non-empty text) to values of one kind, in the committee's order."""
+    """Free keys (non-empty text) to values of one kind, in the committee's order.
+
+    The order is part of the rule (the office orders the main proposal categories), and
+    PostgreSQL's jsonb keeps no key order, so the value is stored as [[key, value], ...] rows;
+    `clean` takes either shape and always returns the dict."""
 
     def __init__(self, value: Kind, *, label: str = ""):
         self.value, self.label = value, label
 
     def clean(self, value: Any) -> dict:
-        if not isinstance(value, dict) or not value:
+        rows = list(value.items()) if isinstance(value, dict) else value
+        if not isinstance(rows, list) or not rows:
             raise Invalid(_("须为非空键值表。"))
-        return {Text().clean(k): self._within(self.value, v) for k, v in value.items()}
+        if not all(isinstance(row, list | tuple) and len(row) == 2 for row in rows):
+            raise Invalid(_("每行须为两项。"))
+        cleaned = {Text().clean(k): self._within(self.value, v) for k, v in rows}
+        if len(cleaned) != len(rows):
+            raise Invalid(_("有重复项。"))
+        return cleaned
+
+    def store(self, value: dict) -> list[list]:
+        return [[key, self.value.store(v)] for key, v in value.items()]
 
 
 class Pairs(Kind):

@@ -20,16 +20,16 @@ def set_rule(
     declared = declaration(key)
     if actor is not None:
         check_office(actor, committee)
-    cleaned = declared.clean(value)
+    stored = declared.kind.store(declared.clean(value))
     with transaction.atomic():
         setting = (
             CommitteeSetting.objects.select_for_update()
             .filter(committee=committee, key=key)
             .first()
         ) or CommitteeSetting(committee=committee, key=key)
-        if setting.pk is not None and setting.value == cleaned:
+        if setting.pk is not None and setting.value == stored:
             return setting
-        setting.value = cleaned
+        setting.value = stored
         setting._history_user = actor
         setting._change_reason = (reason or _("修改规则：%(rule)s") % {"rule": declared.label})[
             :100
@@ -37,3 +37,24 @@ def set_rule(
         setting.save()
         forget_committee_rules(committee.pk)
     return setting
+
+
+def restore_rule_default(*, actor: User, committee: Committee, key: str) -> bool:
+    """The committee reads the declared default again: its own value is deleted, the deletion
+    kept in the history with who did it. False when it had no value of its own. Locks the
+    committee's row for the key."""
+    declared = declaration(key)
+    check_office(actor, committee)
+    with transaction.atomic():
+        setting = (
+            CommitteeSetting.objects.select_for_update()
+            .filter(committee=committee, key=key)
+            .first()
+        )
+        if setting is None:
+            return False
+        setting._history_user = actor
+        setting._change_reason = (_("恢复默认：%(rule)s") % {"rule": declared.label})[:100]
+        setting.delete()
+        forget_committee_rules(committee.pk)
+    return True

@@ -174,6 +174,10 @@ MATRIX = {
     "core:record_list": only(*OFFICE),
     "core:register": public(),
     "core:role_revoke": post_only(*CITY_OFFICE),
+    # Each office sets its own committee's rules.
+    "core:rule_list": only(*OFFICE),
+    "core:rule_edit": only(*OFFICE),
+    "core:rule_restore": post_only(*OFFICE),
     # A submitted report of the city: its office adopts it, and may override its state.
     "core:workflow_act": only(*CITY_OFFICE),
     "core:workflow_act@override": only(*CITY_OFFICE),

@@ -581,6 +581,8 @@ ROUTE_ARGUMENTS = {
     "core:bulk_notice_detail": {"pk": "bulk_notice"},
     "core:bulk_notice_progress": {"pk": "bulk_notice"},
     "core:record_list": {"kind": Const("venues")},
+    "core:rule_edit": {"key": Const("proposals.cosign_days")},
+    "core:rule_restore": {"key": Const("proposals.cosign_days")},
     "core:record_create": {"kind": Const("venues")},
     "core:record_edit": {"kind": Const("venues"), "pk": "venue"},
     "core:role_revoke": {"pk": "member_grant"},
