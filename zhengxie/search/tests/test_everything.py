@@ -17,6 +17,8 @@ from zhengxie.opinions import factories as opinion_factories
 from zhengxie.portal import factories as portal_factories
 from zhengxie.proposals import factories as proposal_factories
 from zhengxie.search.everything import EverythingQuery, search_everything
+from zhengxie.search.models import SearchDocument
+from zhengxie.search.sources import all_sources
 
 pytestmark = pytest.mark.django_db
 
@@ -224,3 +226,14 @@ def test_records_written_through_their_services_are_found_without_a_reindex():
     )
     # then
     assert found(staff) == {("opinion_report", report.pk), ("activity", activity.pk)}
+
+
+def test_the_demo_indexes_every_record_of_every_searchable_kind(demo_world, db):
+    # given the demo world, whose steps make some records past the indexing services
+    # then every searchable kind holds one document per record the index takes
+    for source in all_sources():
+        records = sum(1 for _entry in source.entries())
+        assert SearchDocument.objects.filter(kind=source.kind).count() == records, source.kind
+    # and the kinds the demo makes past the services are among them
+    kinds = set(SearchDocument.objects.values_list("kind", flat=True))
+    assert {"activity", "case", "session", "opinion_report", "member"} <= kinds

@@ -28,6 +28,7 @@ DEMO_STEPS = [
     "zhengxie.core.demo_2021",  # the previous year, for the review's year on year
     "zhengxie.duty.demo",
     "zhengxie.core.demo_accounts",
+    "zhengxie.search.demo",  # last: indexes what every step above made
 ]
 
 
