@@ -279,6 +279,9 @@ MATRIX = {
     # 人才库: verified employers only (the member's enterprise); guests are refused, not sent
     # to sign in.
     "jobs:talent_invite": post_only("member", guest=NOT_ALLOWED),
+    # The invited person answers on 我的投递; anyone else finds no such invitation.
+    "jobs:invitation_accept": post_only("resident"),
+    "jobs:invitation_decline": post_only("resident"),
     "jobs:talent_pool": only("member", guest=FORBIDDEN),
     "jobs:verification_queue": only(*OFFICE, conceals=("pending_employer", COUNTY)),
     "jobs:workspace": signed_in(),

@@ -35,6 +35,7 @@ from zhengxie.instructions.targets import target_named
 from zhengxie.jobs import factories as jobs_factories
 from zhengxie.jobs.services.reports import report_job
 from zhengxie.jobs.services.seekers import apply_to_job
+from zhengxie.jobs.services.talent import invite_to_apply
 from zhengxie.opinions import factories as opinion_factories
 from zhengxie.opinions import services as opinions
 from zhengxie.portal import factories as portal_factories
@@ -372,8 +373,8 @@ def _office(world: World, city) -> None:
 
 
 def _jobs(world: World, city) -> None:
-    """A member's enterprise hiring, the resident applying (her résumé in the talent pool),
-    the leader reporting the job."""
+    """A member's enterprise hiring, the resident applying (her résumé in the talent pool) and
+    invited to a second job, the leader reporting the job."""
     staff, member, resident = (world.users[k] for k in ("staff", "member", "resident"))
     town = core.make_town(committee=city, name="万店镇")
     employer = jobs_factories.make_employer(
@@ -384,8 +385,11 @@ def _jobs(world: World, city) -> None:
     unverified = jobs_factories.make_employer(
         committee=city, verified=False, town=town, name="待核验的香菇合作社"
     )
+    resume = jobs_factories.make_resume(user=resident, is_public=True)
+    second = jobs_factories.make_job(employer=employer, office=staff, title="灌装工")
     world.records.update(
-        resume=jobs_factories.make_resume(user=resident, is_public=True),
+        resume=resume,
+        invitation=invite_to_apply(actor=member, job_id=second.pk, resume_id=resume.pk),
         employer=employer,
         job=job,
         pending_job=pending,
@@ -561,6 +565,8 @@ ROUTE_ARGUMENTS = {
     "jobs:job_edit": {"pk": "pending_job"},
     "jobs:application_detail": {"pk": "application"},
     "jobs:talent_invite": {"pk": "resume"},
+    "jobs:invitation_accept": {"pk": "invitation"},
+    "jobs:invitation_decline": {"pk": "invitation"},
     "jobs:employer_detail": {"pk": "employer"},
     "jobs:employer_licence": {"pk": "employer"},
     "jobs:job_create": {"pk": "employer"},

@@ -162,3 +162,72 @@ def test_numbers_typed_into_the_experience_are_masked_in_the_pool(city, owner, e
     for private in ("138-7123-1234", MOBILE, "13600005555", "42010219900101123X"):
         assert private not in page
     assert "136****5555" in page and "420102********123X" in page
+
+
+def _my_applications(user):
+    client = Client()
+    client.force_login(user)
+    return client, client.get(reverse("jobs:my_applications"))
+
+
+def test_the_invited_person_applies_from_my_applications_in_one_tap(owner, job, visible):
+    # given an invitation to apply
+    invitation = invite_to_apply(actor=owner, job_id=job.pk, resume_id=visible.pk)
+    # when the person opens 我的投递
+    client, page = _my_applications(visible.user)
+    # then the invitation is there with its two answers
+    assert job.title in page.content.decode()
+    accept = reverse("jobs:invitation_accept", args=[invitation.pk])
+    assert accept in page.content.decode()
+    # and 一键投递 applies as the job page does
+    response = client.post(accept)
+    assert response.status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.get_answer_display() == "已投递"
+    assert job.applications.get().seeker == visible.user
+    # and the answered invitation offers no second answer
+    assert accept not in client.get(reverse("jobs:my_applications")).content.decode()
+
+
+def test_declining_tells_the_employer_without_the_persons_name(
+    owner, job, visible, django_capture_on_commit_callbacks
+):
+    invitation = invite_to_apply(actor=owner, job_id=job.pk, resume_id=visible.pk)
+    client, _page = _my_applications(visible.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("jobs:invitation_decline", args=[invitation.pk]))
+    invitation.refresh_from_db()
+    assert invitation.get_answer_display() == "已婉拒"
+    assert not job.applications.exists()
+    told = owner.notifications.filter(title__contains="婉拒").get()
+    assert visible.name not in told.title + told.body
+    # a second answer is refused by name, and changes nothing
+    response = client.post(reverse("jobs:invitation_decline", args=[invitation.pk]), follow=True)
+    assert "该邀请已答复" in response.content.decode()
+    assert not job.applications.exists()
+
+
+def test_nobody_else_can_answer_an_invitation(owner, job, visible, seeker):
+    invitation = invite_to_apply(actor=owner, job_id=job.pk, resume_id=visible.pk)
+    for who in (owner, seeker):
+        client = Client()
+        client.force_login(who)
+        for step in ("jobs:invitation_accept", "jobs:invitation_decline"):
+            assert client.post(reverse(step, args=[invitation.pk])).status_code == 404
+    invitation.refresh_from_db()
+    assert invitation.get_answer_display() == "待答复"
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_my_applications_reads_invitations_in_the_same_queries_at_any_size(
+    owner, employer, office, visible, count, django_assert_max_num_queries
+):
+    for _ in range(count):
+        job = factories.make_job(employer=employer, office=office)
+        invite_to_apply(actor=owner, job_id=job.pk, resume_id=visible.pk)
+    client = Client()
+    client.force_login(visible.user)
+    client.get(reverse("jobs:my_applications"))
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("jobs:my_applications"))
+    assert page.content.decode().count('data-testid="invitation"') == count

@@ -20,6 +20,7 @@ from ..forms import ReportForm, ResumeForm, SearchForm
 from ..models import Application, Job, Resume
 from ..permissions import can_manage_employer, can_read_job, check_read_application_permission
 from ..selectors.search import JobQuery, search_jobs
+from ..selectors.talent import list_my_invitations
 from ..selectors.work import list_my_applications
 from ..services.reports import report_job
 from ..services.seekers import apply_to_job, delete_my_data, open_application, save_resume
@@ -143,7 +144,12 @@ def resume(request: HttpRequest) -> HttpResponse:
 @login_required
 def my_applications(request: HttpRequest) -> HttpResponse:
     applications = list_my_applications(request.user)[:200]
-    return render(request, "jobs/my_applications.html", {"applications": applications})
+    invitations = list_my_invitations(request.user).order_by("-created_at", "-pk")[:50]
+    return render(
+        request,
+        "jobs/my_applications.html",
+        {"applications": applications, "invitations": invitations},
+    )
 
 
 @login_required

@@ -1,7 +1,8 @@
 """人才库: verified employers browse the résumés their owners made visible and invite a person
-to apply to one of their open jobs."""
+to apply to one of their open jobs; the person answers on 我的投递."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,11 +13,18 @@ from django.views.decorators.http import require_POST
 from zhengxie.core.selectors import get_home_committee
 from zhengxie.core.web.errors import show_as_messages, show_form_errors_as_messages
 from zhengxie.core.web.pagination import paginate
+from zhengxie.core.web.redirects import redirect_with_success
 
 from ..forms import InvitationForm, TalentSearchForm
 from ..permissions import check_talent_pool_permission
-from ..selectors.talent import PAGE_SIZE, TalentQuery, jobs_to_invite_to, list_talent
-from ..services.talent import invite_to_apply
+from ..selectors.talent import (
+    PAGE_SIZE,
+    TalentQuery,
+    get_my_invitation,
+    jobs_to_invite_to,
+    list_talent,
+)
+from ..services.talent import accept_invitation, decline_invitation, invite_to_apply
 
 
 def talent_pool(request: HttpRequest) -> HttpResponse:
@@ -57,3 +65,29 @@ def talent_invite(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("已发出邀请，求职者投递后您会收到通知。"))
     return back
+
+
+@login_required
+@require_POST
+def invitation_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    """投递 from 我的投递's invitation: the same application as the job page's 一键投递."""
+    invitation = get_my_invitation(request.user, pk)
+    try:
+        accept_invitation(seeker=request.user, invitation=invitation)
+    except ValidationError as error:
+        show_as_messages(request, error)
+        return redirect("jobs:my_applications")
+    return redirect_with_success(request, _("已投递，请留意消息。"), "jobs:my_applications")
+
+
+@login_required
+@require_POST
+def invitation_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    """婉拒: the employer learns only that the invitation was declined."""
+    invitation = get_my_invitation(request.user, pk)
+    try:
+        decline_invitation(seeker=request.user, invitation=invitation)
+    except ValidationError as error:
+        show_as_messages(request, error)
+        return redirect("jobs:my_applications")
+    return redirect_with_success(request, _("已婉拒该邀请。"), "jobs:my_applications")
