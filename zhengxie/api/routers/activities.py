@@ -44,7 +44,7 @@ class ActivityOut(Schema):
         return activity.get_state_display()
 
 
-class InvitationOut(ActivityOut):
+class ActivityInvitationOut(ActivityOut):
     signed_up_at: datetime | None
     leave_status: str | None = Field(description="pending, approved, declined；未请假为 null")
     attendance_status: str | None = Field(description="signed_in, present, …；未签到为 null")
@@ -142,7 +142,7 @@ class SignedInOut(Schema):
     newly: bool = Field(description="false：此前已签到")
 
 
-@router.get("/invitations", response={200: list[InvitationOut], **ERRORS})
+@router.get("/invitations", response={200: list[ActivityInvitationOut], **ERRORS})
 @paginate(Keyset, ordering=("-starts_at", "-id"))
 def my_invitations(request: HttpRequest):
     """The activities the caller is invited to, latest first, with their own replies."""

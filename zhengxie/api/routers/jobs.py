@@ -171,7 +171,7 @@ class InviteIn(Schema):
     job_id: int = Field(description="本单位正在招聘的岗位")
 
 
-class InvitationOut(Schema):
+class JobInvitationOut(Schema):
     id: int
     job: JobOut
     answer: str = Field(description="pending 待答复, accepted 已投递, declined 已婉拒")
@@ -273,7 +273,7 @@ def invite(request: HttpRequest, resume_id: int, payload: InviteIn):
     return Status(201, invitation)
 
 
-@router.get("/invitations", response={200: list[InvitationOut], **ERRORS})
+@router.get("/invitations", response={200: list[JobInvitationOut], **ERRORS})
 @paginate(Keyset, ordering=("-created_at", "-id"))
 def my_invitations(request: HttpRequest):
     """The invitations the caller received, newest first, answered ones too."""
@@ -288,7 +288,7 @@ def accept(request: HttpRequest, invitation_id: int):
     return Status(201, accept_invitation(seeker=request.user, invitation=invitation))
 
 
-@router.post("/invitations/{invitation_id}/decline", response={200: InvitationOut, **ERRORS})
+@router.post("/invitations/{invitation_id}/decline", response={200: JobInvitationOut, **ERRORS})
 def decline(request: HttpRequest, invitation_id: int):
     """Answers no; the employer is told that the invitation was declined, nothing more."""
     invitation = talent.get_my_invitation(request.user, invitation_id)

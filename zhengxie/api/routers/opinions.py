@@ -55,7 +55,7 @@ class EscalationOut(Schema):
         return escalation.get_level_display()
 
 
-class InstructionOut(Schema):
+class ReportInstructionOut(Schema):
     leader_name: str
     leader_title: str
     level: str
@@ -102,7 +102,7 @@ class ReportDetailOut(ReportOut):
     member_ids: list[int]
     editable: bool = Field(description="现在能否修改（草稿或被退回时作者可改）")
     escalations: list[EscalationOut] = Field(description="报送上级及上级采用情况")
-    instructions: list[InstructionOut] = Field(description="领导批示")
+    instructions: list[ReportInstructionOut] = Field(description="领导批示")
     escalated_from: HandedFromOut | None = Field(
         description="逐级报送：这条信息来自哪一级下级政协的哪条信息"
     )

@@ -109,11 +109,11 @@ class FloorsIn(Schema):
     author_id: int | None = Field(None, description="只看该作者")
 
 
-class ReplyIn(Schema):
+class FloorReplyIn(Schema):
     body: str = Field(max_length=20000, description="HTML，可用加粗、列表、引用和链接")
 
 
-class ReplyOut(Schema):
+class FloorReplyOut(Schema):
     id: int
     thread_id: int
     floor: int
@@ -224,8 +224,8 @@ def thread(request: HttpRequest, thread_id: int, page: Query[FloorsIn]):
     }
 
 
-@router.post("/threads/{thread_id}/posts", response={201: ReplyOut, **ERRORS})
-def reply(request: HttpRequest, thread_id: int, payload: ReplyIn):
+@router.post("/threads/{thread_id}/posts", response={201: FloorReplyOut, **ERRORS})
+def reply(request: HttpRequest, thread_id: int, payload: FloorReplyIn):
     """Reply to a thread: the web's reply, with its limits (flood interval, hourly cap, a new
     account's links), bans, closed threads and moderation queue."""
     found = forum.get_visible_thread(request.user, thread_id)

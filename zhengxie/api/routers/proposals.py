@@ -60,7 +60,7 @@ class ProposalRow(Schema):
         return [a.unit.name for a in proposal.assignments.all() if a.is_active]
 
 
-class ReplyOut(Schema):
+class ProposalReplyOut(Schema):
     id: int
     unit: str
     round: int
@@ -98,7 +98,7 @@ class RecordOut(Schema):
     """The record page: the proposal, its published replies, its history (office only)."""
 
     proposal: ProposalOut
-    replies: list[ReplyOut]
+    replies: list[ProposalReplyOut]
     history: list[HistoryOut]
 
 
@@ -131,7 +131,7 @@ class SimilarOut(Schema):
     score: float
 
 
-class InvitationOut(Schema):
+class CosignInvitationOut(Schema):
     id: int
     state: str
     proposal_id: int
@@ -184,7 +184,7 @@ class AssignmentOut(Schema):
         return assignment.unit.name
 
 
-class ReplyIn(Schema):
+class ProposalReplyIn(Schema):
     result_class: str = Field(max_length=4)
     text: str = Field(max_length=50000)
     summary: str = Field("", max_length=5000)
@@ -292,14 +292,14 @@ def similar_while_writing(request: HttpRequest, payload: SimilarIn):
     ]  # fmt: skip
 
 
-@router.get("/invitations", response={200: list[InvitationOut], **ERRORS})
+@router.get("/invitations", response={200: list[CosignInvitationOut], **ERRORS})
 @paginate(Keyset, ordering=("-id",))
 def invitations(request: HttpRequest):
     """Co-signing invitations the member received."""
     return reading.list_invitations(user=request.user)
 
 
-@router.post("/invitations/{invitation_id}", response={200: InvitationOut, **ERRORS})
+@router.post("/invitations/{invitation_id}", response={200: CosignInvitationOut, **ERRORS})
 def answer_invitation(request: HttpRequest, invitation_id: int, payload: AnswerIn):
     """Confirms (accept true) or declines a co-signing invitation."""
     invitation = reading.get_invitation(user=request.user, pk=invitation_id)
@@ -376,7 +376,7 @@ def rate(request: HttpRequest, proposal_id: int, payload: RateIn):
 
 
 @router.post("/{proposal_id}/reply", response={200: ReplyDraftOut, **ERRORS})
-def reply(request: HttpRequest, proposal_id: int, payload: ReplyIn):
+def reply(request: HttpRequest, proposal_id: int, payload: ProposalReplyIn):
     """The unit's reply of this round: saved as a draft, and sent on with `send`."""
     proposal = reading.get_readable_proposal(user=request.user, pk=proposal_id)
     data = dict(_cleaned(ReplyForm(payload.dict(), committee=proposal.committee)))

@@ -17,7 +17,7 @@ from ..errors import ERRORS
 router = Router(tags=["search"])
 
 
-class ResultOut(Schema):
+class HitOut(Schema):
     kind: str = Field(description="类型，如 proposal、opinion_report、case")
     kind_label: str
     id: int = Field(description="记录编号", alias="object_id")
@@ -34,15 +34,15 @@ class FacetOut(Schema):
     count: int
 
 
-class SearchOut(Schema):
-    items: list[ResultOut]
+class EverythingOut(Schema):
+    items: list[HitOut]
     next: str | None = Field(description="下一页的翻页标记；没有下一页时为 null")
     kinds: list[FacetOut]
     committees: list[FacetOut]
     years: list[FacetOut]
 
 
-class SearchIn(Schema):
+class EverythingIn(Schema):
     q: str = Field("", description="关键词（中文按词和字检索）；为空时无结果")
     kind: str = Field("", description="只看这一类")
     committee: int | None = Field(None, description="只看这一级政协")
@@ -51,8 +51,8 @@ class SearchIn(Schema):
     limit: int = Field(PAGE_SIZE, ge=1, le=100)
 
 
-@router.get("", response={200: SearchOut, **ERRORS}, auth=token_or_guest)
-def search(request: HttpRequest, filters: Query[SearchIn]):
+@router.get("", response={200: EverythingOut, **ERRORS}, auth=token_or_guest)
+def search(request: HttpRequest, filters: Query[EverythingIn]):
     """Everything the caller may open holding every word of `q`: the web search's form and
     selector, each app's own reading rules."""
     data = filters.dict()

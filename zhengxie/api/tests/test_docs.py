@@ -1,11 +1,15 @@
 """The contract: /api/v1/openapi.json is a valid OpenAPI 3 document, and /api/v1/docs shows it
 from the project's own static files, under the site's Content-Security-Policy."""
 
+import importlib
+import pkgutil
 from urllib.parse import urlparse
 
 import pytest
 from django.test import Client
+from ninja import Schema
 
+from zhengxie.api import routers
 from zhengxie.core.tests.test_policy_journey import REPORT_VIOLATIONS
 
 
@@ -19,6 +23,18 @@ def test_the_openapi_document_is_published_with_every_error_answer(db):
         for method, operation in operations.items():
             answers = set(operation["responses"])
             assert {"400", "401", "403", "404", "429"} <= answers, (method, path)
+
+
+def test_every_schema_has_a_name_of_its_own():
+    # The document keys schemas by class name: two classes of one name (an activity's and a
+    # job's InvitationOut) make one of them describe the other's answers, silently.
+    names: dict[str, set[str]] = {}
+    for info in pkgutil.iter_modules(routers.__path__):
+        module = importlib.import_module(f"{routers.__name__}.{info.name}")
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, Schema):
+                names.setdefault(value.__name__, set()).add(value.__module__)
+    assert {name: found for name, found in names.items() if len(found) > 1} == {}
 
 
 def test_the_docs_page_uses_our_static_swagger_not_a_cdn(db):

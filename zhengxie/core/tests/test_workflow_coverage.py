@@ -31,6 +31,7 @@ NOT_A_TRANSITION = {
     "core/services/bulk_notices.py": "a bulk notice's sending progress, not a workflow",
     "insights/services.py": "a review job's progress, not a workflow",
     "activities/services/attendance.py": "attendance rows are facts settled by rule",
+    "activities/services/guests.py": "a guest's sign-in mark, an attendance fact like members'",
     "core/workflow/": "the engine itself",
 }
 
