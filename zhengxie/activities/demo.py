@@ -27,6 +27,7 @@ from .demo_holding import (
     DemoCommittee,
     at,
     hold,
+    record_report,
 )
 from .models import InvitationSource
 from .services import activities as activity_services
@@ -163,19 +164,7 @@ def _reports(group: DemoCommittee, year: int, count: int, joint: int) -> None:
             invitees=group.research.take(places),
             present_share=0.85,
         )
-        authors = list(Member.objects.filter(pk__in=present[:2]))
-        kind = "inspection" if code in ("inspection", "supervision") else "research"
-        record_outcome(
-            actor=None,
-            committee=group.committee,
-            activity=activity,
-            kind=kind,
-            title=f"关于{title}的{'视察' if kind == 'inspection' else '调研'}报告",
-            body=f"{title}。\n一、基本情况\n二、存在的问题\n三、对策建议",
-            submitted_to="government",
-            submitted_on=day + dt.timedelta(days=20),
-            authors=authors,
-        )
+        record_report(group.committee, activity, code=code, title=title, day=day, present=present)
 
 
 def _studies(group: DemoCommittee, year: int, count: int) -> None:

@@ -13,6 +13,7 @@ from .models import ActivityKind, InvitationSource, LeaveRequest, LeaveStatus
 from .services import activities as activity_services
 from .services.attendance import bulk_sign_in, mark_held
 from .services.invitations import invite_members
+from .services.outcomes import record_outcome
 
 # Share of members who, in the demo, take part in nothing all year: the review reports more
 # than 90% taking part, not everyone.
@@ -111,3 +112,22 @@ def _excuse(activity, member_ids: list[int]) -> None:
         for pk in member_ids
     ]
     bulk_create_with_history(rows, LeaveRequest, batch_size=500)
+
+
+def record_report(
+    committee: Committee, activity, *, code: str, title: str, day: dt.date, present: list[int]
+) -> None:
+    """The research or inspection report an activity produced, by two of those present,
+    submitted to the government twenty days after."""
+    kind = "inspection" if code in ("inspection", "supervision") else "research"
+    record_outcome(
+        actor=None,
+        committee=committee,
+        activity=activity,
+        kind=kind,
+        title=f"关于{title}的{'视察' if kind == 'inspection' else '调研'}报告",
+        body=f"{title}。\n一、基本情况\n二、存在的问题\n三、对策建议",
+        submitted_to="government",
+        submitted_on=day + dt.timedelta(days=20),
+        authors=list(Member.objects.filter(pk__in=present[:2])),
+    )

@@ -13,14 +13,13 @@ import datetime as dt
 import random
 
 from zhengxie.activities.demo_data import REPORTS, STUDY_TOPICS
-from zhengxie.activities.demo_holding import SMALL_GROUP, DemoCommittee, hold
+from zhengxie.activities.demo_holding import SMALL_GROUP, DemoCommittee, hold, record_report
 from zhengxie.activities.models import InvitationSource
-from zhengxie.activities.services.outcomes import record_outcome
 from zhengxie.proposals.demo import cycled, world_rows
 from zhengxie.proposals.demo.plenary import PlenaryPlan, seed_plenary
 
 from .demo import DemoWorld
-from .models import Member, Plenary, Term
+from .models import Plenary, Term
 
 YEAR = 2021
 SEED = 2021
@@ -105,18 +104,7 @@ def _activities(group: DemoCommittee, plenary: Plenary) -> None:
         activity, present = hold(
             group, code=code, title=title, day=day, invitees=group.sample(SMALL_GROUP)
         )
-        kind = "inspection" if code in ("inspection", "supervision") else "research"
-        record_outcome(
-            actor=None,
-            committee=group.committee,
-            activity=activity,
-            kind=kind,
-            title=f"关于{title}的{'视察' if kind == 'inspection' else '调研'}报告",
-            body=f"{title}。\n一、基本情况\n二、存在的问题\n三、对策建议",
-            submitted_to="government",
-            submitted_on=day + dt.timedelta(days=20),
-            authors=list(Member.objects.filter(pk__in=present[:2])),
-        )
+        record_report(group.committee, activity, code=code, title=title, day=day, present=present)
     for index in range(studies):
         hold(
             group,
