@@ -30,6 +30,10 @@ class Resume(models.Model):
     birth_year = models.PositiveSmallIntegerField(_("出生年份"), null=True, blank=True)
     education = models.CharField(_("学历"), max_length=20, blank=True)
     experience = models.TextField(_("工作经历"), max_length=2000, blank=True)
+    # 工作经历 as anyone but its writer reads it, kept beside the text so that the talent
+    # pool's search matches what an employer sees: a full number typed into the search box
+    # must not find the résumé that hides it.
+    shown_experience = models.TextField(editable=False, blank=True)
     desired_category = models.ForeignKey(
         JobCategory,
         verbose_name=_("期望岗位类别"),
@@ -57,14 +61,15 @@ class Resume(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.shown_experience = mask_numbers_in_text(self.experience)
+        if kwargs.get("update_fields") and "experience" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "shown_experience"}
+        super().save(*args, **kwargs)
+
     @property
     def masked_mobile(self) -> str:
         return mask_mobile(self.mobile)
-
-    @property
-    def shown_experience(self) -> str:
-        """工作经历 as the talent pool shows it: a number the person typed in it is masked."""
-        return mask_numbers_in_text(self.experience)
 
 
 class ApplicationState(models.TextChoices):
@@ -139,6 +144,14 @@ class Application(CommitteeScoped):
         if self.resume is None:
             return ""
         return self.resume.mobile if self.contact_shown else self.resume.masked_mobile
+
+    @property
+    def shown_experience(self) -> str:
+        """工作经历 as the employer's page shows it: numbers typed into it follow the mobile
+        number's rule, in full only after the applicant accepted an interview."""
+        if self.resume is None:
+            return ""
+        return self.resume.experience if self.contact_shown else self.resume.shown_experience
 
 
 class InvitationAnswer(models.TextChoices):

@@ -34,7 +34,9 @@ def list_talent(user, query: TalentQuery) -> QuerySet[Resume]:
     text = query.text.strip()
     if text:
         resumes = resumes.filter(
-            Q(experience__icontains=text) | Q(education__icontains=text) | Q(name__icontains=text)
+            Q(shown_experience__icontains=text)
+            | Q(education__icontains=text)
+            | Q(name__icontains=text)
         )
     return resumes.select_related("desired_category", "desired_town").order_by("-updated_at", "-pk")
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zhengxie.core.workflow import apply
-from zhengxie.jobs.services.seekers import apply_to_job
+from zhengxie.jobs.services.seekers import apply_to_job, save_resume
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +63,23 @@ def test_the_employer_sees_the_number_masked_until_acceptance(job, seeker, resum
     application.refresh_from_db()  # opening it marked it viewed
     _invite_and_accept(application, owner, seeker)
     assert SEEKER_MOBILE in client.get(detail_url).content.decode()
+
+
+def test_numbers_typed_into_the_experience_follow_the_mobile_numbers_rule(job, seeker, owner):
+    # given an application whose 工作经历 carries the applicant's number, as people write it
+    save_resume(
+        user=seeker, name="李小梅", mobile=SEEKER_MOBILE, experience="联系我：138-7123-1234。"
+    )
+    application = apply_to_job(seeker=seeker, job=job)
+    client = Client()
+    client.force_login(owner)
+    detail_url = reverse("jobs:application_detail", args=[application.pk])
+    # then the employer reads it masked until the applicant accepts an interview
+    html = client.get(detail_url).content.decode()
+    assert "138****1234" in html and "138-7123-1234" not in html
+    application.refresh_from_db()
+    _invite_and_accept(application, owner, seeker)
+    assert "138-7123-1234" in client.get(detail_url).content.decode()
 
 
 def test_the_office_reads_no_application(job, seeker, resume, office):

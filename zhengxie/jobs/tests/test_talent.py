@@ -164,6 +164,30 @@ def test_numbers_typed_into_the_experience_are_masked_in_the_pool(city, owner, e
     assert "136****5555" in page and "420102********123X" in page
 
 
+def test_the_pool_search_matches_only_what_the_employer_reads(city, owner, employer):
+    # given a résumé whose experience carries a number the pool masks
+    user = core.make_user(role=Role.RESIDENT, committee=city)
+    save_resume(
+        user=user, name="周大勇", mobile=MOBILE, is_public=True,
+        experience="开过叉车，电话 13600005555，身份证42010219900101123X。",
+    )  # fmt: skip
+    # then searching for the hidden digits finds nothing
+    for probe in ("13600005555", "600005", "19900101", "42010219900101123X"):
+        assert "周大勇" not in _page(owner, q=probe).content.decode(), probe
+    # and what the page shows, or the words, still find it
+    for shown in ("136****5555", "5555", "叉车"):
+        assert "周大勇" in _page(owner, q=shown).content.decode(), shown
+
+
+def test_editing_the_experience_keeps_its_masked_copy_in_step(visible):
+    save_resume(
+        user=visible.user, name=visible.name, mobile=MOBILE, experience="电话13600005555",
+        is_public=True,
+    )  # fmt: skip
+    visible.refresh_from_db()
+    assert visible.shown_experience == "电话136****5555"
+
+
 def _my_applications(user):
     client = Client()
     client.force_login(user)
