@@ -162,6 +162,28 @@ def test_the_figures_page_shows_the_joint_figure(client, held_joint, province, p
     assert 'data-testid="joint-with-lower"' in page.content.decode()
 
 
+def test_the_provinces_figures_reach_the_counties_below_its_cities(
+    client, province, county, province_staff, make_user
+):
+    # given a county's activity, two levels below the province, held with one member present
+    county_staff = make_user(Role.STAFF, county)
+    activity = _joint(county, county_staff, None, title="县级调研")
+    member = make_member(committee=county)
+    invite_members(
+        actor=county_staff, activity=activity, source=InvitationSource.MANUAL,
+        member_ids=[member.pk],
+    )  # fmt: skip
+    activity_services.send_notice(actor=county_staff, activity=activity)
+    record_attendance_by_staff(actor=county_staff, activity=activity, member=member)
+    mark_held(actor=county_staff, activity=activity)
+    # when the province's office reads its figures
+    client.force_login(province_staff)
+    page = client.get(reverse("activities:figures"), {"committee": province.code, "year": YEAR})
+    # then the county's activity and its participant are counted
+    assert page.context["figures"]["held"] == 1
+    assert page.context["participants"] == 1
+
+
 def test_the_migration_links_free_text_naming_an_ancestor(
     province, city, county, other_county, staff, make_user
 ):

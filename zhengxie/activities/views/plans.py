@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhengxie.core.selectors import committee_scope
 from zhengxie.core.web.downloads import XLSX, download
 from zhengxie.core.web.errors import show_as_messages
 from zhengxie.core.web.params import int_param, year_param
@@ -92,11 +93,11 @@ def kinds(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def attendance_export(request: HttpRequest) -> HttpResponse:
-    """The year's attendance per activity and per member, for the office (a city's with its
-    counties), as an .xlsx."""
+    """The year's attendance per activity and per member, for the office (with every
+    committee below it: a province's cities and their counties), as an .xlsx."""
     committee = office_committee(request)
     year = _year(request)
-    ids = [committee.pk, *committee.children.values_list("pk", flat=True)]
+    ids = committee_scope(committee, rollup=True)
     content = attendance_workbook(committee_ids=ids, year=year)
     name = f"{committee.short_name}{year}年活动考勤.xlsx"
     return download(content, filename=name, content_type=XLSX)
@@ -106,7 +107,7 @@ def attendance_export(request: HttpRequest) -> HttpResponse:
 def figures(request: HttpRequest) -> HttpResponse:
     committee = office_committee(request)
     year = _year(request)
-    ids = [committee.pk, *committee.children.values_list("pk", flat=True)]
+    ids = committee_scope(committee, rollup=True)
     data = selectors.figures(committee_ids=ids, year=year)
     return render(
         request,
