@@ -68,6 +68,19 @@ def add_working_days(start: dt.date, days: int, *, committee_id: int | None = No
     return day
 
 
+def counting_back(end: dt.date, days: int, *, committee_id: int | None = None) -> dt.date:
+    """The `days`-th working day counting back from `end` (end itself counts): whatever
+    started before it has had `days` working days by the end of `end`."""
+    exceptions = _exceptions(end - dt.timedelta(days=days * 2 + 30), end, committee_id)
+    day, left = end, days
+    while True:
+        if is_working_day(day, exceptions):
+            left -= 1
+            if left == 0:
+                return day
+        day -= dt.timedelta(days=1)
+
+
 def working_days_between(start: dt.date, end: dt.date, *, committee_id: int | None = None) -> int:
     """Working days after `start` up to and including `end`; negative when end is earlier."""
     if end < start:

@@ -1,7 +1,7 @@
 import random
 
-from zhengxie.activities import demo, selectors
-from zhengxie.activities.models import Outcome
+from zhengxie.activities import demo, demo_guests, selectors
+from zhengxie.activities.models import Activity, Guest, GuestStatus, Outcome
 from zhengxie.core import demo as core_demo
 from zhengxie.core.models import Committee, Member
 
@@ -26,3 +26,31 @@ def test_demo_year_reproduces_the_reviews_activity_figures(db):
     assert recommendation.title == "关于全市危困工业企业处置盘活的建议案"
     assert recommendation.activity.title == "随州市政协五届二次常委会议（危困企业重组盘活专题协商）"
     assert recommendation.instructions.exists()
+
+
+def test_demo_guests_are_present_without_touching_members_figures(db):
+    # given the core world and its year of activities
+    world = core_demo.DemoWorld(rng=random.Random(2022))
+    core_demo.seed(world)
+    demo.seed(world)
+    city = [world.city.pk]
+    before = selectors.figures(committee_ids=city, year=2022)
+    # when the reporters' trip and the office's own contest are recorded
+    demo_guests.seed(world)
+    # then the reporters and cadres are present as guests
+    trip = Activity.objects.get(title="随州文史记者行")
+    present = Guest.objects.filter(status=GuestStatus.PRESENT)
+    assert present.filter(activity=trip, kind="media").count() == len(demo_guests.REPORTERS)
+    contest = Activity.objects.get(office_own=True)
+    assert contest.invitations.count() == 0
+    assert present.filter(activity=contest, kind="cadre", user__isnull=False).exists()
+    # and only the trip's members change the members' figures; the contest is counted apart
+    after = selectors.figures(committee_ids=city, year=2022)
+    assert after["held"] == before["held"] + 1
+    assert after["office_own_held"] == before["office_own_held"] + 1
+    assert after["guests_present"] == before["guests_present"] + len(demo_guests.REPORTERS)
+    assert (
+        after["cadres_present"]
+        == before["cadres_present"] + present.filter(activity=contest).count()
+    )
+    assert contest.attendances.count() == 0

@@ -3,6 +3,7 @@
 from .awaiting import list_cosignatures_awaiting, list_replies_awaiting_rating
 from .handling import (
     days_left,
+    list_contact_overdue,
     list_key_proposals,
     list_overdue,
     list_pending_extensions,
@@ -37,6 +38,7 @@ __all__ = [
     "get_proposal",
     "get_readable_letter",
     "latest_plenary_year",
+    "list_contact_overdue",
     "list_cosignatures_awaiting",
     "list_key_proposals",
     "list_letter_desk",

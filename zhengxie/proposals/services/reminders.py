@@ -5,18 +5,19 @@ have not contacted the proposers (办前沟通) are reminded once as that workin
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhengxie.core.models import RoleGrant
 from zhengxie.core.rules import rule
 from zhengxie.core.services.notifications import notify
-from zhengxie.core.workdays import add_working_days, working_days_between
+from zhengxie.core.workdays import working_days_between
 
 from .. import rules
-from ..models import Assignment, AssignmentRole, ContactRecord, ReplyState
+from ..models import Assignment, ReplyState
 from ..notifications import DEADLINE_REMINDER
+from ..selectors.handling import awaiting_contact, contact_due_on
 from ..workflow import HANDLING_STATES
 
 
@@ -70,24 +71,6 @@ def _unit_users(unit_id: int) -> list:
 
 # Reminded when this many working days or fewer are left to contact the proposers.
 CONTACT_WARNING_WORKING_DAYS = 3
-
-
-def contact_due_on(assignment: Assignment) -> dt.date:
-    """The day by which the unit should have contacted the proposers (办前沟通)."""
-    days = rule(assignment.committee_id, rules.CONTACT_WORKING_DAYS)
-    return add_working_days(assignment.assigned_on, days, committee_id=assignment.committee_id)
-
-
-def awaiting_contact():
-    """The answering units' active assignments with no contact record of theirs yet."""
-    contacted = ContactRecord.objects.filter(
-        proposal_id=OuterRef("proposal_id"), unit_id=OuterRef("unit_id")
-    )
-    return Assignment.objects.filter(
-        is_active=True,
-        role__in=[AssignmentRole.LEAD, AssignmentRole.SPLIT],
-        proposal__state__in=HANDLING_STATES,
-    ).exclude(Exists(contacted))
 
 
 def send_contact_reminders(*, today: dt.date | None = None) -> int:

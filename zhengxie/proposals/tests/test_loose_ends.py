@@ -11,6 +11,7 @@ from zhengxie.core.models import Notification
 from zhengxie.proposals import factories, services
 from zhengxie.proposals.models import ContactForm, Feedback
 from zhengxie.proposals.notifications import ASSIGNED, DEADLINE_REMINDER, HANDLING_DECISION
+from zhengxie.proposals.selectors import list_contact_overdue
 from zhengxie.proposals.services.reminders import contact_due_on, send_contact_reminders
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +79,41 @@ def test_the_contact_limit_counts_working_days(city, staff):
     assignment.assigned_on = dt.date(2022, 9, 30)
     # 15 working days after 30 September 2022, across National Day and its make-up Saturdays
     assert contact_due_on(assignment) == dt.date(2022, 10, 26)
+
+
+def test_the_office_desk_lists_units_past_the_contact_limit(client, city, staff):
+    # given an assignment made on 30 September 2022, due to contact by 26 October
+    proposal, unit_user = factories.make_assigned(committee=city, office=staff)
+    assignment = proposal.assignments.get()
+    assignment.assigned_on = dt.date(2022, 9, 30)
+    assignment.save(update_fields=["assigned_on"])
+    ids = [city.pk]
+    # then it is not late on its contact day, and late the day after
+    assert not list_contact_overdue(committee_ids=ids, today=dt.date(2022, 10, 26)).exists()
+    assert list(list_contact_overdue(committee_ids=ids, today=dt.date(2022, 10, 27))) == [
+        assignment
+    ]
+    # and the office's desk names the unit
+    client.force_login(staff)
+    page = client.get(reverse("proposals:office")).content.decode()
+    section = page[page.index('data-testid="contact-overdue"') :]
+    assert assignment.unit.name in section[: section.index("</div>")]
+    # until the unit records its contact
+    services.record_contact(
+        proposal=proposal, actor=unit_user, contacted_on=timezone.localdate(),
+        form=ContactForm.PHONE, people="提案人",
+    )  # fmt: skip
+    assert not list_contact_overdue(committee_ids=ids, today=dt.date(2022, 10, 27)).exists()
+
+
+def test_the_late_contact_list_reads_in_one_query_per_committee(
+    city, staff, django_assert_max_num_queries
+):
+    for _n in range(3):
+        factories.make_assigned(committee=city, office=staff)
+    late_day = timezone.localdate() + dt.timedelta(days=60)
+    with django_assert_max_num_queries(3):
+        assert len(list(list_contact_overdue(committee_ids=[city.pk], today=late_day))) == 3
 
 
 @pytest.mark.parametrize("grant", [True, False])

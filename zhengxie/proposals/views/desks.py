@@ -78,6 +78,7 @@ def office_desk(request: HttpRequest) -> HttpResponse:
     ids = _office_ids(request)
     context = {
         "overdue": selectors.list_overdue(committee_ids=ids)[:100],
+        "contact_overdue": selectors.list_contact_overdue(committee_ids=ids)[:100],
         "requests": _with_actions(selectors.list_pending_requests(committee_ids=ids), request),
         "extensions": _with_actions(selectors.list_pending_extensions(committee_ids=ids), request),
         "today": timezone.localdate(),

@@ -22,6 +22,7 @@ DEMO_STEPS = [
     "zhengxie.proposals.demo",
     "zhengxie.opinions.demo",
     "zhengxie.activities.demo",
+    "zhengxie.activities.demo_guests",
     "zhengxie.grassroots.demo",
     "zhengxie.portal.demo",
     "zhengxie.jobs.demo",
