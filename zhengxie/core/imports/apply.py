@@ -8,6 +8,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from ..models import Committee, Member, Term, User
+from ..search_index import index_members
 from ..services.member_accounts import ensure_member_accounts
 
 CHANGE_REASON = "名册导入"
@@ -70,5 +71,13 @@ def apply_rows(
         # New people go in batches, each with its history row, as a roster is mostly new.
         bulk_create_with_history(
             new, Member, batch_size=500, default_user=user, default_change_reason=CHANGE_REASON
+        )
+        # The office finds imported people in the search at once; a failed import indexes
+        # nobody, as it writes nobody.
+        imported = Member.objects.filter(committee=committee, name__in={n for n, _m in keys})
+        index_members(
+            m
+            for m in imported.select_related("sector", "town", "special_committee")
+            if (m.name, m.mobile) in keys
         )
     return ApplyResult(created=len(new), updated=updated, unchanged=unchanged)

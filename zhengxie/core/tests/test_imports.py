@@ -8,6 +8,7 @@ from zhengxie.core.factories import (
     make_roster_row,
     make_roster_workbook,
     make_town,
+    make_user,
 )
 from zhengxie.core.imports import (
     RosterFileError,
@@ -16,7 +17,8 @@ from zhengxie.core.imports import (
     read_workbook,
     validate_rows,
 )
-from zhengxie.core.models import Member
+from zhengxie.core.models import Member, Role
+from zhengxie.search.everything import EverythingQuery, search_everything
 
 
 def check(committee, rows, **kwargs):
@@ -178,6 +180,25 @@ def test_reimport_updates_changed_fields_with_history(roster_city):
     assert result.updated == 1
     assert member.work_title == "新单位 主任"
     assert member.history.first().history_change_reason == "名册导入"
+
+
+def test_imported_and_updated_people_are_found_by_the_office_at_once(roster_city):
+    # given a member whose work title the file changes, and a new person
+    make_member(committee=roster_city, name="李明", mobile="13900000001")
+    rows = check(
+        roster_city,
+        [
+            make_roster_row(工作单位及职务="湿地保护中心 主任"),
+            make_roster_row(姓名="王芳", 性别="女", 手机号码="13900000002"),
+        ],
+    ).rows
+    # when the roster is imported
+    apply_rows(committee=roster_city, rows=rows)
+    # then the office's search finds both, the changed title included
+    office = make_user(role=Role.STAFF, committee=roster_city)
+    hits = search_everything(office, EverythingQuery(text="湿地保护")).results
+    assert [hit.object_id for hit in hits] == [Member.objects.get(name="李明").pk]
+    assert search_everything(office, EverythingQuery(text="王芳")).results
 
 
 def test_export_reads_back_as_the_same_roster(roster_city):

@@ -158,4 +158,5 @@ def record_consensus(
             setattr(session, part, plain_text(minutes.get(part, getattr(session, part))))
         session._history_user = actor
         session.save(update_fields=["consensus", *MINUTES_PARTS])
+        index_session(session)
     return session

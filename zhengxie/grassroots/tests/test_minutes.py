@@ -9,6 +9,8 @@ from django.urls import reverse
 from zhengxie.core import factories as core
 from zhengxie.core.models import Role
 from zhengxie.grassroots.models import ConsultationSession
+from zhengxie.grassroots.services.sessions import record_consensus
+from zhengxie.search.everything import EverythingQuery, search_everything
 
 MINUTES = {
     "briefing": "社区通报加装电梯方案",
@@ -126,3 +128,13 @@ def test_the_session_and_venue_pages_link_the_minutes_for_those_who_may_edit(
         url
         not in client.get(reverse("grassroots:session_detail", args=[session.pk])).content.decode()
     )
+
+
+def test_completed_minutes_are_found_by_the_search(session, convenor, county_staff):
+    # when the convenor completes the minutes after the meeting
+    record_consensus(
+        actor=convenor, session=session, consensus=MINUTES["consensus"], minutes=MINUTES
+    )
+    # then the committee's office finds the session by what the minutes say
+    hits = search_everything(county_staff, EverythingQuery(text="阶梯分摊")).results
+    assert [(hit.kind, hit.object_id) for hit in hits] == [("session", session.pk)]
