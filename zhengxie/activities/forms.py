@@ -52,7 +52,9 @@ class ActivityForm(forms.Form):
     office_own = forms.BooleanField(
         label=_("机关自身活动"),
         required=False,
-        help_text=_("机关干部学习、机关竞赛等由机关为干部举办的活动，统计时与委员活动分开计算。"),
+        help_text=_(
+            "机关干部学习、机关竞赛等由机关为干部举办的活动：不邀请委员，统计时与委员活动分开计算。"
+        ),
     )
     description = forms.CharField(label=_("内容"), widget=forms.Textarea, required=False)
 

@@ -69,6 +69,12 @@ def invite_members(
         check_manage_activity_permission(actor, activity.committee_id)
     if not takes_part(activity):
         raise ValidationError(_("活动已召开或已取消，不能再邀请委员。"))
+    # The office's own activities are its cadres': a member there would earn duty credit
+    # for an activity the figures count apart from members' work.
+    if activity.office_own:
+        raise ValidationError(
+            _("机关自身活动不邀请委员：请在“特邀人员与机关干部”中添加参加的机关干部。")
+        )
     members = _invitees(activity, source, sector, special_committee, member_ids or [])
     with transaction.atomic():
         Activity.objects.select_for_update().filter(pk=activity.pk).first()

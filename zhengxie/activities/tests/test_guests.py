@@ -14,10 +14,17 @@ from openpyxl import load_workbook
 from zhengxie.activities import selectors
 from zhengxie.activities.factories import invite, make_activity
 from zhengxie.activities.factories import kind as activity_kind
-from zhengxie.activities.models import Attendance, Guest, GuestKind, GuestStatus
+from zhengxie.activities.models import (
+    Attendance,
+    Guest,
+    GuestKind,
+    GuestStatus,
+    InvitationSource,
+)
 from zhengxie.activities.services.activities import create_activity, send_notice
 from zhengxie.activities.services.attendance import mark_held, record_attendance_by_staff
 from zhengxie.activities.services.guests import add_guest, cancel_guest, sign_in_guest
+from zhengxie.activities.services.invitations import invite_members
 from zhengxie.core.factories import make_member
 from zhengxie.core.models import Role
 from zhengxie.duty import selectors as duty_selectors
@@ -217,6 +224,21 @@ def test_the_offices_own_activities_are_counted_apart(city, staff):
     # then
     assert (figures["held"], figures["study_sessions"], figures["office_own_held"]) == (1, 1, 1)
     assert sum(row["n"] for row in by_kind) == 1
+
+
+def test_the_offices_own_activity_invites_no_members(city, staff):
+    start = timezone.make_aware(dt.datetime(YEAR, 6, 28, 14))
+    contest = create_activity(
+        actor=staff, committee=city, kind=activity_kind(committee=city, code="reading"),
+        title="文史知识讲解评比", starts_at=start, ends_at=start + dt.timedelta(hours=3),
+        office_own=True,
+    )  # fmt: skip
+    member = make_member(committee=city)
+    with pytest.raises(ValidationError, match="机关自身活动不邀请委员"):
+        invite_members(
+            actor=staff, activity=contest, source=InvitationSource.MANUAL, member_ids=[member.pk]
+        )
+    assert contest.invitations.count() == 0
 
 
 # --- the activity page and the export ---------------------------------------------------
