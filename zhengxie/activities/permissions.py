@@ -2,7 +2,7 @@
 the kind names decides leave."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -16,7 +16,7 @@ from zhengxie.core.permissions import (
 )
 from zhengxie.core.workflow import Who
 
-from .models import Activity, LeaveApprover
+from .models import Activity, Invitation, LeaveApprover
 
 
 def member_of(user: User, committee_id: int) -> Member | None:
@@ -105,11 +105,16 @@ def filter_visible_activities(user: User, queryset: QuerySet) -> QuerySet:
     if user.is_superuser:
         return queryset
     full = activity_reader_committee_ids(user)
-    member_clause = Q(invitations__member__user=user)
+    # A correlated check rather than a join: a join repeats each activity once per
+    # invitation and needs DISTINCT over the whole list (tens of thousands of rows a year).
+    invited = Exists(
+        Invitation.objects.filter(
+            activity=OuterRef("pk"), member__user_id=getattr(user, "pk", None)
+        )
+    )
     if full:
-        readers = Q(committee_id__in=full) | Q(upper_partner_id__in=full)
-        return queryset.filter(readers | member_clause).distinct()
-    return queryset.filter(member_clause).distinct()
+        return queryset.filter(Q(committee_id__in=full) | Q(upper_partner_id__in=full) | invited)
+    return queryset.filter(invited)
 
 
 def can_read_attendance(user: User, activity: Activity) -> bool:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Member, Role, User
 from zhengxie.core.permissions import committee_ids_with_role, readable_committee_ids
+from zhengxie.core.queries import count_of
 
 from .models import (
     AbsenceWarning,
@@ -175,7 +176,7 @@ def list_activities(*, user: User, committee_ids: list[int] | None = None) -> Qu
         qs = qs.filter(Q(committee_id__in=committee_ids) | Q(upper_partner_id__in=committee_ids))
     return (
         qs.select_related("kind", "committee", "topic", "upper_partner")
-        .annotate(invited=Count("invitations", distinct=True))
+        .annotate(invited=count_of(Invitation.objects.all(), "activity"))
         .order_by("-starts_at", "-id")
     )
 
