@@ -107,6 +107,8 @@ class DigestBatch(models.Model):
                 fields=["recipient", "channel", "day"], name="digest_once_per_day"
             )
         ]
+        # The metrics scrape counts the unsent and the last day's sent (core.metrics).
+        indexes = [models.Index(fields=["status", "sent_at"])]
 
     def __str__(self) -> str:
         return f"{self.recipient_id} · {self.channel} · {self.day}"
@@ -142,6 +144,8 @@ class Delivery(models.Model):
         indexes = [
             models.Index(fields=["status", "next_attempt_at"]),
             models.Index(fields=["recipient", "channel", "status"]),
+            # The metrics scrape counts the unsent and the last day's sent (core.metrics).
+            models.Index(fields=["status", "sent_at"]),
         ]
 
     def __str__(self) -> str:

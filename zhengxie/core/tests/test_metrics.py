@@ -9,7 +9,11 @@ import sys
 
 import pytest
 from django.conf import settings as django_settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from zhengxie.core.metrics import metrics_text
 from zhengxie.core.models import (
     Delivery,
     DeliveryStatus,
@@ -72,8 +76,9 @@ def test_notification_copies_show_by_channel_and_state(client, city, staff, scra
         (notices[1], Channel.EMAIL, DeliveryStatus.FAILED),
         (notices[2], Channel.EMAIL, DeliveryStatus.FAILED),
     ):
+        sent_at = timezone.now() if status == DeliveryStatus.SENT else None
         Delivery.objects.create(
-            notification=notice, recipient=staff, channel=channel, status=status
+            notification=notice, recipient=staff, channel=channel, status=status, sent_at=sent_at
         )
     DigestBatch.objects.create(recipient=staff, channel=Channel.EMAIL, day=dt.date(2026, 12, 6))
     # when
@@ -83,6 +88,66 @@ def test_notification_copies_show_by_channel_and_state(client, city, staff, scra
     assert _value(text, 'zx_deliveries{channel="email",status="failed"}') == 2
     assert _value(text, 'zx_deliveries{channel="email",status="sent"}') == 0
     assert _value(text, 'zx_digests{channel="email",status="pending"}') == 1
+
+
+def _copies(recipient, *, count: int, status: str, sent_at=None, channel=Channel.SMS):
+    notices = Notification.objects.bulk_create(
+        Notification(recipient=recipient, title=f"通知{n}") for n in range(count)
+    )
+    copy = {"recipient": recipient, "channel": channel, "status": status, "sent_at": sent_at}
+    Delivery.objects.bulk_create(Delivery(notification=notice, **copy) for notice in notices)
+
+
+def test_sent_copies_are_counted_over_the_last_day_and_unsent_ones_all(client, staff, scraper):
+    # given copies sent an hour and two days ago, and failed and pending ones of last month
+    now = timezone.now()
+    _copies(staff, count=2, status=DeliveryStatus.SENT, sent_at=now - dt.timedelta(hours=1))
+    _copies(staff, count=5, status=DeliveryStatus.SENT, sent_at=now - dt.timedelta(days=2))
+    _copies(staff, count=3, status=DeliveryStatus.FAILED, channel=Channel.EMAIL)
+    _copies(staff, count=4, status=DeliveryStatus.PENDING)
+    Delivery.objects.filter(status=DeliveryStatus.FAILED).update(
+        next_attempt_at=now - dt.timedelta(days=30)
+    )
+    day = now.date()
+    for days_ago, status, sent_at in (
+        (1, DeliveryStatus.SENT, now - dt.timedelta(hours=20)),
+        (3, DeliveryStatus.SENT, now - dt.timedelta(days=3)),
+        (9, DeliveryStatus.FAILED, None),
+    ):
+        DigestBatch.objects.create(
+            recipient=staff, channel=Channel.SMS, day=day - dt.timedelta(days=days_ago),
+            status=status, sent_at=sent_at,
+        )  # fmt: skip
+    # when
+    text = client.get("/metrics").content.decode()
+    # then sent ones older than the window are left out, whatever is not sent is all there
+    assert _value(text, 'zx_deliveries{channel="sms",status="sent"}') == 2
+    assert _value(text, 'zx_deliveries{channel="email",status="failed"}') == 3
+    assert _value(text, 'zx_deliveries{channel="sms",status="pending"}') == 4
+    assert _value(text, 'zx_digests{channel="sms",status="sent"}') == 1
+    assert _value(text, 'zx_digests{channel="sms",status="failed"}') == 1
+
+
+def _scrape_queries() -> int:
+    with CaptureQueriesContext(connection) as captured:
+        metrics_text()
+    return len(captured)
+
+
+def test_the_scrape_reads_the_same_number_of_queries_however_many_rows(staff, db):
+    # given a few copies in every state
+    old = timezone.now() - dt.timedelta(days=40)
+    for status in (DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.PENDING):
+        _copies(staff, count=2, status=status, sent_at=old if status == "sent" else None)
+    few = _scrape_queries()
+    # when there are many more, sent long ago and just now
+    _copies(staff, count=300, status=DeliveryStatus.SENT, sent_at=old)
+    _copies(staff, count=50, status=DeliveryStatus.SENT, sent_at=timezone.now())
+    _copies(staff, count=50, status=DeliveryStatus.DIGEST)
+    many = _scrape_queries()
+    # then the scrape asks the database as often
+    assert few == many
+    assert 'zx_deliveries{channel="sms",status="sent"} 50.0' in metrics_text().decode()
 
 
 def test_sms_handed_to_the_provider_are_counted_by_kind_and_outcome(client, db, scraper):

@@ -1,16 +1,27 @@
 """Uploads on S3-compatible object storage, against a real S3 server on loopback: moto's
 `moto_server` speaks the same protocol as the MinIO, OBS, OSS and COS the deployments use. The
 attachment goes in through the proposal's upload page, lands in the bucket, and comes back only
-to a reader the permission check lets through, by a signed URL the store itself answers."""
+to a reader the permission check lets through, by a signed URL the store itself answers.
 
+moto checks no signature on a presigned URL: the store's only signature check reads the
+`Authorization` header (moto/iam/access_control.py, IAMRequestBase.__init__ and
+check_signature), which a presigned GET does not send, and no part of moto reads
+`X-Amz-Expires`; a URL with a changed key, signature or expiry is therefore answered as if
+intact, and refusing it is left to the real store. These tests pin what the app controls: the
+object is private (no URL without a signature reaches it), the URL is signed by the configured
+key for the configured few seconds, the stored key is random and never shown on a page, and no
+URL is signed before the permission check has passed."""
+
+import datetime as dt
 import importlib.util
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.test import Client
@@ -170,3 +181,85 @@ def test_a_backup_copies_the_files_from_the_bucket(object_storage, tmp_path):
     # then the backup holds its bytes, with the checksum the restore will verify
     assert list(manifest["files"]) == [name]
     assert (tmp_path / "backup" / "media" / name).read_bytes() == "履职报告".encode()
+
+
+def _signed_url_for(reader: Client, stored: Attachment) -> str:
+    response = reader.get(reverse("proposals:download", args=[stored.pk]))
+    assert response.status_code == 302
+    assert response["Cache-Control"] == "private, no-store"  # no shared cache keeps the URL
+    return response["Location"]
+
+
+def test_the_object_is_reached_only_with_a_signature(uploaded):
+    # given
+    author, stored, sent = uploaded
+    url = _signed_url_for(author, stored)
+    query = {name: values[0] for name, values in parse_qs(urlsplit(url).query).items()}
+    # when the reader drops the signature and asks the store for the bare object
+    bare = url.split("?", 1)[0]
+    status, _headers, body = _fetch(bare)
+    # then the store refuses it: the app writes the object private and signs every URL
+    assert status == 403 and body != sent
+    assert query["X-Amz-Algorithm"] == "AWS4-HMAC-SHA256"
+    assert query["X-Amz-Credential"].startswith(f"{ACCESS_KEY}/")
+    assert re.fullmatch(r"[0-9a-f]{64}", query["X-Amz-Signature"])
+    assert _fetch(url)[0] == 200
+
+
+def test_the_signed_url_lives_the_configured_few_seconds(uploaded, settings):
+    # given an operator who shortened the URLs' life
+    author, stored, _sent = uploaded
+    settings.FILES_SIGNED_URL_SECONDS = 37
+    # when
+    url = _signed_url_for(author, stored)
+    # then the URL is signed now, for 37 seconds, not the library's default hour
+    query = parse_qs(urlsplit(url).query)
+    assert query["X-Amz-Expires"] == ["37"]
+    signed_at = dt.datetime.strptime(query["X-Amz-Date"][0], "%Y%m%dT%H%M%SZ")
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    assert abs((now - signed_at).total_seconds()) < 60
+
+
+def test_the_stored_key_is_random_and_no_page_shows_it(uploaded, s3_endpoint):
+    # given the same file attached twice under the same name
+    author, stored, _sent = uploaded
+    again = make_upload(name="调研报告.pdf", kind="pdf")
+    response = author.post(reverse("proposals:upload", args=[stored.proposal_id]), {"file": again})
+    assert response.status_code in (200, 302)
+    second = Attachment.objects.exclude(pk=stored.pk).get()
+    # when the author reads the draft's pages
+    pages = "".join(
+        author.get(reverse(name, args=[stored.proposal_id])).content.decode()
+        for name in ("proposals:edit", "proposals:detail")
+    )
+    # then each key is 128 random bits, never the file's own name
+    keys = [stored.file.name, second.file.name]
+    assert all(re.search(r"/[0-9a-f]{32}\.pdf$", key) for key in keys)
+    assert keys[0] != keys[1] and not any("调研报告" in key for key in keys)
+    # and the pages link to the app's checked download, never to the store
+    assert reverse("proposals:download", args=[stored.pk]) in pages
+    assert s3_endpoint not in pages and not any(key in pages for key in keys)
+
+
+def test_no_url_is_signed_before_the_permission_check(uploaded, county, make_user, monkeypatch):
+    # given a watch on the storage's URL signing
+    from storages.backends.s3 import S3Storage
+
+    author, stored, _sent = uploaded
+    signed: list[str] = []
+    sign = S3Storage.url
+
+    def watched(self, name, *args, **kwargs):
+        signed.append(name)
+        return sign(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(S3Storage, "url", watched)
+    outsider = Client()
+    outsider.force_login(make_user(Role.MEMBER, county))
+    # when an outsider asks, then the author
+    refused = outsider.get(reverse("proposals:download", args=[stored.pk]))
+    signed_for_outsider = list(signed)
+    _signed_url_for(author, stored)
+    # then nothing was signed for the outsider, one URL for the author
+    assert refused.status_code == 404
+    assert signed_for_outsider == [] and signed == [stored.file.name]
