@@ -63,7 +63,7 @@ def test_the_tree_costs_the_same_queries_at_any_size(
         core.make_plenary(committee=county, code="5-2", year=2023)
     client.force_login(root)
 
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(14):
         response = client.get(reverse("core:committee_list"))
 
     assert len(response.context["rows"]) == counties + 1
