@@ -1,5 +1,7 @@
 """The committee dictionaries staff manage on the 基础数据 pages. One generic list and one
-generic edit page serve them all; each kind says its model, form, columns and ordering."""
+generic edit page serve them all; each kind says its model, form, columns and ordering.
+Terms and plenaries have their own page (届次与会议), whose service guards what records read
+by them."""
 
 from dataclasses import dataclass
 
@@ -8,7 +10,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .forms import directory as forms
-from .models import HandlingUnit, Plenary, Sector, SpecialCommittee, Term, Town, Venue
+from .models import HandlingUnit, Sector, SpecialCommittee, Town, Venue
 
 
 @dataclass(frozen=True)
@@ -53,21 +55,6 @@ KINDS = {
             forms.VenueForm,
             ("name", "town", "kind", "convenor", "is_active"),
             select_related=("town", "convenor"),
-        ),
-        DirectoryKind(
-            "terms",
-            _("届"),
-            Term,
-            forms.TermForm,
-            ("number", "start_year", "end_year", "is_current"),
-        ),
-        DirectoryKind(
-            "plenaries",
-            _("会议"),
-            Plenary,
-            forms.PlenaryForm,
-            ("name", "code", "opens_on", "closes_on"),
-            select_related=("term",),
         ),
     ]
 }

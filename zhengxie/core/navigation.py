@@ -11,6 +11,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .models import Role
+from .permissions import can_manage_committees
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,14 @@ NAV_ITEMS = [
         _("必须接收的通知渠道"), "core:notification_rules", frozenset({Role.STAFF, Role.ADMIN}), 98
     ),
     NavItem(_("规则设置"), "core:rule_list", frozenset({Role.STAFF, Role.ADMIN}), 99),
+    NavItem(_("届次与会议"), "core:session_list", frozenset({Role.STAFF, Role.ADMIN}), 100),
+    NavItem(
+        _("政协管理"),
+        "core:committee_list",
+        frozenset({Role.ADMIN}),
+        101,
+        shown_to=can_manage_committees,
+    ),
 ]
 
 

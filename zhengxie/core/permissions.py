@@ -177,3 +177,45 @@ def grantable_roles(user: User, committee: Committee | int) -> list[str]:
 def check_grant_role_permission(user: User, committee: Committee | int, role: str) -> None:
     if role not in grantable_roles(user, committee):
         raise PermissionDenied(_("您无权在该政协授予此角色。"))
+
+
+def committee_admin_ids(user: User) -> set[int]:
+    """Committees whose place in the tree (names, the committees below) the person manages:
+    an administrator's own committee and every one below it; the platform's superuser all."""
+    return committee_ids_with_role(user, Role.ADMIN, rollup=True)
+
+
+def can_manage_committees(user: User) -> bool:
+    # An administrator's grant is enough: it reaches at least its own committee.
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(grant.role == Role.ADMIN for grant in grants_of(user))
+
+
+def check_manage_committees_permission(user: User) -> None:
+    """The committees page: the platform's superuser and the committees' administrators."""
+    if not can_manage_committees(user):
+        raise PermissionDenied(_("只有系统管理员可以管理政协。"))
+
+
+def check_manage_committee_permission(user: User, committee: Committee | None) -> None:
+    """Editing a committee, or adding one below it. `None` asks about a committee with no
+    parent (a new province or a stand-alone city): only the platform's superuser adds one."""
+    if committee is None:
+        allowed = getattr(user, "is_superuser", False)
+    else:
+        allowed = committee.pk in committee_admin_ids(user)
+    if not allowed:
+        raise PermissionDenied(_("只有系统管理员可以管理政协。"))
+
+
+def session_office_ids(user: User) -> set[int]:
+    """Committees whose terms and plenaries (届次与会议) the person keeps: its own office
+    staff and administrators, and the administrators of the committees above it."""
+    return office_committee_ids(user) | committee_admin_ids(user)
+
+
+def check_manage_sessions_permission(user: User, committee: Committee | int) -> None:
+    committee_id = committee if isinstance(committee, int) else committee.pk
+    if committee_id not in session_office_ids(user):
+        raise PermissionDenied(_("只有本级政协机关工作人员可以管理届次与会议。"))

@@ -1,5 +1,6 @@
 """Reads of the core records that are more than a lookup."""
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
@@ -15,6 +16,7 @@ from .models import (
     DeliveryStatus,
     Member,
     Notification,
+    Plenary,
     Role,
     RoleGrant,
     RosterImport,
@@ -173,3 +175,14 @@ def get_bulk_notice_progress(notice: BulkNotice) -> list[ChannelProgress]:
 
 def list_bulk_notices(*, committee: Committee, limit: int = 50) -> QuerySet[BulkNotice]:
     return BulkNotice.objects.filter(committee=committee).select_related("created_by")[:limit]
+
+
+def plenaries_open_by(on: dt.date) -> QuerySet[Plenary]:
+    return Plenary.objects.filter(intake_opens_on__lte=on).order_by("-intake_opens_on", "-id")
+
+
+def current_plenary(committee: Committee | int, on: dt.date) -> Plenary | None:
+    """The plenary whose intake has opened most recently: its window decides 大会/平时, and
+    the committees page shows it as the current one."""
+    committee_id = committee if isinstance(committee, int) else committee.pk
+    return plenaries_open_by(on).filter(committee_id=committee_id).first()

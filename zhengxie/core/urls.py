@@ -5,6 +5,7 @@ from . import views
 from .views import (
     accounts,
     bulk_notices,
+    committees,
     devices,
     directory,
     members,
@@ -82,4 +83,12 @@ urlpatterns = [
     path("staff/rules/", rules.rule_list, name="rule_list"),
     path("staff/rules/<str:key>/", rules.rule_edit, name="rule_edit"),
     path("staff/rules/<str:key>/restore/", rules.rule_restore, name="rule_restore"),
+    path("staff/committees/", committees.committee_list, name="committee_list"),
+    path("staff/committees/new/", committees.committee_create, name="committee_create"),
+    path("staff/committees/<int:pk>/", committees.committee_edit, name="committee_edit"),
+    path("staff/sessions/", committees.session_list, name="session_list"),
+    path("staff/sessions/terms/new/", committees.term_create, name="term_create"),
+    path("staff/sessions/terms/<int:pk>/", committees.term_edit, name="term_edit"),
+    path("staff/sessions/plenaries/new/", committees.plenary_create, name="plenary_create"),
+    path("staff/sessions/plenaries/<int:pk>/", committees.plenary_edit, name="plenary_edit"),
 ]

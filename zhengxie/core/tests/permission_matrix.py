@@ -178,6 +178,16 @@ MATRIX = {
     "core:rule_list": only(*OFFICE),
     "core:rule_edit": only(*OFFICE),
     "core:rule_restore": post_only(*OFFICE),
+    # The committee tree is the platform administrator's; terms and plenaries each office
+    # keeps for its own committee (the county's office is refused the city's).
+    "core:committee_list": only("admin"),
+    "core:committee_create": only("admin"),
+    "core:committee_edit": only("admin"),
+    "core:session_list": only(*OFFICE),
+    "core:term_create": only(*OFFICE),
+    "core:term_edit": only(*CITY_OFFICE),
+    "core:plenary_create": only(*OFFICE),
+    "core:plenary_edit": only(*CITY_OFFICE),
     # A submitted report of the city: its office adopts it, and may override its state.
     "core:workflow_act": only(*CITY_OFFICE),
     "core:workflow_act@override": only(*CITY_OFFICE),

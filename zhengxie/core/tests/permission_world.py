@@ -402,9 +402,11 @@ def _jobs(world: World, city) -> None:
 def build_world() -> World:
     city = core.make_committee(code="city", name="测试市政协")
     county = core.make_committee(code="county", parent=city, name="测试县政协")
-    proposal_factories.make_plenary(committee=city)
+    plenary = proposal_factories.make_plenary(committee=city)
     world = World()
-    world.records.update(city=city, county=county, now=timezone.now())
+    world.records.update(
+        city=city, county=county, now=timezone.now(), plenary=plenary, term=plenary.term
+    )
     _people(world, city, county)
     _proposals(world, city)
     _opinions(world, city)
@@ -593,6 +595,9 @@ ROUTE_ARGUMENTS = {
     "core:record_edit": {"kind": Const("venues"), "pk": "venue"},
     "core:role_revoke": {"pk": "member_grant"},
     "core:device_revoke": {"pk": "api_token"},
+    "core:committee_edit": {"pk": "city"},
+    "core:term_edit": {"pk": "term"},
+    "core:plenary_edit": {"pk": "plenary"},
 }
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from zhengxie.core import selectors
 from zhengxie.core.models import Committee, Member, Plenary, Role, User
 from zhengxie.core.permissions import active_seat, check_office, committee_ids_with_role, has_role
 from zhengxie.core.rules import rule
@@ -39,12 +40,9 @@ TITLE_PATTERN = re.compile(r"^关于.+的(建议|提案)$")
 
 
 def current_plenary(committee: Committee, on: dt.date) -> Plenary | None:
-    """The plenary whose intake has opened most recently: its window decides 大会/平时."""
-    return (
-        Plenary.objects.filter(committee=committee, intake_opens_on__lte=on)
-        .order_by("-intake_opens_on")
-        .first()
-    )
+    """The plenary whose intake has opened most recently: its window decides 大会/平时. The
+    committees page reads the same selector, so both name the same plenary."""
+    return selectors.current_plenary(committee, on)
 
 
 def committee_for_new_draft(user: User) -> Committee:
