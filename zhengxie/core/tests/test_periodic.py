@@ -60,6 +60,7 @@ def test_a_failing_job_is_logged_and_the_others_still_run(db, monkeypatch, caplo
         "recompute_duty",
         "train_intake",
         "close_expired_jobs",
+        "prune_tasks",
     ]
     (record,) = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert "proposal_deadlines" in record.getMessage() and record.exc_info
@@ -104,3 +105,36 @@ def test_the_daily_duty_refresh_counts_new_credits(city):
     call_command("recompute_duty", current=True, stdout=StringIO())
     # then
     assert YearBalance.objects.filter(member=member, year=today.year).exists()
+
+
+def test_the_daily_pruning_takes_old_finished_tasks_and_keeps_failures_longer(task_queue):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from zhengxie.core.tasks import send_deliveries
+
+    # given three finished tasks and one still waiting
+    for _n in range(4):
+        send_deliveries.enqueue(delivery_ids=[])
+    task_queue.run()
+    old, failed_old, recent = DBTaskResult.objects.order_by("enqueued_at")[:3]
+    now = timezone.now()
+    DBTaskResult.objects.filter(pk__in=[old.pk, failed_old.pk]).update(
+        finished_at=now - timedelta(days=40)
+    )
+    DBTaskResult.objects.filter(pk=failed_old.pk).update(status="FAILED")
+    waiting = send_deliveries.enqueue(delivery_ids=[])
+    # when the periodic runner's pruning runs
+    call_command("prune_tasks", stdout=StringIO())
+    # then only the successful task past 30 days is gone
+    left = set(DBTaskResult.objects.values_list("pk", flat=True))
+    assert str(old.pk) not in {str(pk) for pk in left}
+    assert {str(pk) for pk in (failed_old.pk, recent.pk, waiting.id)} <= {str(pk) for pk in left}
+
+
+def test_pruning_has_nothing_to_do_when_tasks_run_at_once(db):
+    out = StringIO()
+    call_command("prune_tasks", stdout=out)
+    assert "无需清理" in out.getvalue()

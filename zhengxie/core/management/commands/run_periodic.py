@@ -3,8 +3,9 @@ background jobs that lost their worker (core.leases), sends the notification cop
 retry time has come and, from the digest hour, the day's digests (once a day per person, kept
 by each digest's own record); once a day it sends the deadline reminders (proposals,
 grassroots actions, leaders' instructions) and notices, refreshes the duty standings and
-retrains the intake models of registers that have moved. Run it beside the web processes
-(`make periodic`), from cron with no --loop, or under a systemd timer.
+retrains the intake models of registers that have moved, and prunes the task queue's finished
+rows. Run it beside the web processes (`make periodic`), from cron with no --loop, or under a
+systemd timer.
 
 Each job runs on its own: a crash is logged with the job's name and the others still run. The
 daily slot is claimed per job, so several runners share the day's work, and a job that failed
@@ -15,7 +16,7 @@ checked under lock, each deadline reminder threshold and each activity notice is
 reminders are stamped with the day they were sent, the duty standings are rebuilt from the
 ledger, retraining replaces a model with one learned from the same register, and a job past
 its date is closed by its workflow (a closed one is no longer open, so a second run finds
-nothing)."""
+nothing), and a pruned row is gone."""
 
 import logging
 import time
@@ -36,6 +37,7 @@ DAILY = [
     ("recompute_duty", {"current": True}),
     ("train_intake", {"changed": True}),
     ("close_expired_jobs", {}),
+    ("prune_tasks", {}),
 ]
 # A claim outlives its day so a runner that starts just after midnight cannot see it expired.
 DAILY_CLAIM_SECONDS = 2 * 24 * 3600
