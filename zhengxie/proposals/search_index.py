@@ -2,7 +2,7 @@
 who opens it: the register's readers the proposal's page, everyone else the public page of a
 published proposal; a sent reply for whoever reads its proposal's page."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -19,8 +19,12 @@ def _published() -> Q:
 
 
 def visible_proposals(user):
-    readable = filter_visible_proposals(user, Proposal.objects.all())
-    return Proposal.objects.filter(Q(pk__in=readable.values("pk")) | _published())
+    """The register's proposals and every published one, as alternatives of one condition:
+    the search over everything checks a hit against it by the proposal's key, where a
+    `pk IN (the register)` would read the whole register first."""
+    return filter_visible_proposals(user, Proposal.objects.all()) | Proposal.objects.filter(
+        _published()
+    )
 
 
 def proposal_urls(user, ids: list[int]) -> dict[int, str]:
@@ -36,8 +40,9 @@ def proposal_urls(user, ids: list[int]) -> dict[int, str]:
 
 
 def visible_replies(user):
-    readable = filter_visible_proposals(user, Proposal.objects.all())
-    return Reply.objects.filter(state=ReplyState.SENT, proposal__in=readable.values("pk"))
+    """Sent replies to a proposal the person reads in the register, checked per reply."""
+    readable = filter_visible_proposals(user, Proposal.objects.filter(pk=OuterRef("proposal_id")))
+    return Reply.objects.filter(Exists(readable), state=ReplyState.SENT)
 
 
 def reply_urls(user, ids: list[int]) -> dict[int, str]:

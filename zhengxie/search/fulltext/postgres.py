@@ -41,10 +41,11 @@ def match(
         return [(row[0], row[1], float(row[2])) for row in cursor.fetchall()]
 
 
-def match_condition(terms: list[str], filters: Filters) -> tuple[str, list]:
-    """A condition on `d` that holds when the document matches within the filters, unranked:
-    no ts_rank."""
-    return f"d.tsv @@ to_tsquery('simple', %s){filters.sql()}", [tsquery(terms), *filters.params]
+def match_condition(terms: list[str], filters: Filters, *, alias: str = "d") -> tuple[str, list]:
+    """A condition on `d` (or `alias`) that holds when the document matches within the
+    filters, unranked: no ts_rank."""
+    condition = f"{alias}.tsv @@ to_tsquery('simple', %s){filters.sql()}"
+    return condition, [tsquery(terms), *filters.params]
 
 
 def count(terms: list[str], filters: Filters) -> int:

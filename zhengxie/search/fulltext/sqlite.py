@@ -71,12 +71,13 @@ def match(terms: list[str], filters: Filters, limit: int, offset: int) -> list[t
         return [(row[0], row[1], float(row[2])) for row in cursor.fetchall()]
 
 
-def match_condition(terms: list[str], filters: Filters) -> tuple[str, list]:
-    """A condition on `d` that holds when the document matches within the filters, unranked:
-    FTS5 merges the phrases' doclists once into a list of rowids (the scope tokens, in every
-    document of a kind, would cost more to merge than the filters cost on `d`)."""
+def match_condition(terms: list[str], filters: Filters, *, alias: str = "d") -> tuple[str, list]:
+    """A condition on `d` (or `alias`) that holds when the document matches within the
+    filters, unranked: FTS5 merges the phrases' doclists once into a list of rowids (the
+    scope tokens, in every document of a kind, would cost more to merge than the filters
+    cost on `d`)."""
     expression = match_expression(terms, Filters())
-    sql = f"d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s){filters.sql()}"
+    sql = f"{alias}.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s){filters.sql()}"
     return sql, [expression, *filters.params]
 
 
