@@ -1,5 +1,6 @@
 """Grassroots 2022 for the demo: the review's four stories as full cases made through the
-services, then the year's volume in bulk so the city roll-up shows the review's figures."""
+services, then the year's volume through the same services (demo_volume.py), so the city
+roll-up shows the review's figures."""
 
 import datetime as dt
 
@@ -9,7 +10,6 @@ from zhengxie.core.models import HandlingUnit, User, Venue
 from .demo_volume import fill_year
 from .models import Case, CaseSource, ParticipantKind
 from .services.actions import agree_action, report_progress
-from .services.backfill import credit_year
 from .services.cases import accept_case, close_case, raise_case_by_convenor, rate_case, report_case
 from .services.contacts import record_contact
 from .services.sessions import Participant, hold_session
@@ -296,4 +296,3 @@ def seed(world: DemoWorld) -> None:
     for story in (_hongshan, _haodian, _wulongxiang, _chengxi):
         story(world)
     fill_year(world)
-    credit_year(year=world.year)
