@@ -1,15 +1,18 @@
 """Grassroots 2022 for the demo: the review's four stories as full cases made through the
-services, then the year's volume in bulk so the city roll-up shows the review's figures."""
+services, then the year's volume through the same services (demo_volume.py), so the city
+roll-up shows the review's figures."""
 
 import datetime as dt
 
-from zhengxie.core.demo import DemoWorld
+from django.contrib.auth.hashers import make_password
+
+from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
 from zhengxie.core.models import HandlingUnit, User, Venue
+from zhengxie.core.services.member_accounts import ensure_member_accounts
 
 from .demo_volume import fill_year
 from .models import Case, CaseSource, ParticipantKind
 from .services.actions import agree_action, report_progress
-from .services.backfill import credit_year
 from .services.cases import accept_case, close_case, raise_case_by_convenor, rate_case, report_case
 from .services.contacts import record_contact
 from .services.sessions import Participant, hold_session
@@ -88,8 +91,8 @@ def _finish(
 def _hongshan(world: DemoWorld) -> None:
     venue, convenor = _venue(world, "suixian", "洪山镇"), world.accounts["convenor"]
     member = venue.members.order_by("id").first()
-    member.user = member.user or User.objects.create_user(
-        username="hongshan_member", display_name=member.name
+    ensure_member_accounts(
+        members=[member], actor=None, reason="演示数据", password_hash=make_password(DEMO_PASSWORD)
     )
     _contact, case = record_contact(
         actor=member.user,
@@ -254,11 +257,8 @@ def _chengxi(world: DemoWorld) -> None:
         description="城西社区新农村小区管道已铺多年一直未通气，冬天做饭取暖困难。",
         place="广水市城郊街道城西社区新农村小区",
         phone="13800002022",
+        on=D(2022, 6, 2),
     )
-    Case.objects.filter(pk=case.pk).update(raised_on=D(2022, 6, 2))
-    case.events.update(
-        occurred_on=D(2022, 6, 2)
-    )  # the demo backdates a report made through the portal
     accept_case(actor=admin, case=case, venue=venue, on=D(2022, 6, 6))
     session = hold_session(
         actor=admin,
@@ -296,4 +296,3 @@ def seed(world: DemoWorld) -> None:
     for story in (_hongshan, _haodian, _wulongxiang, _chengxi):
         story(world)
     fill_year(world)
-    credit_year(year=world.year)

@@ -1,43 +1,45 @@
-"""The year's volume of grassroots work, in bulk with history, topped up to the review's
-figures after the stories: 900-odd sessions, 700-odd problems collected on members' visits,
-682 livelihood matters, 55 enterprise difficulties and 779 urgent concerns resolved.
+"""The year's volume of grassroots work, made through the services and workflows the office uses:
+each case is raised (on a member's visit or at the venue), accepted, consulted on at a session,
+given an agreed action, and, as the plan says, done, rated and closed, each step on its day of
+2022. The figures come out of the plan below; nothing is counted up to a target. Duty is
+credited by the services as each act happens.
 
-The volume is credited afterwards in one pass (services.backfill.credit_year, which the demo
-step calls and `manage.py credit_grassroots_duty --year 2022` repeats idempotently); the
-stories are credited by the services as they go."""
+The plan is stated as inputs and split over the committees by their number of venues. The four
+stories of demo.py add their own: three livelihood matters and one urgent concern resolved, two
+problems collected on visits, six sessions. With them the review's figures come out: 950
+sessions, 750 problems collected on visits, 682 livelihood matters, 55 enterprise difficulties
+and 779 urgent concerns resolved."""
 
 import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from simple_history.utils import bulk_create_with_history
+from django.contrib.auth.hashers import make_password
 
-from zhengxie.core.demo import DemoWorld
-from zhengxie.core.models import HandlingUnit, Member, Venue
+from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
+from zhengxie.core.models import HandlingUnit, Member, User, Venue
+from zhengxie.core.services.member_accounts import ensure_member_accounts
 
-from .demo_outcomes import day as _day
-from .demo_outcomes import events_and_outcomes
-from .models import (
-    Action,
-    ActionProgress,
-    Case,
-    CaseEvent,
-    CaseSource,
-    CaseState,
-    ConsultationSession,
-    ContactRecord,
-    ParticipantKind,
-    Rating,
-    SessionParticipant,
-)
-from .selectors import figures
+from .models import Case, CaseSource, ConsultationSession, ParticipantKind
+from .services.actions import agree_action, report_progress
+from .services.cases import accept_case, close_case, raise_case_by_convenor, rate_case
+from .services.contacts import record_contact
+from .services.sessions import Participant, hold_session
 
-SESSIONS = 950  # 基层协商 900 余场
-PROBLEMS_COLLECTED = 750  # 委员走访收集问题 700 余个
-RESOLVED = {"livelihood": 682, "enterprise": 55, "urgent": 779}
+# The plan: how many cases of each kind the venues resolve in the year (besides the stories).
+RESOLVE = {"livelihood": 679, "enterprise": 55, "urgent": 778}
+RESOLVED_FROM_VISITS = 688  # of those, raised on members' visits (委员三联系)
 OPEN_VISITS = 60  # collected on visits and still in hand at the year's end
-OPEN_OTHERS = 40
-REOPENED = 8  # rated 不满意 and back in consultation
+OPEN_OTHERS = 40  # brought to the venues and still in hand
+REOPENED = 8  # urgent concerns resolved, rated 不满意 and back in consultation
+SESSIONS = 944  # sessions the venues hold on the cases above
+# Of every 20 resolved cases: 17 rated and closed (销号), 2 rated, 1 awaiting its rating.
+AFTER_RESOLUTION = ["close"] * 17 + ["rate"] * 2 + ["none"]
+SATISFIED_SHARE = 0.85  # the others rated 基本满意
+# Where an open case stands at the year's end, in turn.
+OPEN_VISIT_STAGES = ["raised", "accepted", "consulting", "acting"]
+OPEN_OTHER_STAGES = ["accepted", "consulting", "acting"]
+
 TITLES = {
     "livelihood": [
         "小区路灯维修",
@@ -57,10 +59,22 @@ TITLES = {
         "井盖缺失",
     ],
 }
-OTHER_SOURCES = [CaseSource.RESIDENT, CaseSource.CONVENOR, CaseSource.COMMUNITY]
+OTHER_SOURCES = [CaseSource.CONVENOR, CaseSource.COMMUNITY]
+CONTACT_KINDS = ["sector", "grassroots", "enterprise"]
+STAFF = {
+    "suizhou": "staff",
+    "zengdu": "zengdu_staff",
+    "suixian": "suixian_staff",
+    "guangshui": "guangshui_staff",
+}
 
 
-def _largest_remainder(total: int, weights: list[int]) -> list[int]:
+def day(rng: random.Random, start: dt.date, low: int, high: int) -> dt.date:
+    return start + dt.timedelta(days=rng.randint(low, high))
+
+
+def largest_remainder(total: int, weights: list[int]) -> list[int]:
+    """`total` split in proportion to `weights`, in whole numbers adding up to `total`."""
     whole = sum(weights)
     shares = [total * w / whole for w in weights]
     counts = [int(s) for s in shares]
@@ -71,223 +85,238 @@ def _largest_remainder(total: int, weights: list[int]) -> list[int]:
 
 
 @dataclass
-class _Plan:
-    """One committee's cases before insertion: (case, path, session slot) kept together."""
+class Planned:
+    """One case of the plan: what it is and how far it goes in the year."""
 
+    category: str
+    venue: Venue
+    member: Member | None  # who collected it on a visit; None when brought to the venue
+    stage: str  # raised, accepted, consulting, acting, reopened, or after resolution
+    raised_on: dt.date
+    title: str
+    case: Case | None = None
+    session: ConsultationSession | None = None
+
+
+@dataclass
+class Committee:
+    """One committee's share of the plan and the people and units it works with."""
+
+    code: str
+    staff: User
     venues: list[Venue]
-    members: list[Member]
     units: list[HandlingUnit]
-    cases: list[Case] = field(default_factory=list)
-    paths: list[str] = field(default_factory=list)
+    cases: list[Planned] = field(default_factory=list)
+    groups: list[list[Planned]] = field(default_factory=list)  # each session's cases
 
 
-def _case(
-    rng: random.Random, plan: _Plan, index: int, category: str, visit: bool, state: str
-) -> Case:
-    venue = plan.venues[index % len(plan.venues)]
-    raised = _day(rng, dt.date(2022, 1, 4), 0, 280)
-    member = rng.choice(list(venue.members.all()) or plan.members) if visit else None
-    return Case(
-        committee_id=venue.committee_id,
-        town_id=venue.town_id,
-        category=category,
-        state=state,
-        venue=None if state == CaseState.RAISED else venue,
-        raised_on=raised,
-        source=CaseSource.VISIT if visit else rng.choice(OTHER_SOURCES),
-        title=f"{venue.town.name}{rng.choice(TITLES[category])}",
-        place=f"{venue.town.name}",
-        description="群众反映的问题，经委员之家受理后协商解决。",
-        raised_by_member=member,
-        reporter_name="群众" if not visit else "走访对象",
-    )
+def _shares(world: DemoWorld) -> list[dict]:
+    """Each input of the plan split over the committees by their number of venues."""
+    codes = list(world.committees)
+    weights = [Venue.objects.filter(committee=world.committees[c]).count() for c in codes]
+    inputs = {
+        **{f"resolve_{cat}": n for cat, n in RESOLVE.items()},
+        "resolved_from_visits": RESOLVED_FROM_VISITS,
+        "open_visits": OPEN_VISITS,
+        "open_others": OPEN_OTHERS,
+        "reopened": REOPENED,
+        "sessions": SESSIONS,
+    }
+    split = {name: largest_remainder(n, weights) for name, n in inputs.items()}
+    return [{"code": code, **{k: v[i] for k, v in split.items()}} for i, code in enumerate(codes)]
 
 
-RESOLVED_STATES = [CaseState.CLOSED] * 17 + [CaseState.RATED] * 2 + [CaseState.RESOLVED]
-OPEN_STATES = [CaseState.RAISED, CaseState.ACCEPTED, CaseState.CONSULTING, CaseState.ACTING]
-CONSULTED = {
-    CaseState.CONSULTING,
-    CaseState.ACTING,
-    CaseState.RESOLVED,
-    CaseState.RATED,
-    CaseState.CLOSED,
-}
-
-
-def _plan_committee(rng: random.Random, plan: _Plan, need: dict) -> None:
-    """need: categories to resolve, visits among them, open visits, open others, reopened."""
-    specs = [(c, s) for c, n in need["resolved"].items() for s in [None] * n]
-    rng.shuffle(specs)
-    for i, (category, _none) in enumerate(specs):
-        state = RESOLVED_STATES[i % len(RESOLVED_STATES)]
-        plan.cases.append(_case(rng, plan, i, category, i < need["resolved_visits"], state))
-    offset = len(plan.cases)
-    opens = need["open_visits"] + need["open_others"]
-    for j in range(opens):
-        category = rng.choice(list(TITLES))
-        plan.cases.append(
-            _case(rng, plan, offset + j, category, j < need["open_visits"], OPEN_STATES[j % 4])
-        )
-    for k in range(need["reopened"]):
-        case = _case(rng, plan, offset + opens + k, "urgent", False, CaseState.CONSULTING)
-        case.reopen_count = 1
-        plan.cases.append(case)
-
-
-def _contacts(rng: random.Random, cases: list[Case]) -> None:
-    visits = [c for c in cases if c.source == CaseSource.VISIT]
-    contacts = bulk_create_with_history(
-        [
-            ContactRecord(
-                committee_id=c.raised_by_member.committee_id,
-                member=c.raised_by_member,
-                kind=rng.choice(["sector", "grassroots", "enterprise"]),
-                target=f"{c.place}群众",
-                town_id=c.town_id,
-                occurred_on=c.raised_on,
-                content=f"走访了解到：{c.title}",
+def _plan_committee(rng: random.Random, unit: Committee, share: dict) -> None:
+    venues = unit.venues
+    kinds = [cat for cat in RESOLVE for _n in range(share[f"resolve_{cat}"])]
+    rng.shuffle(kinds)
+    rows = [
+        (cat, i < share["resolved_from_visits"], AFTER_RESOLUTION[i % len(AFTER_RESOLUTION)])
+        for i, cat in enumerate(kinds)
+    ]
+    rows += [
+        (rng.choice(list(TITLES)), True, OPEN_VISIT_STAGES[j % len(OPEN_VISIT_STAGES)])
+        for j in range(share["open_visits"])
+    ]
+    rows += [
+        (rng.choice(list(TITLES)), False, OPEN_OTHER_STAGES[j % len(OPEN_OTHER_STAGES)])
+        for j in range(share["open_others"])
+    ]
+    rows += [("urgent", False, "reopened") for _k in range(share["reopened"])]
+    for index, (category, visit, stage) in enumerate(rows):
+        venue = venues[index % len(venues)]
+        pool = list(venue.members.all())
+        unit.cases.append(
+            Planned(
+                category=category,
+                venue=venue,
+                member=rng.choice(pool) if visit else None,
+                stage=stage,
+                raised_on=day(rng, dt.date(2022, 1, 4), 0, 280),
+                title=f"{venue.town.name}{rng.choice(TITLES[category])}",
             )
-            for c in visits
-        ],
-        ContactRecord,
-        batch_size=500,
+        )
+
+
+def _raise(rng: random.Random, unit: Committee, planned: Planned) -> None:
+    venue, on = planned.venue, planned.raised_on
+    fields = {
+        "category": planned.category,
+        "title": planned.title,
+        "place": venue.town.name,
+        "description": "群众反映的问题，经委员之家受理后协商解决。",
+    }
+    if planned.member is None:
+        planned.case = raise_case_by_convenor(
+            actor=unit.staff,
+            venue=venue,
+            reporter_name="群众",
+            source=rng.choice(OTHER_SOURCES),
+            on=on,
+            **fields,
+        )
+        return
+    _contact, planned.case = record_contact(
+        actor=planned.member.user,
+        kind=rng.choice(CONTACT_KINDS),
+        target=f"{venue.town.name}群众",
+        town=venue.town,
+        occurred_on=on,
+        content=f"走访了解到：{planned.title}",
+        case=fields,
     )
-    for case, contact in zip(visits, contacts, strict=True):
-        case.contact = contact
+    if planned.stage != "raised":
+        planned.case = accept_case(
+            actor=unit.staff, case=planned.case, venue=venue, on=on + dt.timedelta(days=2)
+        )
 
 
-def _sessions(
-    rng: random.Random, plan: _Plan, count: int
-) -> list[tuple[ConsultationSession, list[Case]]]:
-    """Groups each venue's consulted cases into that venue's share of the sessions."""
-    by_venue: dict[int, list[Case]] = {}
-    for case in plan.cases:
-        if case.state in CONSULTED:
-            by_venue.setdefault(case.venue_id, []).append(case)
+def _sessions(rng: random.Random, unit: Committee, count: int) -> list[list[Planned]]:
+    """The consulted cases of each venue, in the order they were raised, grouped into that
+    venue's share of the committee's sessions."""
+    by_venue: dict[int, list[Planned]] = {}
+    for planned in unit.cases:
+        if planned.stage not in ("raised", "accepted"):
+            by_venue.setdefault(planned.venue.pk, []).append(planned)
     venue_ids = sorted(by_venue)
-    shares = _largest_remainder(count, [len(by_venue[v]) for v in venue_ids])
+    shares = largest_remainder(count, [len(by_venue[v]) for v in venue_ids])
     groups = []
     for venue_id, share in zip(venue_ids, shares, strict=True):
-        cases = sorted(by_venue[venue_id], key=lambda c: c.raised_on)
-        bounds = _largest_remainder(len(cases), [1] * share) if share else []
+        cases = sorted(by_venue[venue_id], key=lambda p: p.raised_on)
         start = 0
-        for size in bounds:
-            group = cases[start : start + size]
+        for size in largest_remainder(len(cases), [1] * share) if share else []:
+            groups.append(cases[start : start + size])
             start += size
-            held = _day(rng, max(c.raised_on for c in group), 5, 15)
-            session = ConsultationSession(
-                committee_id=group[0].committee_id,
-                venue_id=venue_id,
-                held_on=held,
-                title=f"{group[0].title}等问题一线协商会"
-                if size > 1
-                else f"{group[0].title}一线协商会",
-                briefing="有关部门通报情况。",
-                questions="群众代表提问。",
-                answers="部门负责人解答。",
-                speeches="委员发言提出建议。",
-                consensus="形成协商共识，明确责任单位和完成时限。",
-            )
-            groups.append((session, group))
-            for case in group:
-                case.demo_session = session
     return groups
 
 
-def _insert_sessions(rng: random.Random, plan: _Plan, groups: list) -> None:
-    sessions = bulk_create_with_history(
-        [s for s, _g in groups], ConsultationSession, batch_size=500
+def _hold(rng: random.Random, unit: Committee, group: list[Planned]) -> ConsultationSession:
+    venue = group[0].venue
+    held = day(rng, max(p.raised_on for p in group), 5, 15)
+    first = group[0].title
+    members = rng.sample(list(venue.members.all()), 2)
+    session = hold_session(
+        actor=unit.staff,
+        venue=venue,
+        title=f"{first}等问题一线协商会" if len(group) > 1 else f"{first}一线协商会",
+        held_on=held,
+        cases=[p.case for p in group],
+        participants=[
+            *(Participant(ParticipantKind.MEMBER, m.name, m.pk) for m in members),
+            Participant(ParticipantKind.RESIDENT_REP, "群众代表"),
+            Participant(ParticipantKind.DEPARTMENT, rng.choice(unit.units).name),
+        ],
+        minutes={
+            "briefing": "有关部门通报情况。",
+            "questions": "群众代表提问。",
+            "answers": "部门负责人解答。",
+            "speeches": "委员发言提出建议。",
+        },
+        consensus="形成协商共识，明确责任单位和完成时限。",
     )
-    through = ConsultationSession.cases.through
-    through.objects.bulk_create(
-        [
-            through(consultationsession_id=s.pk, case_id=c.pk)
-            for s, (_x, g) in zip(sessions, groups, strict=True)
-            for c in g
-        ]
-    )
-    seats = []
-    for session in sessions:
-        venue = next(v for v in plan.venues if v.pk == session.venue_id)
-        members = rng.sample(list(venue.members.all()), 2)
-        seats += [
-            SessionParticipant(session=session, kind=ParticipantKind.MEMBER, name=m.name, member=m)
-            for m in members
-        ]
-        seats += [
-            SessionParticipant(session=session, kind=ParticipantKind.RESIDENT_REP, name="群众代表"),
-            SessionParticipant(
-                session=session, kind=ParticipantKind.DEPARTMENT, name=rng.choice(plan.units).name
-            ),
-        ]
-    bulk_create_with_history(seats, SessionParticipant, batch_size=1000)
+    for planned in group:
+        planned.session = session
+    return session
 
 
-def _needs(world: DemoWorld) -> list[dict]:
-    """What is left to reach the review's figures after the stories, split by venues."""
-    codes = list(world.committees)
-    now = figures(committee_ids=[c.pk for c in world.committees.values()], year=world.year)
-    weights = [Venue.objects.filter(committee=world.committees[c]).count() for c in codes]
-    keys = {
-        "livelihood": "livelihood_matters_resolved",
-        "enterprise": "enterprise_difficulties_resolved",
-        "urgent": "urgent_concerns_resolved",
-    }
-    split = {
-        cat: _largest_remainder(RESOLVED[cat] - now[key], weights) for cat, key in keys.items()
-    }
-    visits = _largest_remainder(
-        PROBLEMS_COLLECTED - now["problems_collected"] - OPEN_VISITS, weights
+def _follow_up(rng: random.Random, unit: Committee, planned: Planned) -> None:
+    """After the session: the agreed action, and as far as the plan takes the case."""
+    if planned.stage == "consulting":
+        return
+    session, staff = planned.session, unit.staff
+    responsible = rng.choice(unit.units)
+    action = agree_action(
+        actor=staff,
+        case=planned.case,
+        description=f"落实{planned.title}整改",
+        responsible_name="",
+        responsible_unit=responsible,
+        due_on=session.held_on + dt.timedelta(days=30),
+        session=session,
+        on=session.held_on,
     )
-    parts = {
-        name: _largest_remainder(n, weights)
-        for name, n in (
-            ("open_visits", OPEN_VISITS),
-            ("open_others", OPEN_OTHERS),
-            ("reopened", REOPENED),
-            ("sessions", SESSIONS - now["sessions"]),
+    if planned.stage == "acting":
+        return
+    done = day(rng, session.held_on, 10, 40)
+    report_progress(actor=staff, action=action, note="已完成", done=True, on=done)
+    rated = done + dt.timedelta(days=3)
+    if planned.stage == "reopened":
+        rate_case(
+            actor=staff,
+            case=planned.case,
+            value="unsatisfied",
+            comment="问题仍未解决",
+            by_representatives=True,
+            on=rated,
         )
-    }
-    return [
-        {
-            "code": code,
-            "resolved": {cat: split[cat][i] for cat in keys},
-            "resolved_visits": visits[i],
-            **{name: values[i] for name, values in parts.items()},
-        }
-        for i, code in enumerate(codes)
-    ]
+        return
+    if planned.stage == "none":
+        return
+    value = "satisfied" if rng.random() < SATISFIED_SHARE else "basic"
+    rate_case(actor=staff, case=planned.case, value=value, by_representatives=True, on=rated)
+    if planned.stage == "close":
+        close_case(actor=staff, case=planned.case, on=rated + dt.timedelta(days=3))
+
+
+def _give_accounts(units: list[Committee]) -> None:
+    """The members who record visits sign in to do it, with the demo's accounts."""
+    members = {p.member.pk: p.member for u in units for p in u.cases if p.member is not None}
+    ensure_member_accounts(
+        members=list(members.values()),
+        actor=None,
+        reason="演示数据",
+        password_hash=make_password(DEMO_PASSWORD),
+    )
+    for unit in units:
+        for planned in unit.cases:
+            if planned.member is not None:
+                planned.member = members[planned.member.pk]
 
 
 def fill_year(world: DemoWorld) -> None:
     rng = world.rng
-    for need in _needs(world):
-        committee = world.committees[need["code"]]
-        plan = _Plan(
+    units = []
+    for share in _shares(world):
+        committee = world.committees[share["code"]]
+        unit = Committee(
+            code=share["code"],
+            staff=world.accounts[STAFF[share["code"]]],
             venues=list(
                 Venue.objects.filter(committee=committee)
-                .select_related("town")
+                .select_related("town", "committee")
                 .prefetch_related("members")
                 .order_by("id")
             ),
-            members=list(Member.objects.filter(committee=committee)[:50]),
-            units=list(HandlingUnit.objects.filter(committee=committee)),
+            units=list(HandlingUnit.objects.filter(committee=committee).order_by("id")),
         )
-        _plan_committee(rng, plan, need)
-        groups = _sessions(rng, plan, need["sessions"])
-        events, actions, ratings = events_and_outcomes(rng, plan.cases, plan.units)
-        _contacts(rng, plan.cases)
-        bulk_create_with_history(plan.cases, Case, batch_size=500)
-        _insert_sessions(rng, plan, groups)
-        bulk_create_with_history(actions, Action, batch_size=500)
-        bulk_create_with_history(
-            [
-                ActionProgress(action=a, note="已完成", reported_on=a.done_on)
-                for a in actions
-                if a.done_on
-            ],
-            ActionProgress,
-            batch_size=500,
-        )
-        bulk_create_with_history(ratings, Rating, batch_size=500)
-        CaseEvent.objects.bulk_create(events, batch_size=1000)
+        _plan_committee(rng, unit, share)
+        unit.groups = _sessions(rng, unit, share["sessions"])
+        units.append(unit)
+    _give_accounts(units)
+    for unit in units:
+        for planned in sorted(unit.cases, key=lambda p: p.raised_on):
+            _raise(rng, unit, planned)
+        for group in unit.groups:
+            _hold(rng, unit, group)
+            for planned in group:
+                _follow_up(rng, unit, planned)

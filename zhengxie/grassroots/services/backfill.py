@@ -1,4 +1,4 @@
-"""Credit a year's grassroots acts that were recorded in bulk (the demo volume, an import),
+"""Credit a year's grassroots acts that were recorded in bulk (an import, an old database),
 through the duty service, one record per act; credits already there are left as they are."""
 
 from zhengxie.duty.models import DutyKind

@@ -68,9 +68,11 @@ def report_case(
     place: str,
     phone: str = "",
     photos: list[UploadedFile] = (),
+    on: dt.date | None = None,
 ) -> Case:
     """A resident's report from the portal. Counted against the account's and the address's
-    daily quota; the phone number is kept for the venue's convenor and staff only."""
+    daily quota; the phone number is kept for the venue's convenor and staff only. `on` is for
+    recording a report made earlier (the demo's year); the portal reports today."""
     check_report_permission(reporter)
     checked = check_photos(committee=town.committee, photos=list(photos))
     check_report_quota(committee=town.committee, user_id=reporter.pk, address=address)
@@ -78,7 +80,7 @@ def report_case(
     with uploads.saving() as files, transaction.atomic():
         case = _create_case(
             town=town,
-            on=today(),
+            on=on or today(),
             fields={
                 **fields,
                 "source": CaseSource.RESIDENT,

@@ -194,3 +194,13 @@ def test_session_photos_go_through_the_upload_store(convenor, venue, stored_file
     assert stored_files() == [stored.image.name]
     assert stored.image.name.startswith("grassroots/sessions/") and "page" not in stored.image.name
     assert stored.content_type == "image/jpeg"
+
+
+def test_a_report_recorded_for_an_earlier_day_is_dated_that_day_on_its_timeline(resident, town):
+    # when a report made on an earlier day is recorded with its date
+    case = _report(resident, town, on=dt.date(2022, 6, 2))
+    # then the case and its first timeline row carry that day, not today
+    assert case.raised_on == dt.date(2022, 6, 2)
+    assert list(case.events.values_list("action", "occurred_on")) == [
+        ("raise", dt.date(2022, 6, 2))
+    ]
