@@ -2,11 +2,9 @@
 year-on-year comparison reads real records. Each committee's fourth term and its 四届五次会议
 (January 2021), the proposals of that plenary handled through the proposals workflow, and the
 year's meetings, consultations, research with its reports and study sessions held through the
-activities services. It draws from its own random stream, so the 2022 records stay as they
-were.
-
-Opinion reports and grassroots cases are not in 2021: their services date a record on the day
-it is made, so they cannot be dated back the way proposals and activities are."""
+activities services, a lighter year of opinion reports through the opinions workflow and of
+grassroots cases through the venue services, every act dated the day it took place. It draws
+from its own random stream, so the 2022 records stay as they were."""
 
 import dataclasses
 import datetime as dt
@@ -15,6 +13,9 @@ import random
 from zhengxie.activities.demo_data import REPORTS, STUDY_TOPICS
 from zhengxie.activities.demo_holding import SMALL_GROUP, DemoCommittee, hold, record_report
 from zhengxie.activities.models import InvitationSource
+from zhengxie.grassroots.demo_year import CasePlan, play_cases
+from zhengxie.opinions.demo import desk_for, featured_members
+from zhengxie.opinions.demo_year import OpinionPlan, play_year
 from zhengxie.proposals.demo import cycled, world_rows
 from zhengxie.proposals.demo.plenary import PlenaryPlan, seed_plenary
 
@@ -49,6 +50,32 @@ COUNTY_PLAN = PlenaryPlan(
 )
 # Per committee: research and inspection reports, consultations, study sessions.
 VOLUMES = {"suizhou": (6, 2, 8), "zengdu": (2, 1, 4), "suixian": (2, 1, 4), "guangshui": (2, 1, 4)}
+# Half the members reported a piece in the fourth term's last year; fewer issues and
+# escalations than 2022's.
+CITY_OPINIONS = OpinionPlan(
+    reporting_share=0.5,
+    co_signed_share=0.1,
+    body_reports=1,
+    issues=8,
+    singles=2,
+    pending=0,
+    escalations={"city": 8, "provincial": 3, "national": 1},
+    upper_adopted_share=0.6,
+    instructions={"city": 3, "provincial": 1},
+)
+COUNTY_OPINIONS = OpinionPlan(
+    reporting_share=0.5,
+    co_signed_share=0.1,
+    body_reports=1,
+    issues=3,
+    singles=1,
+    pending=0,
+    escalations={"city": 1},
+    upper_adopted_share=0.0,
+    instructions={},
+)
+# 协商在一线 began in 2021 with one problem per venue.
+CASES = CasePlan(cases_per_venue=1, open_share=0.1, basic_share=0.2)
 
 
 def _fourth_plenary(world: DemoWorld, code: str) -> Plenary:
@@ -124,4 +151,18 @@ def seed(world: DemoWorld) -> None:
         plenary = _fourth_plenary(past, code)
         seed_plenary(past, code, CITY_PLAN if code == "suizhou" else COUNTY_PLAN, rows, plenary)
         _activities(DemoCommittee(past, committee), plenary)
-    world.notes.append(f"{YEAR}年（四届末年）：提案、会议、协商、调研视察和学习活动，供同比")
+        _opinions(past, code)
+        play_cases(
+            committee=committee, actor=world.accounts["admin"], plan=CASES, year=YEAR, rng=past.rng
+        )
+    world.notes.append(
+        f"{YEAR}年（四届末年）：提案、会议、协商、调研视察、学习活动、社情民意和基层协商，供同比"
+    )
+
+
+def _opinions(past: DemoWorld, code: str) -> None:
+    """The demo accounts' members write nothing in 2021: their pages show their one 2022
+    report."""
+    desk = desk_for(past, code, past.rng)
+    desk.excluded = set(featured_members(past))
+    play_year(desk, CITY_OPINIONS if code == "suizhou" else COUNTY_OPINIONS)

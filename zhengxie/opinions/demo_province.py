@@ -28,18 +28,17 @@ def seed(province: Committee) -> None:
     county_office = User.objects.get(username=f"{COUNTY}_info")
     city_office = User.objects.get(username=f"{CITY}_info")
     province_office = User.objects.get(username="hubei_staff")
-    at_city = services.hand_off_report(report=original, actor=county_office)
-    at_city = _adopt(at_city, city_office)
-    at_province = services.hand_off_report(report=at_city, actor=city_office)
-    at_province = _adopt(at_province, province_office)
     # The demo's year is 2022: the levels decided in the weeks after the county did.
     start = original.decided_at
-    for report, days in ((at_city, CITY_DAYS), (at_province, PROVINCE_DAYS)):
-        OpinionReport.objects.filter(pk=report.pk).update(
-            submitted_at=start + dt.timedelta(days=days - 5),
-            decided_at=start + dt.timedelta(days=days),
-        )
+    at_city = services.hand_off_report(
+        report=original, actor=county_office, at=start + dt.timedelta(days=CITY_DAYS - 5)
+    )
+    at_city = _adopt(at_city, city_office, start + dt.timedelta(days=CITY_DAYS))
+    at_province = services.hand_off_report(
+        report=at_city, actor=city_office, at=start + dt.timedelta(days=PROVINCE_DAYS - 5)
+    )
+    _adopt(at_province, province_office, start + dt.timedelta(days=PROVINCE_DAYS))
 
 
-def _adopt(report: OpinionReport, office: User) -> OpinionReport:
-    return services.apply_action(report=report, actor=office, action="adopt", mode="single")
+def _adopt(report: OpinionReport, office: User, at: dt.datetime) -> OpinionReport:
+    return services.apply_action(report=report, actor=office, action="adopt", mode="single", at=at)

@@ -1,6 +1,6 @@
 """The demo's search index, built last from every record the other steps made: some of them
-(the bulk-loaded opinion reports, the 2021 year, the roster) come in past the services that
-index a record as it is written, and search over everything must find them all."""
+(the grassroots volume, the 2021 year's records dated back, the roster) come in past the
+services that index a record as it is written, and search over everything must find them all."""
 
 from zhengxie.search.services import clear_kind, index_documents
 from zhengxie.search.sources import all_sources

@@ -136,3 +136,43 @@ def test_the_demos_2021_gives_the_year_on_year_a_real_previous_year(demo_world, 
     assert before["activities"]["research_inspection_reports"] == sum(
         reports for reports, _c, _s in demo_2021.VOLUMES.values()
     )
+
+
+def test_the_demos_2021_opinions_and_grassroots_are_a_lighter_year_than_2022(demo_world, db):
+    # given the demo's 2021, whose reports and cases went through the services dated 2021
+    from zhengxie.core import demo_2021
+    from zhengxie.core.models import Committee, Venue
+    from zhengxie.insights.review import NO_PREVIOUS, year_on_year
+    from zhengxie.insights.selectors import compute_annual_figures
+
+    city = Committee.objects.get(code="suizhou")
+    before = compute_annual_figures(committee=city, year=2021)
+    now = compute_annual_figures(committee=city, year=2022)
+    # when the review compares the two years
+    rows = {row[0]: row[1:] for row in year_on_year(now, before).rows}
+    # then each opinion and grassroots figure has a previous year, above nothing and below 2022
+    for label in ("报送社情民意", "采用社情民意", "被上级采用", "领导批示", "一线协商活动"):
+        assert rows[label][0] not in (NO_PREVIOUS, "0"), label
+    for section, key in (
+        ("opinions", "submitted"),
+        ("opinions", "adopted"),
+        ("opinions", "escalated"),
+        ("opinions", "instructions"),
+        ("grassroots", "sessions"),
+    ):
+        assert 0 < before[section][key] < now[section][key], (section, key)
+    # and the cases are the 2021 plan's: one per venue, most of them resolved
+    assert before["grassroots"]["sessions"] == Venue.objects.count() * (
+        demo_2021.CASES.cases_per_venue
+    )
+    resolved = sum(
+        before["grassroots"][key]
+        for key in (
+            "livelihood_matters_resolved",
+            "enterprise_difficulties_resolved",
+            "urgent_concerns_resolved",
+        )
+    )
+    venues = [Venue.objects.filter(committee=c).count() for c in Committee.objects.all()]
+    plan = demo_2021.CASES
+    assert resolved == sum(n - round(n * plan.open_share) for n in venues)

@@ -1,5 +1,6 @@
 """What every opinion service shares: author lookup, history stamps, author notices, credits."""
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -25,10 +26,13 @@ def resolve_members(*, committee_id: int, member_ids: Iterable[int]) -> list[Mem
     return members
 
 
-def stamp(record, *, actor: User | None, reason: str) -> None:
-    """Who made the change and why, for the history row the next save writes."""
+def stamp(record, *, actor: User | None, reason: str, at: dt.datetime | None = None) -> None:
+    """Who made the change and why (and, for an earlier act entered now, when), for the
+    history row the next save writes."""
     record._history_user = actor
     record._change_reason = reason
+    if at is not None:
+        record._history_date = at
 
 
 def notify_authors(

@@ -7,6 +7,8 @@ report it came from, and an adoption there credits the original's member authors
 Bodies that are not on the platform (市委市政府, 全国政协, or a 省政协 not yet on it) stay
 `Escalation` rows the office records by hand (follow_up.py)."""
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -55,9 +57,12 @@ def _tell_lower(report: OpinionReport, *, actor: User | None, text: str, body: s
         notify_authors(report=chain[-1], title=text, body=body)
 
 
-def hand_off_report(*, report: OpinionReport, actor: User, note: str = "") -> OpinionReport:
+def hand_off_report(
+    *, report: OpinionReport, actor: User, note: str = "", at: dt.datetime | None = None
+) -> OpinionReport:
     """The office sends an adopted report to the committee above; it arrives there submitted,
-    with the lower committee as the reporting body. One hand-off per report. Locks the row."""
+    with the lower committee as the reporting body. One hand-off per report. Locks the row.
+    `at`: a hand-off made earlier and entered now is dated when it was made."""
     with transaction.atomic():
         report = (
             # Only the report's own row: PostgreSQL cannot lock the nullable side of the
@@ -82,9 +87,12 @@ def hand_off_report(*, report: OpinionReport, actor: User, note: str = "") -> Op
             created_by=actor,
             escalated_from=report,
         )
-        stamp(handed, actor=actor, reason=_("下级政协报送"))
+        stamp(handed, actor=actor, reason=_("下级政协报送"), at=at)
         handed.save()
-        handed = apply(handed, "submit", actor, workflow=workflow_of(handed), reason=note.strip())
+        dated = {"at": at} if at else {}
+        handed = apply(
+            handed, "submit", actor, workflow=workflow_of(handed), reason=note.strip(), **dated
+        )
         text = _("已报送%(committee)s") % {"committee": upper.display_name}
         _tell_lower(handed, actor=actor, text=text, body=note.strip())
     return handed

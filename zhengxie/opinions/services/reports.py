@@ -1,5 +1,6 @@
 """Writing a report, moving it through the workflow table, and the table's effects."""
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -70,7 +71,10 @@ def create_report(
     body_kind: str = "",
     body_name: str = "",
     submit: bool = False,
+    at: dt.datetime | None = None,
 ) -> OpinionReport:
+    """`at`: when a report written earlier is entered now (a paper report the office types in,
+    the demo's past years), the moment it was written and submitted."""
     perms.check_submit_permission(actor, committee)
     _validate_content(
         committee_id=committee.pk, title=title, body=body, body_kind=body_kind, body_name=body_name
@@ -90,12 +94,12 @@ def create_report(
             body_name=body_name.strip(),
             created_by=actor,
         )
-        stamp(report, actor=actor, reason=_("新建"))
+        stamp(report, actor=actor, reason=_("新建"), at=at)
         report.save()
         report.members.set(members)
         index_report(report)
         if submit:
-            report = apply_action(report=report, actor=actor, action="submit")
+            report = apply_action(report=report, actor=actor, action="submit", at=at)
     return report
 
 
@@ -161,16 +165,28 @@ def apply_action(
     comment: str = "",
     mode: str = "",
     unit: HandlingUnit | None = None,
+    at: dt.datetime | None = None,
 ) -> OpinionReport:
     """Take one step of the opinion report workflow (`workflow.py`) on the report as it is
     now; the engine locks the row, checks who and from which state, and runs the step's
-    effects below. `comment` is the step's reason: the editor's comments, or why not."""
+    effects below. `comment` is the step's reason: the editor's comments, or why not. `at`:
+    a decision taken earlier and entered now is dated when it was taken (see `moment`)."""
     workflow = workflow_of(OpinionReport)
     if not workflow.has_transition(action):
         raise ValidationError(_("未知的操作。"))
     current = OpinionReport.objects.get(pk=report.pk)
-    data = {key: value for key, value in (("mode", mode), ("unit", unit)) if value}
+    data = {key: value for key, value in (("mode", mode), ("unit", unit), ("at", at)) if value}
     return apply(current, action, actor, workflow=workflow, reason=comment, **data)
+
+
+def moment(step: Step) -> dt.datetime:
+    """When the step took place: now, or the `at` a service entering an earlier act passed;
+    that date stamps the record's fields, the duty credit and the step's history row."""
+    at = step.data.get("at")
+    if at is None:
+        return timezone.now()
+    step.record._history_date = at
+    return at
 
 
 # The steps' effects, named in the workflow table; each reads and sets the locked row.
@@ -180,14 +196,14 @@ def stamp_submission(step: Step) -> None:
     """Entering 已报送. A resubmission after a return keeps its first date, so the year it
     counts in stays put. 提案转为社情民意信息的，不重复计分 (延边州政协 2022): converted
     reports earn no submit credit; the duty ledger makes a repeat a no-op."""
-    report = step.record
-    step.touch(submitted_at=report.submitted_at or timezone.now())
+    report, when = step.record, moment(step)
+    step.touch(submitted_at=report.submitted_at or when)
     if report.source_type_id is None:
         credit_authors(
             report=report,
             kind=DutyKind.OPINION_SUBMITTED,
             source=report,
-            occurred_on=timezone.localdate(),
+            occurred_on=timezone.localdate(when),
             role="",
         )
 
@@ -203,7 +219,7 @@ def add_editor_comment(step: Step) -> None:
     """The step's reason joins the dated editor's comments the authors read."""
     comment = step.reason.strip()
     if comment:
-        dated = f"{timezone.localdate().isoformat()} {comment}"
+        dated = f"{timezone.localdate(moment(step)).isoformat()} {comment}"
         step.touch(editor_comments=f"{step.record.editor_comments}\n{dated}".strip())
 
 
@@ -220,13 +236,13 @@ def record_adoption(step: Step) -> None:
     """Entering 已采用: dated, and every member author earns the adoption credit; a report
     handed up from below credits its original's authors, once for this level. An office
     override names no mode; it counts as combined, the mode an issue of several takes."""
-    mode = step.record.adoption_mode or AdoptionMode.COMBINED
-    step.touch(adoption_mode=mode, decided_at=timezone.now())
+    mode, when = step.record.adoption_mode or AdoptionMode.COMBINED, moment(step)
+    step.touch(adoption_mode=mode, decided_at=when)
     credit_authors(
         report=original_of(step.record),
         kind=DutyKind.OPINION_ADOPTED,
         source=step.record,
-        occurred_on=timezone.localdate(),
+        occurred_on=timezone.localdate(when),
         role=adoption_credit_role(step.record, mode),
     )
 
@@ -242,7 +258,7 @@ def set_forwarded_unit(step: Step) -> None:
 
 
 def stamp_decision(step: Step) -> None:
-    step.touch(decided_at=timezone.now())
+    step.touch(decided_at=moment(step))
 
 
 def tell_authors(step: Step) -> None:

@@ -315,3 +315,35 @@ def test_a_step_on_a_report_someone_else_moved_first_is_refused(author, office):
 
     report.refresh_from_db()
     assert report.state == OpinionState.EDITING
+
+
+def test_a_report_entered_late_is_dated_when_it_was_written_and_decided(author, office):
+    # given a paper report of March 2021, typed in now, and the office's May decision
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    written = dt.datetime(2021, 3, 8, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+    decided = written + dt.timedelta(days=60)
+    report = services.create_report(
+        committee=author.committee,
+        actor=author.user,
+        title="关于农村饮水安全的建议",
+        body="部分村组饮水水质不稳定。",
+        submit=True,
+        at=written,
+    )
+    # when the office adopts it as of May
+    adopted = services.apply_action(
+        report=report, actor=office, action="adopt", mode="single", at=decided
+    )
+    # then the record, its history rows and the duty credits carry those days, not today
+    for record in (adopted, OpinionReport.objects.get(pk=report.pk)):
+        assert (record.submitted_at, record.decided_at) == (written, decided)
+    history = OpinionReport.history.filter(id=report.pk)
+    reasons = dict(history.values_list("history_change_reason", "history_date"))
+    assert reasons["报送"] == written and reasons["采用"] == decided
+    credits = dict(DutyRecord.objects.filter(member=author).values_list("kind", "occurred_on"))
+    assert credits == {
+        DutyKind.OPINION_SUBMITTED: dt.date(2021, 3, 8),
+        DutyKind.OPINION_ADOPTED: dt.date(2021, 5, 7),
+    }
