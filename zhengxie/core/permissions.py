@@ -58,7 +58,10 @@ def _children_by_parent() -> dict[int, list[int]]:
 def descendant_ids(committee_ids: Iterable[int]) -> set[int]:
     """Every committee below the given ones at any depth: a province's cities and their
     counties, a city's counties. One query for the whole tree."""
-    tree = _children_by_parent()
+    return _below(_children_by_parent(), committee_ids)
+
+
+def _below(tree: dict[int, list[int]], committee_ids: Iterable[int]) -> set[int]:
     found: set[int] = set()
     frontier = list(committee_ids)
     while frontier:
@@ -73,6 +76,20 @@ def committee_ids_with_role(user: User, *roles: str, rollup: bool = False) -> se
     """Committees where the person holds one of the roles; with rollup, a grant of a roll-up
     role above the county level adds every committee below it (a province reads all, a city
     itself and its counties, a county itself)."""
+    # Kept on the user object beside its grants, with the committee tree: a page asks the
+    # same question several times (its check, the register's visibility, the navigation).
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    if not hasattr(user, "_zx_committee_ids"):
+        user._zx_committee_ids = {}
+    known = user._zx_committee_ids
+    key = (frozenset(roles), rollup)
+    if key not in known:
+        known[key] = frozenset(_committee_ids_with_role(user, roles, rollup))
+    return set(known[key])
+
+
+def _committee_ids_with_role(user: User, roles: tuple[str, ...], rollup: bool) -> set[int]:
     if getattr(user, "is_superuser", False):
         return set(Committee.objects.values_list("id", flat=True))
     grants = [g for g in grants_of(user) if g.role in roles]
@@ -85,7 +102,9 @@ def committee_ids_with_role(user: User, *roles: str, rollup: bool = False) -> se
             if g.role in ROLLUP_ROLES and g.committee.level != CommitteeLevel.COUNTY
         ]
         if above:
-            ids |= descendant_ids(above)
+            if not hasattr(user, "_zx_tree"):
+                user._zx_tree = _children_by_parent()
+            ids |= _below(user._zx_tree, above)
     return ids
 
 

@@ -15,7 +15,7 @@ class ProposalsConfig(AppConfig):
         from zhengxie.core.workflow import register
         from zhengxie.duty.providers import register_section, register_showcase_section
 
-        from . import instruction_targets
+        from . import instruction_targets, signals  # noqa: F401  (the register count's cache)
         from .notifications import KINDS
         from .rules import RULES
         from .selectors import (

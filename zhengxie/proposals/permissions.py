@@ -174,6 +174,19 @@ def filter_visible_proposals(user: User, queryset: QuerySet) -> QuerySet:
     return queryset.filter(within | (~Q(committee_id__in=readers) & taking_part))
 
 
+def whole_register_committee_ids(user: User) -> set[int]:
+    """The committees whose register the person reads whole when that is all they read: no
+    member seat and no handling unit to widen it (the office, leaders, administrators).
+    filter_visible_proposals then reads the proposal rows alone (committee, state, deletion,
+    author), which lets the register cache its count; empty for everyone else."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    if getattr(user, "member", None) is not None or unit_ids_of(user):
+        return set()
+    wide = committee_ids_with_role(user, Role.STAFF, Role.ADMIN, Role.LEADER, rollup=True)
+    return wide | committee_ids_with_role(user, Role.MEMBER)
+
+
 def key_proposal_committee_ids(user: User) -> list[int]:
     """The committees whose key proposals (重点提案督办) the person follows: their leaders and
     office staff, a city's with its counties; refused to everyone else."""

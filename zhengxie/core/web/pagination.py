@@ -17,9 +17,14 @@ def page_number(request: HttpRequest) -> int:
     return max(int(raw), 1) if ASCII_INT.fullmatch(raw) else 1
 
 
-def paginate(request: HttpRequest, items, per_page: int) -> Page:
-    """The page `?page=` names; `page.query` is the query string its links carry."""
-    page = Paginator(items, per_page).get_page(page_number(request))
+def paginate(request: HttpRequest, items, per_page: int, *, count: int | None = None) -> Page:
+    """The page `?page=` names; `page.query` is the query string its links carry. `count`, when
+    the caller knows it (a cached figure), spares the paginator its COUNT query."""
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        # Paginator.count is a cached property: a value set first is the one it keeps.
+        paginator.count = count
+    page = paginator.get_page(page_number(request))
     query = request.GET.copy()
     query.pop("page", None)
     page.query = query.urlencode()

@@ -12,6 +12,7 @@ from zhengxie.proposals.models import (
     ProposalState,
     Proposer,
 )
+from zhengxie.proposals.selectors.register_count import bump_register_version
 
 from .handling import handling, key_proposals
 from .world import ScaleWorld, insert
@@ -89,6 +90,8 @@ def proposals(world: ScaleWorld) -> None:
             number += state in NUMBERED
             rows.append(_row(world, cid, state, number if state in NUMBERED else None))
     created = insert(Proposal, rows)
+    # Inserted in bulk, without post_save: the registers' cached counts are told here.
+    bump_register_version()
     _merge(world, created)
     first = _proposers(world, created)
     handling(world, created, first)

@@ -14,6 +14,7 @@ from zhengxie.core.workdays import add_months
 
 from .. import rules
 from ..models import NumberCounter, Proposal, ProposalState
+from ..selectors.register_count import bump_register_version
 from . import related
 from .credits import NOT_REGISTERED, credit_proposers
 from .validation import RegisterRow
@@ -130,6 +131,9 @@ def apply_rows(
                 changed.add(proposal.pk)
             pairs.append((row, proposal))
         bulk_create_with_history(new, Proposal, batch_size=500, default_change_reason=CHANGE_REASON)
+        if new:
+            # A bulk insert sends no post_save: the registers' counts learn of the rows here.
+            bump_register_version()
         changed |= related.sync(pairs=pairs, members=members_by_name(plenary))
         changed |= related.link_merged(pairs=pairs, by_number=by_number)
         _advance_counter(counter, plenary)

@@ -60,7 +60,11 @@ class Assignment(models.Model):
                 name="assignment_unique_active_unit",
             ),
         ]
-        indexes = [models.Index(fields=["unit", "is_active"])]
+        indexes = [
+            # A unit's proposals from the index alone: the register's unit filter, and its count,
+            # which starts from the unit's assignments (selectors/register_count.py).
+            models.Index(fields=["unit", "is_active", "proposal"], name="assignment_unit_proposals")
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} · {self.get_role_display()}"

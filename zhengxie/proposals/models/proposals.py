@@ -179,9 +179,20 @@ class Proposal(models.Model):
             ),
             models.Index(fields=["plenary", "state"]),
             models.Index(fields=["reply_deadline"]),
-            # The register's order within a committee: newest plenary and number first.
+            # The register's order within a committee: newest plenary and number first, then
+            # what its visibility reads, so a deep page (OFFSET 4,950) skips its rows within
+            # the index instead of reading each skipped proposal (1.5 ms to 0.5 ms on SQLite).
             models.Index(
-                fields=["committee", "-plenary", "-number", "-id"], name="proposal_register"
+                fields=[
+                    "committee",
+                    "-plenary",
+                    "-number",
+                    "-id",
+                    "is_deleted",
+                    "state",
+                    "created_by",
+                ],
+                name="proposal_register_rows",
             ),
             # The same order over every committee: the rolled-up and the member's register,
             # whose visibility is an OR no single committee's index can serve.
@@ -194,6 +205,13 @@ class Proposal(models.Model):
     @property
     def full_text(self) -> str:
         return "\n".join(p for p in (self.situation, self.analysis, self.suggestion) if p)
+
+    @property
+    def is_key_proposal(self) -> bool:
+        """Chosen as a key proposal (重点提案). A template asking `proposal.key` of any other
+        proposal meets the missing row's exception, and the template engine then lists every
+        attribute of the proposal to tell it from a broken property: 40 µs a row."""
+        return hasattr(self, "key")
 
     @property
     def is_being_handled(self) -> bool:

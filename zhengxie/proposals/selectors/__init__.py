@@ -13,11 +13,14 @@ from .handling import (
 from .letters import get_readable_letter, list_letter_desk, list_my_letters
 from .register import (
     RegisterFilters,
+    RegisterRows,
+    as_register_rows,
     get_proposal,
     list_my_proposals,
     list_public,
     list_public_for_member,
     list_register,
+    list_register_rows,
     overdue_q,
     published_replies,
 )
@@ -31,6 +34,8 @@ from .stats import (
 
 __all__ = [
     "RegisterFilters",
+    "RegisterRows",
+    "as_register_rows",
     "days_left",
     "figures",
     "figures_by_category",
@@ -50,6 +55,7 @@ __all__ = [
     "list_public",
     "list_public_for_member",
     "list_register",
+    "list_register_rows",
     "list_replies_awaiting_rating",
     "list_unit_assignments",
     "overdue_q",

@@ -25,14 +25,19 @@ def record_actions(user: User, proposal: Proposal) -> list[ActionLink]:
 
 
 def _related_records(user: User, proposal: Proposal) -> list:
-    """The records around the proposal whose steps this person may find buttons for."""
-    related = list(proposal.replies.filter(state=ReplyState.OFFICE_REVIEW))
+    """The records around the proposal whose steps this person may find buttons for, read from
+    the lists the record page has already loaded (get_proposal)."""
+    related = [r for r in proposal.replies.all() if r.state == ReplyState.OFFICE_REVIEW]
     member = active_seat(user)
     if member is not None:
-        related += proposal.cosignatures.filter(member=member, state=CoSignatureState.INVITED)
+        related += [
+            c
+            for c in proposal.cosignatures.all()
+            if c.member_id == member.pk and c.state == CoSignatureState.INVITED
+        ]
     units = unit_ids_of(user)
     if units:
-        related += proposal.assignments.filter(is_active=True, unit_id__in=units)
+        related += [a for a in proposal.assignments.all() if a.is_active and a.unit_id in units]
     return related
 
 
@@ -55,7 +60,7 @@ def _unit_links(user: User, proposal: Proposal) -> list[ActionLink]:
         out.append(_link("reassign", _("申请调整承办"), "proposals:reassign", proposal))
         if answering_unit_ids(user, proposal):
             out.append(_link("reply", _("拟写答复"), "proposals:reply", proposal, "primary"))
-    if proposal.replies.filter(state=ReplyState.CO_REVIEW).exists():
+    if any(r.state == ReplyState.CO_REVIEW for r in proposal.replies.all()):
         out.append(_link("co_opinion", _("会办意见"), "proposals:co_opinion", proposal, "primary"))
     return out
 

@@ -32,7 +32,8 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegisterFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     filters = selectors.RegisterFilters(**{k: v for k, v in data.items() if v not in (None, "")})
-    page = paginate(request, selectors.list_register(user=request.user, filters=filters), PAGE_SIZE)
+    register = selectors.list_register_rows(user=request.user, filters=filters)
+    page = paginate(request, register.rows, PAGE_SIZE, count=register.count)
     readable = readable_committee_ids(request.user)
     context = {
         "form": form,
@@ -45,7 +46,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
-    proposals = selectors.list_my_proposals(user=request.user)[:200]
+    proposals = selectors.as_register_rows(selectors.list_my_proposals(user=request.user))[:200]
     return render(request, "proposals/mine.html", {"proposals": proposals})
 
 
@@ -77,7 +78,7 @@ def _with_actions(rows, request: HttpRequest) -> list[tuple]:
 def office_desk(request: HttpRequest) -> HttpResponse:
     ids = _office_ids(request)
     context = {
-        "overdue": selectors.list_overdue(committee_ids=ids)[:100],
+        "overdue": selectors.as_register_rows(selectors.list_overdue(committee_ids=ids))[:100],
         "contact_overdue": selectors.list_contact_overdue(committee_ids=ids)[:100],
         "requests": _with_actions(selectors.list_pending_requests(committee_ids=ids), request),
         "extensions": _with_actions(selectors.list_pending_extensions(committee_ids=ids), request),
