@@ -1,9 +1,11 @@
 """2022 opinion reports for the demo world: most members of the four committees report one
 piece (the review's 五个一 asks each member for one a year); the offices adopt, combine the
-adopted ones into issues of 《社情民意》, send the best up the ladder and record instructions.
+adopted ones into issues of 《社情民意》, send the best up the ladder and transcribe the paper
+instructions leaders wrote on them.
 
-Volume goes in bulk; duty credits go through the duty service; issues, escalations and
-instructions go through this app's services so numbering, history and credits are real."""
+Volume goes in bulk; duty credits go through the duty service; issues and escalations go
+through this app's services and instructions through the instructions app's, so numbering,
+history and credits are real."""
 
 import datetime as dt
 import random
@@ -17,9 +19,12 @@ from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
 from zhengxie.core.models import Committee, HandlingUnit, Member, Role, RoleGrant, User
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import Credit, credit_duty_many
+from zhengxie.instructions.services import transcribe_instruction
+from zhengxie.instructions.targets import target_named
 
 from . import services
 from .demo_texts import BODIES, INSTRUCTION_TEXTS, LEADERS, write_report
+from .instruction_targets import REPORT
 from .models import AdoptionMode, OpinionReport, OpinionState
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -195,8 +200,9 @@ def _ladder(world: DemoWorld, adopted: list[OpinionReport], office: User) -> Non
             chosen = featured + [r for r in chosen if r not in featured][: count - len(featured)]
         for report in chosen:
             name, title = rng.choice(LEADERS[level])
-            services.record_instruction(
-                report=report,
+            transcribe_instruction(
+                target=target_named(REPORT),
+                record=report,
                 actor=office,
                 leader_name=name,
                 leader_title=title,
