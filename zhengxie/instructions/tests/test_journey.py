@@ -36,7 +36,7 @@ def test_leader_instructs_the_department_reports_back_and_the_office_reads_it(
     log_out(page)
     # and the department's liaison finds it in their workspace and reports back
     log_in(page, unit_user)
-    page.get_by_role("link", name="批示落实").first.click()
+    page.goto(f"{page.base_url}/instructions/unit/")
     row = page.locator("[data-testid=instruction-row]")
     assert adopted.title in row.inner_text()
     assert due_on.isoformat() in row.inner_text()
