@@ -125,7 +125,8 @@ OPINIONS = """WITH cohort AS (SELECT id, state FROM opinions_opinionreport
 SELECT COUNT(*), SUM(CASE WHEN state = 'adopted' THEN 1 ELSE 0 END),
   (SELECT COUNT(DISTINCT e.report_id) FROM opinions_escalation e
      JOIN cohort c ON c.id = e.report_id),
-  (SELECT COUNT(*) FROM opinions_instruction i JOIN cohort c ON c.id = i.report_id)
+  (SELECT COUNT(*) FROM instructions_instruction i JOIN cohort c ON c.id = i.target_id
+     WHERE i.target_kind = 'opinion_report')
 FROM cohort"""
 GRASSROOTS = """SELECT
  (SELECT COUNT(*) FROM core_venue WHERE committee_id IN ({ids})),

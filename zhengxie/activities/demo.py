@@ -9,6 +9,8 @@ import datetime as dt
 
 from zhengxie.core.demo import DemoWorld
 from zhengxie.core.models import Member, Sector
+from zhengxie.instructions.services import transcribe_instruction
+from zhengxie.instructions.targets import target_named
 
 from .demo_data import (
     BOOKS,
@@ -29,12 +31,13 @@ from .demo_holding import (
     hold,
     record_report,
 )
+from .instruction_targets import OUTCOME
 from .models import InvitationSource
 from .services import activities as activity_services
 from .services import essays, plans, reading
 from .services.invitations import invite_members
 from .services.kinds import seed_default_kinds
-from .services.outcomes import record_adoption, record_instruction, record_outcome
+from .services.outcomes import record_adoption, record_outcome
 
 
 def _plan(group: DemoCommittee, year: int):
@@ -101,13 +104,15 @@ def _recommendation(group: DemoCommittee, activity, present: list[int]) -> None:
         submitted_on=dt.date(2022, 5, 6),
         authors=authors,
     )
-    record_instruction(
-        actor=None,
-        outcome=outcome,
-        leader="市委主要领导",
+    # The paper instruction, transcribed by the office as any paper one is.
+    transcribe_instruction(
+        target=target_named(OUTCOME),
+        record=outcome,
+        actor=group.world.accounts["staff"],
+        leader_name="市委主要领导",
         level="city",
         text=instruction,
-        given_on=dt.date(2022, 5, 12),
+        instructed_on=dt.date(2022, 5, 12),
     )
     record_adoption(
         actor=None,

@@ -38,9 +38,11 @@ def outcome_docx(outcome: Outcome) -> bytes:
     document.add_paragraph(
         f"报送：{outcome.get_submitted_to_display()}  采纳情况：{outcome.get_adoption_display()}"
     )
-    for instruction in outcome.instructions.all():
-        who = f"{instruction.leader}（{instruction.get_level_display()}）"
-        document.add_paragraph(f"{instruction.given_on:%Y年%m月%d日} {who}批示：{instruction.text}")
+    for instruction in outcome.instructions.order_by("instructed_on", "id"):
+        who = f"{instruction.leader_name}（{instruction.get_level_display()}）"
+        document.add_paragraph(
+            f"{instruction.instructed_on:%Y年%m月%d日} {who}批示：{instruction.text}"
+        )
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

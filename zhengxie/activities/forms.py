@@ -10,7 +10,6 @@ from zhengxie.core.selectors import upper_committee_ids
 from .models import (
     ActivityKind,
     GuestKind,
-    InstructionLevel,
     InvitationSource,
     OutcomeKind,
     PlanTopic,
@@ -162,13 +161,6 @@ class AwardForm(forms.Form):
         max_value=100,
         required=False,
     )
-
-
-class InstructionForm(forms.Form):
-    leader = forms.CharField(label=_("批示领导"), max_length=60)
-    level = forms.ChoiceField(label=_("级别"), choices=InstructionLevel.choices)
-    text = forms.CharField(label=_("批示内容"), widget=forms.Textarea(attrs={"rows": 2}))
-    given_on = forms.DateField(label=_("批示日期"), widget=DATE)
 
 
 class FollowUpForm(forms.Form):

@@ -32,9 +32,6 @@ urlpatterns = [
     path("outcomes/", outcomes.outcome_list, name="outcomes"),
     path("outcomes/new/", outcomes.outcome_new, name="outcome_new"),
     path("outcomes/<int:pk>/", outcomes.outcome_detail, name="outcome"),
-    path(
-        "outcomes/<int:pk>/instruction/", outcomes.outcome_instruction, name="outcome_instruction"
-    ),
     path("outcomes/<int:pk>/follow-up/", outcomes.outcome_follow_up, name="outcome_follow_up"),
     path("outcomes/<int:pk>/attach/", outcomes.outcome_attach, name="outcome_attach"),
     path("outcomes/<int:pk>/word/", outcomes.outcome_word, name="outcome_word"),

@@ -52,13 +52,19 @@ def _leader_level(leader: User, record: Model) -> str:
     return _LEVEL_OF_COMMITTEE.get(committee.level, InstructionLevel.CITY)
 
 
-def _clean_text(text: str) -> str:
+def _text_error(text: str) -> str:
     text = (text or "").strip()
     if not text:
-        raise ValidationError({"text": _("请填写批示内容。")})
+        return _("请填写批示内容。")
     if len(text) > TEXT_MAX_CHARS:
-        raise ValidationError({"text": _("批示内容不能超过%(n)s字。") % {"n": TEXT_MAX_CHARS}})
-    return text
+        return _("批示内容不能超过%(n)s字。") % {"n": TEXT_MAX_CHARS}
+    return ""
+
+
+def _clean_text(text: str) -> str:
+    if error := _text_error(text):
+        raise ValidationError({"text": error})
+    return text.strip()
 
 
 def write_instruction(
@@ -96,7 +102,9 @@ def transcribe_instruction(
     unit: HandlingUnit | None = None,
     due_on: dt.date | None = None,
 ) -> Instruction:
-    """A paper instruction the office types in, marked as transcribed. Locks the record."""
+    """A paper instruction the office types in (登记批示), marked as transcribed, with who
+    typed it and the leader's name, title and level as written on the paper. Locks the
+    record; every field's error is reported at once."""
     perms.check_transcribe_permission(actor, target, record)
     errors = {}
     if not (leader_name or "").strip():
@@ -105,6 +113,8 @@ def transcribe_instruction(
         errors["level"] = _("请选择批示级别。")
     if instructed_on and instructed_on > today():
         errors["instructed_on"] = _("批示日期不能晚于今天。")
+    if text_error := _text_error(text):
+        errors["text"] = text_error
     if errors:
         raise ValidationError(errors)
     fields = {

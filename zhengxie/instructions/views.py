@@ -19,7 +19,7 @@ from .forms import QueueFilterForm, TranscribeForm, WriteForm
 from .workflow import INSTRUCTION
 
 
-def _pen(request, kind: str, pk: int, *, form_class, check, call, template_title):
+def _pen(request, kind: str, pk: int, *, form_class, check, call, template_title, submit, done):
     target, record = selectors.get_target_and_record(kind, pk)
     check(request.user, target, record)
     form = form_class(request.POST or None, committee=record.committee)
@@ -29,7 +29,7 @@ def _pen(request, kind: str, pk: int, *, form_class, check, call, template_title
         except ValidationError as error:
             show_on_form(form, error)
         else:
-            return redirect_with_success(request, _("批示已送达政协机关。"), target.url(record))
+            return redirect_with_success(request, done, target.url(record))
     context = {
         "form": form,
         "target": target,
@@ -37,6 +37,7 @@ def _pen(request, kind: str, pk: int, *, form_class, check, call, template_title
         "record_title": target.title(record),
         "record_url": target.url(record),
         "page_title": template_title,
+        "submit_label": submit,
     }
     return render(request, "instructions/write.html", context)
 
@@ -45,14 +46,16 @@ def _pen(request, kind: str, pk: int, *, form_class, check, call, template_title
 def write(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return _pen(request, kind, pk, form_class=WriteForm,
                 check=perms.check_write_instruction_permission,
-                call=services.write_instruction, template_title=_("作出批示"))  # fmt: skip
+                call=services.write_instruction, template_title=_("作出批示"),
+                submit=_("提交批示"), done=_("批示已送达政协机关。"))  # fmt: skip
 
 
 @login_required
 def transcribe(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return _pen(request, kind, pk, form_class=TranscribeForm,
                 check=perms.check_transcribe_permission,
-                call=services.transcribe_instruction, template_title=_("转录纸质批示"))  # fmt: skip
+                call=services.transcribe_instruction, template_title=_("转录纸质批示"),
+                submit=_("登记批示"), done=_("纸质批示已登记。"))  # fmt: skip
 
 
 def _list(request, instructions, *, title: str, filters=None) -> HttpResponse:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import BulletinIssue, Escalation, Instruction, OpinionReport
+from .models import BulletinIssue, Escalation, OpinionReport
 
 
 @admin.register(OpinionReport)
@@ -24,10 +24,4 @@ class BulletinIssueAdmin(SimpleHistoryAdmin):
 @admin.register(Escalation)
 class EscalationAdmin(SimpleHistoryAdmin):
     list_display = ["report", "level", "sent_on", "adopted_on"]
-    list_filter = ["level"]
-
-
-@admin.register(Instruction)
-class InstructionAdmin(SimpleHistoryAdmin):
-    list_display = ["leader_name", "level", "instructed_on", "report"]
     list_filter = ["level"]

@@ -1,9 +1,10 @@
 """One committee's year of opinion reports for the demo, stated as a plan and played through the
 services the web views call: members write and submit their reports, the information office
 adopts, forwards, declines or returns them through the workflow, composes the adopted ones into
-issues of 《社情民意》, sends the best up the ladder and records instructions. Every date is the
-day the act took place (`at`/`sent_on`/`instructed_on`), so 2021 and 2022 each count in their
-own year; the figures come out of the records, nothing is set to a target."""
+issues of 《社情民意》, sends the best up the ladder and transcribes the paper instructions
+leaders wrote on them. Every date is the day the act took place (`at`/`sent_on`/
+`instructed_on`), so 2021 and 2022 each count in their own year; the figures come out of the
+records, nothing is set to a target."""
 
 import datetime as dt
 import random
@@ -13,9 +14,12 @@ from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from zhengxie.core.models import Committee, HandlingUnit, Member, User
+from zhengxie.instructions.services import transcribe_instruction
+from zhengxie.instructions.targets import target_named
 
 from . import services
 from .demo_texts import BODIES, INSTRUCTION_TEXTS, LEADERS, write_report
+from .instruction_targets import REPORT
 from .models import AdoptionMode, OpinionReport
 from .models import OpinionState as S
 
@@ -229,8 +233,9 @@ def _instructions(desk: Desk, plan: OpinionPlan, adopted: list[Draft]) -> None:
             chosen = (featured + rest)[: max(count, len(featured))]
         for draft in chosen:
             name, title = rng.choice(LEADERS[level])
-            services.record_instruction(
-                report=draft.report,
+            transcribe_instruction(
+                target=target_named(REPORT),
+                record=draft.report,
                 actor=desk.office,
                 leader_name=name,
                 leader_title=title,

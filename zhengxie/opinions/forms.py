@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from zhengxie.core.models import Committee, HandlingUnit, Member
 from zhengxie.core.rules import rule
 
-from .models import AdoptionMode, AuthorBodyKind, EscalationLevel, InstructionLevel, OpinionState
+from .models import AdoptionMode, AuthorBodyKind, EscalationLevel, OpinionState
 from .rules import CATEGORIES, DECLINE_GROUNDS
 
 # The browser's date picker reads and writes ISO dates whatever the page's language.
@@ -143,19 +143,3 @@ class UpperAdoptionForm(forms.Form):
         initial=timezone.localdate,
         widget=DATE,
     )
-
-
-class InstructionForm(forms.Form):
-    leader_name = forms.CharField(label=_("批示领导"), max_length=40)
-    leader_title = forms.CharField(label=_("职务"), max_length=60, required=False)
-    level = forms.ChoiceField(label=_("批示级别"), choices=InstructionLevel.choices)
-    instructed_on = forms.DateField(
-        label=_("批示日期"),
-        initial=timezone.localdate,
-        widget=DATE,
-    )
-    text = forms.CharField(label=_("批示内容"), widget=forms.Textarea(attrs={"rows": 3}))
-
-
-class FollowUpForm(forms.Form):
-    follow_up = forms.CharField(label=_("落实情况"), widget=forms.Textarea(attrs={"rows": 2}))

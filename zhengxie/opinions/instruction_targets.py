@@ -1,7 +1,8 @@
 """The opinion records leaders instruct on: an adopted report, and an issue of 《社情民意》.
 
 An instruction on a report is what makes the report count: each member author earns the
-instruction credit of its level, and the authors hear of it, as when the office records one."""
+instruction credit of its level and the authors hear of it, whether the leader wrote it here or
+the office transcribed a paper one."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from zhengxie.instructions.targets import Target, register_target
 
 from . import permissions as perms
 from .models import BulletinIssue, OpinionReport, OpinionState
+from .notifications import INSTRUCTION
 from .services.common import credit_authors, notify_authors
 
 REPORT = "opinion_report"
@@ -29,7 +31,7 @@ def _credit_report(instruction) -> None:
     credit_authors(report=report, kind=DutyKind.INSTRUCTION, source=instruction,
                    occurred_on=instruction.instructed_on, role=instruction.level)  # fmt: skip
     title = _("您的信息获%(name)s批示") % {"name": instruction.leader_name}
-    notify_authors(report=report, title=title, body=instruction.text)
+    notify_authors(kind=INSTRUCTION, report=report, title=title, body=instruction.text)
 
 
 def register() -> None:

@@ -101,10 +101,10 @@ def check_office_permission(user: User, committee: Committee | int) -> None:
 
 
 def check_follow_up_permission(user: User, report: OpinionReport) -> None:
-    """Escalations and instructions are recorded by the office, on adopted reports only."""
+    """Escalations are recorded by the office, on adopted reports only."""
     check_office(user, report.committee_id)
     if report.state != OpinionState.ADOPTED:
-        raise PermissionDenied(_("只有已采用的信息才能报送上级或登记批示。"))
+        raise PermissionDenied(_("只有已采用的信息才能报送上级。"))
 
 
 def can_read_bulletins(user: User, committee: Committee | int) -> bool:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from zhengxie.core.models import Committee, Member, User
 from zhengxie.core.permissions import active_seat, office_committee_ids
+from zhengxie.instructions.models import Instruction
 from zhengxie.instructions.selectors import counts_by_level_on
 
 from .models import (
@@ -18,7 +19,6 @@ from .models import (
     Escalation,
     EscalationLevel,
     ForwardAnswer,
-    Instruction,
     OpinionReport,
     OpinionState,
 )
@@ -82,7 +82,6 @@ def get_report_for_page(*, pk: int) -> OpinionReport:
         .prefetch_related(
             "members",
             Prefetch("escalations", queryset=Escalation.objects.order_by("sent_on", "id")),
-            Prefetch("instructions", queryset=Instruction.objects.order_by("instructed_on", "id")),
         )
         .get(pk=pk, is_deleted=False)
     )
@@ -175,10 +174,14 @@ def get_bulletin_for_page(*, pk: int) -> BulletinIssue:
 
 
 def list_instructions(*, committee_ids: list[int], year: int | None = None) -> QuerySet:
-    instructions = Instruction.objects.filter(committee_id__in=committee_ids)
+    """The leaders' instructions on the committees' reports (written here or transcribed)."""
+    instructions = Instruction.objects.filter(
+        committee_id__in=committee_ids,
+        target_type=ContentType.objects.get_for_model(OpinionReport),
+    )
     if year:
         instructions = instructions.filter(instructed_on__year=year)
-    return instructions.select_related("report", "committee").order_by("-instructed_on", "-id")
+    return instructions.select_related("committee").order_by("-instructed_on", "-id")
 
 
 def default_year(*, committee_ids: list[int]) -> int:
@@ -229,19 +232,9 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
 
 
 def _instruction_counts(cohort: QuerySet) -> dict[str, int]:
-    """批示 on the cohort's reports per level: those the office recorded here, and the
-    instructions app's (leaders' own and the paper ones the office transcribed there)."""
-    recorded = (
-        Instruction.objects.filter(report__in=cohort)
-        .values_list("level")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    written = counts_by_level_on(model=OpinionReport, record_ids=cohort.values("pk"))
-    counts: dict[str, int] = {}
-    for level, n in recorded.union(written, all=True):
-        counts[level] = counts.get(level, 0) + n
-    return counts
+    """批示 on the cohort's reports per level: leaders' own and the paper ones the office
+    transcribed, all in the instructions app."""
+    return dict(counts_by_level_on(model=OpinionReport, record_ids=cohort.values("pk")))
 
 
 def figures_in_detail(*, committee_ids: list[int], year: int) -> dict:

@@ -16,11 +16,9 @@ from .guests import Guest, GuestKind, GuestStatus
 from .kinds import AbsenceRule, ActivityKind, LeaveApprover
 from .outcomes import (
     Adoption,
-    InstructionLevel,
     Outcome,
     OutcomeAttachment,
     OutcomeFollowUp,
-    OutcomeInstruction,
     OutcomeKind,
     SubmittedTo,
 )
@@ -47,7 +45,6 @@ __all__ = [
     "Guest",
     "GuestKind",
     "GuestStatus",
-    "InstructionLevel",
     "Invitation",
     "InvitationSource",
     "LeaveApprover",
@@ -56,7 +53,6 @@ __all__ = [
     "Outcome",
     "OutcomeAttachment",
     "OutcomeFollowUp",
-    "OutcomeInstruction",
     "OutcomeKind",
     "PlanTopic",
     "ReadingBook",

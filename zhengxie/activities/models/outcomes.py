@@ -1,6 +1,7 @@
 """Outcomes of activities: 建议案, consultation reports, research and inspection reports."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -57,6 +58,10 @@ class Outcome(CommitteeScoped):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Leaders' instructions on the outcome: the instructions app's rows, read from here.
+    instructions = GenericRelation(
+        "instructions.Instruction", content_type_field="target_type", object_id_field="target_id"
+    )
     history = HistoricalRecords(m2m_fields=[authors])
 
     class Meta:
@@ -67,29 +72,6 @@ class Outcome(CommitteeScoped):
 
     def __str__(self) -> str:
         return self.title
-
-
-class InstructionLevel(models.TextChoices):
-    CITY = "city", _("市级领导")
-    PROVINCIAL = "provincial", _("省级领导")
-    NATIONAL = "national", _("中央领导")
-    COUNTY = "county", _("县级领导")
-
-
-class OutcomeInstruction(CommitteeScoped):
-    """批示 on an outcome: who, at which level, what they wrote."""
-
-    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="instructions")
-    leader = models.CharField(_("批示领导"), max_length=60)
-    level = models.CharField(_("级别"), max_length=12, choices=InstructionLevel.choices)
-    text = models.TextField(_("批示内容"))
-    given_on = models.DateField(_("批示日期"))
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("领导批示")
-        verbose_name_plural = _("领导批示")
-        ordering = ["given_on", "id"]
 
 
 class OutcomeFollowUp(CommitteeScoped):

@@ -21,7 +21,6 @@ from ..models import (
     Outcome,
     OutcomeAttachment,
     OutcomeFollowUp,
-    OutcomeInstruction,
     Speech,
     SpeechKind,
 )
@@ -154,45 +153,10 @@ def record_adoption(
     return take(outcome, ADOPTION_STEPS[adoption], actor, reason=note)
 
 
-def record_instruction(
-    *, actor: User | None, outcome: Outcome, leader: str, level: str, text: str, given_on: dt.date
-) -> OutcomeInstruction:
-    """A leader's 批示 on the outcome; each author is credited once per instruction."""
-    if actor is not None:
-        check_manage_activity_permission(actor, outcome.committee_id)
-    if not leader.strip() or not text.strip():
-        raise ValidationError({"leader": _("请填写批示领导和批示内容。")})
-    with transaction.atomic():
-        outcome = (
-            Outcome.objects.select_for_update(of=("self",))
-            .select_related("activity")
-            .get(pk=outcome.pk)
-        )
-        instruction = OutcomeInstruction(
-            outcome=outcome,
-            committee_id=outcome.committee_id,
-            leader=leader.strip(),
-            level=level,
-            text=text.strip(),
-            given_on=given_on,
-        )
-        instruction._history_user = actor
-        instruction.save()
-        for author in outcome.authors.all():
-            credit_duty(
-                member=author,
-                kind=DutyKind.INSTRUCTION,
-                source=instruction,
-                occurred_on=given_on,
-                role=level,
-            )
-        _follow_activity(actor, outcome)
-    return instruction
-
-
 def credit_leader_instruction(*, outcome: Outcome, instruction) -> None:
-    """A leader's own 批示 on the outcome (the instructions app's record): each author is
-    credited once, and the activity moves to "followed up" as the scheduled steps move it."""
+    """A 批示 on the outcome (the instructions app's record, a leader's own or a paper one the
+    office transcribed): each author is credited once, and the activity moves to "followed
+    up" as the scheduled steps move it."""
     for author in outcome.authors.all():
         credit_duty(
             member=author,

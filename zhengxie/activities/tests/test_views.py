@@ -218,14 +218,14 @@ def test_outcome_pages_by_role(client, held_outcome, staff, county, make_user):
     assert client.get(reverse("activities:outcome", args=[held_outcome.pk])).status_code == 403
     client.force_login(make_user(Role.LEADER, held_outcome.committee))
     page = client.get(reverse("activities:outcome", args=[held_outcome.pk])).content.decode()
-    assert "记录批示" not in page
+    assert reverse("instructions:transcribe", args=["outcome", held_outcome.pk]) not in page
 
 
 def test_leader_cannot_record_an_instruction(client, held_outcome, make_user):
     client.force_login(make_user(Role.LEADER, held_outcome.committee))
     response = client.post(
-        reverse("activities:outcome_instruction", args=[held_outcome.pk]),
-        {"leader": "某领导", "level": "city", "text": "同意", "given_on": "2022-06-01"},
+        reverse("instructions:transcribe", args=["outcome", held_outcome.pk]),
+        {"leader_name": "某领导", "level": "city", "text": "同意", "instructed_on": "2022-06-01"},
     )
     assert response.status_code == 403
     assert not held_outcome.instructions.exists()

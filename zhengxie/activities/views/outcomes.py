@@ -20,7 +20,7 @@ from zhengxie.instructions.selectors import panel_for
 
 from .. import selectors
 from ..exports import outcome_docx
-from ..forms import AttachmentForm, FollowUpForm, InstructionForm, OutcomeForm
+from ..forms import AttachmentForm, FollowUpForm, OutcomeForm
 from ..instruction_targets import OUTCOME
 from ..models import Activity, Outcome, OutcomeAttachment
 from ..permissions import can_manage_activity, check_manage_activity_permission
@@ -86,14 +86,12 @@ def outcome_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "outcome": outcome,
         "manage": manage,
         "authors": outcome.authors.all(),
-        "instructions": outcome.instructions.all(),
         "follow_ups": outcome.follow_ups.select_related("author"),
         "attachments": outcome.attachments.all(),
         **panel_for(request.user, OUTCOME, outcome),
     }
     if manage:
         context.update(
-            instruction_form=InstructionForm(),
             follow_form=FollowUpForm(),
             attachment_form=AttachmentForm(),
             **history_context(outcome),
@@ -117,14 +115,6 @@ def _post(request, pk: int, form_class, call, done: str) -> HttpResponse:
     else:
         messages.success(request, done)
     return redirect("activities:outcome", pk)
-
-
-@login_required
-@require_POST
-def outcome_instruction(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post(
-        request, pk, InstructionForm, outcome_services.record_instruction, _("已记录领导批示。")
-    )
 
 
 @login_required

@@ -12,6 +12,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
+from zhengxie.instructions.selectors import list_on_record
 from zhengxie.opinions import selectors, services
 
 from ..caching import polled
@@ -56,17 +57,25 @@ class EscalationOut(Schema):
 
 
 class ReportInstructionOut(Schema):
+    id: int = Field(description="批示编号，/api/v1/instructions/{id} 读其落实反馈")
     leader_name: str
     leader_title: str
     level: str
     level_label: str
     text: str
     instructed_on: date
-    follow_up: str = Field(description="落实情况")
+    is_transcribed: bool = Field(description="纸质批示转录")
+    state: str = Field(description="批示办理状态")
+    follow_up: str = Field(description="落实情况：最近一次落实反馈，尚无为空")
 
     @staticmethod
     def resolve_level_label(instruction) -> str:
         return instruction.get_level_display()
+
+    @staticmethod
+    def resolve_follow_up(instruction) -> str:
+        follow_ups = list(instruction.follow_ups.all())
+        return follow_ups[-1].text if follow_ups else ""
 
 
 class HandedFromOut(Schema):
@@ -125,7 +134,7 @@ class ReportDetailOut(ReportOut):
 
     @staticmethod
     def resolve_instructions(report) -> list:
-        return list(report.instructions.all())
+        return list(list_on_record(report))
 
     @staticmethod
     def resolve_upper_handling(report) -> list:

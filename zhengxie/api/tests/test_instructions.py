@@ -5,7 +5,7 @@ import pytest
 
 from zhengxie.core.models import Role
 from zhengxie.instructions.models import Instruction, InstructionFollowUp
-from zhengxie.instructions.services import write_instruction
+from zhengxie.instructions.services import transcribe_instruction, write_instruction
 from zhengxie.instructions.targets import target_named
 from zhengxie.opinions.factories import make_office
 from zhengxie.proposals.factories import unit_of
@@ -119,3 +119,25 @@ def test_the_lists_read_in_the_same_queries_at_any_size(
         with django_assert_max_num_queries(LIST_QUERIES):
             response = client.get(path, limit=50)
         assert len(response.json()["items"]) == count
+
+
+def test_a_transcribed_paper_instruction_is_marked_for_the_department_and_the_office(
+    adopted, office, leader, unit, unit_user, api_as
+):
+    # given the office's 登记批示 of a paper instruction, passed to the department
+    instruction = transcribe_instruction(
+        target=target_named("opinion_report"), record=adopted, actor=office,
+        leader_name="张市长", leader_title="市长", level="city", text="请认真研究。",
+        instructed_on=adopted.decided_at.date(), unit=unit,
+    )  # fmt: skip
+    # when the department lists it and the office reads it
+    listed = api_as(unit_user).get("/instructions/unit").json()["items"]
+    body = api_as(office).get(f"/instructions/{instruction.pk}").json()
+    # then both read it as transcribed, under the leader's name as typed
+    assert [(i["id"], i["is_transcribed"]) for i in listed] == [(instruction.pk, True)]
+    assert (body["is_transcribed"], body["leader_name"], body["leader_title"]) == (
+        True, "张市长", "市长",
+    )  # fmt: skip
+    # and a leader's own instruction is not
+    own = _write(adopted, leader, unit=unit)
+    assert api_as(office).get(f"/instructions/{own.pk}").json()["is_transcribed"] is False

@@ -6,6 +6,8 @@ import pytest
 
 from zhengxie.core import factories as core
 from zhengxie.core.models import Role
+from zhengxie.instructions.services import transcribe_instruction
+from zhengxie.instructions.targets import target_named
 from zhengxie.opinions import factories as opinion_factories
 from zhengxie.opinions import services as opinions
 from zhengxie.opinions.models import OpinionReport
@@ -120,20 +122,20 @@ def test_status_shows_adoption_escalations_and_instructions(author, staff, api_a
     report = opinion_factories.make_adopted_report(author=author, office=staff, mode="combined")
     today = dt.date.today()
     opinions.escalate_report(report=report, actor=staff, level="provincial", sent_on=today)
-    opinions.record_instruction(
-        report=report, actor=staff, leader_name="市长", level="city", text="请研究落实",
-        instructed_on=today,
+    instruction = transcribe_instruction(
+        target=target_named("opinion_report"), record=report, actor=staff, leader_name="市长",
+        level="city", text="请研究落实", instructed_on=today,
     )  # fmt: skip
     # when the author reads it
     body = api_as(author.user).get(f"/opinions/{report.pk}").json()
-    # then
+    # then the paper instruction the office typed in is marked as such
     assert (body["state"], body["adoption_mode"]) == ("adopted", "combined")
     assert not body["editable"]
     assert [e["level"] for e in body["escalations"]] == ["provincial"]
     assert body["instructions"][0] == {
-        "leader_name": "市长", "leader_title": "", "level": "city",
-        "level_label": body["instructions"][0]["level_label"], "text": "请研究落实",
-        "instructed_on": today.isoformat(), "follow_up": "",
+        "id": instruction.pk, "leader_name": "市长", "leader_title": "", "level": "city",
+        "level_label": "市领导", "text": "请研究落实", "instructed_on": today.isoformat(),
+        "is_transcribed": True, "state": "written", "follow_up": "",
     }  # fmt: skip
 
 

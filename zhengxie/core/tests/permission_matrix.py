@@ -109,7 +109,6 @@ MATRIX = {
     "activities:outcome_attach": post_only(*CITY_OFFICE),
     "activities:outcome_create": only(*CITY_OFFICE),
     "activities:outcome_follow_up": post_only(*CITY_OFFICE),
-    "activities:outcome_instruction": post_only(*CITY_OFFICE),
     "activities:outcome_new": only(*OFFICE),
     "activities:outcome_word": only(*INSIDERS),
     "activities:outcomes": signed_in(conceals=("outcome", OUTSIDERS), departed=OK),
@@ -312,9 +311,7 @@ MATRIX = {
     "opinions:discard": post_only(),  # the report is submitted: no draft to discard
     "opinions:edit": only(*CITY_OFFICE),
     "opinions:escalate": post_only(*CITY_OFFICE),
-    "opinions:follow_up": post_only(*CITY_OFFICE),
     "opinions:hand_off": post_only(*CITY_OFFICE),
-    "opinions:instruct": post_only(*CITY_OFFICE),
     "opinions:mine": signed_in(),
     "opinions:new": only("member", *OFFICE),
     "opinions:overview": only(*FIGURE_READERS),

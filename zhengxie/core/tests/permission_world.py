@@ -30,7 +30,7 @@ from zhengxie.grassroots import factories as grassroots_factories
 from zhengxie.grassroots.models import CaseState
 from zhengxie.grassroots.services.sessions import Participant, hold_session
 from zhengxie.insights.services import request_annual_review
-from zhengxie.instructions.services import write_instruction
+from zhengxie.instructions.services import transcribe_instruction, write_instruction
 from zhengxie.instructions.targets import target_named
 from zhengxie.jobs import factories as jobs_factories
 from zhengxie.jobs.services.reports import report_job
@@ -140,8 +140,9 @@ def _opinions(world: World, city) -> None:
     escalation = opinions.escalate_report(
         report=adopted, actor=staff, level="provincial", sent_on=dt.date.today()
     )
-    instruction = opinions.record_instruction(
-        report=adopted,
+    instruction = transcribe_instruction(
+        target=target_named("opinion_report"),
+        record=adopted,
         actor=staff,
         leader_name="市长",
         level="city",
@@ -474,9 +475,7 @@ ROUTE_ARGUMENTS = {
     "opinions:discard": {"pk": "report"},
     "opinions:escalate": {"pk": "adopted"},
     "opinions:hand_off": {"pk": "adopted"},
-    "opinions:instruct": {"pk": "adopted"},
     "opinions:upper_adoption": {"pk": "escalation"},
-    "opinions:follow_up": {"pk": "instruction"},
     "opinions:bulletin": {"pk": "bulletin"},
     "opinions:bulletin_docx": {"pk": "bulletin"},
     "activities:detail": {"pk": "activity"},
@@ -496,7 +495,6 @@ ROUTE_ARGUMENTS = {
     "activities:speech": {"pk": "activity"},
     "activities:outcome_create": {"pk": "activity"},
     "activities:outcome": {"pk": "outcome"},
-    "activities:outcome_instruction": {"pk": "outcome"},
     "activities:outcome_follow_up": {"pk": "outcome"},
     "activities:outcome_attach": {"pk": "outcome"},
     "activities:outcome_word": {"pk": "outcome"},

@@ -5,13 +5,14 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 
+from zhengxie.instructions.models import Instruction, InstructionLevel
+from zhengxie.opinions.instruction_targets import REPORT
 from zhengxie.opinions.models import (
     AdoptionMode,
     Escalation,
     EscalationLevel,
-    Instruction,
-    InstructionLevel,
     OpinionReport,
     OpinionState,
 )
@@ -90,16 +91,22 @@ def _upward(world: ScaleWorld, adopted: list[OpinionReport]) -> None:
         ],
     )
     instructed = [r for r in escalated if world.rng.random() < 0.3]
+    report_type = ContentType.objects.get_for_model(OpinionReport)
     insert(
         Instruction,
         [
             Instruction(
                 committee_id=r.committee_id,
-                report_id=r.pk,
+                target_kind=REPORT,
+                target_type=report_type,
+                target_id=r.pk,
+                target_title=r.title,
+                target_url=reverse("opinions:detail", args=[r.pk]),
                 leader_name="市领导",
                 level=InstructionLevel.CITY,
                 text="请相关部门研究办理。",
                 instructed_on=sent_on,
+                is_transcribed=True,
             )
             for r in instructed
         ],

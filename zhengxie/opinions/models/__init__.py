@@ -1,6 +1,6 @@
 from .answers import ForwardAnswer
 from .bulletins import BulletinCounter, BulletinIssue
-from .escalations import Escalation, EscalationLevel, Instruction, InstructionLevel
+from .escalations import Escalation, EscalationLevel
 from .reports import AdoptionMode, AuthorBodyKind, OpinionReport, OpinionState
 
 __all__ = [
@@ -11,8 +11,6 @@ __all__ = [
     "Escalation",
     "EscalationLevel",
     "ForwardAnswer",
-    "Instruction",
-    "InstructionLevel",
     "OpinionReport",
     "OpinionState",
 ]

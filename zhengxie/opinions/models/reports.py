@@ -1,7 +1,7 @@
 """社情民意信息: one piece of information a member or a body reports to the committee."""
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -109,6 +109,10 @@ class OpinionReport(CommitteeScoped):
     upper_decision = models.CharField(_("上级政协办理情况"), max_length=120, blank=True)
     is_deleted = models.BooleanField(_("已删除"), default=False)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    # Leaders' instructions on the report: the instructions app's rows, read from here.
+    instructions = GenericRelation(
+        "instructions.Instruction", content_type_field="target_type", object_id_field="target_id"
+    )
     history = HistoricalRecords(m2m_fields=[members])
 
     class Meta:

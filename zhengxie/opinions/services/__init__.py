@@ -2,12 +2,7 @@
 
 from .answers import answer_forwarded_report
 from .bulletins import compose_bulletin
-from .follow_up import (
-    escalate_report,
-    record_follow_up,
-    record_instruction,
-    record_upper_adoption,
-)
+from .follow_up import escalate_report, record_upper_adoption
 from .handoffs import hand_off_report
 from .intake import intake_converted_proposal
 from .reports import apply_action, create_report, discard_draft, update_report
@@ -21,8 +16,6 @@ __all__ = [
     "escalate_report",
     "hand_off_report",
     "intake_converted_proposal",
-    "record_follow_up",
-    "record_instruction",
     "record_upper_adoption",
     "update_report",
 ]

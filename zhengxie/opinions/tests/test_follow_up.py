@@ -6,9 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from zhengxie.core.factories import make_member
 from zhengxie.core.models import Role
 from zhengxie.duty.models import DutyKind, DutyRecord
+from zhengxie.instructions.models import Instruction
+from zhengxie.instructions.services import transcribe_instruction
+from zhengxie.instructions.targets import target_named
 from zhengxie.opinions import services
 from zhengxie.opinions.factories import make_adopted_report, make_report
-from zhengxie.opinions.models import Escalation, Instruction
+from zhengxie.opinions.models import Escalation
 
 
 def test_escalation_then_upper_adoption_credits_the_level(author, office):
@@ -60,54 +63,45 @@ def test_upper_adoption_cannot_predate_the_sending(author, office):
     assert escalation.adopted_on is None
 
 
+def _transcribe(report, actor, **fields):
+    """登记批示: the office types in a paper instruction, through the instructions app."""
+    values = {"leader_name": "王市长", "level": "city", "text": "请市农业农村局研究落实。",
+              "instructed_on": dt.date.today(), **fields}  # fmt: skip
+    return transcribe_instruction(
+        target=target_named("opinion_report"), record=report, actor=actor, **values
+    )
+
+
 def test_instruction_credits_every_member_author_with_its_level(author, office):
     co_author = make_member(committee=author.committee)
     report = make_report(author=author, co_authors=[co_author])
-    services.apply_action(report=report, actor=office, action="adopt", mode="single")
+    report = services.apply_action(report=report, actor=office, action="adopt", mode="single")
 
-    instruction = services.record_instruction(
-        report=report,
-        actor=office,
-        leader_name="王市长",
-        leader_title="市长",
-        level="city",
-        text="请市农业农村局研究落实。",
-        instructed_on=dt.date.today(),
-    )
+    instruction = _transcribe(report, office, leader_title="市长")
 
     instruction.refresh_from_db()
-    assert instruction.level == "city"
+    assert (instruction.level, instruction.is_transcribed) == ("city", True)
+    assert instruction.recorded_by == office
+    assert instruction.target == report
     credited = DutyRecord.objects.filter(kind=DutyKind.INSTRUCTION, role="city")
     assert set(credited.values_list("member_id", flat=True)) == {author.pk, co_author.pk}
+    assert set(credited.values_list("source_id", flat=True)) == {instruction.pk}
 
 
 def test_instruction_form_errors_name_the_fields(author, office):
     report = make_adopted_report(author=author, office=office)
 
     with pytest.raises(ValidationError) as error:
-        services.record_instruction(
-            report=report,
-            actor=office,
-            leader_name="",
-            level="galactic",
-            text="",
-            instructed_on=dt.date.today(),
-        )
+        _transcribe(report, office, leader_name="", level="galactic", text="")
 
     assert set(error.value.message_dict) == {"leader_name", "level", "text"}
     assert not Instruction.objects.exists()
 
 
-def test_a_leader_reads_but_does_not_record_instructions(author, office, make_user, city):
+def test_a_leader_reads_but_does_not_transcribe_instructions(author, office, make_user, city):
     leader = make_user(Role.LEADER, city)
     report = make_adopted_report(author=author, office=office)
 
     with pytest.raises(PermissionDenied):
-        services.record_instruction(
-            report=report,
-            actor=leader,
-            leader_name="王市长",
-            level="city",
-            text="阅。",
-            instructed_on=dt.date.today(),
-        )
+        _transcribe(report, leader, text="阅。")
+    assert not Instruction.objects.exists()

@@ -57,18 +57,20 @@ def test_member_reports_staff_adopt_into_an_issue_and_record_an_instruction(
     with open(path, "rb") as handle:
         paragraphs = [p.text for p in Document(io.BytesIO(handle.read())).paragraphs]
     assert "关于解决城区停车难问题的建议" in paragraphs
-    # and records the city leader's instruction on the report
+    # and records the city leader's paper instruction on the report (登记批示)
     page.get_by_role("link", name="关于解决城区停车难问题的建议").click()
+    page.click("[data-testid=transcribe-instruction]")
     page.fill("input[name=leader_name]", "陈市长")
     page.select_option("select[name=level]", "city")
     page.fill("textarea[name=text]", "请市住建局、市城管执法委研究落实。")
-    page.click("text=登记批示")
-    # then
-    assert (
-        "请市住建局、市城管执法委研究落实。"
-        in page.locator("[data-testid=instruction]").inner_text()
-    )
+    page.click("[data-testid=submit-instruction]")
+    # then the report shows it, marked as transcribed from paper
+    instruction = page.locator("[data-testid=leader-instruction]")
+    assert "请市住建局、市城管执法委研究落实。" in instruction.inner_text()
+    assert instruction.locator("[data-testid=transcribed]").is_visible()
     report = OpinionReport.objects.get()
     assert report.state == OpinionState.ADOPTED
     assert report.bulletin.number == 1
-    assert report.instructions.get().leader_name == "陈市长"
+    written = report.instructions.get()
+    assert (written.leader_name, written.is_transcribed) == ("陈市长", True)
+    assert written.recorded_by == office

@@ -1,5 +1,7 @@
 import datetime as dt
 
+from zhengxie.instructions.services import transcribe_instruction
+from zhengxie.instructions.targets import target_named
 from zhengxie.opinions import selectors, services
 from zhengxie.opinions.factories import make_adopted_report, make_author, make_office, make_report
 
@@ -14,8 +16,9 @@ def test_figures_count_the_years_reports_stages_levels_and_rate(author, office, 
     make_report(author=author, submit=False)
     make_report(author=make_author(committee=county))
     services.escalate_report(report=adopted[0], actor=office, level="city", sent_on=dt.date.today())
-    services.record_instruction(
-        report=adopted[0],
+    transcribe_instruction(
+        target=target_named("opinion_report"),
+        record=adopted[0],
         actor=office,
         leader_name="李书记",
         level="city",

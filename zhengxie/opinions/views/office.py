@@ -21,14 +21,12 @@ from ..exports import bulletin_docx
 from ..forms import (
     BulletinForm,
     EscalationForm,
-    FollowUpForm,
     HandOffForm,
-    InstructionForm,
     QueueFilterForm,
     UpperAdoptionForm,
 )
 from ..instruction_targets import BULLETIN
-from ..models import BulletinIssue, Escalation, Instruction, OpinionReport
+from ..models import BulletinIssue, Escalation, OpinionReport
 
 # The queue is read a page at a time; a year's reports (hundreds) were one page before.
 QUEUE_PAGE_SIZE = 50
@@ -109,7 +107,7 @@ def bulletin_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _follow_up(request: HttpRequest, report: OpinionReport, form, call) -> HttpResponse:
-    """Escalation and instruction forms post here and come back to the record page. Who may
+    """Escalation forms post here and come back to the record page. Who may
     not follow the report up is refused before the form is read."""
     perms.check_follow_up_permission(request.user, report)
     if not form.is_valid():
@@ -159,31 +157,5 @@ def upper_adoption(request: HttpRequest, pk: int) -> HttpResponse:
         UpperAdoptionForm(request.POST),
         lambda data: services.record_upper_adoption(
             escalation=escalation, actor=request.user, **data
-        ),
-    )
-
-
-@login_required
-@require_POST
-def instruct(request: HttpRequest, pk: int) -> HttpResponse:
-    report = get_object_or_404(OpinionReport, pk=pk, is_deleted=False)
-    return _follow_up(
-        request,
-        report,
-        InstructionForm(request.POST),
-        lambda data: services.record_instruction(report=report, actor=request.user, **data),
-    )
-
-
-@login_required
-@require_POST
-def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
-    instruction = get_object_or_404(Instruction.objects.select_related("report"), pk=pk)
-    return _follow_up(
-        request,
-        instruction.report,
-        FollowUpForm(request.POST),
-        lambda data: services.record_follow_up(
-            instruction=instruction, actor=request.user, text=data["follow_up"]
         ),
     )

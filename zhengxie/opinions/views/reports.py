@@ -20,7 +20,7 @@ from zhengxie.instructions.selectors import panel_for
 
 from .. import permissions as perms
 from .. import selectors, services
-from ..forms import EscalationForm, HandOffForm, InstructionForm, ReportForm, UpperAdoptionForm
+from ..forms import EscalationForm, HandOffForm, ReportForm, UpperAdoptionForm
 from ..instruction_targets import REPORT
 from ..models import OpinionReport, OpinionState
 from ..workflow import OPINION_REPORT, progress
@@ -118,7 +118,6 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "hand_off_form": HandOffForm(),
         "upper_handling": selectors.list_upper_handling(report=report),
         "upper_form": UpperAdoptionForm(),
-        "instruction_form": InstructionForm(),
         "progress": progress(report.state),
         **history_context(report, shown=office),
         **panel_for(request.user, REPORT, report),
