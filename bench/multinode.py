@@ -2,7 +2,9 @@
 a member signs in on node A and goes on on node B, uploads an attachment through A and
 downloads it through B (sent by nginx after B's permission check), and views counted on both
 nodes add up exactly; then a task worker is killed in the middle of a 10,000-row register
-import, and the job is swept, retried and written exactly once (`--no-kill` skips this part;
+import, and the job is swept, retried and written exactly once; last, node A itself is killed
+while a member keeps saving through the balancer, and every write answered as saved is stored
+exactly once while writing goes on through node B (`--no-kill` skips both kills;
 `--reuse-database` keeps the database the last run prepared).
 
     .venv/bin/python bench/multinode.py          # needs nginx (Debian package), PostgreSQL, Redis
@@ -25,6 +27,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -272,6 +275,56 @@ def journey(env: dict, world: dict) -> None:
     )
 
 
+def node_lost(env: dict, world: dict, node_a: subprocess.Popen, writes: int = 120) -> None:
+    """Node A is killed (SIGKILL to its gunicorn master, then its workers) while a member keeps
+    saving opinion-report drafts through the balancer, four at a time: nginx sends the rest to
+    node B. A write cut off with A may fail (the member sees an error and saves again); every
+    write answered as saved is in the database exactly once, and writing goes on on B."""
+    person = pages.Browser(f"http://127.0.0.1:{BALANCED}")
+    pages.sign_in(person, world["member"])
+    _, _, page = person.fetch("/opinions/new/")
+    form = pages.PageLinks()
+    form.feed(page)
+    tag = secrets.token_hex(4)
+
+    def write(n: int) -> tuple[str, bool]:
+        title = f"节点切换{tag}-{n}"
+        fields = {"csrfmiddlewaretoken": form.csrf, "title": title, "body": "情况与建议。" * 20}
+        try:
+            status, location, _ = person.fetch("/opinions/new/", fields)
+        except OSError:
+            return title, False
+        return title, status == 302 and re.search(r"/opinions/\d+/$", location) is not None
+
+    workers = subprocess.run(
+        ["pgrep", "-P", str(node_a.pid)], capture_output=True, text=True
+    ).stdout.split()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        done = [pool.submit(write, n) for n in range(writes // 3)]
+        node_a.send_signal(signal.SIGKILL)
+        for pid in workers:
+            os.kill(int(pid), signal.SIGKILL)
+        killed_at = len(done)
+        done += [pool.submit(write, n) for n in range(killed_at, writes)]
+        answers = [future.result() for future in done]
+    saved = [title for title, ok in answers if ok]
+    stored = shell(env, (
+        "from collections import Counter; from zhengxie.opinions.models import OpinionReport; "
+        f"c = Counter(OpinionReport.objects.filter(title__startswith='节点切换{tag}-')"
+        ".values_list('title', flat=True)); "
+        "print(len(c), max(c.values(), default=0), ' '.join(c))"
+    )).split()  # fmt: skip
+    rows, most = int(stored[0]), int(stored[1])
+    lost = set(saved) - set(stored[2:])
+    check(
+        f"node A killed after {killed_at} of {writes} writes: every saved write stored once",
+        not lost and most <= 1,
+        f"{len(saved)} answered saved, {writes - len(saved)} failed, {rows} stored",
+    )
+    later = [answer for answer in answers[-writes // 3 :] if answer[1]]
+    check("writing goes on through node B", len(later) == len(answers[-writes // 3 :]))
+
+
 PREPARE_REGISTER = """
 from zhengxie.core.models import HandlingUnit, User
 from zhengxie.proposals import factories
@@ -383,6 +436,7 @@ def main() -> None:
         journey(env, world)
         if "--no-kill" not in sys.argv:
             killed_import(env, var, world)
+            node_lost(env, world, processes[0])
     finally:
         for process in processes:
             process.send_signal(signal.SIGTERM)

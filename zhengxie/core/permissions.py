@@ -89,6 +89,12 @@ def committee_ids_with_role(user: User, *roles: str, rollup: bool = False) -> se
     return set(known[key])
 
 
+def forget_committee_ids(user: User) -> None:
+    """After the tree changes under a person (a committee added), their kept answers go."""
+    for kept in ("_zx_committee_ids", "_zx_tree"):
+        user.__dict__.pop(kept, None)
+
+
 def _committee_ids_with_role(user: User, roles: tuple[str, ...], rollup: bool) -> set[int]:
     if getattr(user, "is_superuser", False):
         return set(Committee.objects.values_list("id", flat=True))

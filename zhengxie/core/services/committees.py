@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..models import Committee, CommitteeLevel, User
-from ..permissions import check_manage_committee_permission
+from ..permissions import check_manage_committee_permission, forget_committee_ids
 
 # The level a committee below one of each level has; a county has none below it.
 CHILD_LEVEL = {
@@ -88,6 +88,7 @@ def create_committee(
         committee._history_user = actor
         committee._change_reason = _("新建政协")
         committee.save()
+    forget_committee_ids(actor)  # the new committee is theirs to manage from now on
     return committee
 
 
