@@ -80,6 +80,9 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "zhengxie.core.middleware.RejectNulBytesMiddleware",
+    # Guests' cached thread pages leave here, before the middleware that has nothing to do
+    # for them (see zhengxie/portal/middleware.py).
+    "zhengxie.portal.middleware.GuestPageMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -68,13 +68,13 @@ def _int(value, default: int) -> int:
         return default
 
 
-def _is_plain_guest(request: HttpRequest) -> bool:
+def is_plain_guest(request: HttpRequest) -> bool:
     """No session and no flash messages: the page is the same as every other guest's."""
     cookies = request.COOKIES
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
-def _fill(entry: dict, pending: int, request: HttpRequest) -> HttpResponse:
+def fill_guest_page(entry: dict, pending: int, request: HttpRequest) -> HttpResponse:
     shown = max(entry["views"] + pending, entry["replies"])
     body = entry["html"].replace(VIEWS_MARK, str(shown))
     if CSRF_MARK in body:  # only pages with a form a guest may post mint a token
@@ -85,9 +85,9 @@ def _fill(entry: dict, pending: int, request: HttpRequest) -> HttpResponse:
 def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
     page = page_number(request)
     author_only = _int(request.GET.get("authorid"), 0) or None
-    cacheable = _is_plain_guest(request) and author_only is None
+    cacheable = is_plain_guest(request) and author_only is None
     if cacheable and (hit := guest_page_hit(pk, page, get_language())) is not None:
-        return _fill(*hit, request)
+        return fill_guest_page(*hit, request)
     thread = get_object_or_404(Thread.objects.select_related("board", "author"), pk=pk)
     permissions.check_view_thread(request.user, thread)
     pending = record_view(thread_id=pk)
@@ -106,8 +106,12 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "replies": thread.replies,
         "html": render_to_string("portal/thread.html", context, request=request),
     }
-    cache.set(page_key(pk, page, get_language()), entry, PAGE_SECONDS)
-    return _fill(entry, pending, request)
+    # A page with a form for guests needs each visitor's own CSRF token, which only the full
+    # middleware chain sets as a cookie: such a page is filled but not shared, so every cached
+    # page may be answered by GuestPageMiddleware.
+    if CSRF_MARK not in entry["html"]:
+        cache.set(page_key(pk, page, get_language()), entry, PAGE_SECONDS)
+    return fill_guest_page(entry, pending, request)
 
 
 def _thread_context(request: HttpRequest, data) -> dict:
