@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from zhengxie.core.rules import rule
 
@@ -57,16 +57,21 @@ def get_evaluation(committee_id: int) -> Evaluation:
     )
 
 
-def ledger_counts(records_filter: Q) -> dict[int, dict[tuple[str, str], int]]:
-    """Net acts per member and (kind, role): one grouped query over the ledger."""
-    counts: dict[int, dict[tuple[str, str], int]] = defaultdict(dict)
-    rows = (
+def ledger_groups(records_filter: Q) -> QuerySet:
+    """(member, kind, role, net) rows; a committee's year is read from the ledger index alone
+    (dutyrecord_year_groups holds the sign), in group order, without a sort or a table read."""
+    return (
         DutyRecord.objects.filter(records_filter)
         .values_list("member_id", "kind", "role")
         .annotate(net=Sum("sign"))
         .order_by()
     )
-    for member_id, kind, role, net in rows:
+
+
+def ledger_counts(records_filter: Q) -> dict[int, dict[tuple[str, str], int]]:
+    """Net acts per member and (kind, role): one grouped query over the ledger."""
+    counts: dict[int, dict[tuple[str, str], int]] = defaultdict(dict)
+    for member_id, kind, role, net in ledger_groups(records_filter):
         if net:
             counts[member_id][(kind, role)] = net
     return counts

@@ -111,7 +111,12 @@ class DutyRecord(models.Model):
         ]
         indexes = [
             models.Index(fields=["member", "year"]),
-            models.Index(fields=["committee", "year", "member", "kind", "role"]),
+            # A year's recompute groups by (member, kind, role) and sums the sign: with the
+            # sign in the index the grouping reads the index alone, in group order.
+            models.Index(
+                fields=["committee", "year", "member", "kind", "role", "sign"],
+                name="dutyrecord_year_groups",
+            ),
             # The year's participants: one kind's rows in member order, the sign read from the
             # index alone (the annual review counts them for every roll-up).
             models.Index(
