@@ -9,7 +9,7 @@ import datetime as dt
 
 from zhengxie.core.demo import DemoWorld
 from zhengxie.core.models import Member, Sector
-from zhengxie.instructions.services import transcribe_instruction
+from zhengxie.instructions.demo import liaisons, see_through
 from zhengxie.instructions.targets import target_named
 
 from .demo_data import (
@@ -104,15 +104,19 @@ def _recommendation(group: DemoCommittee, activity, present: list[int]) -> None:
         submitted_on=dt.date(2022, 5, 6),
         authors=authors,
     )
-    # The paper instruction, transcribed by the office as any paper one is.
-    transcribe_instruction(
+    # The paper instruction, typed in by the office and passed to the industry bureau.
+    departments = liaisons(group.committee)
+    industry = [d for d in departments if "经济和信息化" in d[0].name]
+    see_through(
         target=target_named(OUTCOME),
         record=outcome,
-        actor=group.world.accounts["staff"],
+        office=group.world.accounts["staff"],
+        department=(industry or departments)[0],
         leader_name="市委主要领导",
         level="city",
         text=instruction,
         instructed_on=dt.date(2022, 5, 12),
+        rng=group.world.rng,
     )
     record_adoption(
         actor=None,

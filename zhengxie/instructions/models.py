@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -84,7 +85,7 @@ class Instruction(CommitteeScoped):
         default=InstructionState.WRITTEN,
     )
     last_reminded_on = models.DateField(_("最近提醒日期"), null=True, blank=True)
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
     history = HistoricalRecords()
 
     class Meta:
@@ -120,7 +121,7 @@ class InstructionFollowUp(CommitteeScoped):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    submitted_at = models.DateTimeField(_("反馈时间"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("反馈时间"), default=timezone.now)
     accepted = models.BooleanField(_("已采纳"), null=True)
     office_note = models.TextField(_("机关意见"), blank=True)
     history = HistoricalRecords()

@@ -101,10 +101,12 @@ def transcribe_instruction(
     leader_title: str = "",
     unit: HandlingUnit | None = None,
     due_on: dt.date | None = None,
+    at: dt.datetime | None = None,
 ) -> Instruction:
     """A paper instruction the office types in (登记批示), marked as transcribed, with who
     typed it and the leader's name, title and level as written on the paper. Locks the
-    record; every field's error is reported at once."""
+    record; every field's error is reported at once. `at`: when the office typed it in, for
+    one entered later than that (passing it on to `unit` is dated the same)."""
     perms.check_transcribe_permission(actor, target, record)
     errors = {}
     if not (leader_name or "").strip():
@@ -113,6 +115,8 @@ def transcribe_instruction(
         errors["level"] = _("请选择批示级别。")
     if instructed_on and instructed_on > today():
         errors["instructed_on"] = _("批示日期不能晚于今天。")
+    elif at is not None and instructed_on and instructed_on > timezone.localdate(at):
+        errors["instructed_on"] = _("批示日期不能晚于录入日期。")
     if text_error := _text_error(text):
         errors["text"] = text_error
     if errors:
@@ -126,10 +130,12 @@ def transcribe_instruction(
         "is_transcribed": True,
     }
     return _create(target=target, record=record, actor=actor, fields=fields, unit=unit,
-                   due_on=due_on)  # fmt: skip
+                   due_on=due_on, at=at)  # fmt: skip
 
 
-def _create(*, target: Target, record: Model, actor: User, fields: dict, unit, due_on):
+def _create(
+    *, target: Target, record: Model, actor: User, fields: dict, unit, due_on, at=None
+) -> Instruction:
     if unit is not None and unit.committee_id != record.committee_id:
         raise ValidationError({"unit": _("落实部门须是本级政协的承办单位。")})
     with transaction.atomic():
@@ -141,9 +147,12 @@ def _create(*, target: Target, record: Model, actor: User, fields: dict, unit, d
             target_title=str(target.title(record))[:200],
             target_url=target.url(record),
             recorded_by=actor,
+            created_at=at or timezone.now(),
             **fields,
         )
         instruction._history_user = actor
+        if at is not None:
+            instruction._history_date = at
         instruction._change_reason = (
             _("转录纸质批示") if instruction.is_transcribed else _("领导批示")
         )
@@ -151,7 +160,8 @@ def _create(*, target: Target, record: Model, actor: User, fields: dict, unit, d
         target.on_written(instruction)
         transaction.on_commit(lambda: _tell_office(instruction))
         if unit is not None:
-            instruction = apply(instruction, "assign", actor, unit=unit, due_on=due_on)
+            dated = {"at": at} if at else {}
+            instruction = apply(instruction, "assign", actor, unit=unit, due_on=due_on, **dated)
     return instruction
 
 
@@ -201,7 +211,7 @@ def set_assignment(step: Step) -> None:
     """The department and the deadline: the one given, or the committee's working days on."""
     record = step.record
     due_on = step.data.get("due_on") or add_working_days(
-        today(),
+        timezone.localdate(step.moment()),
         rule(record.committee_id, rules.FEEDBACK_WORKING_DAYS),
         committee_id=record.committee_id,
     )
@@ -224,13 +234,16 @@ def record_follow_up(step: Step) -> None:
     text = (step.data.get("text") or "").strip()
     if not text:
         raise ValidationError({"text": _("请填写落实情况。")})
+    when = step.moment()
     follow_up = InstructionFollowUp(
         committee_id=step.record.committee_id,
         instruction=step.record,
         text=text,
         submitted_by=step.actor,
+        submitted_at=when,
     )
     follow_up._history_user = step.actor
+    follow_up._history_date = when
     follow_up.save()
 
 
@@ -254,6 +267,7 @@ def _decide_latest(step: Step, *, accepted: bool) -> None:
     follow_up.accepted = accepted
     follow_up.office_note = step.reason
     follow_up._history_user = step.actor
+    follow_up._history_date = step.moment()
     follow_up._change_reason = step.label
     follow_up.save(update_fields=["accepted", "office_note"])
 

@@ -14,7 +14,7 @@ from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from zhengxie.core.models import Committee, HandlingUnit, Member, User
-from zhengxie.instructions.services import transcribe_instruction
+from zhengxie.instructions.demo import liaisons, see_through
 from zhengxie.instructions.targets import target_named
 
 from . import services
@@ -223,8 +223,10 @@ def _ladder(desk: Desk, plan: OpinionPlan, adopted: list[Draft]) -> None:
 
 def _instructions(desk: Desk, plan: OpinionPlan, adopted: list[Draft]) -> None:
     """Leaders instruct on some adopted reports; the featured members' come first in the
-    committee's own level, so their record pages show one."""
+    committee's own level, so their record pages show one. The office passes each to a
+    department, which reports back."""
     rng = desk.rng
+    departments = liaisons(desk.committee)
     featured = [d for d in adopted if d.member_ids and d.member_ids[0] in desk.featured]
     for level, count in plan.instructions.items():
         chosen = rng.sample(adopted, min(count, len(adopted)))
@@ -233,15 +235,18 @@ def _instructions(desk: Desk, plan: OpinionPlan, adopted: list[Draft]) -> None:
             chosen = (featured + rest)[: max(count, len(featured))]
         for draft in chosen:
             name, title = rng.choice(LEADERS[level])
-            transcribe_instruction(
+            department = rng.choice(departments)
+            see_through(
                 target=target_named(REPORT),
                 record=draft.report,
-                actor=desk.office,
+                office=desk.office,
+                department=department,
                 leader_name=name,
                 leader_title=title,
                 level=level,
-                text=rng.choice(INSTRUCTION_TEXTS).format(unit="相关部门"),
+                text=rng.choice(INSTRUCTION_TEXTS).format(unit=department[0].name),
                 instructed_on=draft.decided.date() + dt.timedelta(days=rng.randrange(3, 40)),
+                rng=rng,
             )
 
 

@@ -10,11 +10,13 @@ else in the platform assigns a workflow's state field (a test greps for it).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .definition import OVERRIDE, Reason, Transition, Workflow
@@ -47,6 +49,12 @@ class Step:
         for name, value in values.items():
             setattr(self.record, name, value)
             self.touched.add(name)
+
+    def moment(self) -> dt.datetime:
+        """When the step took place: now, or the `at` a service entering an earlier act passed
+        (a paper record typed in later); that date stamps the record's fields and duty credits
+        as it stamps the step's history row."""
+        return self.data.get("at") or timezone.now()
 
 
 def apply(
@@ -147,6 +155,8 @@ def _enter(step: Step, effects=()) -> None:
     for effect in (*effects, *workflow.state(step.target).on_enter):
         effect(step)
     record._history_user = step.actor
+    if step.data.get("at") is not None:
+        record._history_date = step.data["at"]
     record._change_reason = _history_reason(step)
     fields = set(step.touched)
     if any(getattr(f, "auto_now", False) and f.name == "updated_at" for f in record._meta.fields):

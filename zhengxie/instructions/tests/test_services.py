@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from zhengxie.core.models import Notification, Role
 from zhengxie.core.workflow import apply
@@ -86,6 +87,50 @@ def test_office_transcribes_a_paper_instruction_marked_as_such(adopted, office, 
     apply(instruction, "assign", office, unit=unit, due_on=dt.date.today() + dt.timedelta(9))
     instruction.refresh_from_db()
     assert instruction.state == InstructionState.ASSIGNED and instruction.unit == unit
+
+
+def test_a_paper_instruction_seen_through_earlier_is_dated_when_each_step_took_place(
+    adopted, office, unit, unit_user
+):
+    # given a paper instruction typed in on the day after it was written, two years ago
+    typed = timezone.make_aware(dt.datetime(2022, 10, 10, 9, 30))
+    instruction = transcribe_instruction(
+        target=target_named(REPORT), record=adopted, actor=office, leader_name="张市长",
+        level="city", text="请认真研究", instructed_on=dt.date(2022, 10, 9), unit=unit, at=typed,
+    )  # fmt: skip
+    # when the department reports back and the office accepts, each entered with its date
+    reported = typed + dt.timedelta(days=6)
+    instruction = apply(instruction, "report", unit_user, text="已落实", at=reported)
+    instruction = apply(instruction, "accept", office, at=reported + dt.timedelta(days=2))
+    # then the record, its deadline, the feedback and every history row carry those dates
+    instruction.refresh_from_db()
+    assert instruction.state == InstructionState.CLOSED
+    assert instruction.created_at == typed
+    # 15 working days from Monday 10 October 2022
+    assert instruction.due_on == dt.date(2022, 10, 31)
+    (feedback,) = instruction.follow_ups.all()
+    assert feedback.submitted_at == reported
+    assert [h.history_date for h in feedback.history.order_by("history_id")] == [
+        reported,
+        reported + dt.timedelta(days=2),
+    ]
+    assert [h.history_date for h in instruction.history.order_by("history_id")] == [
+        typed,
+        typed,
+        reported,
+        reported + dt.timedelta(days=2),
+    ]
+
+
+def test_a_paper_instruction_is_not_typed_in_before_it_was_written(adopted, office):
+    with pytest.raises(ValidationError) as error:
+        transcribe_instruction(
+            target=target_named(REPORT), record=adopted, actor=office, leader_name="张市长",
+            level="city", text="请认真研究", instructed_on=dt.date(2022, 10, 9),
+            at=timezone.make_aware(dt.datetime(2022, 10, 8, 9)),
+        )  # fmt: skip
+    assert set(error.value.message_dict) == {"instructed_on"}
+    assert not Instruction.objects.exists()
 
 
 def test_transcription_names_the_field_at_fault(adopted, office):

@@ -170,23 +170,13 @@ def apply_action(
     """Take one step of the opinion report workflow (`workflow.py`) on the report as it is
     now; the engine locks the row, checks who and from which state, and runs the step's
     effects below. `comment` is the step's reason: the editor's comments, or why not. `at`:
-    a decision taken earlier and entered now is dated when it was taken (see `moment`)."""
+    a decision taken earlier and entered now is dated when it was taken (see `Step.moment`)."""
     workflow = workflow_of(OpinionReport)
     if not workflow.has_transition(action):
         raise ValidationError(_("未知的操作。"))
     current = OpinionReport.objects.get(pk=report.pk)
     data = {key: value for key, value in (("mode", mode), ("unit", unit), ("at", at)) if value}
     return apply(current, action, actor, workflow=workflow, reason=comment, **data)
-
-
-def moment(step: Step) -> dt.datetime:
-    """When the step took place: now, or the `at` a service entering an earlier act passed;
-    that date stamps the record's fields, the duty credit and the step's history row."""
-    at = step.data.get("at")
-    if at is None:
-        return timezone.now()
-    step.record._history_date = at
-    return at
 
 
 # The steps' effects, named in the workflow table; each reads and sets the locked row.
@@ -196,7 +186,7 @@ def stamp_submission(step: Step) -> None:
     """Entering 已报送. A resubmission after a return keeps its first date, so the year it
     counts in stays put. 提案转为社情民意信息的，不重复计分 (延边州政协 2022): converted
     reports earn no submit credit; the duty ledger makes a repeat a no-op."""
-    report, when = step.record, moment(step)
+    report, when = step.record, step.moment()
     step.touch(submitted_at=report.submitted_at or when)
     if report.source_type_id is None:
         credit_authors(
@@ -219,7 +209,7 @@ def add_editor_comment(step: Step) -> None:
     """The step's reason joins the dated editor's comments the authors read."""
     comment = step.reason.strip()
     if comment:
-        dated = f"{timezone.localdate(moment(step)).isoformat()} {comment}"
+        dated = f"{timezone.localdate(step.moment()).isoformat()} {comment}"
         step.touch(editor_comments=f"{step.record.editor_comments}\n{dated}".strip())
 
 
@@ -236,7 +226,7 @@ def record_adoption(step: Step) -> None:
     """Entering 已采用: dated, and every member author earns the adoption credit; a report
     handed up from below credits its original's authors, once for this level. An office
     override names no mode; it counts as combined, the mode an issue of several takes."""
-    mode, when = step.record.adoption_mode or AdoptionMode.COMBINED, moment(step)
+    mode, when = step.record.adoption_mode or AdoptionMode.COMBINED, step.moment()
     step.touch(adoption_mode=mode, decided_at=when)
     credit_authors(
         report=original_of(step.record),
@@ -258,7 +248,7 @@ def set_forwarded_unit(step: Step) -> None:
 
 
 def stamp_decision(step: Step) -> None:
-    step.touch(decided_at=moment(step))
+    step.touch(decided_at=step.moment())
 
 
 def tell_authors(step: Step) -> None:

@@ -4,15 +4,20 @@ import pytest
 from django.db.models import Count
 
 from zhengxie.core import demo as core_demo
-from zhengxie.core.models import Committee, Member
+from zhengxie.core.models import Committee, HandlingUnit, Member
+from zhengxie.instructions.models import Instruction, InstructionState
 from zhengxie.opinions import demo, selectors
 from zhengxie.opinions.models import BulletinIssue, OpinionReport, OpinionState
+from zhengxie.proposals.factories import make_unit_user
 
 
 def test_demo_year_has_reports_from_most_members_issues_and_instructions_at_each_level(db):
     # given the core world
     world = core_demo.DemoWorld(rng=random.Random(2022))
     core_demo.seed(world)
+    # and a liaison in two departments of each committee (the proposals step makes them)
+    for unit in HandlingUnit.objects.filter(sort_order__lt=2):
+        make_unit_user(committee=unit.committee, unit=unit)
     # when
     demo.seed(world)
     # then most, but not all, members reported
@@ -40,6 +45,14 @@ def test_demo_year_has_reports_from_most_members_issues_and_instructions_at_each
     # the demo member's own report is adopted and instructed
     liu = world.accounts["member"].member
     assert liu.opinion_reports.get().instructions.exists()
+    # every instruction was passed to a department, which reported back before its deadline
+    instructions = Instruction.objects.all()
+    assert instructions.exists()
+    assert {i.state for i in instructions} == {InstructionState.CLOSED}
+    for instruction in instructions.prefetch_related("follow_ups"):
+        (feedback,) = instruction.follow_ups.all()
+        assert feedback.accepted
+        assert instruction.instructed_on < feedback.submitted_at.date() <= instruction.due_on
     # and each committee's information office can log in with the demo password
     office = world.accounts["guangshui_info"]
     office.refresh_from_db()
