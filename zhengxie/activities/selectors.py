@@ -95,9 +95,15 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
     province alone has it in `joint_with_lower`, the city alone in `held`, and a roll-up of
     the province with the city in `held` only: `held + joint_with_lower` is the number of
     distinct activities the committees held or joined."""
-    # The office's own activities (机关自身活动) are counted apart, in `office_own_held`.
-    members = Q(office_own=False)
-    held = _held_all(committee_ids, year).aggregate(
+    # The office's own activities (机关自身活动) are counted apart, in `office_own_held`. The
+    # committees' own activities and the lower ones' they joined are counted in one pass.
+    own = Q(committee_id__in=committee_ids)
+    members = own & Q(office_own=False)
+    held = Activity.objects.filter(
+        own | Q(upper_partner_id__in=committee_ids),
+        starts_at__year=year,
+        state__in=_held_states(),
+    ).aggregate(
         held=Count("id", filter=members),
         consultations=Count("id", filter=members & Q(kind__counts_as_consultation=True)),
         study_sessions=Count("id", filter=members & Q(kind__counts_as_study=True)),
@@ -105,14 +111,8 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
             "id",
             filter=members & (Q(kind__joint_with_upper=True) | Q(upper_partner__isnull=False)),
         ),
-        office_own_held=Count("id", filter=Q(office_own=True)),
-    )
-    joint_with_lower = (
-        Activity.objects.filter(
-            upper_partner_id__in=committee_ids, starts_at__year=year, state__in=_held_states()
-        )
-        .exclude(committee_id__in=committee_ids)
-        .count()
+        office_own_held=Count("id", filter=own & Q(office_own=True)),
+        joint_with_lower=Count("id", filter=~own),
     )
     invitations = Invitation.objects.filter(
         committee_id__in=committee_ids, activity__starts_at__year=year
@@ -136,7 +136,6 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
     return {
         **held,
         **figures_guests(committee_ids=committee_ids, year=year),
-        "joint_with_lower": joint_with_lower,
         "research_inspection_reports": reports,
         "essays": essays,
         "invitations": invitations.count(),

@@ -3,7 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -208,13 +208,19 @@ def _cohort(committee_ids: list[int], year: int) -> QuerySet:
     )
 
 
-def _headline(cohort: QuerySet, submitted: int, adopted: int, instructions: int) -> dict:
+def _went_up() -> Q:
+    """A report sent to an upper level or handed up to the upper committee (`escalated`)."""
+    report = OuterRef("pk")
+    return Q(Exists(Escalation.objects.filter(report=report))) | Q(
+        Exists(OpinionReport.objects.filter(escalated_from=report, is_deleted=False))
+    )
+
+
+def _headline(submitted: int, adopted: int, escalated: int, instructions: int) -> dict:
     return {
         "submitted": submitted,
         "adopted": adopted,
-        "escalated": cohort.filter(Q(escalations__isnull=False) | Q(handoffs__is_deleted=False))
-        .distinct()
-        .count(),
+        "escalated": escalated,
         "instructions": instructions,
         "adoption_rate": round(adopted / submitted, 4) if submitted else 0.0,
     }
@@ -225,10 +231,12 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
     dashboards and the annual review read. adoption_rate = adopted / submitted, 0..1."""
     cohort = _cohort(committee_ids, year)
     counts = cohort.aggregate(
-        submitted=Count("id"), adopted=Count("id", filter=Q(state=OpinionState.ADOPTED))
+        submitted=Count("id"),
+        adopted=Count("id", filter=Q(state=OpinionState.ADOPTED)),
+        escalated=Count("id", filter=_went_up()),
     )
     instructions = sum(_instruction_counts(cohort).values())
-    return _headline(cohort, counts["submitted"], counts["adopted"], instructions)
+    return _headline(**counts, instructions=instructions)
 
 
 def _instruction_counts(cohort: QuerySet) -> dict[str, int]:
@@ -252,9 +260,9 @@ def figures_in_detail(*, committee_ids: list[int], year: int) -> dict:
     levels = _level_figures(cohort, instructed)
     return {
         **_headline(
-            cohort,
             submitted=sum(by_state.values()),
             adopted=by_state.get(OpinionState.ADOPTED, 0),
+            escalated=cohort.filter(_went_up()).count(),
             instructions=sum(instructed.values()),
         ),
         "by_stage": {state: by_state.get(state, 0) for state in OpinionState.values[1:]},

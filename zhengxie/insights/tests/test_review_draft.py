@@ -324,4 +324,4 @@ def test_the_draft_pages_queries_do_not_grow_with_its_edits(client, city, county
     small, large = queries_after(1), queries_after(6)
 
     assert large == small
-    assert small <= 131  # this year's and last year's figures, and the county comparison
+    assert small <= 107  # this year's and last year's figures, and the county comparison

@@ -81,7 +81,7 @@ def test_cockpit_query_count_does_not_grow_with_records(
     client.force_login(make_user(Role.LEADER, city))
     for _ in range(30):
         make_member(committee=county)
-    with django_assert_max_num_queries(60):
+    with django_assert_max_num_queries(52):
         client.get(
             reverse("insights:cockpit"), {"committee": city.pk, "year": 2022, "rollup": "on"}
         )

@@ -18,28 +18,53 @@ INTERVIEWED = Q(interview_at__isnull=False)
 HIRED = Q(state=ApplicationState.HIRED)
 
 
-def _breakdown(jobs, applications, key: str) -> list[dict]:
-    """Jobs, applications, interviews and hires per town or per category, busiest first."""
-    rows: dict[str, dict] = {}
-    for name, count in jobs.values_list(key).annotate(n=Count("pk")).order_by():
-        rows[name] = {"name": name, "jobs": count, "applications": 0, "interviews": 0, "hires": 0}
-    counted = applications.values_list(f"job__{key}").annotate(
+def _tally(jobs, applications) -> dict:
+    """Jobs, applications, interviews and hires per town and category: one grouped query on
+    jobs and one on applications, from which the year's totals and both breakdowns are summed."""
+    rows = [
+        (town, category, {"jobs": n, "applications": 0, "interviews": 0, "hires": 0})
+        for town, category, n in jobs.values_list("town__name", "category__name")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ]
+    counted = applications.values_list("job__town__name", "job__category__name").annotate(
         n=Count("pk"), i=Count("pk", filter=INTERVIEWED), h=Count("pk", filter=HIRED)
     )
-    for name, n, interviews, hires in counted.order_by():
-        row = rows.setdefault(name, {"name": name, "jobs": 0})
-        row.update(applications=n, interviews=interviews, hires=hires)
-    return sorted(rows.values(), key=lambda row: (-row["jobs"], -row["applications"], row["name"]))
+    rows += [
+        (town, category, {"jobs": 0, "applications": n, "interviews": i, "hires": h})
+        for town, category, n, i, h in counted.order_by()
+    ]
+    return {
+        "totals": _summed(counts for _town, _category, counts in rows),
+        "by_town": _breakdown((town, counts) for town, _category, counts in rows),
+        "by_category": _breakdown((category, counts) for _town, category, counts in rows),
+    }
+
+
+def _summed(rows) -> dict:
+    total = {"jobs": 0, "applications": 0, "interviews": 0, "hires": 0}
+    for counts in rows:
+        for key, n in counts.items():
+            total[key] += n
+    return total
+
+
+def _breakdown(rows) -> list[dict]:
+    """Per town or per category, busiest first."""
+    named: dict[str, list[dict]] = {}
+    for name, counts in rows:
+        named.setdefault(name, []).append(counts)
+    found = [{"name": name, **_summed(counts)} for name, counts in named.items()]
+    return sorted(found, key=lambda row: (-row["jobs"], -row["applications"], row["name"]))
 
 
 def figures(*, committee_ids: list[int], year: int) -> dict:
     jobs = Job.objects.filter(committee_id__in=committee_ids, published_at__year=year)
     applications = Application.objects.filter(committee_id__in=committee_ids, applied_at__year=year)
-    counts = applications.aggregate(
-        n=Count("pk"), i=Count("pk", filter=INTERVIEWED), h=Count("pk", filter=HIRED)
-    )
+    tally = _tally(jobs, applications)
+    totals = tally["totals"]
     return {
-        "jobs_posted": jobs.count(),
+        "jobs_posted": totals["jobs"],
         "verified_employers": Employer.objects.filter(
             committee_id__in=committee_ids,
             state=EmployerState.VERIFIED,
@@ -49,17 +74,17 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
         .values("employer")
         .distinct()
         .count(),
-        "job_applications": counts["n"],
-        "interviews": counts["i"],
-        "hires": counts["h"],
+        "job_applications": totals["applications"],
+        "interviews": totals["interviews"],
+        "hires": totals["hires"],
         # Grassroots cases about work resolved by referring the reporter to a job (推荐岗位),
         # one per job referred, in the year of the referral.
         "referrals": CaseJobReferral.objects.filter(
             job__committee_id__in=committee_ids, referred_on__year=year
         ).count(),
         **referral_figures(committee_ids=committee_ids, year=year),
-        "by_town": _breakdown(jobs, applications, "town__name"),
-        "by_category": _breakdown(jobs, applications, "category__name"),
+        "by_town": tally["by_town"],
+        "by_category": tally["by_category"],
     }
 
 

@@ -2,7 +2,7 @@
 so two screens cannot disagree. A plenary proposal counts in its plenary's year, an
 inter-session one in the year it was submitted. Rates are fractions 0..1."""
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from .. import rules
 from ..models import (
@@ -55,6 +55,7 @@ def _rate(part: int, whole: int) -> float:
 
 def _counts(base: QuerySet) -> dict:
     registered = Q(state__in=REGISTERED_STATES)
+    contacts = ContactRecord.objects.filter(proposal_id=OuterRef("pk"))
     return base.aggregate(
         received=Count("pk"),
         registered=Count("pk", filter=registered),
@@ -66,6 +67,8 @@ def _counts(base: QuerySet) -> dict:
         replied=Count("pk", filter=registered & Q(replied_on__isnull=False)),
         assigned=Count("pk", filter=registered & Q(assigned_on__isnull=False)),
         overdue=Count("pk", filter=overdue_q()),
+        # 办前沟通: assigned proposals with at least one contact, in the same pass.
+        contacted=Count("pk", filter=Q(assigned_on__isnull=False) & Q(Exists(contacts))),
     )
 
 
@@ -114,13 +117,7 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
     base = proposals_of_year(committee_ids=committee_ids, year=year)
     related = of_year_q(committee_ids=committee_ids, year=year, through="proposal__")
     data = _counts(base)
-    assigned = data.pop("assigned")
-    contacted = (
-        ContactRecord.objects.filter(related, proposal__assigned_on__isnull=False)
-        .values("proposal_id")
-        .distinct()
-        .count()
-    )
+    assigned, contacted = data.pop("assigned"), data.pop("contacted")
     feedback = _feedback(related)
     rated = sum(feedback.values())
     data.update(
