@@ -1,6 +1,7 @@
-"""The demo's search index, built last from every record the other steps made: some of them
-(the grassroots volume, the 2021 year's records dated back, the roster) come in past the
-services that index a record as it is written, and search over everything must find them all."""
+"""The demo's search index, built last from every record the other steps made. The steps
+before it run with indexing deferred (seed_demo): the services would index each record as it
+is written, only for this rebuild to replace every document, and search over everything must
+find them all."""
 
 from zhengxie.search.services import clear_kind, index_documents
 from zhengxie.search.sources import all_sources

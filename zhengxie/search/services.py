@@ -1,7 +1,9 @@
 """Writes to the search index. Any app calls these for its records; the index is derived data,
 so a document is replaced, never edited, and removing it is a hard delete."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -14,6 +16,21 @@ from .fulltext import engine
 from .models import DuplicateBand, SearchDocument
 from .similar import minhash
 from .similar.cache import bump_version
+
+# Set while a loader that rebuilds the whole index at its end writes its records.
+_deferred: ContextVar[bool] = ContextVar("search_indexing_deferred", default=False)
+
+
+@contextmanager
+def indexing_deferred() -> Iterator[None]:
+    """Records written inside leave the index as it is: for a loader (the demo) that rebuilds
+    every kind from its source when it is done, indexing each record as it is written is work
+    the rebuild throws away. Nothing that runs inside may read the index for its writes."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
 
 
 @dataclass(frozen=True)
@@ -78,6 +95,8 @@ def _add_bands(documents: list[SearchDocument]) -> None:
 def index_documents(entries: Iterable[IndexEntry], *, batch_size: int = 500) -> int:
     """Index (or re-index) many records in batches; the bulk path of reindex and imports.
     Returns how many documents were written."""
+    if _deferred.get():
+        return 0
     written, batch = 0, []
     for entry in entries:
         batch.append(entry)
@@ -127,6 +146,8 @@ def index_document(
 
 def remove_document(*, obj: models.Model) -> bool:
     """Take a record out of the index. Returns whether it was indexed."""
+    if _deferred.get():
+        return False
     content_type = ContentType.objects.get_for_model(obj)
     with transaction.atomic():
         old = list(

@@ -15,6 +15,10 @@ from django.db import transaction
 
 from zhengxie.core.demo import DEMO_PASSWORD, MEMBER_MOBILES, DemoWorld
 from zhengxie.core.models import Committee, DemoLoad, Member, User
+from zhengxie.search.services import indexing_deferred
+
+# The last step indexes what every step before it made, so those steps leave the index alone.
+REINDEX_STEP = "zhengxie.search.demo"
 
 # Each app's demo.py exposes seed(world); apps credit duty through their services as they go.
 DEMO_STEPS = [
@@ -29,7 +33,7 @@ DEMO_STEPS = [
     "zhengxie.core.demo_2021",  # the previous year, for the review's year on year
     "zhengxie.duty.demo",
     "zhengxie.core.demo_accounts",
-    "zhengxie.search.demo",  # last: indexes what every step above made
+    REINDEX_STEP,
 ]
 
 
@@ -54,14 +58,10 @@ class Command(BaseCommand):
                 "公开的）。如确需载入，请加 --force；开发环境可删除数据库文件后重新运行。"
             )
         world = DemoWorld(rng=random.Random(options["seed"]))
-        for step in DEMO_STEPS:
-            if find_spec(step) is None:
-                continue
-            # One transaction per step: the services' after-commit work (duty credits,
-            # notifications) lands before the next step reads it.
-            with transaction.atomic():
-                import_module(step).seed(world)
-            self.stdout.write(f"  ✓ {step.rsplit('.', 2)[1]}")
+        with indexing_deferred():
+            for step in DEMO_STEPS[:-1]:
+                self._run(step, world)
+        self._run(REINDEX_STEP, world)
         DemoLoad.objects.create(seed=options["seed"])
         self.stdout.write(
             self.style.SUCCESS(f"演示数据已载入。演示账号（密码均为 {DEMO_PASSWORD}）：")
@@ -69,6 +69,15 @@ class Command(BaseCommand):
         for username, user in world.accounts.items():
             self.stdout.write(f"  {username:<14} {user.mobile or '':<12} {user}")
         self._phone_help()
+
+    def _run(self, step: str, world: DemoWorld) -> None:
+        if find_spec(step) is None:
+            return
+        # One transaction per step: the services' after-commit work (duty credits,
+        # notifications) lands before the next step reads it.
+        with transaction.atomic():
+            import_module(step).seed(world)
+        self.stdout.write(f"  ✓ {step.rsplit('.', 2)[1]}")
 
     def _phone_help(self) -> None:
         first, last = MEMBER_MOBILES.format(0), MEMBER_MOBILES.format(Member.objects.count() - 1)
