@@ -106,3 +106,21 @@ def reset_sequences(models_written: list[type[models.Model]]) -> None:
     with connection.cursor() as cursor:
         for sql in statements:
             cursor.execute(sql)
+
+
+def temp_table(cursor, name: str, columns: dict[str, str], rows) -> str:
+    """A temporary lookup table (pos, *columns) keyed by pos, loaded from (pos, ...) tuples:
+    COPY on PostgreSQL, one executemany on SQLite. Returns its name, for the caller to drop."""
+    spec = ", ".join(f"{column} {kind}" for column, kind in columns.items())
+    # On SQLite only "integer primary key" is the rowid itself; PostgreSQL needs the width.
+    pos = "bigint" if connection.vendor == "postgresql" else "integer"
+    cursor.execute(f"CREATE TEMPORARY TABLE {name} (pos {pos} PRIMARY KEY, {spec})")
+    names = ", ".join(["pos", *columns])
+    if connection.vendor == "postgresql":
+        with cursor.cursor.copy(f"COPY {name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        marks = ", ".join(["%s"] * (len(columns) + 1))
+        cursor.executemany(f"INSERT INTO {name} ({names}) VALUES ({marks})", list(rows))
+    return name

@@ -2,16 +2,19 @@
 
 import io
 import json
+from collections import Counter
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import F
 
 from zhengxie.activities.models import Activity, Attendance
 from zhengxie.core.models import Committee, Member
 from zhengxie.duty.models import DutyRecord, YearBalance
 from zhengxie.grassroots.models import Case, Rating
 from zhengxie.insights.scale import generate
+from zhengxie.insights.scale.duty import ACTS, acts_for
 from zhengxie.insights.scale.world import Sizes
 from zhengxie.insights.selectors import compute_annual_figures
 from zhengxie.proposals.models import Proposal
@@ -108,3 +111,39 @@ def test_one_seed_builds_the_same_world_twice_and_another_seed_another():
 
     assert first == again
     assert first["titles"] != other["titles"]
+
+
+@pytest.mark.parametrize(("rows", "acts"), [(0, 0), (19, 19), (20, 19), (39, 38), (40, 38)])
+def test_acts_for_counts_the_acts_that_fill_the_rows(rows, acts):
+    # every nineteenth act takes a second row; a reversal past the count is left out
+    assert acts_for(rows) == acts
+
+
+@pytest.mark.django_db
+def test_a_ledger_cut_before_a_reversal_keeps_the_count_asked_for():
+    generate(sizes=Sizes(committees=2, members=40, proposals=20, duty_records=39, cases=20))
+
+    assert DutyRecord.objects.count() == 39
+    assert list(DutyRecord.objects.filter(sign=-1).values_list("source_id", flat=True)) == [19]
+
+
+@pytest.mark.django_db
+def test_the_ledger_draws_every_kind_over_every_serving_member():
+    generate(sizes=SMALL, seed=7)
+    ledger = DutyRecord.objects.all()
+
+    # every kind and role the bench writes is drawn, none of them in step with the members
+    shares = Counter(ledger.filter(sign=1).values_list("kind", "role"))
+    assert set(shares) == {(kind, role) for kind, role, _model in ACTS}
+    assert all(n > 1900 / len(ACTS) / 2 for n in shares.values())
+    # one credit per act, each act its own source; a reversal undoes a credit of the same act
+    credits = set(ledger.filter(sign=1).values_list("member", "kind", "source_type", "source_id"))
+    assert len(credits) == 1900
+    reversals = ledger.filter(sign=-1).values_list("member", "kind", "source_type", "source_id")
+    assert set(reversals) <= credits
+    # the rows land on the serving members, in their own committee, over the whole year
+    serving = Member.objects.filter(is_active=True)
+    assert set(ledger.values_list("member", flat=True)) == set(serving.values_list("pk", flat=True))
+    assert not ledger.exclude(committee=F("member__committee")).exists()
+    assert set(ledger.values_list("year", flat=True)) == {2022}
+    assert ledger.values("occurred_on").distinct().count() > 200
