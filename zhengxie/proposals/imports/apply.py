@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max
-from simple_history.utils import bulk_create_with_history
 
+from zhengxie.core.bulk_insert import insert_with_history
 from zhengxie.core.chinese import normalize_name
 from zhengxie.core.models import Member, Plenary
 from zhengxie.core.rules import rule
@@ -130,7 +130,7 @@ def apply_rows(
             elif _update(proposal, values):
                 changed.add(proposal.pk)
             pairs.append((row, proposal))
-        bulk_create_with_history(new, Proposal, batch_size=500, default_change_reason=CHANGE_REASON)
+        insert_with_history(Proposal, new, reason=CHANGE_REASON)
         if new:
             # A bulk insert sends no post_save: the registers' counts learn of the rows here.
             bump_register_version()

@@ -89,6 +89,59 @@ def test_import_creates_a_replied_rated_key_proposal_with_its_units(plenary):
     assert proposal.history.first().history_change_reason == "提案登记表导入"
 
 
+IMPORTED_MODELS = (Proposal, Proposer, Assignment, Reply, Feedback, KeyProposal)
+
+
+def test_every_imported_record_has_its_creation_in_history(plenary, monkeypatch):
+    # given rows spread over several statements
+    monkeypatch.setattr("zhengxie.core.bulk_insert.ROWS_PER_STATEMENT", 2)
+    replied = {"联名人": "李华", "答复日期": "2022-05-20", "答复类别": "A", "评价": "满意"}
+    content = workbook([
+        row(案号=n, 案由=f"关于第{n}个小区停车的建议", 重点提案="是", 督办领导="刘强", **replied)
+        for n in range(1, 6)
+    ])  # fmt: skip
+    # when
+    assert run_import(plenary=plenary, content=content).ok
+    # then each record's one history row copies it: what, why and when
+    for model in IMPORTED_MODELS:
+        records = {r.pk: r for r in model.objects.all()}
+        history = list(model.history.all())
+        assert len(records) >= 5 and len(history) == len(records), model
+        for entry in history:
+            record = records[entry.id]
+            assert (entry.history_type, entry.history_change_reason) == ("+", "提案登记表导入")
+            assert entry.history_date is not None
+            if model is not Proposal:
+                assert entry.proposal_id == record.proposal_id
+    titles = {h.id: h.title for h in Proposal.history.all()}
+    assert titles == dict(Proposal.objects.values_list("pk", "title"))
+
+
+def test_a_longer_register_takes_no_more_statements(plenary, django_assert_max_num_queries):
+    # given the queries a three-row register takes
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def rows(first, count):
+        return [row(案号=n, 案由=f"关于第{n}个小区停车的建议") for n in range(first, first + count)]
+
+    with CaptureQueriesContext(connection) as small:
+        assert run_import(plenary=plenary, content=workbook(rows(1, 3))).ok
+    # when sixty more rows are imported, then the rows are written many to a statement
+    with django_assert_max_num_queries(len(small)):
+        assert run_import(plenary=plenary, content=workbook(rows(100, 60))).ok
+
+
+def test_an_import_moves_the_register_count_version(plenary):
+    from django.core.cache import cache
+
+    from zhengxie.proposals.selectors.register_count import VERSION_KEY
+
+    before = cache.get(VERSION_KEY)
+    assert run_import(plenary=plenary, content=workbook([row()])).ok
+    assert cache.get(VERSION_KEY) not in (None, before)
+
+
 @pytest.mark.parametrize(
     "cell", ["2022-03-15", "2022/3/15", "2022年3月15日", dt.datetime(2022, 3, 15), 44635]
 )
