@@ -69,8 +69,9 @@ class EverythingPage:
     kinds: list[Facet]
     committees: list[Facet]
     years: list[Facet]
-    # The facets counted only the newest FACET_LIMIT hits: each count is "at least".
+    # The facets counted only the newest `counted` hits: each count is "at least".
     counts_are_lower_bounds: bool = False
+    counted: int = 0  # how many hits the facets counted
 
 
 def cursor_of(document: SearchDocument) -> str:
@@ -198,7 +199,7 @@ def _facets(newest: list, query: EverythingQuery, labels: dict[str, str]):
         for pk, n in sorted(by_committee.items(), key=lambda item: (-item[1], item[0]))
     ]
     years = [Facet(str(y), str(y), n) for y, n in sorted(by_year.items(), reverse=True)]
-    return kinds, committees, years, bounded
+    return kinds, committees, years, bounded, len(newest)
 
 
 def _results(user, documents: list[SearchDocument], kinds, terms) -> list[Result]:

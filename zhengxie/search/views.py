@@ -1,7 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from .everything import FACET_LIMIT, EverythingQuery, search_everything
+from .everything import EverythingQuery, search_everything
 from .forms import EverythingForm
 from .sources import all_kinds
 
@@ -27,5 +27,5 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "search/search.html",
-        {"form": form, "query": query, "page": page, "facet_limit": FACET_LIMIT},
+        {"form": form, "query": query, "page": page},
     )
