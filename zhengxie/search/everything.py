@@ -5,16 +5,18 @@ What a person may open is decided by each app (its SEARCH_KINDS in search_index.
 call the app's own filter_visible_* rules): each hit is checked against its kind's rule inside
 the same statement as the text match, so a hit the reader may not open is never read, let
 alone counted in a facet. The list is unranked and paged by keyset on (date, id),
-so a page costs the same at any depth and a common word stops at the first page; the query
-count is fixed (the page, one grouped count for the facets, the committees' names, a page's
+so a page costs the same at any depth and a common word stops early: the facets count the
+newest FACET_LIMIT hits and say when there were more. The query count is fixed (the newest
+hits, the page's documents by key or a page past them, the committees' names, a page's
 links per kind).
 """
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.safestring import SafeString
 
 from zhengxie.core.models import Committee
@@ -26,6 +28,10 @@ from .sources import SearchKind, all_kinds
 
 PAGE_SIZE = 20
 MAX_QUERY_CHARS = 100
+# The facets count the newest hits up to this many. A common word holds most of the index,
+# and checking every hit's reading rule to count it cost seconds at a province's scale;
+# from this many on the counts are said to be lower bounds ("1000+"), never shown as exact.
+FACET_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -63,18 +69,30 @@ class EverythingPage:
     kinds: list[Facet]
     committees: list[Facet]
     years: list[Facet]
+    # The facets counted only the newest `counted` hits: each count is "at least".
+    counts_are_lower_bounds: bool = False
+    counted: int = 0  # how many hits the facets counted
 
 
 def cursor_of(document: SearchDocument) -> str:
     return f"{document.dated.isoformat()}.{document.pk}"
 
 
-def _after(documents: QuerySet, cursor: str) -> QuerySet:
+def _position(cursor: str) -> tuple[dt.date, int] | None:
+    """The (date, id) a cursor stands for; None for a mangled one, which starts from the
+    first page."""
     try:
         day, pk = cursor.split(".")
-        when, pk = dt.date.fromisoformat(day), int(pk)
+        return dt.date.fromisoformat(day), int(pk)
     except ValueError:
-        return documents  # a mangled cursor starts from the first page
+        return None
+
+
+def _after(documents: QuerySet, cursor: str) -> QuerySet:
+    position = _position(cursor)
+    if position is None:
+        return documents
+    when, pk = position
     return documents.filter(Q(dated__lt=when) | Q(dated=when, pk__lt=pk))
 
 
@@ -107,13 +125,13 @@ def _narrowed(documents: QuerySet, query: EverythingQuery) -> QuerySet:
     return documents
 
 
-def _chosen(row: dict, query: EverythingQuery, but: str) -> bool:
-    """Whether a group passes the query's facet choices, all but one: a facet counts as if
+def _chosen(row, query: EverythingQuery, but: str = "") -> bool:
+    """Whether a hit passes the query's facet choices, all but one: a facet counts as if
     its own choice were not made, so its siblings stay in sight."""
     return (
-        (but == "kind" or not query.kind or row["kind"] == query.kind)
-        and (but == "committee" or not query.committee_id or row["committee"] == query.committee_id)
-        and (but == "year" or not query.year or row["year"] == query.year)
+        (but == "kind" or not query.kind or row.kind == query.kind)
+        and (but == "committee" or not query.committee_id or row.committee_id == query.committee_id)
+        and (but == "year" or not query.year or row.dated.year == query.year)
     )
 
 
@@ -129,27 +147,51 @@ def _page(matching: QuerySet, query: EverythingQuery, size: int) -> QuerySet:
     )
 
 
-def _groups(matching: QuerySet) -> QuerySet:
-    return (
-        matching.order_by()
-        .values("kind", "committee", year=ExtractYear("dated"))
-        .annotate(n=Count("id"))
+def _newest(matching: QuerySet) -> QuerySet:
+    """The newest FACET_LIMIT hits, in the page's order so a common word stops early: what
+    the facets count, and the page when it lies among them. The reading rule is checked in
+    this one statement; the page's documents are then read by key."""
+    rows = matching.order_by("-dated", "-id")
+    return rows.values_list("id", "kind", "committee_id", "dated", named=True)[:FACET_LIMIT]
+
+
+def _page_ids(newest: list, query: EverythingQuery, size: int) -> list[int] | None:
+    """The page's ids and one more (whether a next page exists) from the newest hits; None
+    when they do not hold it (a page past them), which is then a query of its own. The hits
+    are a head of the list in order, so those passing the choices and the cursor are the
+    head of the page."""
+    after = _position(query.after) if query.after else None
+    ids = [
+        row.id
+        for row in newest
+        if _chosen(row, query) and (after is None or (row.dated, row.id) < after)
+    ]
+    if len(ids) > size or len(newest) < FACET_LIMIT:
+        return ids[: size + 1]
+    return None
+
+
+def _documents(ids: list[int]) -> list[SearchDocument]:
+    documents = (
+        SearchDocument.objects.select_related("committee")
+        .defer("title_terms", "body_terms", "word_terms")
+        .in_bulk(ids)
     )
+    return [documents[pk] for pk in ids if pk in documents]
 
 
-def _facets(matching: QuerySet, query: EverythingQuery, labels: dict[str, str]):
-    """All three facets from one grouped count (kinds × committees × years, a few dozen
-    groups), rather than three scans of the hits."""
-    groups = list(_groups(matching))
+def _facets(newest: list, query: EverythingQuery, labels: dict[str, str]):
+    """All three facets from the newest hits, and whether the count stopped short (exactly
+    FACET_LIMIT hits reads as "at least" too: true, and one row fewer to check)."""
+    bounded = len(newest) >= FACET_LIMIT
 
-    def counted(field: str) -> dict:
-        counts: dict = {}
-        for row in groups:
-            if _chosen(row, query, field) and row[field] is not None:
-                counts[row[field]] = counts.get(row[field], 0) + row["n"]
-        return counts
+    def counted(field: str, value) -> Counter:
+        return Counter(value(row) for row in newest if _chosen(row, query, field))
 
-    by_kind, by_committee, by_year = counted("kind"), counted("committee"), counted("year")
+    by_kind = counted("kind", attrgetter("kind"))
+    by_committee = counted("committee", attrgetter("committee_id"))
+    by_committee.pop(None, None)
+    by_year = counted("year", lambda row: row.dated.year)
     names = dict(Committee.objects.filter(pk__in=by_committee).values_list("pk", "name"))
     kinds = [Facet(k, label, by_kind[k]) for k, label in labels.items() if k in by_kind]
     committees = [
@@ -157,7 +199,7 @@ def _facets(matching: QuerySet, query: EverythingQuery, labels: dict[str, str]):
         for pk, n in sorted(by_committee.items(), key=lambda item: (-item[1], item[0]))
     ]
     years = [Facet(str(y), str(y), n) for y, n in sorted(by_year.items(), reverse=True)]
-    return kinds, committees, years
+    return kinds, committees, years, bounded, len(newest)
 
 
 def _results(user, documents: list[SearchDocument], kinds, terms) -> list[Result]:
@@ -191,10 +233,12 @@ def search_everything(user, query: EverythingQuery, *, size: int = PAGE_SIZE) ->
     if not terms:
         return EverythingPage([], "", [], [], [])
     matching = filter_documents(readable_documents(user, kinds), query=text)
-    rows = list(_page(matching, query, size))
+    newest = list(_newest(matching))
+    ids = _page_ids(newest, query, size)
+    rows = _documents(ids) if ids is not None else list(_page(matching, query, size))
     more, rows = len(rows) > size, rows[:size]
     labels = {kind.kind: str(kind.label) for kind in kinds}
-    facets = _facets(matching, query, labels)
+    facets = _facets(newest, query, labels)
     return EverythingPage(
         _results(user, rows, kinds, terms), cursor_of(rows[-1]) if more else "", *facets
     )
@@ -203,4 +247,4 @@ def search_everything(user, query: EverythingQuery, *, size: int = PAGE_SIZE) ->
 def explained_queries(user, query: EverythingQuery) -> tuple[QuerySet, QuerySet]:
     """The page's and the facets' statements of a search, for EXPLAIN in the benchmark."""
     matching = filter_documents(readable_documents(user, all_kinds()), query=query.text)
-    return _page(matching, query, PAGE_SIZE), _groups(matching)
+    return _page(matching, query, PAGE_SIZE), _newest(matching)

@@ -24,4 +24,8 @@ def search(request: HttpRequest) -> HttpResponse:
     """全站搜索: open to everyone; each reader finds only what they may open."""
     form, query = parse_query(request.GET)
     page = search_everything(request.user, query) if query and query.text.strip() else None
-    return render(request, "search/search.html", {"form": form, "query": query, "page": page})
+    return render(
+        request,
+        "search/search.html",
+        {"form": form, "query": query, "page": page},
+    )

@@ -40,6 +40,9 @@ class EverythingOut(Schema):
     kinds: list[FacetOut]
     committees: list[FacetOut]
     years: list[FacetOut]
+    counts_are_lower_bounds: bool = Field(
+        description="为 true 时命中太多，各分面只统计了最新的若干条，count 为下限而非总数"
+    )
 
 
 class EverythingIn(Schema):
@@ -68,4 +71,5 @@ def search(request: HttpRequest, filters: Query[EverythingIn]):
         "kinds": page.kinds,
         "committees": page.committees,
         "years": page.years,
+        "counts_are_lower_bounds": page.counts_are_lower_bounds,
     }

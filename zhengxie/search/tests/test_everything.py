@@ -1,6 +1,8 @@
 """The search over everything: each role finds exactly what it may open, in every kind."""
 
 import datetime as dt
+import re
+from collections import Counter
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -16,6 +18,7 @@ from zhengxie.grassroots import factories as grassroots_factories
 from zhengxie.opinions import factories as opinion_factories
 from zhengxie.portal import factories as portal_factories
 from zhengxie.proposals import factories as proposal_factories
+from zhengxie.search import everything
 from zhengxie.search.everything import EverythingQuery, search_everything
 from zhengxie.search.models import SearchDocument
 from zhengxie.search.sources import all_sources
@@ -177,6 +180,73 @@ def test_the_query_count_does_not_grow_with_the_hits(world, extra, django_assert
     assert len(page.results) == min(7 + extra, 20)
 
 
+def test_a_common_word_counts_its_newest_hits_and_says_the_counts_are_lower_bounds(
+    world, monkeypatch
+):
+    # given every hit of the city's staff, newest first, and a bound below their number
+    everyone = search_everything(world.staff, EverythingQuery(text=WORD), size=100).results
+    assert len(everyone) == 7
+    monkeypatch.setattr(everything, "FACET_LIMIT", 3)
+    # when
+    page = search_everything(world.staff, EverythingQuery(text=WORD))
+    # then the facets count the three newest hits only, and say so
+    assert page.counts_are_lower_bounds
+    newest = Counter(result.kind for result in everyone[:3])
+    assert {facet.value: facet.count for facet in page.kinds} == dict(newest)
+    assert sum(facet.count for facet in page.years) == 3
+    # and the page itself is not cut short
+    assert len(page.results) == 7
+
+
+@pytest.mark.parametrize("limit", [2, 3, 1000])
+def test_pages_and_choices_past_the_counted_hits_are_whole(world, monkeypatch, limit):
+    # given what the city's staff find, whole, for each choice
+    choices = [{}, {"kind": "case"}, {"committee_id": world.county.pk}, {"year": 2021}]
+    whole = [found(world.staff, **choice) for choice in choices]
+    # when the facets count fewer hits than a page walks through
+    monkeypatch.setattr(everything, "FACET_LIMIT", limit)
+    for choice, expected in zip(choices, whole, strict=True):
+        seen, after = [], ""
+        while True:
+            query = EverythingQuery(text=WORD, after=after, **choice)
+            page = search_everything(world.staff, query, size=2)
+            seen += [(r.kind, r.object_id) for r in page.results]
+            if not page.next_cursor:
+                break
+            after = page.next_cursor
+        # then every page follows the cursor to the same hits, none twice
+        assert len(seen) == len(set(seen)) and set(seen) == expected, choice
+
+
+def test_counts_below_the_bound_are_exact(world, monkeypatch):
+    monkeypatch.setattr(everything, "FACET_LIMIT", 8)
+    page = search_everything(world.staff, EverythingQuery(text=WORD))
+    assert not page.counts_are_lower_bounds
+    assert sum(facet.count for facet in page.kinds) == 7
+
+
+def test_a_bounded_count_never_counts_what_the_reader_may_not_open(world, monkeypatch):
+    monkeypatch.setattr(everything, "FACET_LIMIT", 2)
+    page = search_everything(world.county_staff, EverythingQuery(text=WORD))
+    assert page.counts_are_lower_bounds
+    assert {facet.value: facet.count for facet in page.kinds} == {"case": 1, "thread": 1}
+
+
+def test_the_page_and_the_api_mark_bounded_counts(world, client, monkeypatch):
+    monkeypatch.setattr(everything, "FACET_LIMIT", 3)
+    client.force_login(world.staff)
+    html = client.get("/search/", {"q": WORD}).content.decode()
+    assert "以下只统计最新的 3 条，数字为下限" in html
+    counts = re.findall(r'<span class="count">([^<]*)</span>', html)
+    assert counts and all(re.fullmatch(r"[0-9]+\+", count) for count in counts)
+    token = issue_token(user=world.staff, device_name="测试").token
+    body = client.get(
+        "/api/v1/search", {"q": WORD}, headers={"Authorization": f"Bearer {token}"}
+    ).json()
+    assert body["counts_are_lower_bounds"] is True
+    assert sum(f["count"] for f in body["kinds"]) == 3
+
+
 def test_the_page_lists_marked_hits_and_the_header_has_the_box(world, client):
     client.force_login(world.county_staff)
     response = client.get("/search/", {"q": WORD})
@@ -205,6 +275,7 @@ def test_the_api_answers_like_the_page_with_facets(world, client):
         ("case", world.county_case.pk),
     }
     assert {f["value"]: f["count"] for f in body["kinds"]} == {"case": 1, "thread": 1}
+    assert body["counts_are_lower_bounds"] is False
     assert body["next"] is None
 
 
