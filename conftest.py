@@ -47,12 +47,21 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Every test starts with an empty cache, whichever backend the run uses."""
+def _fresh_cache(monkeypatch):
+    """Every test starts with an empty cache, whichever backend the run uses, and with no
+    page copies or views of an earlier test in the process; a test's buffered views reach the
+    shared count when it reads or folds them (its timer is an hour away and then cancelled)."""
     from django.core.cache import cache
 
+    from zhengxie.portal.services import pages, views_counter
+
     cache.clear()
+    monkeypatch.setattr(pages, "local_pages", pages.LocalPages())
+    buffer = views_counter.ViewBuffer(seconds=3600)
+    monkeypatch.setattr(views_counter, "view_buffer", buffer)
     yield
+    if buffer.timer is not None:
+        buffer.timer.cancel()
 
 
 @pytest.fixture(autouse=True)

@@ -8,40 +8,98 @@ A flush may overlap another (two periodic runners, a slow fold and the next tick
 way: each batch of Redis views is folded exactly once (see `_flush_redis`); the database
 buffer's rows are locked and decremented by what was folded, so a second flush waits and then
 sees only the views that came after.
+
+Views of pages a process answers from its own copy (services.pages) are gathered in its
+`view_buffer` and added to that shared count at most LOCAL_SECONDS later, when this process
+reads or folds the counts, and when it exits; a process killed outright loses its last second.
 """
 
+import atexit
+import logging
 import secrets
+import threading
+from collections import Counter
 from datetime import timedelta
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from ..models import Thread, ThreadViewBuffer, ViewFold
 from .counters import redis_client, views_hash_key
-from .pages import invalidate_thread_pages
+from .pages import LOCAL_SECONDS, invalidate_thread_pages
+
+logger = logging.getLogger(__name__)
 
 
-def record_view(*, thread_id: int) -> int:
-    """Count one view; returns the thread's buffered (not yet folded) views."""
+def record_view(*, thread_id: int, count: int = 1) -> int:
+    """Count views (one by default); returns the thread's buffered (not yet folded) views."""
     client = redis_client()
     if client is not None:
-        return int(client.hincrby(views_hash_key(), str(thread_id), 1))
+        return int(client.hincrby(views_hash_key(), str(thread_id), count))
     table = ThreadViewBuffer._meta.db_table
-    # One statement, atomic on both SQLite and PostgreSQL: insert or add one.
+    # One statement, atomic on both SQLite and PostgreSQL: insert or add.
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (thread_id, pending) VALUES (%s, 1) "
-            f"ON CONFLICT (thread_id) DO UPDATE SET pending = {table}.pending + 1 "
+            f"INSERT INTO {table} (thread_id, pending) VALUES (%s, %s) "
+            f"ON CONFLICT (thread_id) DO UPDATE SET pending = {table}.pending + %s "
             "RETURNING pending",
-            [thread_id],
+            [thread_id, count, count],
         )
         return int(cursor.fetchone()[0])
+
+
+class ViewBuffer:
+    """Views counted in this process, added to the shared count by `flush`: by a timer
+    `seconds` after the first view since the last flush, or sooner when called."""
+
+    def __init__(self, seconds: float = LOCAL_SECONDS):
+        self.seconds = seconds
+        self.counts = Counter()
+        self.timer = None
+        self.lock = threading.Lock()  # the counts and the timer
+        self.flushing = threading.Lock()  # a whole flush: the counts in transit are in no count
+
+    def add(self, thread_id: int) -> None:
+        with self.lock:
+            self.counts[thread_id] += 1
+            if self.timer is None:
+                self.timer = threading.Timer(self.seconds, self._flush_on_timer)
+                self.timer.daemon = True  # exit does not wait for it: the exit flush runs
+                self.timer.start()
+
+    def flush(self) -> None:
+        with self.flushing:
+            with self.lock:
+                counts, self.counts = self.counts, Counter()
+                if self.timer is not None:
+                    self.timer.cancel()
+                    self.timer = None
+            try:
+                for thread_id, count in list(counts.items()):
+                    record_view(thread_id=thread_id, count=count)
+                    del counts[thread_id]
+            finally:
+                with self.lock:  # what could not be added waits for the next flush
+                    self.counts.update(counts)
+
+    def _flush_on_timer(self) -> None:
+        try:
+            self.flush()
+        except Exception:
+            logger.exception("buffered thread views not added; they wait for the next flush")
+        finally:
+            connections.close_all()  # this thread's own connections, when on the database
+
+
+view_buffer = ViewBuffer()
+atexit.register(lambda: view_buffer.flush())
 
 
 def pending_views(thread_ids: list[int]) -> dict[int, int]:
     if not thread_ids:
         return {}
+    view_buffer.flush()
     client = redis_client()
     if client is not None:
         # A batch being folded still counts as pending until its fold has committed.
@@ -71,6 +129,7 @@ def _fold(counts: dict[int, int]) -> None:
 
 def flush_views() -> int:
     """Fold buffered views into Thread.views; returns how many views were folded."""
+    view_buffer.flush()
     client = redis_client()
     if client is not None:
         return _flush_redis(client)

@@ -3,6 +3,7 @@ authentication and messages middleware: the same page and headers as the full ch
 every view counted, never for a signed-in reader."""
 
 import re
+import time
 
 import pytest
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.contrib.auth.middleware import AuthenticationMiddleware
 from django.core.cache import cache
 from django.urls import reverse
 
+from zhengxie.portal.services import pages, views_counter
 from zhengxie.portal.services.pages import page_key
 from zhengxie.portal.services.views_counter import pending_views
 
@@ -122,3 +124,76 @@ def test_a_guest_page_with_a_form_is_not_shared(client, thread, monkeypatch):
     assert settings.CSRF_COOKIE_NAME in pages[0].cookies
     assert cache.get(page_key(thread.pk, 1, "zh-hans")) is None
     assert pending_views([thread.pk]) == {thread.pk: 2}
+
+
+@pytest.fixture
+def shared_calls(monkeypatch):
+    """Each time a guest page asked the shared cache (Redis) or counted a view there."""
+    calls = []
+    client, record = pages.redis_client, views_counter.record_view
+    monkeypatch.setattr(pages, "redis_client", lambda: calls.append("cache") or client())
+    monkeypatch.setattr(
+        views_counter, "record_view", lambda **kw: calls.append("count") or record(**kw)
+    )
+    return calls
+
+
+def _later(monkeypatch, seconds: float) -> None:
+    now = time.monotonic()
+    monkeypatch.setattr(pages, "monotonic", lambda: now + seconds)
+
+
+def test_within_the_window_a_guest_hit_asks_the_shared_cache_nothing(
+    client, thread, shared_calls, monkeypatch
+):
+    # given a page fetched once from the shared cache into this process
+    url = reverse("portal:thread", args=[thread.pk])
+    client.get(url)
+    client.get(url)
+    shared_calls.clear()
+    # when five more guests open it within the window
+    for _ in range(5):
+        response = client.get(url)
+    # then no request went to the shared cache, and every view is shown
+    assert shared_calls == []
+    assert 'data-testid="views">7<' in response.content.decode()
+    # and the copy is kept per language, like the shared page
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="en">' in english
+    # and after the window the page comes from the shared cache again
+    shared_calls.clear()
+    _later(monkeypatch, pages.LOCAL_SECONDS)
+    client.get(url)
+    assert "cache" in shared_calls
+
+
+def test_another_processs_reply_shows_to_guests_after_the_window(
+    client, thread, resident, django_capture_on_commit_callbacks, monkeypatch
+):
+    from zhengxie.portal.services import posting
+
+    url = reverse("portal:thread", args=[thread.pk])
+    client.get(url)
+    client.get(url)
+    # a reply in this process drops this process's copy at once
+    with django_capture_on_commit_callbacks(execute=True):
+        posting.reply(user=resident, thread=thread, body="本进程的回复", skip_limits=True)
+    assert "本进程的回复" in client.get(url).content.decode()
+    client.get(url)
+    # given a reply made in another process, which deletes only the shared page
+    monkeypatch.setattr(pages.local_pages, "forget", lambda keys: None)
+    with django_capture_on_commit_callbacks(execute=True):
+        posting.reply(user=resident, thread=thread, body="别的进程的回复", skip_limits=True)
+    # then this process's copy answers until the window ends, and then the reply shows
+    assert "别的进程的回复" not in client.get(url).content.decode()
+    _later(monkeypatch, pages.LOCAL_SECONDS)
+    assert "别的进程的回复" in client.get(url).content.decode()
+
+
+def test_a_process_keeps_a_bounded_number_of_pages():
+    copies = pages.LocalPages(size=3)
+    for n in range(5):
+        copies.keep(f"page-{n}", {"n": n}, 0)
+    copies.hit("page-2")  # used lately: stays
+    copies.keep("page-5", {"n": 5}, 0)
+    assert set(copies.copies) == {"page-2", "page-4", "page-5"}

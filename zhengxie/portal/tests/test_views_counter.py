@@ -10,7 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from zhengxie.portal.models import Thread
-from zhengxie.portal.services.views_counter import flush_views, pending_views
+from zhengxie.portal.services.views_counter import (
+    ViewBuffer,
+    flush_views,
+    pending_views,
+    record_view,
+)
 
 
 def test_each_view_counts_and_the_page_shows_stored_plus_buffered(client, thread):
@@ -197,3 +202,49 @@ def test_a_batch_folded_before_a_crash_is_not_folded_again(thread):
     assert (first, second) == (0, 1)
     assert Thread.objects.get(pk=thread.pk).views == 6
     assert pending_views([thread.pk]) == {thread.pk: 0}
+
+
+def test_views_buffered_in_the_process_fold_exactly(client, thread):
+    url = reverse("portal:thread", args=[thread.pk])
+    for _ in range(7):
+        client.get(url)
+    # the render and the shared hit counted at once; the five hits on this process's copy wait
+    assert record_view(thread_id=thread.pk, count=0) == 2
+    assert flush_views() == 7
+    thread.refresh_from_db()
+    assert thread.views == 7
+    assert flush_views() == 0
+
+
+def test_buffered_views_reach_the_shared_count_by_themselves(monkeypatch):
+    added, done = [], threading.Event()
+
+    def record(*, thread_id, count):
+        added.append((thread_id, count))
+        if len(added) == 2:
+            done.set()
+
+    monkeypatch.setattr("zhengxie.portal.services.views_counter.record_view", record)
+    buffer = ViewBuffer(seconds=0.05)
+    for thread_id in (1, 1, 2, 1):
+        buffer.add(thread_id)
+    assert done.wait(timeout=10)
+    assert sorted(added) == [(1, 3), (2, 1)]
+    assert not buffer.counts and buffer.timer is None
+
+
+def test_a_flush_that_fails_keeps_the_views_it_could_not_add(monkeypatch):
+    added = []
+
+    def record(*, thread_id, count):
+        if thread_id == 2:
+            raise ConnectionError("redis went away")
+        added.append((thread_id, count))
+
+    monkeypatch.setattr("zhengxie.portal.services.views_counter.record_view", record)
+    buffer = ViewBuffer(seconds=3600)
+    for thread_id in (1, 2, 2):
+        buffer.add(thread_id)
+    with pytest.raises(ConnectionError):
+        buffer.flush()
+    assert added == [(1, 1)] and buffer.counts == {2: 2}
