@@ -90,11 +90,15 @@ class InviteForm(forms.Form):
         )
 
     def clean_members(self) -> list[int]:
-        raw = self.cleaned_data["members"].replace("，", ",")
-        try:
-            return [int(x) for x in raw.split(",") if x.strip()]
-        except ValueError:
-            raise forms.ValidationError(_("委员编号应为数字，用逗号分隔。")) from None
+        return member_numbers(self.cleaned_data["members"])
+
+
+def member_numbers(raw: str) -> list[int]:
+    """Member numbers typed with commas (either width) between them."""
+    try:
+        return [int(x) for x in raw.replace("，", ",").split(",") if x.strip()]
+    except ValueError:
+        raise forms.ValidationError(_("委员编号应为数字，用逗号分隔。")) from None
 
 
 class GuestForm(forms.Form):
@@ -117,6 +121,19 @@ class GuestForm(forms.Form):
 
 class LeaveForm(forms.Form):
     reason = forms.CharField(label=_("请假事由"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class LeaveSlipForm(forms.Form):
+    """Paper leave slips (请假条) the office enters, already approved."""
+
+    members = forms.CharField(label=_("委员编号"), help_text=_("可填多位，用逗号分隔"))
+    reason = forms.CharField(label=_("请假事由"), max_length=200)
+    signed_by = forms.CharField(
+        label=_("请假条批准人"), max_length=60, help_text=_("按请假条上的签批填写姓名和职务")
+    )
+
+    def clean_members(self) -> list[int]:
+        return member_numbers(self.cleaned_data["members"])
 
 
 class StaffSignInForm(forms.Form):

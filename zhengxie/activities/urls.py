@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/sign-up/", attendance.sign_up, name="sign_up"),
     path("<int:pk>/leave/", attendance.request_leave, name="leave"),
     path("leaves/", attendance.pending_leaves, name="leaves"),
+    path("<int:pk>/leave-slips/", attendance.record_leave_slips, name="leave_slips"),
     path("<int:pk>/screen/", attendance.signin_screen, name="screen"),
     path("<int:pk>/qr.svg", attendance.signin_qr, name="qr"),
     path("<int:pk>/signin/<str:token>/", attendance.signin, name="signin"),

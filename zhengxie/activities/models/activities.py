@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -143,7 +144,11 @@ class LeaveRequest(CommitteeScoped):
     )
     decided_at = models.DateTimeField(_("审批时间"), null=True, blank=True)
     decision_note = models.CharField(_("审批意见"), max_length=200, blank=True)
-    created_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    # A paper slip (请假条) the office entered: the approver's name as signed on it, who
+    # may have no account on the platform.
+    signed_by = models.CharField(_("请假条批准人"), max_length=60, blank=True)
+    # Not auto_now_add: a slip entered later keeps the day it was asked and approved.
+    created_at = models.DateTimeField(_("申请时间"), default=timezone.now, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -1,5 +1,7 @@
 """Inviting members, sign-up and leave requests routed to the approver the kind names."""
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -17,6 +19,7 @@ from ..models import (
     InvitationSource,
     LeaveApprover,
     LeaveRequest,
+    LeaveStatus,
 )
 from ..notifications import INVITATION, LEAVE_DECISION, LEAVE_REQUEST
 from ..permissions import (
@@ -168,6 +171,89 @@ def request_leave(*, user: User, activity: Activity, reason: str) -> LeaveReques
         leave.save()
         _tell_approvers(leave)
     return leave
+
+
+def record_leave_slips(
+    *,
+    actor: User | None,
+    activity: Activity,
+    member_ids: list[int],
+    reason: str,
+    signed_by: str,
+    at: dt.datetime | None = None,
+) -> list[LeaveRequest]:
+    """Paper leave slips (请假条) the office enters for invited members, already approved by
+    the approver the kind names, whose name the slip bears (a chair member need not have an
+    account). One call takes one activity's slips for many members; a bad one refuses them
+    all. `at`: when the slips were approved, for slips entered later; the leave, its decision
+    and its history row are dated then. A loader passes no actor."""
+    if actor is not None:
+        check_manage_activity_permission(actor, activity.committee_id)
+    reason, signed_by = (reason or "").strip(), (signed_by or "").strip()
+    errors = {}
+    if not reason:
+        errors["reason"] = _("请填写请假事由。")
+    if not signed_by:
+        errors["signed_by"] = _("请填写请假条上的批准人。")
+    if at is not None and at > timezone.now():
+        errors["at"] = _("批准时间不能晚于现在。")
+    if errors:
+        raise ValidationError(errors)
+    ids = set(member_ids)
+    if not ids:
+        raise ValidationError({"members": _("请选择请假的委员。")})
+    with transaction.atomic():
+        if not takes_part(Activity.objects.select_for_update().get(pk=activity.pk)):
+            raise ValidationError(_("活动已召开或已取消，不能再登记请假。"))
+        invited = set(
+            activity.invitations.filter(member_id__in=ids).values_list("member_id", flat=True)
+        )
+        if strangers := sorted(ids - invited):
+            raise ValidationError(
+                {
+                    "members": _("委员编号 %(ids)s 不在本次活动的邀请名单中。")
+                    % {"ids": "、".join(map(str, strangers))}
+                }
+            )
+        asked = LeaveRequest.objects.filter(activity=activity, member_id__in=ids)
+        if names := sorted(asked.values_list("member__name", flat=True)):
+            raise ValidationError(
+                {
+                    "members": _("%(names)s 已有请假记录，请在参加人员名单中办理。")
+                    % {"names": "、".join(names)}
+                }
+            )
+        moment = at or timezone.now()
+        leaves = bulk_create_with_history(
+            [
+                LeaveRequest(
+                    activity=activity,
+                    committee_id=activity.committee_id,
+                    member_id=pk,
+                    reason=reason,
+                    approver=activity.kind.leave_approver,
+                    # The slip was decided on paper: it is entered as it stands, approved.
+                    status=LeaveStatus.APPROVED,
+                    decided_at=moment,
+                    signed_by=signed_by,
+                    created_at=moment,
+                )
+                for pk in sorted(ids)
+            ],
+            LeaveRequest,
+            batch_size=500,
+            default_user=actor,
+            default_change_reason=_("登记请假条：%(who)s批准") % {"who": signed_by},
+            default_date=moment,
+        )
+        notify(
+            kind=LEAVE_DECISION,
+            recipients=User.objects.filter(member__pk__in=ids),
+            title=_("请假已批准：%(t)s") % {"t": activity.title},
+            body=_("请假条由%(who)s批准。") % {"who": signed_by},
+            url=activity_url(activity),
+        )
+    return leaves
 
 
 def while_activity_takes_part(step) -> None:

@@ -1,7 +1,10 @@
+import datetime as dt
 import random
 
+from django.db.models import F
+
 from zhengxie.activities import demo, demo_guests, selectors
-from zhengxie.activities.models import Activity, Guest, GuestStatus, Outcome
+from zhengxie.activities.models import Activity, Guest, GuestStatus, LeaveRequest, Outcome
 from zhengxie.core import demo as core_demo
 from zhengxie.core.models import Committee, Member
 
@@ -26,6 +29,15 @@ def test_demo_year_reproduces_the_reviews_activity_figures(db):
     assert recommendation.title == "关于全市危困工业企业处置盘活的建议案"
     assert recommendation.activity.title == "随州市政协五届二次常委会议（危困企业重组盘活专题协商）"
     assert recommendation.instructions.exists()
+    # the leave of those who stayed away came on slips the office entered, each approved and
+    # dated the day before the activity, with its one history row dated then too
+    leaves = LeaveRequest.objects.select_related("activity")
+    assert leaves.exists() and not leaves.filter(signed_by="").exists()
+    day = dt.timedelta(days=1)
+    assert all(leave.decided_at == leave.activity.starts_at - day for leave in leaves)
+    assert not leaves.exclude(created_at=F("decided_at")).exists()
+    assert not LeaveRequest.history.exclude(history_date=F("decided_at")).exists()
+    assert LeaveRequest.history.count() == leaves.count()
 
 
 def test_demo_guests_are_present_without_touching_members_figures(db):

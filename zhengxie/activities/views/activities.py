@@ -13,7 +13,15 @@ from zhengxie.core.web.redirects import redirect_with_success
 from zhengxie.core.web.scoping import allowed_committees, office_committee, pick_committee_ids
 
 from .. import selectors
-from ..forms import ActivityForm, GuestForm, InviteForm, LeaveForm, SpeechForm, StaffSignInForm
+from ..forms import (
+    ActivityForm,
+    GuestForm,
+    InviteForm,
+    LeaveForm,
+    LeaveSlipForm,
+    SpeechForm,
+    StaffSignInForm,
+)
 from ..models import Activity, LeaveRequest, LeaveStatus, Speech
 from ..permissions import (
     activity_reader_committee_ids,
@@ -100,6 +108,7 @@ def _detail_context(request: HttpRequest, activity: Activity) -> dict:
         context.update(
             invite_form=InviteForm(committee_id=activity.committee_id),
             signin_form=StaffSignInForm(),
+            slip_form=LeaveSlipForm(),
             guest_form=GuestForm(committee_id=activity.committee_id),
             **history_context(activity),
         )

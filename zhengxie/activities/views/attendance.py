@@ -18,7 +18,14 @@ from zhengxie.core.web.scoping import office_committee
 from zhengxie.core.workflow import WorkflowError
 
 from .. import selectors
-from ..forms import AbsenceLimitsForm, InviteForm, LeaveForm, SpeechForm, StaffSignInForm
+from ..forms import (
+    AbsenceLimitsForm,
+    InviteForm,
+    LeaveForm,
+    LeaveSlipForm,
+    SpeechForm,
+    StaffSignInForm,
+)
 from ..models import Activity, Attendance
 from ..permissions import (
     check_manage_activity_permission,
@@ -92,6 +99,31 @@ def request_leave(request: HttpRequest, pk: int) -> HttpResponse:
         show_as_messages(request, error)
     else:
         messages.success(request, _("请假申请已提交，等待审批。"))
+    return _back(pk)
+
+
+@login_required
+@require_POST
+def record_leave_slips(request: HttpRequest, pk: int) -> HttpResponse:
+    """The office enters paper leave slips, already approved, for invited members."""
+    activity = get_object_or_404(Activity.objects.select_related("kind"), pk=pk)
+    check_manage_activity_permission(request.user, activity.committee_id)
+    form = LeaveSlipForm(request.POST)
+    if not form.is_valid():
+        show_form_errors_as_messages(request, form)
+        return _back(pk)
+    try:
+        leaves = invitation_services.record_leave_slips(
+            actor=request.user,
+            activity=activity,
+            member_ids=form.cleaned_data["members"],
+            reason=form.cleaned_data["reason"],
+            signed_by=form.cleaned_data["signed_by"],
+        )
+    except ValidationError as error:
+        show_as_messages(request, error)
+    else:
+        messages.success(request, _("已登记 %(n)s 位委员的请假条。") % {"n": len(leaves)})
     return _back(pk)
 
 

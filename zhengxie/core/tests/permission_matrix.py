@@ -103,6 +103,7 @@ MATRIX = {
     "activities:invite": post_only(*CITY_OFFICE),
     "activities:kinds": only(*OFFICE),
     "activities:leave": post_only("member"),
+    "activities:leave_slips": post_only(*CITY_OFFICE),
     "activities:leaves": signed_in(),
     "activities:list": signed_in(conceals=("activity", OUTSIDERS)),
     "activities:outcome": only(*INSIDERS),

@@ -484,6 +484,7 @@ ROUTE_ARGUMENTS = {
     "activities:invite": {"pk": "activity"},
     "activities:sign_up": {"pk": "activity"},
     "activities:leave": {"pk": "activity"},
+    "activities:leave_slips": {"pk": "activity"},
     "activities:screen": {"pk": "activity"},
     "activities:qr": {"pk": "activity"},
     "activities:signin": {"pk": "activity", "token": Const(BAD_TOKEN)},
