@@ -25,6 +25,28 @@ def test_the_openapi_document_is_published_with_every_error_answer(db):
             assert {"400", "401", "403", "404", "429"} <= answers, (method, path)
 
 
+def test_the_document_is_built_once_per_process_and_each_caller_gets_its_own_copy(db, monkeypatch):
+    # given a process that has not built the document yet
+    from ninja import main as ninja_main
+
+    from zhengxie.api.main import api
+
+    builds = []
+    build = ninja_main.get_schema
+    monkeypatch.setattr(api, "_schema_texts", {})
+    monkeypatch.setattr(
+        ninja_main, "get_schema", lambda **kwargs: builds.append(1) or build(**kwargs)
+    )
+    # when it is asked for three times, in both languages, and one caller changes its copy
+    first = Client().get("/api/v1/openapi.json").json()
+    api.get_openapi_schema(path_prefix="/api/v1/")["paths"].clear()
+    again = Client(headers={"accept-language": "en"}).get("/api/v1/openapi.json").json()
+    # then it was built once, and every caller read the whole document
+    assert len(builds) == 1
+    assert again == first
+    assert len(first["paths"]) > 50
+
+
 def test_every_schema_has_a_name_of_its_own():
     # The document keys schemas by class name: two classes of one name (an activity's and a
     # job's InvitationOut) make one of them describe the other's answers, silently.
