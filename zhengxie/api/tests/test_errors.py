@@ -57,6 +57,16 @@ def test_an_unknown_path_outside_the_versions_is_a_json_404(db):
     assert _error(response)["code"] == "not_found"
 
 
+def test_a_nul_byte_in_the_query_is_a_json_400_naming_the_parameter(db, city, make_user, api_as):
+    # (PostgreSQL refuses NUL in a string literal; the site's pages answer an HTML 400)
+    response = api_as(make_user(Role.MEMBER, city)).get("/search?q=%E5%BB%BA%E8%AE%AE&kind=L%00Q")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    error = _error(response)
+    assert error["code"] == "invalid"
+    assert error["fields"] == {"kind": "请求参数中含有无效字符。"}
+
+
 def test_a_token_over_its_limit_gets_429_with_retry_after(db, city, make_user, api_as, monkeypatch):
     # given a limit of three requests a minute per token
     per_token = main.throttles[1]
