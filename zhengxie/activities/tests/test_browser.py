@@ -4,18 +4,10 @@ import pytest
 
 from zhengxie.activities.models import Activity, Attendance, LeaveRequest, Outcome
 from zhengxie.activities.signin import make_token
-from zhengxie.core.factories import PASSWORD, make_member, make_sector
+from zhengxie.core.factories import make_member, make_sector
+from zhengxie.core.tests.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, user) -> None:
-    page.context.clear_cookies()
-    page.goto(page.base_url + "/accounts/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: "/login/" not in url)
 
 
 def _take_step(page, label: str) -> None:
@@ -32,7 +24,7 @@ def test_staff_runs_a_thematic_consultation_with_leave_and_qr_sign_in(browser_pa
     make_member(committee=city, name="别界委员")
 
     # staff create the consultation and invite the sector
-    _login(page, staff)
+    sign_in(page, staff.username)
     page.goto(page.base_url + "/activities/new/")
     page.select_option("select[name=kind]", label="专题协商会")
     page.fill("input[name=title]", "优化营商环境专题协商会")
@@ -50,28 +42,28 @@ def test_staff_runs_a_thematic_consultation_with_leave_and_qr_sign_in(browser_pa
     activity = Activity.objects.get()
 
     # one member asks for leave
-    _login(page, asks_leave.user)
+    sign_in(page, asks_leave.user.username)
     page.goto(page.base_url + f"/activities/{activity.pk}/")
     page.fill("textarea[name=reason]", "赴省外招商，无法出席")
     page.click("button:has-text('请假')")
     page.wait_for_selector("text=请假申请已提交")
 
     # the office approves it
-    _login(page, staff)
+    sign_in(page, staff.username)
     page.goto(page.base_url + "/activities/leaves/")
     _take_step(page, "批准请假")
     page.wait_for_selector("text=已批准请假")
     assert LeaveRequest.objects.get().status == "approved"
 
     # another signs in with the QR link from the venue screen
-    _login(page, signs_in.user)
+    sign_in(page, signs_in.user.username)
     page.goto(page.base_url + f"/activities/{activity.pk}/signin/{make_token(activity)}/")
     page.click("button:has-text('确认签到')")
     page.wait_for_selector("[data-testid=signin-done]")
     assert Attendance.objects.get().member == signs_in
 
     # staff hold the meeting and record the outcome
-    _login(page, staff)
+    sign_in(page, staff.username)
     page.goto(page.base_url + f"/activities/{activity.pk}/")
     _take_step(page, "确认召开并结算考勤")
     page.wait_for_selector("[data-testid=state]:has-text('已召开')")

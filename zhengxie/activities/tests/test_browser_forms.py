@@ -9,8 +9,7 @@ from zhengxie.activities.models import EssayScore, ReadingGroup
 from zhengxie.activities.services import essays
 from zhengxie.core.factories import make_member
 from zhengxie.core.models import Role
-
-from .test_browser import _login
+from zhengxie.core.tests.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,7 +21,7 @@ def test_reading_and_scoring_forms_work_on_a_phone(browser_page, staff, city, ma
     page.set_viewport_size({"width": 375, "height": 800})
     make_member(committee=city, name="读书委员")
     # staff create the group from the reading page
-    _login(page, staff)
+    sign_in(page, staff.username)
     page.goto(page.base_url + "/activities/reading/")
     page.click("text=新建读书群")
     page.fill("input[name=name]", "手机读书群")
@@ -57,7 +56,7 @@ def test_reading_and_scoring_forms_work_on_a_phone(browser_page, staff, city, ma
         actor=staff, call=call, member=make_member(committee=city), title="论履职", body="b"
     )
     essays.close_submissions(actor=staff, call=call)
-    _login(page, reviewer)
+    sign_in(page, reviewer.username)
     page.goto(page.base_url + f"/activities/essays/{call.pk}/")
     page.click("text=评分表")
     page.fill("main form input[type=number]", "86")

@@ -5,7 +5,7 @@ import pytest
 
 from zhengxie.core.factories import make_user
 from zhengxie.core.models import Committee, Plenary, Role
-from zhengxie.core.tests.test_journey import log_in
+from zhengxie.core.tests.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,7 +18,7 @@ def _fill(page, values: dict) -> None:
 def test_the_city_administrator_adds_a_county_and_opens_its_first_plenary(browser_page, city):
     page = browser_page
     make_user(role=Role.ADMIN, committee=city, username="cityadmin")
-    log_in(page, "cityadmin")
+    sign_in(page, "cityadmin")
     # when the administrator adds a committee below the city from the tree
     page.goto(f"{page.base_url}/staff/committees/")
     page.locator("[data-testid=committee-city]").get_by_role("link", name="新建下级").click()

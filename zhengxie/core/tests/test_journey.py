@@ -3,23 +3,16 @@
 import pytest
 
 from zhengxie.core.factories import (
-    PASSWORD,
     answer_to,
     make_member,
     make_roster_dictionaries,
     make_roster_row,
     make_roster_workbook,
 )
+from zhengxie.core.tests.browser import sign_in, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def log_in(page, username, password=PASSWORD):
-    page.goto(f"{page.base_url}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("main button[type=submit]")
 
 
 def upload(page, rows):
@@ -44,9 +37,9 @@ def test_resident_registers_and_logs_in(browser_page, city):
     page.fill("input[name=answer]", str(answer_to(page.inner_text("label[for=id_answer]"))))
     page.click("main button[type=submit]")
     page.wait_for_selector("text=注册成功")
-    page.click("header button:has-text('退出')")
+    submit(page, "header button:has-text('退出')")
 
-    log_in(page, "xiaoli", "Suizhou-2022!")
+    sign_in(page, "xiaoli", "Suizhou-2022!")
 
     assert page.locator("header .account").inner_text().count("小李") == 1
 
@@ -54,7 +47,7 @@ def test_resident_registers_and_logs_in(browser_page, city):
 def test_staff_fixes_a_bad_roster_row_and_finds_the_new_member(browser_page, city, staff):
     page = browser_page
     make_roster_dictionaries(committee=city)
-    log_in(page, staff.username)
+    sign_in(page, staff.username)
     bad = [make_roster_row(姓名="周敏", 手机号码="13800138000", 界别="无此界别")]
 
     upload(page, bad)
@@ -77,7 +70,7 @@ def test_nav_and_roster_fit_a_375px_phone(browser_page, city, staff, path):
     for _ in range(5):
         make_member(committee=city, work_title="随州市某某有限责任公司董事长兼总经理")
     page.set_viewport_size({"width": 375, "height": 800})
-    log_in(page, staff.username)
+    sign_in(page, staff.username)
 
     page.goto(f"{page.base_url}{path}")
 
@@ -98,7 +91,7 @@ def test_progress_bar_polls_until_a_queued_import_finishes(browser_page, city, s
         file_name="名册.xlsx",
         content=make_roster_workbook([make_roster_row(姓名="郑和", 手机号码="13800138001")]),
     )
-    log_in(page, staff.username)
+    sign_in(page, staff.username)
     page.goto(f"{page.base_url}/members/import/{job.pk}/")
     page.wait_for_selector("#roster-progress[data-status=queued]")
     # when the worker processes it

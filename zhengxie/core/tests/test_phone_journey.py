@@ -16,6 +16,7 @@ from zhengxie.core.services.activation import IssueChannel, issue_accounts
 from zhengxie.core.services.deliveries import send_digests
 from zhengxie.core.services.members import create_member
 from zhengxie.core.services.notifications import notify
+from zhengxie.core.tests.browser import submit
 from zhengxie.proposals import factories as proposal_factories
 from zhengxie.proposals.notifications import PROGRESS
 
@@ -111,7 +112,7 @@ def test_the_letters_qr_link_activates_the_account(phone_page, city, staff, new_
     assert "陈静" in page.inner_text("header .account")
 
     # the same letter does not work twice
-    page.click("header button:has-text('退出')")
+    submit(page, "header button:has-text('退出')")
     page.goto(link)
     page.fill("input[name=mobile]", "13911112222")
     page.fill("input[name=new_password1]", "Another-2022!")
@@ -137,7 +138,7 @@ def test_a_forgotten_password_is_reset_by_sms_code(phone_page, new_member):
 
     page.wait_for_selector("text=密码已重设")
     assert fits_the_phone(page)
-    page.click("header button:has-text('退出')")
+    submit(page, "header button:has-text('退出')")
     page.goto(f"{page.base_url}/accounts/login/")
     page.fill("input[name=username]", "13911112222")
     page.fill("input[name=password]", "Suizhou-2023!")

@@ -6,7 +6,7 @@ import pytest
 
 from zhengxie.core.factories import make_member
 from zhengxie.core.models import Role
-from zhengxie.core.tests.test_journey import log_in
+from zhengxie.core.tests.browser import sign_in
 from zhengxie.opinions.factories import make_report
 from zhengxie.portal.factories import make_board, make_thread
 from zhengxie.proposals.factories import make_registered
@@ -62,7 +62,7 @@ def test_leader_sees_the_cockpit_charts_drawn(watched_page, city, make_user):
     page = watched_page
     leader = make_user(Role.LEADER, city)
     make_member(committee=city)
-    log_in(page, leader.username)
+    sign_in(page, leader.username)
     # when the leader opens the cockpit
     page.goto(f"{page.base_url}/insights/?committee={city.pk}&year=2022")
     page.wait_for_function(CHARTS_DRAWN)
@@ -75,7 +75,7 @@ def test_staff_opens_a_proposal_whose_similar_panel_htmx_loads(watched_page, cit
     # given a registered proposal
     page = watched_page
     proposal = make_registered(committee=city, office=staff)
-    log_in(page, staff.username)
+    sign_in(page, staff.username)
     # when the office opens its record, whose similar-proposals panel loads through htmx
     page.goto(f"{page.base_url}/proposals/{proposal.pk}/")
     page.wait_for_selector("text=正在查找相似提案", state="detached")
@@ -88,7 +88,7 @@ def test_member_is_asked_before_a_draft_is_deleted(watched_page, city):
     page = watched_page
     author = make_member(committee=city, with_account=True)
     report = make_report(author=author, submit=False)
-    log_in(page, author.user.username)
+    sign_in(page, author.user.username)
     page.goto(f"{page.base_url}/opinions/{report.pk}/")
     # when the member clicks delete and declines the question
     page.once("dialog", lambda dialog: dialog.dismiss())

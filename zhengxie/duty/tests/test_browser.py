@@ -2,22 +2,15 @@ import datetime as dt
 
 import pytest
 
-from zhengxie.core.factories import PASSWORD, make_member
+from zhengxie.core.factories import make_member
 from zhengxie.core.models import Role
+from zhengxie.core.tests.browser import sign_in, submit
 from zhengxie.duty.factories import make_source
 from zhengxie.duty.models import DutyKind
 from zhengxie.duty.services import credit_duty
 from zhengxie.duty.services.recompute import recompute_year
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, username: str) -> None:
-    page.goto(page.base_url + "/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_load_state()
 
 
 def test_member_sees_a_new_attendance_and_staff_switch_to_the_hundred_point_scheme(
@@ -42,7 +35,7 @@ def test_member_sees_a_new_attendance_and_staff_switch_to_the_hundred_point_sche
     credit_duty(
         member=member, kind=DutyKind.ATTENDANCE, role="research", source=activity, occurred_on=today
     )
-    _login(page, user.username)
+    sign_in(page, user.username)
     page.goto(page.base_url + "/duty/me/")
     # then the attendance is credited with its source and the research task is done
     acts = page.get_by_test_id("acts")
@@ -53,15 +46,13 @@ def test_member_sees_a_new_attendance_and_staff_switch_to_the_hundred_point_sche
     # given staff reading the computed year under the additive scheme
     recompute_year(committee=city, year=today.year)
     staff = make_user(Role.STAFF, city)
-    page.context.clear_cookies()
-    _login(page, staff.username)
+    sign_in(page, staff.username)
     page.goto(page.base_url + f"/duty/?committee={city.pk}")
     ranking = page.get_by_test_id("ranking")
     assert "不称职" in ranking.inner_text()
     # when they switch the committee to the 100-point scheme
     page.goto(page.base_url + f"/duty/rules/?committee={city.pk}")
-    page.get_by_test_id("activate-anqing").click()
-    page.wait_for_load_state()
+    submit(page, "[data-testid=activate-anqing]")
     assert "百分制" in page.locator(".messages").inner_text()
     page.goto(page.base_url + f"/duty/?committee={city.pk}")
     # then the recomputed grade shows: 50 + 30 + 5 = 85 points

@@ -8,19 +8,11 @@ import pytest
 
 from zhengxie.core import factories as core
 from zhengxie.core.models import Role
+from zhengxie.core.tests.browser import sign_in, submit
 from zhengxie.grassroots.factories import make_photo
 from zhengxie.grassroots.models import Case, CaseState
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, user):
-    page.context.clear_cookies()
-    page.goto(f"{page.base_url}/accounts/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", core.PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url(re.compile(r".*/(?!accounts/login).*"))
 
 
 def _report(page, town, tmp_path):
@@ -89,16 +81,16 @@ def test_a_report_with_a_photo_is_consulted_acted_on_rated_and_shown_publicly(
     venue.members.add(member)
     resident = core.make_user(role=Role.RESIDENT, committee=city)
     # when the resident reports, the convenor consults and acts, and the resident rates
-    _login(page, resident)
+    sign_in(page, resident.username)
     _report(page, town, tmp_path)
     case = Case.objects.get(title="小区门口路灯不亮")
     assert case.photos.count() == 1
-    _login(page, convenor)
+    sign_in(page, convenor.username)
     _hold_session_and_finish(page, case, venue, member)
-    _login(page, resident)
+    sign_in(page, resident.username)
     page.goto(f"{page.base_url}/grassroots/public/cases/{case.pk}/")
     page.check("input[name=value][value=satisfied]")
-    page.click("text=提交评价")
+    submit(page, "text=提交评价")
     # then the public page shows the timeline without private data
     page.context.clear_cookies()
     page.goto(f"{page.base_url}/grassroots/public/cases/{case.pk}/")

@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from zhengxie.core.factories import PASSWORD, make_member
+from zhengxie.core.factories import make_member
 from zhengxie.core.models import Role
+from zhengxie.core.tests.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,10 +20,7 @@ def test_leader_follows_a_figure_and_downloads_the_annual_review(
     leader = make_user(Role.LEADER, city)
     for committee in (city, city, county):
         make_member(committee=committee)
-    page.goto(f"{page.base_url}/accounts/login/")
-    page.fill("input[name=username]", leader.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
+    sign_in(page, leader.username)
     # when the leader opens the cockpit and follows the members figure
     page.goto(f"{page.base_url}/insights/?committee={city.pk}&year=2022&rollup=on")
     members = page.locator(".card:has-text('委员') a.figure").first

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from zhengxie.core.tests.browser import sign_in, submit
 from zhengxie.instructions.models import Instruction, InstructionState
-from zhengxie.opinions.tests.test_journey import log_in, log_out
 
 TEXT = "请市民政局牵头，一个月内拿出老旧小区加装电梯的办法。"
 FEEDBACK = "已会同住建部门制定加装电梯办法，首批12个小区开工。"
@@ -21,7 +21,7 @@ def test_leader_instructs_the_department_reports_back_and_the_office_reads_it(
     page = browser_page
     due_on = dt.date.today() + dt.timedelta(days=30)
     # given a city leader on an adopted report's page
-    log_in(page, leader)
+    sign_in(page, leader.username)
     page.goto(f"{page.base_url}/opinions/{adopted.pk}/")
     # when they write an instruction naming the department and the deadline
     page.click("[data-testid=write-instruction]")
@@ -33,9 +33,9 @@ def test_leader_instructs_the_department_reports_back_and_the_office_reads_it(
     assert TEXT in written.inner_text()
     assert unit.name in written.inner_text()
     assert written.locator("[data-testid=transcribed]").count() == 0
-    log_out(page)
+    submit(page, "header form button")  # 退出
     # and the department's liaison finds it in their workspace and reports back
-    log_in(page, unit_user)
+    sign_in(page, unit_user.username)
     page.goto(f"{page.base_url}/instructions/unit/")
     row = page.locator("[data-testid=instruction-row]")
     assert adopted.title in row.inner_text()
@@ -45,9 +45,9 @@ def test_leader_instructs_the_department_reports_back_and_the_office_reads_it(
     page.fill("textarea[name=text]", FEEDBACK)
     page.click("[data-testid=confirm-action]")
     assert page.locator("[data-testid=state]").inner_text() == "已反馈"
-    log_out(page)
+    submit(page, "header form button")  # 退出
     # then the office reads the feedback on the report
-    log_in(page, office)
+    sign_in(page, office.username)
     page.goto(f"{page.base_url}/opinions/{adopted.pk}/")
     assert FEEDBACK in page.locator("[data-testid=instruction-follow-up]").inner_text()
     instruction = Instruction.objects.get()

@@ -10,21 +10,13 @@ from django.utils import timezone
 
 from zhengxie.core import factories as core
 from zhengxie.core.models import Role
+from zhengxie.core.tests.browser import sign_in, submit
 from zhengxie.jobs import factories
 from zhengxie.jobs.models import Application, ApplicationState
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 375, "height": 800}
-
-
-def _login(page, user):
-    page.context.clear_cookies()
-    page.goto(f"{page.base_url}/accounts/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", core.PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url(re.compile(r".*/(?!accounts/login).*"))
 
 
 def _fits(page) -> bool:
@@ -35,8 +27,7 @@ def _step(page, action: str, **fields):
     page.click(f"[data-action={action}]")
     for name, value in fields.items():
         page.fill(f"[name={name}]", value)
-    page.click("[data-testid=confirm-action]")
-    page.wait_for_load_state()
+    submit(page, "[data-testid=confirm-action]")
 
 
 def _register(page, town, tmp_path):
@@ -93,26 +84,26 @@ def test_from_employer_registration_to_a_hire_on_a_phone(browser_page, tmp_path)
     owner, seeker = core.make_user(role=Role.RESIDENT, committee=city), core.make_user()
     office = core.make_user(role=Role.STAFF, committee=city)
     # the employer registers; the office verifies it
-    _login(page, owner)
+    sign_in(page, owner.username)
     _register(page, town, tmp_path)
     employer_url = page.url
-    _login(page, office)
+    sign_in(page, office.username)
     page.goto(f"{page.base_url}/jobs/office/employers/")
     assert _fits(page)
     _step(page, "verify")
     # the employer posts a job; the office publishes it
-    _login(page, owner)
+    sign_in(page, owner.username)
     page.goto(employer_url)
     _post_job(page, town, category)
-    _login(page, office)
+    sign_in(page, office.username)
     page.goto(f"{page.base_url}/jobs/office/jobs/")
     _step(page, "approve")
     # the seeker finds it and applies in two taps
-    _login(page, seeker)
+    sign_in(page, seeker.username)
     _apply(page)
     application = Application.objects.get()
     # the employer sees the number masked and invites
-    _login(page, owner)
+    sign_in(page, owner.username)
     page.goto(f"{page.base_url}/jobs/workspace/applications/")
     assert "138****1234" in page.content() and "13871231234" not in page.content()
     page.goto(f"{page.base_url}/jobs/applications/{application.pk}/")
@@ -120,10 +111,10 @@ def test_from_employer_registration_to_a_hire_on_a_phone(browser_page, tmp_path)
     when = (timezone.localtime() + dt.timedelta(days=2)).strftime("%Y-%m-%dT10:00")
     _step(page, "invite", interview_at=when, interview_place="厉山镇工业园 3 号")
     # the seeker accepts; now the employer sees the number and hires
-    _login(page, seeker)
+    sign_in(page, seeker.username)
     page.goto(f"{page.base_url}/jobs/applications/{application.pk}/")
     _step(page, "accept")
-    _login(page, owner)
+    sign_in(page, owner.username)
     page.goto(f"{page.base_url}/jobs/applications/{application.pk}/")
     assert "13871231234" in page.inner_text("[data-testid=mobile]")
     _step(page, "hire")

@@ -3,10 +3,9 @@ county member who wrote it reads the city's decision on their own report."""
 
 import pytest
 
+from zhengxie.core.tests.browser import sign_in, submit
 from zhengxie.opinions.factories import make_adopted_report, make_author, make_office
 from zhengxie.opinions.models import OpinionReport, OpinionState
-
-from .test_journey import log_in, log_out
 
 TITLE = "关于乡镇卫生院留住医生的建议"
 
@@ -26,15 +25,15 @@ def test_a_county_report_handed_off_and_adopted_by_the_city_reaches_its_author(
     report.title = TITLE
     report.save(update_fields=["title"])
     # when the county office hands it off to the city from the report's page
-    log_in(page, county_office)
+    sign_in(page, county_office.username)
     page.goto(f"{page.base_url}/opinions/{report.pk}/")
     page.click("button[data-action=hand_off]")
     handling = page.locator("[data-testid=upper-handling]")
     assert city.display_name in handling.inner_text()
     assert "已报送" in handling.locator("[data-testid=state]").inner_text()
-    log_out(page)
+    submit(page, "header form button")  # 退出
     # and the city office finds it in its intake and adopts it
-    log_in(page, city_office)
+    sign_in(page, city_office.username)
     page.goto(f"{page.base_url}/opinions/queue/")
     page.click(f"text={TITLE}")
     assert county.display_name in page.locator("[data-testid=handed-from]").inner_text()
@@ -42,9 +41,9 @@ def test_a_county_report_handed_off_and_adopted_by_the_city_reaches_its_author(
     page.select_option("select[name=mode]", "single")
     page.click("button[data-action=adopt]")
     assert "已采用" in page.locator("[data-testid=state]").first.inner_text()
-    log_out(page)
+    submit(page, "header form button")  # 退出
     # then the author reads the city's decision on their own report
-    log_in(page, author.user)
+    sign_in(page, author.user.username)
     page.goto(f"{page.base_url}/opinions/{report.pk}/")
     handling = page.locator("[data-testid=upper-handling]")
     assert city.display_name in handling.inner_text()

@@ -3,21 +3,8 @@ import io
 import pytest
 from docx import Document
 
-from zhengxie.core.factories import PASSWORD
+from zhengxie.core.tests.browser import sign_in, submit
 from zhengxie.opinions.models import OpinionReport, OpinionState
-
-
-def log_in(page, user):
-    page.goto(f"{page.base_url}/accounts/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
-
-
-def log_out(page):
-    page.click("header form button")
-    page.wait_for_load_state()
 
 
 @pytest.mark.browser
@@ -28,17 +15,17 @@ def test_member_reports_staff_adopt_into_an_issue_and_record_an_instruction(
     page = browser_page
     # given a member who writes up a local problem on a phone
     page.set_viewport_size({"width": 375, "height": 800})
-    log_in(page, author.user)
+    sign_in(page, author.user.username)
     page.goto(f"{page.base_url}/opinions/new/")
     page.fill("input[name=title]", "关于解决城区停车难问题的建议")
     page.select_option("select[name=category]", "城市建设")
     page.fill("textarea[name=body]", "老城区停车位缺口大。\n建议盘活机关单位夜间车位。")
     page.click("button[name=submit]")
     assert page.locator("[data-testid=state]").inner_text() == "已报送"
-    log_out(page)
+    submit(page, "header form button")  # 退出
     # when the information office adopts it
     page.set_viewport_size({"width": 1280, "height": 900})
-    log_in(page, office)
+    sign_in(page, office.username)
     page.goto(f"{page.base_url}/opinions/queue/")
     page.click("text=关于解决城区停车难问题的建议")
     page.click("summary[data-summary=adopt]")

@@ -2,8 +2,9 @@
 
 import pytest
 
-from zhengxie.core.factories import PASSWORD, answer_to
+from zhengxie.core.factories import answer_to
 from zhengxie.core.models import Role
+from zhengxie.core.tests.browser import sign_in, submit
 from zhengxie.portal.factories import make_board, make_thread
 from zhengxie.portal.models import Thread
 
@@ -14,13 +15,6 @@ NO_OVERFLOW = "document.documentElement.scrollWidth <= window.innerWidth"
 
 def _counts(page) -> tuple[str, str]:
     return page.get_by_test_id("views").inner_text(), page.get_by_test_id("replies").inner_text()
-
-
-def _login(page, username: str) -> None:
-    page.goto(f"{page.base_url}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form button[type=submit]")
 
 
 def _guest_reads(page, url: str) -> None:
@@ -46,7 +40,7 @@ def _resident_registers_and_replies(page, url: str) -> None:
     page.fill("input[name=password1]", "Suizhou-2024-bells")
     page.fill("input[name=password2]", "Suizhou-2024-bells")
     page.fill("input[name=answer]", str(answer_to(page.inner_text("label[for=id_answer]"))))
-    page.click("form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     page.goto(url)
     page.fill("textarea[name=body]", "<b>支持</b>加快危困企业重组盘活！<script>alert(1)</script>")
     page.click("#fastpost button[type=submit]")
@@ -59,11 +53,11 @@ def _resident_registers_and_replies(page, url: str) -> None:
     page.click("#floor-2 .author a")
     assert page.get_by_test_id("credits").inner_text() == "1"
     assert page.evaluate(NO_OVERFLOW)
-    page.click("header form button")  # 退出
+    submit(page, "header form button")  # 退出
 
 
 def _moderator_hides_the_reply(page, url: str) -> None:
-    _login(page, "moderator")
+    sign_in(page, "moderator")
     page.goto(url)
     page.locator("[data-testid=post-mod-2] button[value=hide]").click()
     page.wait_for_selector("[data-testid=hidden-notice]")

@@ -4,19 +4,11 @@ import pytest
 
 from zhengxie.core import factories as core
 from zhengxie.core.models import Role
+from zhengxie.core.tests.browser import sign_in, submit
 from zhengxie.proposals import factories
 from zhengxie.proposals.models import Proposal, ProposalState
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, user):
-    page.context.clear_cookies()
-    page.goto(f"{page.base_url}/accounts/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", core.PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_load_state()
 
 
 def _open(page, proposal, action_text):
@@ -25,26 +17,26 @@ def _open(page, proposal, action_text):
 
 
 def _reply(page, proposal, unit_user, text):
-    _login(page, unit_user)
+    sign_in(page, unit_user.username)
     _open(page, proposal, "拟写答复")
     page.select_option("select[name=result_class]", "A")
     page.fill("textarea[name=text]", text)
     page.check("input[name=send]")
-    page.click("[data-testid=save-form]")
+    submit(page, "[data-testid=save-form]")
 
 
 def _approve(page, proposal, staff):
-    _login(page, staff)
+    sign_in(page, staff.username)
     _open(page, proposal, "审核答复")
-    page.click("[data-testid=approve-reply]")
+    submit(page, "[data-testid=approve-reply]")
 
 
 def _rate(page, proposal, user, rating, comment=""):
-    _login(page, user)
+    sign_in(page, user.username)
     _open(page, proposal, "评价办理结果")
     page.check(f"input[name=rating][value={rating}]")
     page.fill("textarea[name=comment]", comment)
-    page.click("[data-testid=save-form]")
+    submit(page, "[data-testid=save-form]")
 
 
 def test_joint_proposal_from_submission_through_redo_to_closing(browser_page, city):
@@ -56,7 +48,7 @@ def test_joint_proposal_from_submission_through_redo_to_closing(browser_page, ci
     unit_user = factories.make_unit_user(committee=city)
     unit = factories.unit_of(unit_user)
     # a member writes a joint proposal and invites a co-signer
-    _login(page, author)
+    sign_in(page, author.username)
     page.goto(f"{page.base_url}/proposals/new/")
     page.fill("input[name=title]", "关于加快老旧小区加装电梯的建议")
     page.select_option("select[name=proposer_kind]", "joint")
@@ -65,21 +57,21 @@ def test_joint_proposal_from_submission_through_redo_to_closing(browser_page, ci
     page.fill("textarea[name=analysis]", "审批流程长，资金分摊难。")
     page.fill("textarea[name=suggestion]", "简化审批，设立补贴。")
     page.select_option("select[name=cosigners]", str(cosigner.pk))
-    page.click("[data-testid=submit-proposal]")
+    submit(page, "[data-testid=submit-proposal]")
     proposal = Proposal.objects.get()
     assert proposal.state == ProposalState.COSIGNING
     # the co-signer confirms
-    _login(page, cosigner.user)
+    sign_in(page, cosigner.user.username)
     _open(page, proposal, "确认联名")
-    page.click("button[name=accept][value='1']")
+    submit(page, "button[name=accept][value='1']")
     assert page.locator("[data-testid=state]").inner_text() == "已提交"
     # the office registers and assigns it
-    _login(page, staff)
+    sign_in(page, staff.username)
     _open(page, proposal, "立案")
-    page.click("[data-testid=confirm-action]")
+    submit(page, "[data-testid=confirm-action]")
     _open(page, proposal, "交办")
     page.select_option("select[name=lead]", str(unit.pk))
-    page.click("[data-testid=confirm-action]")
+    submit(page, "[data-testid=confirm-action]")
     assert page.locator("[data-testid=state]").inner_text() == "办理中"
     # the unit replies, the office publishes, the member is not satisfied
     _reply(page, proposal, unit_user, "已开展调研。")

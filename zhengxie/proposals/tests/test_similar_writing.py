@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from zhengxie.core import factories as core
 from zhengxie.core.models import Role
+from zhengxie.core.tests.browser import sign_in
 from zhengxie.proposals import factories
 from zhengxie.proposals.similarity import index_proposal
 from zhengxie.search.services import clear_kind
@@ -167,11 +167,7 @@ def test_similar_proposals_appear_as_the_member_types(browser_page, city, emptie
     _registered(city, "0407")
     author = factories.make_proposer(committee=city)
     page = browser_page
-    page.goto(f"{page.base_url}/accounts/login/")
-    page.fill("input[name=username]", author.username)
-    page.fill("input[name=password]", core.PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_load_state()
+    sign_in(page, author.username)
     page.goto(f"{page.base_url}/proposals/new/")
     # when: the member types a title (an input method commits Chinese text, then a key is
     # released), then pauses
