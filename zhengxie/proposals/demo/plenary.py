@@ -1,5 +1,6 @@
 """One committee's plenary of proposals, built through the services (history, notifications,
-numbering and duty credits happen as in real use), then dated back to the plenary's year."""
+numbering and duty credits happen as in real use), each act dated in the plenary's year the way
+the office enters paper records later (the services' `at`, `registered_on`, `assigned_on`)."""
 
 import datetime as dt
 import functools
@@ -10,9 +11,10 @@ from django.utils import timezone
 
 from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld, Rota
 from zhengxie.core.models import Committee, HandlingUnit, Member, Plenary, Role, RoleGrant, User
+from zhengxie.core.services.accounts import grant_role
 
 from .. import services
-from ..models import Feedback, Proposal, ProposerKind, Reply
+from ..models import Proposal, ProposerKind
 from .texts import lead_unit_for, proposer_kind_of, reply_text
 
 # Leaders who lead key proposals (the review: 14 by city leaders, 9 by chair-meeting members).
@@ -63,8 +65,12 @@ def _office(world: DemoWorld, committee: Committee) -> User:
     key = "staff" if committee.code == "suizhou" else f"{committee.code}_staff"
     if key not in world.accounts:
         user = _account(key, f"{committee.display_name} 提案委干事")
-        RoleGrant.objects.create(
-            user=user, committee=committee, role=Role.STAFF, department="提案委"
+        grant_role(
+            staff=world.accounts["admin"],
+            user=user,
+            committee=committee,
+            role=Role.STAFF,
+            department="提案委",
         )
         world.accounts[key] = user
     return world.accounts[key]
@@ -80,8 +86,12 @@ def _liaison(ctx: Ctx, unit: HandlingUnit) -> User:
         )
         if grant is None:
             user = _account(f"unit_{unit.pk}", f"{unit.name} 联络员")
-            grant = RoleGrant.objects.create(
-                user=user, committee=unit.committee, role=Role.UNIT, handling_unit=unit
+            grant = grant_role(
+                staff=ctx.office,
+                user=user,
+                committee=unit.committee,
+                role=Role.UNIT,
+                handling_unit=unit,
             )
         ctx.liaisons[unit.pk] = grant.user
     return ctx.liaisons[unit.pk]
@@ -168,7 +178,9 @@ def seed_plenary(
     ]
     registered_on = plenary.closes_on + dt.timedelta(days=10)
     registered = [
-        services.register_proposal(proposal=p, actor=ctx.office, registered_on=registered_on)
+        services.register_proposal(
+            proposal=p, actor=ctx.office, registered_on=registered_on, at=_at(registered_on)
+        )
         for p in proposals[: plan.registered]
     ]
     _decide_rest(ctx, proposals[plan.registered :], registered, plan)
@@ -251,15 +263,25 @@ def handle(ctx: Ctx, proposal: Proposal, assigned_on: dt.date, *, redo: bool) ->
             rating="dissatisfied",
             comment="答复未回应具体建议，希望进一步落实",
             on_behalf_of=proposers[0],
+            at=_at(replied_on + RATED_AFTER),
         )
         replied_on += dt.timedelta(days=25)
         _reply(ctx, proposal, lead, co, replied_on)
     for proposer in proposers:
         rating = "satisfied" if rng.random() < 0.9 else "basically"
         services.rate_reply(
-            proposal=proposal, actor=ctx.office, rating=rating, on_behalf_of=proposer
+            proposal=proposal,
+            actor=ctx.office,
+            rating=rating,
+            on_behalf_of=proposer,
+            at=_at(replied_on + RATED_AFTER),
         )
-    _date_back(proposal, replied_on)
+
+
+# The proposers' paper ratings reach the office this long after the reply; the unit sends its
+# draft to review (报送) three days before the office sends the reply out, at 15:00.
+RATED_AFTER = dt.timedelta(days=9)
+IN_REVIEW = dt.timedelta(days=3)
 
 
 def _reply(
@@ -267,6 +289,7 @@ def _reply(
 ) -> None:
     proposal.refresh_from_db()
     liaison, rng = _liaison(ctx, lead), ctx.world.rng
+    sent = _at(day, 15)
     result = rng.choices(["A", "B", "C"], weights=[42, 55, 3])[0]
     reply = services.draft_reply(
         proposal=proposal,
@@ -278,31 +301,18 @@ def _reply(
         handler="经办科室",
         contact_phone="0722-3281234",
         publish_mode=rng.choice(["full", "full", "summary"]),
+        at=sent - IN_REVIEW,
     )
-    reply = services.send_reply(reply=reply, actor=liaison)
+    reply = services.send_reply(reply=reply, actor=liaison, at=sent - IN_REVIEW)
     for unit in co:
         services.add_co_opinion(
             reply=reply,
             actor=_liaison(ctx, unit),
             text="同意主办单位答复意见，我单位将积极配合落实。",
+            at=sent - dt.timedelta(days=1),
         )
     reply.refresh_from_db()
-    services.approve_reply(reply=reply, actor=ctx.office)
-    sent = _at(day, 15)
-    Reply.objects.filter(pk=reply.pk).update(
-        submitted_at=sent - dt.timedelta(days=3), sent_at=sent, published_at=sent
-    )
-
-
-def _date_back(proposal: Proposal, replied_on: dt.date) -> None:
-    rated = replied_on + dt.timedelta(days=9)
-    Proposal.objects.filter(pk=proposal.pk).update(
-        replied_on=replied_on,
-        feedback_deadline=replied_on + dt.timedelta(days=21),
-        closed_on=rated,
-        decided_at=_at(proposal.registered_on),
-    )
-    Feedback.objects.filter(proposal=proposal).update(rated_at=_at(rated))
+    services.approve_reply(reply=reply, actor=ctx.office, at=sent)
 
 
 def _keys(ctx: Ctx, registered: list[Proposal], plan: PlenaryPlan, assigned_on: dt.date) -> None:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -234,7 +235,8 @@ class CoUnitOpinion(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    submitted_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
+    # Now, or when a paper opinion entered later was given (the service's `at`).
+    submitted_at = models.DateTimeField(_("提交时间"), default=timezone.now, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -273,7 +275,8 @@ class Feedback(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    rated_at = models.DateTimeField(_("评价时间"), auto_now_add=True)
+    # Now, or when a paper rating entered later was made (the service's `at`).
+    rated_at = models.DateTimeField(_("评价时间"), default=timezone.now, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -1,6 +1,10 @@
 """Feedback: every proposer rates the reply; 不满意 opens a redo with a new deadline; the
 proposal closes when everyone has rated or the window has closed. The functions taking a
-`step` are the guards and effects of the proposal's rate, open_redo and close steps."""
+`step` are the guards and effects of the proposal's rate, open_redo and close steps.
+
+A paper rating the office enters later takes `at`, when it was made: the window is checked on
+that day, and the rating, the redo's deadline or the closing it sets off are dated by it
+(`Step.moment`)."""
 
 import datetime as dt
 
@@ -19,6 +23,7 @@ from .. import rules
 from ..models import Feedback, Proposal, ProposalState, Proposer, Rating
 from ..permissions import check_office_of, raters_of
 from ..workflow import take
+from .inputs import check_not_future
 from .notices import tell_proposers
 
 
@@ -29,9 +34,11 @@ def rate_reply(
     rating: str,
     comment: str = "",
     on_behalf_of: Proposer | None = None,
+    at: dt.datetime | None = None,
 ) -> Feedback:
     """A proposer rates the round; the office may enter a proposer's paper rating
     (无法上网的委员，评价意见交由提案委录入)."""
+    check_not_future(at, what=_("评价时间"))
     proposer = _rater(proposal, actor, on_behalf_of)
     if rating not in Rating.values:
         raise InvalidInput(_("评价：请选择满意、基本满意或不满意。"), field="rating")
@@ -51,6 +58,7 @@ def rate_reply(
             rating=rating,
             comment=comment,
             on_paper=on_behalf_of is not None,
+            **({} if at is None else {"at": at}),
         )
         return proposer.feedbacks.latest("pk")
 
@@ -72,15 +80,16 @@ def check_rating(step: Step) -> None:
     proposal, proposer = step.record, step.data.get("proposer")
     if proposer is None:
         raise InvalidInput(_("评价人：请选择。"), field="proposer")
-    if proposal.feedback_deadline and timezone.localdate() > proposal.feedback_deadline:
+    on = timezone.localdate(step.moment())
+    if proposal.feedback_deadline and on > proposal.feedback_deadline:
         raise WorkflowError(_("评价期限已过。"))
     if Feedback.objects.filter(proposer=proposer, round=proposal.redo_round).exists():
         raise WorkflowError(_("%(name)s 已评价过本轮办理结果。") % {"name": proposer.name})
 
 
 def record_feedback(step: Step) -> None:
-    proposal = step.record
-    Feedback.objects.create(
+    proposal, at = step.record, step.data.get("at")
+    feedback = Feedback(
         committee_id=proposal.committee_id,
         proposal=proposal,
         proposer=step.data["proposer"],
@@ -89,23 +98,30 @@ def record_feedback(step: Step) -> None:
         comment=step.data.get("comment", ""),
         on_paper=step.data.get("on_paper", False),
         entered_by=step.actor,
+        rated_at=step.moment(),
     )
+    feedback._history_user = step.actor
+    if at is not None:
+        feedback._history_date = at
+    feedback.save()
 
 
 def settle_round(step: Step) -> None:
     """不满意 opens a redo; the last proposer's rating closes the proposal."""
     proposal = step.record
+    dated = {"at": step.data["at"]} if step.data.get("at") else {}
     if step.data["rating"] == Rating.DISSATISFIED:
         # The system opens the round; the units' history names the rater who set it off.
-        apply(proposal, "open_redo", None, reason=step.data["comment"], rater=step.actor)
+        apply(proposal, "open_redo", None, reason=step.data["comment"], rater=step.actor, **dated)
     elif not raters_of(proposal).exclude(feedbacks__round=proposal.redo_round).exists():
-        apply(proposal, "close", None, reason=_("提案者均已评价"))
+        apply(proposal, "close", None, reason=_("提案者均已评价"), **dated)
 
 
 def start_redo_round(step: Step) -> None:
     """不满意: the answering units handle it again with a new deadline, and reply anew."""
     proposal = step.record
-    deadline = add_months(timezone.localdate(), rule(proposal.committee_id, rules.REDO_MONTHS))
+    opened_on = timezone.localdate(step.moment())
+    deadline = add_months(opened_on, rule(proposal.committee_id, rules.REDO_MONTHS))
     step.touch(redo_round=proposal.redo_round + 1, reply_deadline=deadline, feedback_deadline=None)
 
 
@@ -115,6 +131,8 @@ def reset_unit_deadlines(step: Step) -> None:
         assignment.deadline, assignment.reminders_sent = step.record.reply_deadline, []
         assignment._history_user = step.actor or step.data.get("rater")
         assignment._change_reason = step.label
+        if step.data.get("at") is not None:
+            assignment._history_date = step.data["at"]
         assignment.save(update_fields=["deadline", "reminders_sent"])
 
 
@@ -130,7 +148,7 @@ def tell_redo(step: Step) -> None:
 def stamp_closed(step: Step) -> None:
     """On entering 已办结: the day it closed, kept if it had one."""
     if step.record.closed_on is None:
-        step.touch(closed_on=timezone.localdate())
+        step.touch(closed_on=timezone.localdate(step.moment()))
 
 
 def close_proposal(*, proposal: Proposal, actor: User, reason: str = "") -> Proposal:

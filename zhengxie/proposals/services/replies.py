@@ -1,7 +1,14 @@
 """Replies: the answering unit drafts (with a result class), co-units add their opinions, the
 office reviews (and may change the class), then the reply is sent and published. The services
 take the reply's steps (workflow/handling.py); the functions taking a `step` are the guards and
-effects of the reply's table and of the proposal's reply steps."""
+effects of the reply's table and of the proposal's reply steps.
+
+Each act takes an optional `at`: the office entering a paper reply later dates it when it was
+done. The fields an act stamps (报送、答复、公开时间, the proposal's 答复日期 and the feedback
+window counted from it) and its history rows carry that date; the steps an act sets off (the
+proposal's 报送答复 and 审核并答复) take it on (`Step.moment`)."""
+
+import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -26,7 +33,7 @@ from ..models import (
 )
 from ..notifications import REPLY_RECEIVED
 from ..workflow import HANDLING_STATES, take
-from .inputs import require_text
+from .inputs import check_not_future, require_text
 from .notices import tell_proposers
 
 ANSWERING = (AssignmentRole.LEAD, AssignmentRole.SPLIT)
@@ -53,10 +60,17 @@ def _check_class(committee_id: int, result_class: str) -> str:
 
 
 def draft_reply(
-    *, proposal: Proposal, actor: User, result_class: str, text: str, **details
+    *,
+    proposal: Proposal,
+    actor: User,
+    result_class: str,
+    text: str,
+    at: dt.datetime | None = None,
+    **details,
 ) -> Reply:
     """Creates or updates the unit's reply of the current round while it is editable.
     details: summary, signer, handler, contact_phone, publish_mode, publish_reason."""
+    check_not_future(at, what=_("拟写时间"))
     assignment = _answering_assignment(proposal, actor)
     code = _check_class(proposal.committee_id, result_class)
     text = require_text(text, what=_("答复正文"), field="text")
@@ -66,18 +80,7 @@ def draft_reply(
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if locked.state not in HANDLING_STATES:
             raise WorkflowError(_("提案当前不在办理中，不能拟写答复。"))
-        reply, _created = Reply.objects.select_for_update().get_or_create(
-            assignment=assignment,
-            round=locked.redo_round,
-            defaults={
-                "committee_id": locked.committee_id,
-                "proposal": locked,
-                "unit_id": assignment.unit_id,
-                "text": text,
-                "result_class": code,
-                "created_by": actor,
-            },
-        )
+        reply = _round_reply(locked, assignment, actor)
         if reply.state not in EDITABLE:
             raise WorkflowError(_("答复已报送，不能再修改。"))
         reply.text, reply.result_class, reply.unit_result_class = text, code, code
@@ -92,20 +95,46 @@ def draft_reply(
             if name in details:
                 setattr(reply, name, details[name])
         reply._history_user = actor
+        if at is not None:
+            reply._history_date = at
         reply.save()
     return reply
 
 
-def send_reply(*, reply: Reply, actor: User) -> Reply:
+def _round_reply(proposal: Proposal, assignment: Assignment, actor: User) -> Reply:
+    """The unit's reply of the round, locked, or a new one the caller saves once (so its first
+    history row is the draft as written, dated as the act is)."""
+    reply = (
+        Reply.objects.select_for_update()
+        .filter(assignment=assignment, round=proposal.redo_round)
+        .first()
+    )
+    return reply or Reply(
+        committee_id=proposal.committee_id,
+        proposal=proposal,
+        assignment=assignment,
+        round=proposal.redo_round,
+        unit_id=assignment.unit_id,
+        created_by=actor,
+    )
+
+
+def send_reply(*, reply: Reply, actor: User, at: dt.datetime | None = None) -> Reply:
     """The unit sends its draft on: to the co-units first when there are any, else to the office.
     Locks the proposal, then the reply (the order the office's steps take too)."""
+    check_not_future(at, what=_("报送时间"))
     assignment = _answering_assignment(reply.proposal, actor)
     if assignment.pk != reply.assignment_id:
         raise PermissionDenied(_("只能报送本单位的答复。"))
     with transaction.atomic():
         Proposal.objects.select_for_update().get(pk=reply.proposal_id)
         name = "send_to_co_units" if _has_co_units(reply) else "send_to_office"
-        return take(reply, name, actor)
+        return take(reply, name, actor, **_dated(at))
+
+
+def _dated(at: dt.datetime | None) -> dict:
+    """The step's data for an act dated `at`: none for an act done now."""
+    return {} if at is None else {"at": at}
 
 
 def _has_co_units(reply: Reply) -> bool:
@@ -126,11 +155,14 @@ def check_no_co_units(step: Step) -> None:
 
 
 def stamp_sent_for_review(step: Step) -> None:
-    step.touch(submitted_at=timezone.now())
+    step.touch(submitted_at=step.moment())
 
 
-def add_co_opinion(*, reply: Reply, actor: User, text: str, agrees: bool = True) -> CoUnitOpinion:
+def add_co_opinion(
+    *, reply: Reply, actor: User, text: str, agrees: bool = True, at: dt.datetime | None = None
+) -> CoUnitOpinion:
     """会办意见; when every co-unit has given one, the reply goes to the office."""
+    check_not_future(at, what=_("会签时间"))
     co = reply.proposal.assignments.filter(
         is_active=True, role=AssignmentRole.CO, unit_id__in=unit_ids_of(actor)
     ).first()
@@ -142,18 +174,25 @@ def add_co_opinion(*, reply: Reply, actor: User, text: str, agrees: bool = True)
         locked = Reply.objects.select_for_update().get(pk=reply.pk)
         if locked.state != ReplyState.CO_REVIEW:
             raise WorkflowError(_("该答复当前不在会签阶段。"))
-        opinion, _created = CoUnitOpinion.objects.update_or_create(
-            reply=locked,
-            unit_id=co.unit_id,
-            defaults={
-                "committee_id": locked.committee_id,
-                "text": text,
-                "agrees": agrees,
-                "submitted_by": actor,
-            },
-        )
+        opinion = _save_co_opinion(locked, co.unit_id, actor, text=text, agrees=agrees, at=at)
         if _co_units_all_heard(locked):
-            apply(locked, "forward_to_office", actor)
+            apply(locked, "forward_to_office", actor, **_dated(at))
+    return opinion
+
+
+def _save_co_opinion(
+    reply: Reply, unit_id: int, actor: User, *, text: str, agrees: bool, at: dt.datetime | None
+) -> CoUnitOpinion:
+    """The co-unit's opinion, new or given again: dated now (the field's default) or `at`;
+    one given again keeps its first date unless `at` says otherwise."""
+    opinion = CoUnitOpinion.objects.filter(reply=reply, unit_id=unit_id).first() or CoUnitOpinion(
+        committee_id=reply.committee_id, reply=reply, unit_id=unit_id
+    )
+    opinion.text, opinion.agrees, opinion.submitted_by = text, agrees, actor
+    opinion._history_user = actor
+    if at is not None:
+        opinion.submitted_at = opinion._history_date = at
+    opinion.save()
     return opinion
 
 
@@ -188,7 +227,7 @@ def forward_when_complete(step: Step) -> None:
     """Once every answering unit's reply is with the office, the proposal waits for review."""
     proposal = Proposal.objects.get(pk=step.record.proposal_id)
     if proposal.state in HANDLING_STATES and _round_complete(proposal, ReplyState.OFFICE_REVIEW):
-        apply(proposal, "submit_reply", step.actor)
+        apply(proposal, "submit_reply", step.actor, **_dated(step.data.get("at")))
 
 
 def check_round_ready(step: Step) -> None:
@@ -226,20 +265,28 @@ def approve_reply(
     result_class: str | None = None,
     publish_mode: str | None = None,
     note: str = "",
+    at: dt.datetime | None = None,
 ) -> Reply:
     """The office approves one reply, may change its class and publish mode; when all replies of
     the round are sent, the proposers are answered and the feedback window opens. Locks the
     proposal, then the reply."""
+    check_not_future(at, what=_("审核时间"))
     code = _check_class(reply.committee_id, result_class or reply.result_class)
     with transaction.atomic():
         Proposal.objects.select_for_update().get(pk=reply.proposal_id)
         return take(
-            reply, "approve", actor, reason=note, result_class=code, publish_mode=publish_mode
+            reply,
+            "approve",
+            actor,
+            reason=note,
+            result_class=code,
+            publish_mode=publish_mode,
+            **_dated(at),
         )
 
 
 def publish_reply(step: Step) -> None:
-    reply, now = step.record, timezone.now()
+    reply, now = step.record, step.moment()
     mode = step.data.get("publish_mode") or reply.publish_mode
     step.touch(
         result_class=step.data.get("result_class") or reply.result_class,
@@ -253,7 +300,7 @@ def publish_reply(step: Step) -> None:
 def answer_when_all_sent(step: Step) -> None:
     proposal = Proposal.objects.get(pk=step.record.proposal_id)
     if _round_complete(proposal, ReplyState.SENT):
-        apply(proposal, "approve_reply", step.actor)
+        apply(proposal, "approve_reply", step.actor, **_dated(step.data.get("at")))
 
 
 def check_round_sent(step: Step) -> None:
@@ -262,7 +309,9 @@ def check_round_sent(step: Step) -> None:
 
 
 def open_feedback_window(step: Step) -> None:
-    today = timezone.localdate()
+    """The proposal is answered the day the round's last reply went out; the proposers' window
+    counts working days from that day."""
+    today = timezone.localdate(step.moment())
     days = rule(step.record.committee_id, rules.FEEDBACK_WORKING_DAYS)
     step.touch(
         replied_on=today,

@@ -16,6 +16,7 @@ from zhengxie.opinions.services import intake_converted_proposal
 
 from ..models import ConversionState, DeclineGround, NumberCounter, Proposal, ProposerKind
 from ..workflow import MERGE_TARGET_STATES, take
+from .inputs import check_not_future
 
 
 def give_preliminary_opinion(
@@ -37,7 +38,7 @@ def return_for_revision(
 
 
 def record_decision(step: Step) -> None:
-    step.touch(decided_at=timezone.now(), decided_by=step.actor, decision_reason=step.reason)
+    step.touch(decided_at=step.moment(), decided_by=step.actor, decision_reason=step.reason)
 
 
 def register_proposal(
@@ -47,9 +48,13 @@ def register_proposal(
     reason: str = "",
     expected_state: str | None = None,
     registered_on: dt.date | None = None,
+    at: dt.datetime | None = None,
 ) -> Proposal:
     """立案: the next 案号, then duty credit to the first proposer and every co-signer (the
-    registered state's entry effects). Locks the proposal, then the plenary's counter."""
+    registered state's entry effects). Locks the proposal, then the plenary's counter.
+    `at`: when a decision entered later was taken; it dates the decision and its history row,
+    and is the day of registration unless `registered_on` says otherwise."""
+    check_not_future(at, what=_("立案时间"))
     return take(
         proposal,
         "register",
@@ -57,6 +62,7 @@ def register_proposal(
         reason=reason,
         expected_state=expected_state,
         registered_on=registered_on,
+        **({} if at is None else {"at": at}),
     )
 
 
@@ -79,7 +85,8 @@ def number_proposal(step: Step) -> None:
             raise WorkflowError(_("提案未关联会议，不能立案。"))
         step.touch(number=next_number(proposal.plenary_id))
     if proposal.registered_on is None:
-        step.touch(registered_on=step.data.get("registered_on") or timezone.localdate())
+        on = step.data.get("registered_on") or timezone.localdate(step.moment())
+        step.touch(registered_on=on)
 
 
 def credit_proposers(step: Step) -> None:
