@@ -104,19 +104,21 @@ def draft_reply(
 def _round_reply(proposal: Proposal, assignment: Assignment, actor: User) -> Reply:
     """The unit's reply of the round, locked, or a new one the caller saves once (so its first
     history row is the draft as written, dated as the act is)."""
-    reply = (
-        Reply.objects.select_for_update()
-        .filter(assignment=assignment, round=proposal.redo_round)
-        .first()
-    )
-    return reply or Reply(
-        committee_id=proposal.committee_id,
-        proposal=proposal,
-        assignment=assignment,
-        round=proposal.redo_round,
-        unit_id=assignment.unit_id,
-        created_by=actor,
-    )
+    try:
+        # one per assignment and round (a constraint); get() leaves out the model's ordering,
+        # whose joins PostgreSQL cannot lock
+        return Reply.objects.select_for_update().get(
+            assignment=assignment, round=proposal.redo_round
+        )
+    except Reply.DoesNotExist:
+        return Reply(
+            committee_id=proposal.committee_id,
+            proposal=proposal,
+            assignment=assignment,
+            round=proposal.redo_round,
+            unit_id=assignment.unit_id,
+            created_by=actor,
+        )
 
 
 def send_reply(*, reply: Reply, actor: User, at: dt.datetime | None = None) -> Reply:
