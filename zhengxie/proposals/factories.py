@@ -80,6 +80,17 @@ def make_assigned(
     return proposal, lead_user
 
 
+def make_co_assigned(*, committee: Committee, office: User) -> tuple[Proposal, User, User]:
+    """A proposal assigned to a lead unit and one co-unit; returns it with both liaisons."""
+    proposal = make_registered(committee=committee, office=office)
+    lead_user = make_unit_user(committee=committee)
+    co_user = make_unit_user(committee=committee)
+    proposal = services.assign_proposal(
+        proposal=proposal, actor=office, lead=unit_of(lead_user), co_units=[unit_of(co_user)]
+    )
+    return proposal, lead_user, co_user
+
+
 def make_replied(
     *, committee: Committee, office: User | None = None, result_class: str = "A", **data
 ) -> Proposal:

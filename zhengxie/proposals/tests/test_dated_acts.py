@@ -26,20 +26,6 @@ def _dated(record, reason: str) -> list[dt.datetime]:
     return [row.history_date for row in rows.order_by("history_id")]
 
 
-def _co_handled(city, staff):
-    """An assigned proposal with a lead unit and a co-unit; returns it with both liaisons."""
-    proposal = factories.make_registered(committee=city, office=staff)
-    lead_user = factories.make_unit_user(committee=city)
-    co_user = factories.make_unit_user(committee=city)
-    services.assign_proposal(
-        proposal=proposal,
-        actor=staff,
-        lead=factories.unit_of(lead_user),
-        co_units=[factories.unit_of(co_user)],
-    )
-    return proposal, lead_user, co_user
-
-
 def _replied(city, staff, *, at: dt.datetime):
     """A proposal whose one unit's reply the office entered as sent at `at`."""
     proposal, unit_user = factories.make_assigned(committee=city, office=staff)
@@ -55,7 +41,7 @@ def _replied(city, staff, *, at: dt.datetime):
 
 def test_a_reply_entered_later_is_dated_when_each_step_was_taken(city, staff):
     # given a proposal with a co-unit, and the dates on the paper reply
-    proposal, lead_user, co_user = _co_handled(city, staff)
+    proposal, lead_user, co_user = factories.make_co_assigned(committee=city, office=staff)
     drafted, sent, agreed, approved = _ago(40), _ago(38), _ago(36), _ago(35)
     # when the office enters the reply's steps with those dates
     reply = services.draft_reply(
@@ -169,7 +155,7 @@ def test_a_registration_entered_later_is_decided_and_registered_that_day(city, s
 
 def _future_acts(city, staff):
     """Each dated act, ready to be taken at a given time."""
-    proposal, lead_user, co_user = _co_handled(city, staff)
+    proposal, lead_user, co_user = factories.make_co_assigned(committee=city, office=staff)
     reply = services.draft_reply(proposal=proposal, actor=lead_user, result_class="A", text="x")
     yield (
         "draft_reply",

@@ -118,15 +118,7 @@ def test_contact_is_recorded_only_by_a_handling_unit(city, staff):
 
 def test_reply_goes_through_co_unit_and_office_who_may_change_the_class(city, staff):
     # given a proposal with a lead and a co-unit
-    proposal = factories.make_registered(committee=city, office=staff)
-    lead_user = factories.make_unit_user(committee=city)
-    co_user = factories.make_unit_user(committee=city)
-    services.assign_proposal(
-        proposal=proposal,
-        actor=staff,
-        lead=factories.unit_of(lead_user),
-        co_units=[factories.unit_of(co_user)],
-    )
+    proposal, lead_user, co_user = factories.make_co_assigned(committee=city, office=staff)
     # when the lead drafts and sends, the co-unit agrees, the office changes A to B
     reply = services.draft_reply(
         proposal=proposal, actor=lead_user, result_class="a", text="已办理"
