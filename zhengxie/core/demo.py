@@ -17,7 +17,6 @@ from .models import (
     Member,
     Plenary,
     Role,
-    RoleGrant,
     Sector,
     SpecialCommittee,
     Term,
@@ -26,6 +25,8 @@ from .models import (
     Venue,
     VenueKind,
 )
+from .services.accounts import grant_role
+from .services.directory import save_directory_record
 
 DEMO_PASSWORD = "zhengxie2022"
 DEMO_YEAR = 2022
@@ -455,7 +456,8 @@ def _account(
 ) -> User:
     mobile = grant.pop("mobile", "") or ROLE_MOBILES.format(len(world.accounts))
     user = _make_user(key, name, mobile=mobile)
-    RoleGrant.objects.create(user=user, committee=committee, role=role, **grant)
+    # The platform's administrator, made first in _accounts, hands out every demo role.
+    grant_role(staff=world.accounts["admin"], user=user, committee=committee, role=role, **grant)
     world.accounts[key] = user
     return user
 
@@ -492,9 +494,9 @@ def _accounts(world: DemoWorld) -> None:
     convenor = _account(
         world, "convenor", "洪山镇 召集人", world.committees["suixian"], Role.CONVENOR
     )
-    Venue.objects.filter(committee=world.committees["suixian"], town__name="洪山镇").update(
-        convenor=convenor
-    )
+    for venue in Venue.objects.filter(committee=world.committees["suixian"], town__name="洪山镇"):
+        venue.convenor = convenor
+        save_directory_record(user=world.accounts["admin"], record=venue)
     for key, member_name in (("member", "刘荣"), ("member2", "申小丽")):
         member = Member.objects.get(committee=city, name=member_name)
         user = _account(world, key, member_name, city, Role.MEMBER, mobile=member.mobile)

@@ -11,7 +11,8 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from .demo import DEMO_PASSWORD
-from .models import Committee, CommitteeLevel, LeaderKind, Member, Role, RoleGrant, Term, User
+from .models import Committee, CommitteeLevel, LeaderKind, Member, Role, Term, User
+from .services.accounts import grant_role
 from .services.member_accounts import ensure_member_accounts
 
 CODE = "hubei"
@@ -71,8 +72,11 @@ def _accounts(province: Committee) -> None:
         ("hubei_leader", "省政协 副主席", Role.LEADER,
          {"leader_kind": LeaderKind.CHAIR_MEMBER, "title": "省政协副主席"}),
     ]  # fmt: skip
+    # The demo's platform administrator hands out the province's first roles: nobody at the
+    # province holds one yet.
+    admin = User.objects.get(username="admin", is_superuser=True)
     for n, (username, name, role, grant) in enumerate(people):
         user = User(username=username, display_name=name, mobile=ACCOUNT_MOBILES.format(n))
         user.set_password(DEMO_PASSWORD)
         user.save()
-        RoleGrant.objects.create(user=user, committee=province, role=role, **grant)
+        grant_role(staff=admin, user=user, committee=province, role=role, **grant)

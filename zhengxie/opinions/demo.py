@@ -11,7 +11,8 @@ import random
 from django.contrib.auth.hashers import make_password
 
 from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
-from zhengxie.core.models import Committee, Member, Role, RoleGrant, User
+from zhengxie.core.models import Committee, Member, Role, User
+from zhengxie.core.services.accounts import grant_role
 
 from .demo_year import Desk, OpinionPlan, play_year
 from .models import OpinionState
@@ -54,7 +55,13 @@ def office_of(world: DemoWorld, code: str, committee: Committee, password: str =
         password=password or make_password(DEMO_PASSWORD),
     )
     user.save()
-    RoleGrant.objects.create(user=user, committee=committee, role=Role.STAFF, department="信息科")
+    grant_role(
+        staff=world.accounts["admin"],
+        user=user,
+        committee=committee,
+        role=Role.STAFF,
+        department="信息科",
+    )
     world.accounts[username] = user
     return user
 
