@@ -23,7 +23,7 @@ from .. import rules
 from ..models import Feedback, Proposal, ProposalState, Proposer, Rating
 from ..permissions import check_office_of, raters_of
 from ..workflow import take
-from .inputs import check_not_future
+from .inputs import check_not_future, dated
 from .notices import tell_proposers
 
 
@@ -58,7 +58,7 @@ def rate_reply(
             rating=rating,
             comment=comment,
             on_paper=on_behalf_of is not None,
-            **({} if at is None else {"at": at}),
+            **dated(at),
         )
         return proposer.feedbacks.latest("pk")
 
@@ -109,12 +109,12 @@ def record_feedback(step: Step) -> None:
 def settle_round(step: Step) -> None:
     """不满意 opens a redo; the last proposer's rating closes the proposal."""
     proposal = step.record
-    dated = {"at": step.data["at"]} if step.data.get("at") else {}
+    at = dated(step.data.get("at"))
     if step.data["rating"] == Rating.DISSATISFIED:
         # The system opens the round; the units' history names the rater who set it off.
-        apply(proposal, "open_redo", None, reason=step.data["comment"], rater=step.actor, **dated)
+        apply(proposal, "open_redo", None, reason=step.data["comment"], rater=step.actor, **at)
     elif not raters_of(proposal).exclude(feedbacks__round=proposal.redo_round).exists():
-        apply(proposal, "close", None, reason=_("提案者均已评价"), **dated)
+        apply(proposal, "close", None, reason=_("提案者均已评价"), **at)
 
 
 def start_redo_round(step: Step) -> None:

@@ -23,3 +23,8 @@ def check_not_future(at: dt.datetime | None, *, what: str) -> None:
     cannot lie ahead. `what` names the time in the person's words."""
     if at is not None and at > timezone.now():
         raise ValidationError({"at": _("%(what)s：不能晚于现在。") % {"what": what}})
+
+
+def dated(at: dt.datetime | None) -> dict:
+    """A step's data for an act dated `at`: none for an act done now."""
+    return {} if at is None else {"at": at}

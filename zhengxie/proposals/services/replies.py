@@ -33,7 +33,7 @@ from ..models import (
 )
 from ..notifications import REPLY_RECEIVED
 from ..workflow import HANDLING_STATES, take
-from .inputs import check_not_future, require_text
+from .inputs import check_not_future, dated, require_text
 from .notices import tell_proposers
 
 ANSWERING = (AssignmentRole.LEAD, AssignmentRole.SPLIT)
@@ -131,12 +131,7 @@ def send_reply(*, reply: Reply, actor: User, at: dt.datetime | None = None) -> R
     with transaction.atomic():
         Proposal.objects.select_for_update().get(pk=reply.proposal_id)
         name = "send_to_co_units" if _has_co_units(reply) else "send_to_office"
-        return take(reply, name, actor, **_dated(at))
-
-
-def _dated(at: dt.datetime | None) -> dict:
-    """The step's data for an act dated `at`: none for an act done now."""
-    return {} if at is None else {"at": at}
+        return take(reply, name, actor, **dated(at))
 
 
 def _has_co_units(reply: Reply) -> bool:
@@ -178,7 +173,7 @@ def add_co_opinion(
             raise WorkflowError(_("该答复当前不在会签阶段。"))
         opinion = _save_co_opinion(locked, co.unit_id, actor, text=text, agrees=agrees, at=at)
         if _co_units_all_heard(locked):
-            apply(locked, "forward_to_office", actor, **_dated(at))
+            apply(locked, "forward_to_office", actor, **dated(at))
     return opinion
 
 
@@ -229,7 +224,7 @@ def forward_when_complete(step: Step) -> None:
     """Once every answering unit's reply is with the office, the proposal waits for review."""
     proposal = Proposal.objects.get(pk=step.record.proposal_id)
     if proposal.state in HANDLING_STATES and _round_complete(proposal, ReplyState.OFFICE_REVIEW):
-        apply(proposal, "submit_reply", step.actor, **_dated(step.data.get("at")))
+        apply(proposal, "submit_reply", step.actor, **dated(step.data.get("at")))
 
 
 def check_round_ready(step: Step) -> None:
@@ -283,7 +278,7 @@ def approve_reply(
             reason=note,
             result_class=code,
             publish_mode=publish_mode,
-            **_dated(at),
+            **dated(at),
         )
 
 
@@ -302,7 +297,7 @@ def publish_reply(step: Step) -> None:
 def answer_when_all_sent(step: Step) -> None:
     proposal = Proposal.objects.get(pk=step.record.proposal_id)
     if _round_complete(proposal, ReplyState.SENT):
-        apply(proposal, "approve_reply", step.actor, **_dated(step.data.get("at")))
+        apply(proposal, "approve_reply", step.actor, **dated(step.data.get("at")))
 
 
 def check_round_sent(step: Step) -> None:

@@ -16,7 +16,7 @@ from zhengxie.opinions.services import intake_converted_proposal
 
 from ..models import ConversionState, DeclineGround, NumberCounter, Proposal, ProposerKind
 from ..workflow import MERGE_TARGET_STATES, take
-from .inputs import check_not_future
+from .inputs import check_not_future, dated
 
 
 def give_preliminary_opinion(
@@ -62,7 +62,7 @@ def register_proposal(
         reason=reason,
         expected_state=expected_state,
         registered_on=registered_on,
-        **({} if at is None else {"at": at}),
+        **dated(at),
     )
 
 
