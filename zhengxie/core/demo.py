@@ -28,6 +28,7 @@ from .models import (
 from .services.accounts import grant_role
 from .services.committees import create_committee
 from .services.directory import save_directory_record
+from .services.member_accounts import ensure_member_accounts
 from .services.sessions import PlenaryFields, TermFields, add_plenary, add_term
 
 DEMO_PASSWORD = "zhengxie2022"
@@ -511,9 +512,9 @@ def _accounts(world: DemoWorld) -> None:
         save_directory_record(user=world.accounts["admin"], record=venue)
     for key, member_name in (("member", "刘荣"), ("member2", "申小丽")):
         member = Member.objects.get(committee=city, name=member_name)
-        user = _account(world, key, member_name, city, Role.MEMBER, mobile=member.mobile)
-        member.user = user
-        member.save(update_fields=["user"])
+        _account(world, key, member_name, city, Role.MEMBER, mobile=member.mobile)
+        # The seat takes the account holding its number, as the roster import links it.
+        ensure_member_accounts(members=[member], actor=world.accounts["admin"], reason="演示数据")
 
 
 def seed(world: DemoWorld) -> None:
