@@ -9,7 +9,7 @@ from zhengxie.core.models import Committee, User
 
 from .models import Activity, ActivityKind
 from .services import plans
-from .services.activities import link_upper_partner
+from .services.activities import link_topic, link_upper_partner
 from .services.kinds import seed_default_kinds
 
 YEAR = 2022
@@ -40,12 +40,11 @@ def seed(province: Committee) -> None:
 
 def _take_up(topic, below) -> None:
     for committee in below:
-        first = (
-            Activity.objects.filter(TAKEN_UP, committee=committee, starts_at__year=YEAR)
-            .order_by("starts_at", "id")
-            .values_list("pk", flat=True)[:2]
-        )
-        Activity.objects.filter(pk__in=list(first)).update(topic=topic)
+        first = Activity.objects.filter(
+            TAKEN_UP, committee=committee, starts_at__year=YEAR
+        ).order_by("starts_at", "id")[:2]
+        for activity in first:
+            link_topic(actor=None, activity=activity, topic=topic, reason=REASON)
 
 
 def _join(province: Committee, below) -> None:

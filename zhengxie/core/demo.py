@@ -26,7 +26,10 @@ from .models import (
     VenueKind,
 )
 from .services.accounts import grant_role
+from .services.committees import create_committee
 from .services.directory import save_directory_record
+from .services.member_accounts import ensure_member_accounts
+from .services.sessions import PlenaryFields, TermFields, add_plenary, add_term
 
 DEMO_PASSWORD = "zhengxie2022"
 DEMO_YEAR = 2022
@@ -305,29 +308,34 @@ def _make_user(
 
 
 def _committees(world: DemoWorld) -> None:
-    city = None
+    """The city, then its counties below it, each with its fifth term and two plenaries, set
+    up by the platform's administrator through the pages' services."""
+    admin, city = world.accounts["admin"], None
     for code, name, short, region, _members, _venues in COMMITTEES:
-        committee = Committee.objects.create(
+        committee = create_committee(
+            actor=admin,
+            parent=city,
             code=code,
             name=name,
             short_name=short,
             region=region,
             level=CommitteeLevel.CITY if city is None else CommitteeLevel.COUNTY,
-            parent=city,
         )
         city = city or committee
         world.committees[code] = committee
-        term = Term.objects.create(
-            committee=committee, number=5, start_year=2021, end_year=2026, is_current=True
+        term = add_term(
+            actor=admin,
+            committee=committee,
+            data=TermFields(number=5, start_year=2021, end_year=2026, is_current=True),
         )
-        world.plenaries[code] = _plenary(committee, term, 1, 2022)
-        world.second_plenaries[code] = _plenary(committee, term, 2, 2023)
+        world.plenaries[code] = _plenary(admin, term, 1, 2022)
+        world.second_plenaries[code] = _plenary(admin, term, 2, 2023)
 
 
-def _plenary(committee: Committee, term: Term, session: int, year: int) -> Plenary:
+def _plenary(admin: User, term: Term, session: int, year: int) -> Plenary:
     numerals = "一二三四五"
-    return Plenary.objects.create(
-        committee=committee,
+    committee = term.committee
+    data = PlenaryFields(
         term=term,
         session=session,
         code=f"5-{session}",
@@ -337,34 +345,30 @@ def _plenary(committee: Committee, term: Term, session: int, year: int) -> Plena
         intake_opens_on=dt.date(year - 1, 12, 1),
         intake_closes_on=dt.date(year, 1, 7),
     )
+    return add_plenary(actor=admin, committee=committee, data=data)
 
 
 def _dictionaries(world: DemoWorld) -> None:
+    """Each committee's sectors, special committees, handling units and towns, entered by the
+    administrator one record at a time, as on the directory pages."""
+    admin = world.accounts["admin"]
     for code, committee in world.committees.items():
-        bulk_create_with_history(
-            [Sector(committee=committee, name=n, sort_order=i) for i, n in enumerate(SECTORS)],
-            Sector,
-        )
-        bulk_create_with_history(
-            [
+        prefix = committee.region
+        units = CITY_UNITS if code == "suizhou" else [prefix + n for n in COUNTY_UNITS]
+        records = [
+            *(Sector(committee=committee, name=n, sort_order=i) for i, n in enumerate(SECTORS)),
+            *(
                 SpecialCommittee(committee=committee, name=n, sort_order=i)
                 for i, n in enumerate(SPECIAL_COMMITTEES)
-            ],
-            SpecialCommittee,
-        )
-        prefix = committee.region
-        names = CITY_UNITS if code == "suizhou" else [prefix + n for n in COUNTY_UNITS]
-        bulk_create_with_history(
-            [HandlingUnit(committee=committee, name=n, sort_order=i) for i, n in enumerate(names)],
-            HandlingUnit,
-        )
-        bulk_create_with_history(
-            [
+            ),
+            *(HandlingUnit(committee=committee, name=n, sort_order=i) for i, n in enumerate(units)),
+            *(
                 Town(committee=committee, name=n, district=committee.region, sort_order=i)
                 for i, n in enumerate(TOWNS[code])
-            ],
-            Town,
-        )
+            ),
+        ]
+        for record in records:
+            save_directory_record(user=admin, record=record)
 
 
 def _person_name(rng: random.Random, used: set[str]) -> str:
@@ -437,7 +441,7 @@ def _venues(world: DemoWorld) -> None:
         for index in range(count):
             town = towns[index % len(towns)]
             kind = kinds[index % len(kinds)]
-            venue = Venue.objects.create(
+            venue = Venue(
                 committee=committee,
                 town=town,
                 name=f"{town.name}{kind.label}"
@@ -448,7 +452,11 @@ def _venues(world: DemoWorld) -> None:
                 star_rating=world.rng.choice([3, 4, 4, 5]),
                 sort_order=index,
             )
-            venue.members.set(world.rng.sample(members, 6))
+            save_directory_record(
+                user=world.accounts["admin"],
+                record=venue,
+                many={"members": world.rng.sample(members, 6)},
+            )
 
 
 def _account(
@@ -456,18 +464,23 @@ def _account(
 ) -> User:
     mobile = grant.pop("mobile", "") or ROLE_MOBILES.format(len(world.accounts))
     user = _make_user(key, name, mobile=mobile)
-    # The platform's administrator, made first in _accounts, hands out every demo role.
+    # The platform's administrator hands out every demo role.
     grant_role(staff=world.accounts["admin"], user=user, committee=committee, role=role, **grant)
     world.accounts[key] = user
     return user
 
 
-def _accounts(world: DemoWorld) -> None:
-    city, zengdu = world.city, world.committees["zengdu"]
+def _administrator(world: DemoWorld) -> None:
+    """The platform's superuser, the one account made outside the services (as
+    `createsuperuser` makes it on a new installation): it sets up everything else."""
     admin = _make_user("admin", "系统管理员", staff_flags=True, mobile=ROLE_MOBILES.format(0))
     admin.is_superuser = True
     admin.save()
     world.accounts["admin"] = admin
+
+
+def _accounts(world: DemoWorld) -> None:
+    city, zengdu = world.city, world.committees["zengdu"]
     _account(world, "staff", "提案委 陈干事", city, Role.STAFF, department="提案委员会")
     _account(world, "zengdu_staff", "曾都区政协 周干事", zengdu, Role.STAFF, department="办公室")
     housing = HandlingUnit.objects.get(committee=city, name="市住房和城乡建设局")
@@ -499,12 +512,13 @@ def _accounts(world: DemoWorld) -> None:
         save_directory_record(user=world.accounts["admin"], record=venue)
     for key, member_name in (("member", "刘荣"), ("member2", "申小丽")):
         member = Member.objects.get(committee=city, name=member_name)
-        user = _account(world, key, member_name, city, Role.MEMBER, mobile=member.mobile)
-        member.user = user
-        member.save(update_fields=["user"])
+        _account(world, key, member_name, city, Role.MEMBER, mobile=member.mobile)
+        # The seat takes the account holding its number, as the roster import links it.
+        ensure_member_accounts(members=[member], actor=world.accounts["admin"], reason="演示数据")
 
 
 def seed(world: DemoWorld) -> None:
+    _administrator(world)
     _committees(world)
     _dictionaries(world)
     _members(world)

@@ -20,7 +20,8 @@ from zhengxie.proposals.demo import cycled, world_rows
 from zhengxie.proposals.demo.plenary import PlenaryPlan, seed_plenary
 
 from .demo import DemoWorld
-from .models import Plenary, Term
+from .models import Plenary
+from .services.sessions import PlenaryFields, TermFields, add_plenary, add_term
 
 YEAR = 2021
 SEED = 2021
@@ -79,12 +80,14 @@ CASES = CasePlan(cases_per_venue=1, open_share=0.1, basic_share=0.2)
 
 
 def _fourth_plenary(world: DemoWorld, code: str) -> Plenary:
-    committee = world.committees[code]
-    term = Term.objects.create(
-        committee=committee, number=4, start_year=2016, end_year=YEAR, is_current=False
-    )
-    return Plenary.objects.create(
+    """The fourth term and its last plenary, entered by the administrator after the fact."""
+    committee, admin = world.committees[code], world.accounts["admin"]
+    term = add_term(
+        actor=admin,
         committee=committee,
+        data=TermFields(number=4, start_year=2016, end_year=YEAR, is_current=False),
+    )
+    data = PlenaryFields(
         term=term,
         session=5,
         code="4-5",
@@ -94,6 +97,7 @@ def _fourth_plenary(world: DemoWorld, code: str) -> Plenary:
         intake_opens_on=dt.date(YEAR - 1, 12, 1),
         intake_closes_on=dt.date(YEAR, 1, 7),
     )
+    return add_plenary(actor=admin, committee=committee, data=data)
 
 
 def _activities(group: DemoCommittee, plenary: Plenary) -> None:

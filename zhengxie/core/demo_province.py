@@ -13,7 +13,9 @@ from django.db import transaction
 from .demo import DEMO_PASSWORD
 from .models import Committee, CommitteeLevel, LeaderKind, Member, Role, Term, User
 from .services.accounts import grant_role
+from .services.committees import create_committee
 from .services.member_accounts import ensure_member_accounts
+from .services.sessions import TermFields, add_term
 
 CODE = "hubei"
 CITY_CODE = "suizhou"
@@ -34,22 +36,29 @@ def seed_province() -> Committee | None:
     city = Committee.objects.filter(code=CITY_CODE).first()
     if city is None or Committee.objects.filter(code=CODE).exists():
         return None
+    admin = User.objects.get(username="admin", is_superuser=True)
     with transaction.atomic():
-        province = Committee.objects.create(
+        province = create_committee(
+            actor=admin,
+            parent=None,
             code=CODE,
             name="政协湖北省委员会",
             short_name="湖北省政协",
             level=CommitteeLevel.PROVINCIAL,
             region="湖北省",
         )
+        # No page moves a committee under a new parent: the city was set up on its own and
+        # the province joins above it once, here.
         city.parent = province
         city._change_reason = REASON
         city.save(update_fields=["parent"])
-        term = Term.objects.create(
-            committee=province, number=12, start_year=2018, end_year=2022, is_current=True
+        term = add_term(
+            actor=admin,
+            committee=province,
+            data=TermFields(number=12, start_year=2018, end_year=2022, is_current=True),
         )
         _members(province, term)
-        _accounts(province)
+        _accounts(province, admin)
     return province
 
 
@@ -66,7 +75,7 @@ def _members(province: Committee, term: Term) -> None:
     )
 
 
-def _accounts(province: Committee) -> None:
+def _accounts(province: Committee, admin: User) -> None:
     people = [
         ("hubei_staff", "省政协办公厅 李干事", Role.STAFF, {"department": "办公厅"}),
         ("hubei_leader", "省政协 副主席", Role.LEADER,
@@ -74,7 +83,6 @@ def _accounts(province: Committee) -> None:
     ]  # fmt: skip
     # The demo's platform administrator hands out the province's first roles: nobody at the
     # province holds one yet.
-    admin = User.objects.get(username="admin", is_superuser=True)
     for n, (username, name, role, grant) in enumerate(people):
         user = User(username=username, display_name=name, mobile=ACCOUNT_MOBILES.format(n))
         user.set_password(DEMO_PASSWORD)

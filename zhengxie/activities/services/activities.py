@@ -47,12 +47,17 @@ def _check_activity_fields(
         raise ValidationError({"kind": _("活动类型不属于本级政协。")})
     if ends_at <= starts_at:
         raise ValidationError({"ends_at": _("结束时间必须晚于开始时间。")})
+    _check_topic(committee, topic)
+    _check_upper_partner(committee, upper_partner)
+
+
+def _check_topic(committee: Committee, topic: PlanTopic | None) -> None:
+    """An activity takes up a topic of its own committee's plan or of a committee above."""
     if topic is not None and (
         topic.committee_id not in {committee.pk, *upper_committee_ids(committee)}
         or topic.status != TopicStatus.APPROVED
     ):
         raise ValidationError({"topic": _("只能关联本级或上级政协已列入年度协商计划的议题。")})
-    _check_upper_partner(committee, upper_partner)
 
 
 def create_activity(
@@ -124,6 +129,26 @@ def link_upper_partner(
         locked._history_user = actor
         locked._change_reason = reason
         locked.save(update_fields=["upper_partner"])
+    return locked
+
+
+def link_topic(
+    *, actor: User | None, activity: Activity, topic: PlanTopic, reason: str = ""
+) -> Activity:
+    """Takes an existing activity into a plan's topic (市县联动: a county's research counted
+    toward the province's shared topic); actor None is the demo loader. The activity's own
+    committee's office decides; locks the activity row, and the change is in its history."""
+    if actor is not None:
+        check_manage_activity_permission(actor, activity.committee_id)
+    with transaction.atomic():
+        locked = (
+            Activity.objects.select_for_update().select_related("committee").get(pk=activity.pk)
+        )
+        _check_topic(locked.committee, topic)
+        locked.topic = topic
+        locked._history_user = actor
+        locked._change_reason = reason
+        locked.save(update_fields=["topic"])
     return locked
 
 

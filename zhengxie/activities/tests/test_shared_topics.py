@@ -111,3 +111,50 @@ def test_the_topic_page_reads_in_constant_queries(
     client.force_login(province_staff)
     with django_assert_max_num_queries(20):
         assert client.get(reverse("activities:topic", args=[shared_topic.pk])).status_code == 200
+
+
+def test_an_activity_already_held_is_taken_into_the_upper_topic_by_its_own_office(
+    shared_topic, city, county, staff, province_staff, make_user
+):
+    activity = factories.make_activity(committee=county, title="县级香菇产业调研")
+    with pytest.raises(PermissionDenied):  # neither the province's office nor the city's
+        activity_services.link_topic(actor=province_staff, activity=activity, topic=shared_topic)
+    with pytest.raises(PermissionDenied):
+        activity_services.link_topic(actor=staff, activity=activity, topic=shared_topic)
+    county_staff = make_user(Role.STAFF, county)
+    linked = activity_services.link_topic(
+        actor=county_staff, activity=activity, topic=shared_topic, reason="纳入省政协议题"
+    )
+    assert linked.topic == shared_topic
+    latest = activity.history.first()
+    assert (latest.topic_id, latest.history_user, latest.history_change_reason) == (
+        shared_topic.pk,
+        county_staff,
+        "纳入省政协议题",
+    )
+    progress = selectors.topic_progress(user=province_staff, pk=shared_topic.pk)
+    assert [a.pk for row in progress["committees"] for a in row["activities"]] == [activity.pk]
+
+
+def test_a_topic_not_above_the_activity_is_refused_and_nothing_changes(
+    shared_topic, city, county, staff
+):
+    """A city's activity cannot take up a county's topic; refused on `topic`, unchanged."""
+    county_plan = plans.open_plan(actor=None, committee=county, year=YEAR)
+    lower = plans.decide_topic(
+        actor=None,
+        topic=plans.collect_topic(
+            actor=None,
+            plan=county_plan,
+            title="县级议题",
+            kind=factories.kind(committee=county, code="research"),
+        ),
+        approve=True,
+    )
+    activity = factories.make_activity(committee=city, title="市级调研")
+    with pytest.raises(ValidationError) as refused:
+        activity_services.link_topic(actor=staff, activity=activity, topic=lower)
+    assert "topic" in refused.value.message_dict
+    activity.refresh_from_db()
+    assert activity.topic is None
+    assert activity.history.count() == 1

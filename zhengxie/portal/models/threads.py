@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -107,7 +108,8 @@ class Attachment(CommitteeScoped):
     is_image = models.BooleanField(default=False)
     width = models.PositiveIntegerField(null=True, blank=True)
     height = models.PositiveIntegerField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # Uploaded with its post, so dated by it (a post entered later keeps its own day).
+    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("附件")

@@ -31,7 +31,8 @@ def check_post_images(
 def attach_images(
     *, post: Post, images: Sequence[uploads.CheckedUpload], files: uploads.UploadBatch
 ) -> list[Attachment]:
-    """Store the checked images with their post; call inside `uploads.saving()`."""
+    """Store the checked images with their post, dated by it; call inside
+    `uploads.saving()`."""
     return [
         Attachment.objects.create(
             committee_id=post.committee_id,
@@ -44,6 +45,7 @@ def attach_images(
             is_image=image.kind.inline,
             width=image.width,
             height=image.height,
+            created_at=post.created_at,
         )
         for image in images
     ]

@@ -7,7 +7,7 @@ from django.urls import reverse
 from zhengxie.core import demo as core_demo
 from zhengxie.portal import demo
 from zhengxie.portal.demo_content import SEED_TITLE
-from zhengxie.portal.models import Exhibition, Thread
+from zhengxie.portal.models import Exhibition, Thread, ThreadViewBuffer
 
 
 def test_demo_publishes_the_seed_article_with_its_time_and_views(db, client):
@@ -26,6 +26,10 @@ def test_demo_publishes_the_seed_article_with_its_time_and_views(db, client):
     assert "市政协五届一次会议审查立案的170件提案全部办复" in first.body_text
     assert "更好把人民政协制度优势转化为基层社会治理效能" in first.body_text
     assert first.attachments.filter(is_image=True).count() >= 3
+    assert set(first.attachments.values_list("created_at", flat=True)) == {thread.created_at}
+    # every thread's views came through the counter and were folded into the thread
+    assert not Thread.objects.filter(views=0).exists()
+    assert not ThreadViewBuffer.objects.filter(pending__gt=0).exists()
     html = client.get(reverse("portal:thread", args=[thread.pk])).content.decode()
     assert '查看: <b data-testid="views">135</b>|回复: <b data-testid="replies">0</b>' in html
     assert "发表于 2024-1-25 18:41:12" in html

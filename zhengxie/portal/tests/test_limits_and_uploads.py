@@ -84,6 +84,16 @@ def test_reply_images_are_checked_by_their_bytes(thread, resident):
     assert (attachment.content_type, attachment.original_name) == ("image/png", "bell.png")
 
 
+def test_images_of_a_post_entered_later_are_dated_by_the_post(thread, resident):
+    """A forum post moved over from the old forum keeps its day, and so do its pictures."""
+    posted = timezone.now() - dt.timedelta(days=400)
+    post = posting.reply(
+        user=resident, thread=thread, body="旧帖", images=[_png()], created_at=posted,
+        skip_limits=True,
+    )  # fmt: skip
+    assert post.attachments.get().created_at == post.created_at == posted
+
+
 def test_reply_refuses_images_over_the_size_limit(city, thread, resident):
     set_rule(actor=None, committee=city, key=rules.IMAGE_MAX_BYTES, value=100)
     with pytest.raises(ValidationError, match=r"超过 0\.0 MB"):
