@@ -182,3 +182,70 @@ def test_a_members_unit_filter_agrees_with_their_rows(city, staff):
     assert [p.pk for p in rows] == [proposal.pk]
     assert _count(member, unit=unit)[0] == 1 == _listed(member, unit=unit)
     assert _count(unit_user, unit=unit)[0] == 1 == _listed(unit_user, unit=unit)
+
+
+def _page(user: User, unit: int) -> tuple[int, list[int], int]:
+    """The unit-filtered page as the register's view reads it: its count, its rows' ids, and
+    how many queries both took."""
+    with CaptureQueriesContext(connection) as captured:
+        page = selectors.list_register_rows(user=_fresh(user), filters=RegisterFilters(unit=unit))
+        count, ids = page.count, [p.pk for p in page.rows[:50]]
+    return count, ids, len(captured)
+
+
+@pytest.fixture
+def co_unit_page(city, staff):
+    """A proposal handled by a lead and a co-unit, and two more the co-unit handles alone."""
+    shared, lead_user, co_user = factories.make_co_assigned(committee=city, office=staff)
+    co_unit = factories.unit_of(co_user)
+    alone = [
+        factories.make_assigned(committee=city, office=staff, lead_user=co_user)[0]
+        for _ in range(2)
+    ]
+    return co_unit, shared, alone, lead_user
+
+
+@pytest.mark.parametrize("role", ["office", "lead liaison", "leader"])
+def test_a_units_filter_counts_what_each_reader_sees_in_the_same_queries(
+    city, staff, make_user, co_unit_page, role
+):
+    co_unit, shared, alone, lead_user = co_unit_page
+    # given a reader: the office and a leader read the committee's register whole; the lead
+    # unit's liaison only the proposal its unit handles beside the co-unit
+    reader = {"office": staff, "lead liaison": lead_user, "leader": make_user(Role.LEADER, city)}[
+        role
+    ]
+    expected = [shared.pk] if role == "lead liaison" else [p.pk for p in [*alone, shared]]
+    expected.sort(reverse=True)
+    # when the reader filters the register by the co-unit
+    count, ids, queries = _page(reader, co_unit.pk)
+    # then the count is the number of rows the filter lists
+    assert (count, ids) == (len(expected), expected)
+    assert count == _listed(reader, unit=co_unit.pk)
+    # and more of the unit's proposals take the same queries
+    more = factories.make_assigned(
+        committee=city,
+        office=staff,
+        lead_user=factories.make_unit_user(committee=city, unit=co_unit),
+    )[0]
+    grown = 1 if role == "lead liaison" else len(expected) + 1
+    again = _page(reader, co_unit.pk)
+    assert again[0] == grown and again[2] == queries
+    assert (more.pk in again[1]) is (role != "lead liaison")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's query plan")
+def test_a_units_count_looks_each_proposal_up_from_the_units_assignments(staff, co_unit_page):
+    # given the unit filter's count on PostgreSQL
+    co_unit = co_unit_page[0]
+    with CaptureQueriesContext(connection) as captured:
+        selectors.list_register_rows(user=_fresh(staff), filters=RegisterFilters(unit=co_unit.pk))
+    (sql,) = [q["sql"] for q in captured if "COUNT(" in q["sql"] and "proposals_" in q["sql"]]
+    # when PostgreSQL plans it
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    # then the proposals are read once per assignment, never joined whole to the assignments:
+    # an EXISTS became a join, which at 100,000 proposals hashed a scan of every one of them
+    assert "SubPlan" in plan
+    assert "Join" not in plan, plan
