@@ -83,15 +83,15 @@ def test_a_conversion_to_letter_entered_later_dates_the_letter_it_opens(city, st
 def test_a_withdrawal_entered_later_is_dated_on_the_day_it_was_made(city, staff):
     # given a proposal registered ten days ago
     proposal = factories.make_submitted(committee=city)
-    services.register_proposal(proposal=proposal, actor=staff, at=_ago(10))
-    withdrawn = _ago(4)
+    registered, withdrawn = _ago(10), _ago(4)
+    services.register_proposal(proposal=proposal, actor=staff, at=registered)
     # when the proposer withdraws it, dated by the letter asking to, of four days ago
     services.withdraw_proposal(
         proposal=proposal, actor=proposal.created_by, reason="已解决", at=withdrawn
     )
     # then the withdrawal is dated that day and the registration keeps its own
     proposal = _decided(proposal, ProposalState.WITHDRAWN, withdrawn, "撤案")
-    assert _dated(proposal, "立案") == [_ago(10)]
+    assert _dated(proposal, "立案") == [registered]
 
 
 def _decisions(city, staff):
