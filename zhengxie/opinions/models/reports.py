@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -108,7 +109,9 @@ class OpinionReport(CommitteeScoped):
     )
     upper_decision = models.CharField(_("上级政协办理情况"), max_length=120, blank=True)
     is_deleted = models.BooleanField(_("已删除"), default=False)
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    # Now, or when the act that created it was taken, for one entered later (a proposal the
+    # review converted on an earlier day).
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now, editable=False)
     # Leaders' instructions on the report: the instructions app's rows, read from here.
     instructions = GenericRelation(
         "instructions.Instruction", content_type_field="target_type", object_id_field="target_id"

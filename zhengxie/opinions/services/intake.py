@@ -24,12 +24,16 @@ def intake_converted_proposal(
     source: models.Model,
     actor: User,
     reflected_at: dt.datetime | None = None,
+    at: dt.datetime | None = None,
 ) -> OpinionReport:
     """Land a converted proposal in the editing intake, linked to its source record. Converting
     the same record twice returns the first report. Earns no submit credit: 提案转为社情民意
-    信息的，不重复计分. Locks nothing new: the source's own service holds its row."""
+    信息的，不重复计分. Locks nothing new: the source's own service holds its row. `at`: when
+    the conversion was decided, for one entered later; it dates the report's creation and its
+    history row."""
     perms.check_office_permission(actor, committee)
     source_type = ContentType.objects.get_for_model(source)
+    at = at or timezone.now()
     with transaction.atomic():
         existing = OpinionReport.objects.filter(
             source_type=source_type, source_id=source.pk, is_deleted=False
@@ -46,12 +50,13 @@ def intake_converted_proposal(
             state=OpinionState.EDITING,
             # Dated when the members reflected it (the proposal's submission), so it counts in
             # that year's figures however late the review converted it.
-            submitted_at=reflected_at or timezone.now(),
+            submitted_at=reflected_at or at,
             source_type=source_type,
             source_id=source.pk,
             source_label=_("提案转来"),
+            created_at=at,
         )
-        stamp(report, actor=actor, reason=_("提案转社情民意信息"))
+        stamp(report, actor=actor, reason=_("提案转社情民意信息"), at=at)
         report.save()
         report.members.set(members)
         notify_authors(

@@ -177,13 +177,14 @@ def seed_plenary(
         for index in range(total)
     ]
     registered_on = plenary.closes_on + dt.timedelta(days=10)
+    reviewed = _at(registered_on)  # the review committee's sitting decides every proposal
     registered = [
         services.register_proposal(
-            proposal=p, actor=ctx.office, registered_on=registered_on, at=_at(registered_on)
+            proposal=p, actor=ctx.office, registered_on=registered_on, at=reviewed
         )
         for p in proposals[: plan.registered]
     ]
-    _decide_rest(ctx, proposals[plan.registered :], registered, plan)
+    _decide_rest(ctx, proposals[plan.registered :], registered, plan, at=reviewed)
     assigned_on = registered_on + dt.timedelta(days=30)
     for index, proposal in enumerate(registered):
         handle(ctx, proposal, assigned_on, redo=index < plan.redo)
@@ -191,8 +192,14 @@ def seed_plenary(
 
 
 def _decide_rest(
-    ctx: Ctx, rest: list[Proposal], registered: list[Proposal], plan: PlenaryPlan
+    ctx: Ctx,
+    rest: list[Proposal],
+    registered: list[Proposal],
+    plan: PlenaryPlan,
+    *,
+    at: dt.datetime,
 ) -> None:
+    """The review's other decisions, taken at the same sitting as the registrations (`at`)."""
     rng, office = ctx.world.rng, ctx.office
     steps = (
         [
@@ -201,6 +208,7 @@ def _decide_rest(
                 into=rng.choice(registered),
                 actor=office,
                 reason="与已立案提案内容相近，经与提案者协商并案办理",
+                at=at,
             )
         ]
         * plan.merged
@@ -210,24 +218,28 @@ def _decide_rest(
                 actor=office,
                 grounds=[rng.choice(["vague", "academic", "personal"])],
                 reason="经提案审查委员会审查，不予立案，已向提案者说明",
+                at=at,
             )
         ]
         * plan.declined
         + [
             lambda p: services.convert_to_opinion(
-                proposal=p, actor=office, reason="反映情况较为集中，转作社情民意信息报送"
+                proposal=p, actor=office, reason="反映情况较为集中，转作社情民意信息报送", at=at
             )
         ]
         * plan.to_opinion
         + [
             lambda p: services.convert_to_letter(
-                proposal=p, actor=office, reason="属个案问题，转委员来信办理"
+                proposal=p, actor=office, reason="属个案问题，转委员来信办理", at=at
             )
         ]
         * plan.to_letter
         + [
             lambda p: services.withdraw_proposal(
-                proposal=p, actor=office, reason="问题已在交办前解决，提案者申请撤案"
+                proposal=p,
+                actor=office,
+                reason="问题已在交办前解决，提案者申请撤案",
+                at=at,
             )
         ]
         * plan.withdrawn

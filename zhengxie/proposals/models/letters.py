@@ -4,6 +4,7 @@ and closes it with the answer; the proposers follow it on their own page."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -46,7 +47,8 @@ class Letter(CommitteeScoped):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    # Now, or when the review decided to convert, for a decision entered later (its `at`).
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now, editable=False)
     history = HistoricalRecords()
 
     class Meta:

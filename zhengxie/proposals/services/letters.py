@@ -22,8 +22,14 @@ def open_letter(step: Step) -> None:
     proposal = step.record
     if Letter.objects.filter(proposal=proposal).exists():
         return
-    letter = Letter(committee_id=proposal.committee_id, proposal=proposal, title=proposal.title)
+    letter = Letter(
+        committee_id=proposal.committee_id,
+        proposal=proposal,
+        title=proposal.title,
+        created_at=step.moment(),
+    )
     letter._history_user = step.actor
+    letter._history_date = letter.created_at
     letter._change_reason = step.reason or str(step.label)
     letter.save()
 

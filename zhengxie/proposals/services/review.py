@@ -119,9 +119,20 @@ def merge_proposal(
     actor: User,
     reason: str,
     expected_state: str | None = None,
+    at: dt.datetime | None = None,
 ) -> Proposal:
-    """并案: the merged proposal keeps its proposers; they are answered with the main one."""
-    return take(proposal, "merge", actor, reason=reason, expected_state=expected_state, into=into)
+    """并案: the merged proposal keeps its proposers; they are answered with the main one.
+    `at`: when a decision entered later was taken; it dates the decision and its history row."""
+    check_not_future(at, what=_("并案时间"))
+    return take(
+        proposal,
+        "merge",
+        actor,
+        reason=reason,
+        expected_state=expected_state,
+        into=into,
+        **dated(at),
+    )
 
 
 def find_merge_target(step: Step) -> None:
@@ -156,10 +167,19 @@ def decline_proposal(
     grounds: list[str],
     reason: str,
     expected_state: str | None = None,
+    at: dt.datetime | None = None,
 ) -> Proposal:
-    """不予立案 with one or more of the ten standard grounds and a text."""
+    """不予立案 with one or more of the ten standard grounds and a text. `at` dates a decision
+    entered later, as for 并案."""
+    check_not_future(at, what=_("不予立案时间"))
     return take(
-        proposal, "decline", actor, reason=reason, expected_state=expected_state, grounds=grounds
+        proposal,
+        "decline",
+        actor,
+        reason=reason,
+        expected_state=expected_state,
+        grounds=grounds,
+        **dated(at),
     )
 
 
@@ -178,11 +198,25 @@ def record_decline_grounds(step: Step) -> None:
 
 
 def convert_to_opinion(
-    *, proposal: Proposal, actor: User, reason: str, expected_state: str | None = None
+    *,
+    proposal: Proposal,
+    actor: User,
+    reason: str,
+    expected_state: str | None = None,
+    at: dt.datetime | None = None,
 ) -> Proposal:
     """转社情民意: handed to the opinion reports' intake in the same transaction, so the
-    conversion and the new report land together or not at all."""
-    return take(proposal, "convert_to_opinion", actor, reason=reason, expected_state=expected_state)
+    conversion and the new report land together or not at all. `at` dates a decision entered
+    later: the decision, the report's creation and both history rows."""
+    check_not_future(at, what=_("转办时间"))
+    return take(
+        proposal,
+        "convert_to_opinion",
+        actor,
+        reason=reason,
+        expected_state=expected_state,
+        **dated(at),
+    )
 
 
 def deliver_to_opinions(step: Step) -> None:
@@ -204,18 +238,43 @@ def deliver_to_opinions(step: Step) -> None:
         source=proposal,
         actor=step.actor,
         reflected_at=proposal.submitted_at,
+        at=step.data.get("at"),
     )
     step.touch(conversion_state=ConversionState.DELIVERED, conversion_ref=str(report.pk))
 
 
 def convert_to_letter(
-    *, proposal: Proposal, actor: User, reason: str, expected_state: str | None = None
+    *,
+    proposal: Proposal,
+    actor: User,
+    reason: str,
+    expected_state: str | None = None,
+    at: dt.datetime | None = None,
 ) -> Proposal:
-    return take(proposal, "convert_to_letter", actor, reason=reason, expected_state=expected_state)
+    """转委员来信: the letter opens with the decision. `at` dates a decision entered later: the
+    decision, the letter's creation and both history rows."""
+    check_not_future(at, what=_("转办时间"))
+    return take(
+        proposal,
+        "convert_to_letter",
+        actor,
+        reason=reason,
+        expected_state=expected_state,
+        **dated(at),
+    )
 
 
 def withdraw_proposal(
-    *, proposal: Proposal, actor: User, reason: str, expected_state: str | None = None
+    *,
+    proposal: Proposal,
+    actor: User,
+    reason: str,
+    expected_state: str | None = None,
+    at: dt.datetime | None = None,
 ) -> Proposal:
-    """撤案 by the proposer; a registered proposal's duty credits are reversed."""
-    return take(proposal, "withdraw", actor, reason=reason, expected_state=expected_state)
+    """撤案 by the proposer; a registered proposal's duty credits are reversed. `at` dates a
+    withdrawal entered later from the proposer's letter: the decision and its history row."""
+    check_not_future(at, what=_("撤案时间"))
+    return take(
+        proposal, "withdraw", actor, reason=reason, expected_state=expected_state, **dated(at)
+    )
