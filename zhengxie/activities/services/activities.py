@@ -115,40 +115,33 @@ def create_activity(
 def link_upper_partner(
     *, actor: User | None, activity: Activity, partner: Committee, reason: str = ""
 ) -> Activity:
-    """Names an existing activity's upper partner on the platform (the owning committee's
-    office; actor None is the demo loader). Locks the activity row; the change is in its
-    history."""
-    if actor is not None:
-        check_manage_activity_permission(actor, activity.committee_id)
-    with transaction.atomic():
-        locked = (
-            Activity.objects.select_for_update().select_related("committee").get(pk=activity.pk)
-        )
-        _check_upper_partner(locked.committee, partner)
-        locked.upper_partner = partner
-        locked._history_user = actor
-        locked._change_reason = reason
-        locked.save(update_fields=["upper_partner"])
-    return locked
+    """Names an existing activity's upper partner on the platform."""
+    return _link(actor, activity, "upper_partner", partner, _check_upper_partner, reason)
 
 
 def link_topic(
     *, actor: User | None, activity: Activity, topic: PlanTopic, reason: str = ""
 ) -> Activity:
     """Takes an existing activity into a plan's topic (市县联动: a county's research counted
-    toward the province's shared topic); actor None is the demo loader. The activity's own
-    committee's office decides; locks the activity row, and the change is in its history."""
+    toward the province's shared topic)."""
+    return _link(actor, activity, "topic", topic, _check_topic, reason)
+
+
+def _link(actor: User | None, activity: Activity, field: str, value, check, reason: str):
+    """Sets one link of an existing activity, decided by the activity's own committee's
+    office (actor None is the demo loader) and checked by `check` against that committee.
+    Locks the activity row; the change is in its history."""
     if actor is not None:
         check_manage_activity_permission(actor, activity.committee_id)
     with transaction.atomic():
         locked = (
             Activity.objects.select_for_update().select_related("committee").get(pk=activity.pk)
         )
-        _check_topic(locked.committee, topic)
-        locked.topic = topic
+        check(locked.committee, value)
+        setattr(locked, field, value)
         locked._history_user = actor
         locked._change_reason = reason
-        locked.save(update_fields=["topic"])
+        locked.save(update_fields=[field])
     return locked
 
 

@@ -12,18 +12,7 @@ from zhengxie.core.rules import rule
 from zhengxie.core.workdays import add_months, add_working_days
 from zhengxie.proposals import factories, rules, services
 from zhengxie.proposals.models import Feedback, ProposalState
-
-DAY = dt.timedelta(days=1)
-
-
-def _ago(days: int) -> dt.datetime:
-    return (timezone.now() - days * DAY).replace(microsecond=0)
-
-
-def _dated(record, reason: str) -> list[dt.datetime]:
-    """The dates of the record's history rows written by the step named `reason`."""
-    rows = record.history.filter(history_change_reason__startswith=reason)
-    return [row.history_date for row in rows.order_by("history_id")]
+from zhengxie.proposals.tests.dating import DAY, ago, dated
 
 
 def _replied(city, staff, *, at: dt.datetime):
@@ -42,7 +31,7 @@ def _replied(city, staff, *, at: dt.datetime):
 def test_a_reply_entered_later_is_dated_when_each_step_was_taken(city, staff):
     # given a proposal with a co-unit, and the dates on the paper reply
     proposal, lead_user, co_user = factories.make_co_assigned(committee=city, office=staff)
-    drafted, sent, agreed, approved = _ago(40), _ago(38), _ago(36), _ago(35)
+    drafted, sent, agreed, approved = ago(40), ago(38), ago(36), ago(35)
     # when the office enters the reply's steps with those dates
     reply = services.draft_reply(
         proposal=proposal, actor=lead_user, result_class="A", text="已办理", at=drafted
@@ -76,15 +65,15 @@ def test_a_reply_entered_later_is_dated_when_each_step_was_taken(city, staff):
     proposal.refresh_from_db()
     assert proposal.state == ProposalState.REPLIED
     assert (proposal.replied_on, proposal.feedback_deadline) == (answered_on, deadline)
-    assert _dated(proposal, "报送答复") == [agreed]
-    assert _dated(proposal, "审核并答复") == [approved]
+    assert dated(proposal, "报送答复") == [agreed]
+    assert dated(proposal, "审核并答复") == [approved]
 
 
 def test_a_paper_rating_entered_after_the_window_counts_on_the_day_it_was_made(city, staff):
     # given a reply sent 60 days ago, whose window has closed since
-    proposal = _replied(city, staff, at=_ago(60))
+    proposal = _replied(city, staff, at=ago(60))
     assert proposal.feedback_deadline < timezone.localdate()
-    rated = _ago(55)
+    rated = ago(55)
     # when the office enters the proposer's paper rating, made within the window
     feedback = services.rate_reply(
         proposal=proposal,
@@ -100,12 +89,12 @@ def test_a_paper_rating_entered_after_the_window_counts_on_the_day_it_was_made(c
     assert [row.history_date for row in feedback.history.all()] == [rated]
     proposal.refresh_from_db()
     assert (proposal.state, proposal.closed_on) == (ProposalState.CLOSED, timezone.localdate(rated))
-    assert _dated(proposal, "评价办理结果") == [rated]
-    assert _dated(proposal, "办结") == [rated]
+    assert dated(proposal, "评价办理结果") == [rated]
+    assert dated(proposal, "办结") == [rated]
 
 
 def test_a_paper_rating_made_after_the_window_is_refused(city, staff):
-    proposal = _replied(city, staff, at=_ago(60))
+    proposal = _replied(city, staff, at=ago(60))
     late = timezone.make_aware(dt.datetime.combine(proposal.feedback_deadline + DAY, dt.time(10)))
     with pytest.raises(services.WorkflowError):
         services.rate_reply(
@@ -120,8 +109,8 @@ def test_a_paper_rating_made_after_the_window_is_refused(city, staff):
 
 def test_a_dated_dissatisfied_rating_counts_the_redo_deadline_from_its_day(city, staff):
     # given a reply sent 60 days ago
-    proposal = _replied(city, staff, at=_ago(60))
-    rated = _ago(58)
+    proposal = _replied(city, staff, at=ago(60))
+    rated = ago(58)
     # when the office enters a 不满意 made two days after it
     services.rate_reply(
         proposal=proposal,
@@ -137,20 +126,20 @@ def test_a_dated_dissatisfied_rating_counts_the_redo_deadline_from_its_day(city,
     assert (proposal.state, proposal.reply_deadline) == (ProposalState.REDO, deadline)
     assignment = proposal.assignments.get()
     assert assignment.deadline == deadline
-    assert _dated(proposal, "重新办理") == [rated]
-    assert _dated(assignment, "重新办理") == [rated]
+    assert dated(proposal, "重新办理") == [rated]
+    assert dated(assignment, "重新办理") == [rated]
 
 
 def test_a_registration_entered_later_is_decided_and_registered_that_day(city, staff):
     proposal = factories.make_submitted(committee=city)
-    decided = _ago(3)
+    decided = ago(3)
     registered = services.register_proposal(proposal=proposal, actor=staff, at=decided)
     registered.refresh_from_db()
     assert (registered.decided_at, registered.registered_on) == (
         decided,
         timezone.localdate(decided),
     )
-    assert _dated(registered, "立案") == [decided]
+    assert dated(registered, "立案") == [decided]
 
 
 def _future_acts(city, staff):

@@ -11,32 +11,21 @@ from django.utils import timezone
 from zhengxie.opinions.models import OpinionReport
 from zhengxie.proposals import factories, services
 from zhengxie.proposals.models import Letter, ProposalState
-
-DAY = dt.timedelta(days=1)
-
-
-def _ago(days: int) -> dt.datetime:
-    return (timezone.now() - days * DAY).replace(microsecond=0)
-
-
-def _dated(record, reason: str) -> list[dt.datetime]:
-    """The dates of the record's history rows written by the step named `reason`."""
-    rows = record.history.filter(history_change_reason__startswith=reason)
-    return [row.history_date for row in rows.order_by("history_id")]
+from zhengxie.proposals.tests.dating import DAY, ago, dated
 
 
 def _decided(proposal, state: str, decided: dt.datetime, reason: str):
     """The proposal as saved: in `state`, decided at `decided`, its step's history row so dated."""
     proposal.refresh_from_db()
     assert (proposal.state, proposal.decided_at) == (state, decided)
-    assert _dated(proposal, reason) == [decided]
+    assert dated(proposal, reason) == [decided]
     return proposal
 
 
 def test_a_merger_entered_later_is_dated_on_the_day_it_was_decided(city, staff):
     main = factories.make_registered(committee=city, office=staff)
     other = factories.make_submitted(committee=city)
-    decided = _ago(5)
+    decided = ago(5)
     returned = services.merge_proposal(
         proposal=other, into=main, actor=staff, reason="内容相近", at=decided
     )
@@ -47,7 +36,7 @@ def test_a_merger_entered_later_is_dated_on_the_day_it_was_decided(city, staff):
 
 def test_a_decline_entered_later_is_dated_on_the_day_it_was_decided(city, staff):
     proposal = factories.make_submitted(committee=city)
-    decided = _ago(5)
+    decided = ago(5)
     returned = services.decline_proposal(
         proposal=proposal, actor=staff, grounds=["vague"], reason="内容空泛", at=decided
     )
@@ -58,7 +47,7 @@ def test_a_decline_entered_later_is_dated_on_the_day_it_was_decided(city, staff)
 def test_a_conversion_to_opinion_entered_later_dates_the_report_it_opens(city, staff):
     # given a proposal submitted now
     proposal = factories.make_submitted(committee=city)
-    decided = _ago(5)
+    decided = ago(5)
     # when the office enters the review's conversion, decided five days ago
     services.convert_to_opinion(proposal=proposal, actor=staff, reason="转社情民意", at=decided)
     # then the decision is dated that day
@@ -72,7 +61,7 @@ def test_a_conversion_to_opinion_entered_later_dates_the_report_it_opens(city, s
 
 def test_a_conversion_to_letter_entered_later_dates_the_letter_it_opens(city, staff):
     proposal = factories.make_submitted(committee=city)
-    decided = _ago(5)
+    decided = ago(5)
     services.convert_to_letter(proposal=proposal, actor=staff, reason="属个案问题", at=decided)
     _decided(proposal, ProposalState.TO_LETTER, decided, "转委员来信")
     letter = Letter.objects.get(proposal=proposal)
@@ -83,7 +72,7 @@ def test_a_conversion_to_letter_entered_later_dates_the_letter_it_opens(city, st
 def test_a_withdrawal_entered_later_is_dated_on_the_day_it_was_made(city, staff):
     # given a proposal registered ten days ago
     proposal = factories.make_submitted(committee=city)
-    registered, withdrawn = _ago(10), _ago(4)
+    registered, withdrawn = ago(10), ago(4)
     services.register_proposal(proposal=proposal, actor=staff, at=registered)
     # when the proposer withdraws it, dated by the letter asking to, of four days ago
     services.withdraw_proposal(
@@ -91,7 +80,7 @@ def test_a_withdrawal_entered_later_is_dated_on_the_day_it_was_made(city, staff)
     )
     # then the withdrawal is dated that day and the registration keeps its own
     proposal = _decided(proposal, ProposalState.WITHDRAWN, withdrawn, "撤案")
-    assert _dated(proposal, "立案") == [registered]
+    assert dated(proposal, "立案") == [registered]
 
 
 def _decisions(city, staff):
