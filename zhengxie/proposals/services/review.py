@@ -54,16 +54,23 @@ def register_proposal(
     registered state's entry effects). Locks the proposal, then the plenary's counter.
     `at`: when a decision entered later was taken; it dates the decision and its history row,
     and is the day of registration unless `registered_on` says otherwise."""
-    check_not_future(at, what=_("立案时间"))
-    return take(
+    return _decided(
         proposal,
         "register",
         actor,
+        at=at,
+        what=_("立案时间"),
         reason=reason,
         expected_state=expected_state,
         registered_on=registered_on,
-        **dated(at),
     )
+
+
+def _decided(proposal: Proposal, action: str, actor: User, *, at, what: str, **data) -> Proposal:
+    """A review decision taken now or, entered later, dated `at`: refused, naming `what`, when
+    `at` lies ahead of now."""
+    check_not_future(at, what=what)
+    return take(proposal, action, actor, **data, **dated(at))
 
 
 def next_number(plenary_id: int) -> int:
@@ -123,15 +130,15 @@ def merge_proposal(
 ) -> Proposal:
     """并案: the merged proposal keeps its proposers; they are answered with the main one.
     `at`: when a decision entered later was taken; it dates the decision and its history row."""
-    check_not_future(at, what=_("并案时间"))
-    return take(
+    return _decided(
         proposal,
         "merge",
         actor,
+        at=at,
+        what=_("并案时间"),
         reason=reason,
         expected_state=expected_state,
         into=into,
-        **dated(at),
     )
 
 
@@ -171,15 +178,15 @@ def decline_proposal(
 ) -> Proposal:
     """不予立案 with one or more of the ten standard grounds and a text. `at` dates a decision
     entered later, as for 并案."""
-    check_not_future(at, what=_("不予立案时间"))
-    return take(
+    return _decided(
         proposal,
         "decline",
         actor,
+        at=at,
+        what=_("不予立案时间"),
         reason=reason,
         expected_state=expected_state,
         grounds=grounds,
-        **dated(at),
     )
 
 
@@ -208,14 +215,14 @@ def convert_to_opinion(
     """转社情民意: handed to the opinion reports' intake in the same transaction, so the
     conversion and the new report land together or not at all. `at` dates a decision entered
     later: the decision, the report's creation and both history rows."""
-    check_not_future(at, what=_("转办时间"))
-    return take(
+    return _decided(
         proposal,
         "convert_to_opinion",
         actor,
+        at=at,
+        what=_("转办时间"),
         reason=reason,
         expected_state=expected_state,
-        **dated(at),
     )
 
 
@@ -253,14 +260,14 @@ def convert_to_letter(
 ) -> Proposal:
     """转委员来信: the letter opens with the decision. `at` dates a decision entered later: the
     decision, the letter's creation and both history rows."""
-    check_not_future(at, what=_("转办时间"))
-    return take(
+    return _decided(
         proposal,
         "convert_to_letter",
         actor,
+        at=at,
+        what=_("转办时间"),
         reason=reason,
         expected_state=expected_state,
-        **dated(at),
     )
 
 
@@ -274,7 +281,12 @@ def withdraw_proposal(
 ) -> Proposal:
     """撤案 by the proposer; a registered proposal's duty credits are reversed. `at` dates a
     withdrawal entered later from the proposer's letter: the decision and its history row."""
-    check_not_future(at, what=_("撤案时间"))
-    return take(
-        proposal, "withdraw", actor, reason=reason, expected_state=expected_state, **dated(at)
+    return _decided(
+        proposal,
+        "withdraw",
+        actor,
+        at=at,
+        what=_("撤案时间"),
+        reason=reason,
+        expected_state=expected_state,
     )
