@@ -6,13 +6,14 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from zhengxie.activities.models import Activity, Attendance
 from zhengxie.core.models import Committee, Member
 from zhengxie.duty.models import DutyRecord, YearBalance
 from zhengxie.grassroots.models import Case, Rating
+from zhengxie.insights import scale
 from zhengxie.insights.scale import generate
 from zhengxie.insights.scale.duty import ACTS, acts_for
 from zhengxie.insights.scale.world import Sizes
@@ -147,3 +148,32 @@ def test_the_ledger_draws_every_kind_over_every_serving_member():
     assert not ledger.exclude(committee=F("member__committee")).exists()
     assert set(ledger.values_list("year", flat=True)) == {2022}
     assert ledger.values("occurred_on").distinct().count() > 200
+
+
+def _cache_size() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db
+def test_on_sqlite_the_load_writes_through_a_roomy_page_cache_and_gives_it_back(monkeypatch):
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's page cache")
+    before = _cache_size()
+    seen = []
+
+    def ledger(world):
+        seen.append(_cache_size())
+        scale.duty.ledger(world)
+
+    steps = [ledger if step is scale.duty.ledger else step for step in scale.STEPS]
+    monkeypatch.setattr(scale, "STEPS", steps)
+
+    generate(sizes=SMALL, seed=7)
+
+    # the ledger went in through a cache of hundreds of megabytes, not SQLite's default 2 MB
+    assert seen == [-scale.LOAD_CACHE_KIB]
+    assert scale.LOAD_CACHE_KIB >= 100_000
+    # and the connection's own size is back for whatever runs on it next
+    assert _cache_size() == before
