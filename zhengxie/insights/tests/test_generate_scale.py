@@ -157,9 +157,8 @@ def _cache_size() -> int:
 
 
 @pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's page cache")
 def test_on_sqlite_the_load_writes_through_a_roomy_page_cache_and_gives_it_back(monkeypatch):
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite's page cache")
     before = _cache_size()
     seen = []
 

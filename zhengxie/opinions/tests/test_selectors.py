@@ -1,5 +1,8 @@
 import datetime as dt
 
+import pytest
+from django.db import connection
+
 from zhengxie.instructions.services import transcribe_instruction
 from zhengxie.instructions.targets import target_named
 from zhengxie.opinions import selectors, services
@@ -58,3 +61,32 @@ def test_roll_up_adds_the_counties(author, city, county):
     figures = selectors.figures(committee_ids=[city.pk, county.pk], year=dt.date.today().year)
 
     assert figures["submitted"] == 2
+
+
+def _correlated_scans(plan: list[tuple]) -> list[str]:
+    """The table scans SQLite's plan runs once per outer row (under a correlated subquery)."""
+    correlated, found = set(), []
+    for node, parent, _unused, detail in plan:
+        if detail.startswith("CORRELATED") or parent in correlated:
+            correlated.add(node)
+            if detail.startswith("SCAN"):
+                found.append(detail)
+    return found
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plan")
+def test_the_went_up_count_reads_no_table_once_per_report_where_handoffs_are_rare(author, city):
+    # given a year of reports none of which was handed up, and the statistics ANALYZE keeps:
+    # every report's escalated_from is empty, so its index looks no better than the table
+    for _ in range(30):
+        make_report(author=author)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+        year_reports = selectors._cohort([city.pk], dt.date.today().year)
+        sql, params = year_reports.filter(selectors._went_up()).query.sql_with_params()
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = cursor.fetchall()
+
+    # then nothing in the escalated count is scanned once per report counted
+    assert _correlated_scans(plan) == []
+    assert selectors.figures(committee_ids=[city.pk], year=dt.date.today().year)["escalated"] == 0
