@@ -183,6 +183,8 @@ MATRIX = {
     "core:committee_list": only("admin"),
     "core:committee_create": only("admin"),
     "core:committee_edit": only("admin"),
+    # Placing a committee under a new parent: the platform's superuser alone.
+    "core:committee_move": post_only("admin"),
     "core:session_list": only(*OFFICE),
     "core:term_create": only(*OFFICE),
     "core:term_edit": only(*CITY_OFFICE),

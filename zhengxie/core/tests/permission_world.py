@@ -595,6 +595,7 @@ ROUTE_ARGUMENTS = {
     "core:role_revoke": {"pk": "member_grant"},
     "core:device_revoke": {"pk": "api_token"},
     "core:committee_edit": {"pk": "city"},
+    "core:committee_move": {"pk": "city"},
     "core:term_edit": {"pk": "term"},
     "core:plenary_edit": {"pk": "plenary"},
 }
