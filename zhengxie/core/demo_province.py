@@ -13,7 +13,7 @@ from django.db import transaction
 from .demo import DEMO_PASSWORD
 from .models import Committee, CommitteeLevel, LeaderKind, Member, Role, Term, User
 from .services.accounts import grant_role
-from .services.committees import create_committee
+from .services.committees import create_committee, move_committee
 from .services.member_accounts import ensure_member_accounts
 from .services.sessions import TermFields, add_term
 
@@ -47,11 +47,8 @@ def seed_province() -> Committee | None:
             level=CommitteeLevel.PROVINCIAL,
             region="湖北省",
         )
-        # No page moves a committee under a new parent: the city was set up on its own and
-        # the province joins above it once, here.
-        city.parent = province
-        city._change_reason = REASON
-        city.save(update_fields=["parent"])
+        # The city was set up on its own; it joins below the province once, here.
+        move_committee(actor=admin, committee=city, parent=province, reason=REASON)
         term = add_term(
             actor=admin,
             committee=province,

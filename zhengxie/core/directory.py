@@ -1,10 +1,16 @@
 """The committee dictionaries staff manage on the 基础数据 pages. One generic list and one
 generic edit page serve them all; each kind says its model, form, columns and ordering.
 Terms and plenaries have their own page (届次与会议), whose service guards what records read
-by them."""
+by them.
+
+Core declares its own kinds here; another app declares its dictionaries (the forum's boards,
+the job board's categories) in its own directory module and registers them from its
+AppConfig.ready with `register_directory_kinds`, as it registers its rules and workflows, so
+core never imports the apps' models."""
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -58,6 +64,14 @@ KINDS = {
         ),
     ]
 }
+
+
+def register_directory_kinds(*kinds: DirectoryKind) -> None:
+    """Adds an app's dictionaries to the 基础数据 pages, after core's, in the order given."""
+    for kind in kinds:
+        if KINDS.get(kind.slug, kind) is not kind:
+            raise ImproperlyConfigured(f"directory kind {kind.slug!r} is registered twice")
+        KINDS[kind.slug] = kind
 
 
 def cell_value(record: models.Model, column: str) -> object:

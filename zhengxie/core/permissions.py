@@ -90,7 +90,8 @@ def committee_ids_with_role(user: User, *roles: str, rollup: bool = False) -> se
 
 
 def forget_committee_ids(user: User) -> None:
-    """After the tree changes under a person (a committee added), their kept answers go."""
+    """After the tree changes under a person (a committee added or moved), their kept answers
+    go."""
     for kept in ("_zx_committee_ids", "_zx_tree"):
         user.__dict__.pop(kept, None)
 
@@ -232,6 +233,19 @@ def check_manage_committee_permission(user: User, committee: Committee | None) -
         allowed = committee.pk in committee_admin_ids(user)
     if not allowed:
         raise PermissionDenied(_("只有系统管理员可以管理政协。"))
+
+
+def can_move_committee(user: User) -> bool:
+    """Placing a committee under another parent (or none) changes who reads its records: the
+    old parent's office and leaders lose its roll-up, the new parent's gain it. No committee's
+    administrator answers for both sides, and a committee at the top is the superuser's to
+    add, so only the platform's superuser moves one."""
+    return getattr(user, "is_superuser", False)
+
+
+def check_move_committee_permission(user: User) -> None:
+    if not can_move_committee(user):
+        raise PermissionDenied(_("只有平台的系统管理员可以调整政协的上级政协。"))
 
 
 def session_office_ids(user: User) -> set[int]:

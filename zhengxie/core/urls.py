@@ -86,6 +86,7 @@ urlpatterns = [
     path("staff/committees/", committees.committee_list, name="committee_list"),
     path("staff/committees/new/", committees.committee_create, name="committee_create"),
     path("staff/committees/<int:pk>/", committees.committee_edit, name="committee_edit"),
+    path("staff/committees/<int:pk>/move/", committees.committee_move, name="committee_move"),
     path("staff/sessions/", committees.session_list, name="session_list"),
     path("staff/sessions/terms/new/", committees.term_create, name="term_create"),
     path("staff/sessions/terms/<int:pk>/", committees.term_edit, name="term_edit"),

@@ -12,6 +12,7 @@ class JobsConfig(AppConfig):
         from zhengxie.core.rules import register as register_rules
         from zhengxie.core.workflow import register
 
+        from . import directory
         from .notifications import KINDS
         from .rules import RULES
         from .workflow import APPLICATION, EMPLOYER, JOB, JOB_REPORT
@@ -19,3 +20,4 @@ class JobsConfig(AppConfig):
         register_rules(RULES)
         register(EMPLOYER, JOB, JOB_REPORT, APPLICATION)
         register_kinds(KINDS)
+        directory.register()

@@ -19,6 +19,7 @@ from PIL import Image
 
 from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
 from zhengxie.core.models import Member, Role, RoleGrant, Town, User, Venue
+from zhengxie.core.services.directory import save_directory_record
 from zhengxie.core.workflow import apply
 from zhengxie.grassroots.services.cases import accept_case, report_case
 from zhengxie.grassroots.services.job_referrals import refer_case_to_jobs
@@ -251,7 +252,9 @@ def _progress(application: Application, owner: User, seeker: User, luck: float, 
 def seed(world: DemoWorld) -> None:
     office = world.accounts["staff"]
     categories = {
-        name: JobCategory.objects.create(committee=world.city, name=name, sort_order=i)
+        name: save_directory_record(
+            user=office, record=JobCategory(committee=world.city, name=name, sort_order=i)
+        )
         for i, name in enumerate(CATEGORIES)
     }
     towns = list(Town.objects.filter(committee__in=world.committees.values()).order_by("pk"))

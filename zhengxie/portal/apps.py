@@ -11,7 +11,7 @@ class PortalConfig(AppConfig):
         from zhengxie.core.rules import register
         from zhengxie.duty.providers import register_showcase_section
 
-        from . import workflow
+        from . import directory, workflow
         from .rules import RULES
         from .selectors.people import list_public_stories
 
@@ -20,3 +20,4 @@ class PortalConfig(AppConfig):
             key="stories", title=_("论坛文章"), provider=list_public_stories, order=30
         )
         workflow.register_workflows()
+        directory.register()

@@ -10,10 +10,12 @@ from PIL import Image, ImageDraw
 
 from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
 from zhengxie.core.services.accounts import register_resident
+from zhengxie.core.services.directory import save_directory_record
 
 from . import demo_content as content
 from .models import Board, BoardGroup, Thread
 from .services import posting
+from .services.credits import set_board_credit_points
 from .services.hall import add_exhibit_item, save_exhibition
 from .services.views_counter import flush_views, record_view
 
@@ -34,19 +36,23 @@ def _png(colour: tuple[int, int, int], name: str) -> SimpleUploadedFile:
 
 
 def _boards(world: DemoWorld) -> dict[str, Board]:
-    city, boards, groups = world.city, {}, {}
+    """The city's board groups and boards, as its office keeps them on the 基础数据 pages."""
+    city, staff, boards, groups = world.city, world.accounts["staff"], {}, {}
+    moderators = {"minsheng": [world.accounts["member2"]]}
     for order, (group, slug, name, text, kind, view, post, reply) in enumerate(content.BOARDS):
         if group not in groups:
-            groups[group] = BoardGroup.objects.create(
-                committee=city, name=group, sort_order=len(groups)
+            groups[group] = save_directory_record(
+                user=staff,
+                record=BoardGroup(committee=city, name=group, sort_order=len(groups)),
             )
-        boards[slug] = Board.objects.create(
+        board = Board(
             committee=city, group=groups[group], slug=slug, name=name, description=text,
             kind=kind, view_audience=view, post_audience=post, reply_audience=reply,
             sort_order=order,
         )  # fmt: skip
-    boards["yizheng"].credit_rules.create(action="reply", points=2)
-    boards["minsheng"].moderators.add(world.accounts["member2"])
+        many = {"moderators": moderators.get(slug, [])}
+        boards[slug] = save_directory_record(user=staff, record=board, many=many)
+    set_board_credit_points(actor=staff, board=boards["yizheng"], points={"reply": 2})
     return boards
 
 

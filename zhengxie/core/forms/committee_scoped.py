@@ -21,6 +21,11 @@ class CommitteeScopedForm(forms.ModelForm):
     def scope_choices(self) -> None:
         """Subclasses narrow their foreign-key choices to the committee."""
 
+    def save_related(self, *, user, record: models.Model) -> None:
+        """Subclasses write the records kept beside this one from their other fields (a
+        board's credit points) through their own service; called by save_directory_record
+        in its transaction, after the record and its many-to-many fields."""
+
     def clean(self) -> dict:
         cleaned = super().clean()
         for constraint in self._meta.model._meta.constraints:

@@ -39,6 +39,30 @@ class CommitteeCreateForm(CommitteeNamesForm):
         self.fields["parent"].queryset = parents
 
 
+class CommitteeMoveForm(forms.Form):
+    """The superuser's: the committee's new parent (the service checks levels and loops)."""
+
+    parent = forms.ModelChoiceField(
+        label=_("新的上级政协"),
+        queryset=Committee.objects.none(),
+        required=False,
+        empty_label=_("（无，顶级政协）"),
+        help_text=_("它下级的政协随它一起调整；上级政协的机关从此汇总它的数据"),
+    )
+    reason = forms.CharField(
+        label=_("调整原因"),
+        max_length=80,
+        required=False,  # the service refuses an empty one, naming the field
+        help_text=_("记入历史，如“省政协启用平台，本市政协归入省政协之下”"),
+    )
+
+    def __init__(self, *args, committee: Committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Committee.objects.exclude(pk=committee.pk).order_by(
+            "level", "id"
+        )
+
+
 class TermForm(forms.Form):
     number = _field(Term, "number", min_value=1)
     start_year = _field(Term, "start_year")

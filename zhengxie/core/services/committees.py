@@ -1,6 +1,7 @@
 """The committee tree (省 → 市 → 县) kept by the platform's administrators: a new committee
-below one they manage, and its names. A committee is never deleted here: every record of the
-platform points at one, and the database refuses (PROTECT) to lose them."""
+below one they manage, its names, and (the superuser only) its place under another parent.
+A committee is never deleted here: every record of the platform points at one, and the
+database refuses (PROTECT) to lose them."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import slug_re
@@ -8,7 +9,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..models import Committee, CommitteeLevel, User
-from ..permissions import check_manage_committee_permission, forget_committee_ids
+from ..permissions import (
+    check_manage_committee_permission,
+    check_move_committee_permission,
+    descendant_ids,
+    forget_committee_ids,
+)
 
 # The level a committee below one of each level has; a county has none below it.
 CHILD_LEVEL = {
@@ -115,3 +121,63 @@ def rename_committee(
     for f in changed:
         setattr(committee, f, wanted[f])
     return True
+
+
+def _move_errors(committee: Committee, parent: Committee | None) -> dict[str, str]:
+    """Why `committee` may not go under `parent`: a loop first (itself or one below it), then
+    the levels of the tree, as a new committee of its level would be checked."""
+    if parent is not None and (
+        parent.pk == committee.pk or parent.pk in descendant_ids([committee.pk])
+    ):
+        return {
+            "parent": _("上级政协：“%(parent)s”是“%(name)s”本身或它的下级，不能作为它的上级。")
+            % {"parent": parent.name, "name": committee.name}
+        }
+    if parent == committee.parent:
+        return {"parent": _("上级政协：与现在的相同，没有调整。")}
+    if not _level_errors(parent, committee.level):
+        return {}
+    if parent is None:
+        return {
+            "parent": _("上级政协：%(level)s政协须在市级政协之下，不能没有上级。")
+            % {"level": committee.get_level_display()}
+        }
+    return {
+        "parent": _(
+            "上级政协：“%(parent)s”是%(parent_level)s，“%(name)s”是%(level)s，不能在它之下。"
+        )
+        % {
+            "parent": parent.name,
+            "parent_level": parent.get_level_display(),
+            "name": committee.name,
+            "level": committee.get_level_display(),
+        }
+    }
+
+
+def move_committee(
+    *, actor: User, committee: Committee, parent: Committee | None, reason: str
+) -> Committee:
+    """Places the committee (with the committees below it) under `parent`, or at the top when
+    None: a city set up on its own joins its province when the province adopts the platform.
+    Its level stays, so the tree's levels decide where it may go. Who reads its records follows
+    the tree (the roll-up), so the figures' cache moves on with the save and the actor's kept
+    committee ids go. Locks the committee's and the new parent's rows."""
+    check_move_committee_permission(actor)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("调整原因：不能为空。")})
+    with transaction.atomic():
+        locked = Committee.objects.select_for_update().select_related("parent").get(pk=committee.pk)
+        if parent is not None:
+            parent = Committee.objects.select_for_update().get(pk=parent.pk)
+        errors = _move_errors(locked, parent)
+        if errors:
+            raise ValidationError(errors)
+        locked.parent = parent
+        locked._history_user = actor
+        locked._change_reason = (_("调整上级政协：%(reason)s") % {"reason": reason})[:100]
+        locked.save(update_fields=["parent"])
+    forget_committee_ids(actor)
+    committee.parent = parent
+    return committee

@@ -172,6 +172,13 @@ MATRIX = {
     "core:record_create": only(*OFFICE),
     "core:record_edit": only(*CITY_OFFICE),
     "core:record_list": only(*OFFICE),
+    # The dictionaries the portal and the job board register: each office lists its own; only
+    # the city's office edits the city's board, board group and job category.
+    "core:record_list@boards": only(*OFFICE),
+    "core:record_edit@boards": only(*CITY_OFFICE),
+    "core:record_edit@board-groups": only(*CITY_OFFICE),
+    "core:record_list@job-categories": only(*OFFICE),
+    "core:record_edit@job-categories": only(*CITY_OFFICE),
     "core:register": public(),
     "core:role_revoke": post_only(*CITY_OFFICE),
     # Each office sets its own committee's rules.
@@ -183,6 +190,8 @@ MATRIX = {
     "core:committee_list": only("admin"),
     "core:committee_create": only("admin"),
     "core:committee_edit": only("admin"),
+    # Placing a committee under a new parent: the platform's superuser alone.
+    "core:committee_move": post_only("admin"),
     "core:session_list": only(*OFFICE),
     "core:term_create": only(*OFFICE),
     "core:term_edit": only(*CITY_OFFICE),

@@ -341,6 +341,7 @@ def _portal(world: World, city) -> None:
     )
     world.records.update(
         public_board=public,
+        board_group=public.group,
         members_board=members_only,
         thread=thread,
         post=post,
@@ -393,6 +394,7 @@ def _jobs(world: World, city) -> None:
         invitation=invite_to_apply(actor=member, job_id=second.pk, resume_id=resume.pk),
         employer=employer,
         job=job,
+        job_category=job.category,
         pending_job=pending,
         pending_employer=unverified,
         application=apply_to_job(seeker=resident, job=job),
@@ -592,9 +594,15 @@ ROUTE_ARGUMENTS = {
     "core:rule_restore": {"key": Const("proposals.cosign_days")},
     "core:record_create": {"kind": Const("venues")},
     "core:record_edit": {"kind": Const("venues"), "pk": "venue"},
+    "core:record_list@boards": {"kind": Const("boards")},
+    "core:record_edit@boards": {"kind": Const("boards"), "pk": "public_board"},
+    "core:record_edit@board-groups": {"kind": Const("board-groups"), "pk": "board_group"},
+    "core:record_list@job-categories": {"kind": Const("job-categories")},
+    "core:record_edit@job-categories": {"kind": Const("job-categories"), "pk": "job_category"},
     "core:role_revoke": {"pk": "member_grant"},
     "core:device_revoke": {"pk": "api_token"},
     "core:committee_edit": {"pk": "city"},
+    "core:committee_move": {"pk": "city"},
     "core:term_edit": {"pk": "term"},
     "core:plenary_edit": {"pk": "plenary"},
 }

@@ -218,3 +218,57 @@ def test_the_plenary_form_shows_its_history(client, city, staff):
     page = response.content.decode()
     assert "修改会议：测试市政协五届一次全体会议" in page
     assert "测试市政协五届一次全体会议" in page and str(staff) in page
+
+
+def test_the_superuser_places_the_city_under_a_province_from_its_page(client, city, root):
+    province = Committee.objects.create(code="hubei", name="某省政协", level="provincial")
+    client.force_login(root)
+    page = client.get(reverse("core:committee_edit", args=[city.pk]))
+    assert 'data-testid="committee-move-form"' in page.content.decode()
+
+    response = client.post(
+        reverse("core:committee_move", args=[city.pk]),
+        {"parent": province.pk, "reason": "省政协启用平台"},
+        follow=True,
+    )
+
+    city.refresh_from_db()
+    assert city.parent == province
+    text = response.content.decode()
+    assert "已将“测试市政协”调整到“某省政协”之下" in text
+    assert "调整上级政协：省政协启用平台" in text  # the history on the page
+
+
+def test_a_refused_move_is_shown_beside_its_field(client, city, county, root):
+    client.force_login(root)
+
+    response = client.post(
+        reverse("core:committee_move", args=[county.pk]), {"parent": "", "reason": ""}
+    )
+
+    assert response.status_code == 200
+    assert "调整原因" in response.context["move_form"].errors["reason"][0]
+    response = client.post(
+        reverse("core:committee_move", args=[county.pk]), {"parent": "", "reason": "撤市"}
+    )
+    assert "县级政协须在市级政协之下" in response.context["move_form"].errors["parent"][0]
+    county.refresh_from_db()
+    assert county.parent == city
+
+
+def test_a_committee_administrator_has_no_move_form_and_may_not_post_one(
+    client, city, county, make_user
+):
+    admin = make_user(Role.ADMIN, city)
+    client.force_login(admin)
+
+    page = client.get(reverse("core:committee_edit", args=[county.pk]))
+    response = client.post(
+        reverse("core:committee_move", args=[county.pk]), {"parent": "", "reason": "撤县"}
+    )
+
+    assert page.status_code == 200
+    assert 'data-testid="committee-move-form"' not in page.content.decode()
+    assert response.status_code == 403
+    county.refresh_from_db()
+    assert county.parent == city

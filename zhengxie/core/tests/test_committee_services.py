@@ -9,8 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from zhengxie.core import factories as core
 from zhengxie.core.committee_overview import list_session_changes
 from zhengxie.core.models import Committee, CommitteeLevel, Plenary, Role, Term
+from zhengxie.core.permissions import readable_committee_ids
 from zhengxie.core.selectors import current_plenary
-from zhengxie.core.services.committees import create_committee, rename_committee
+from zhengxie.core.services.committees import create_committee, move_committee, rename_committee
 from zhengxie.core.services.sessions import (
     PlenaryFields,
     TermFields,
@@ -19,6 +20,7 @@ from zhengxie.core.services.sessions import (
     edit_plenary,
     edit_term,
 )
+from zhengxie.insights.selectors import annual_figures
 from zhengxie.proposals import factories as proposals
 
 D = dt.date
@@ -158,6 +160,152 @@ def test_a_county_administrator_cannot_rename_its_city(city, county):
     county.refresh_from_db()
     city.refresh_from_db()
     assert (county.name, city.name) == ("测试县政协（新）", "测试市政协")
+
+
+# ---- a committee under a new parent -------------------------------------------------------
+
+
+@pytest.fixture
+def root(db):
+    return _superuser()
+
+
+@pytest.fixture
+def lone_province(root):
+    """A province that adopts the platform after the test city was set up on its own."""
+    return create_committee(
+        actor=root, parent=None, code="hubei", name="某省政协", level="provincial"
+    )
+
+
+def _move(actor, committee, parent, reason="省政协启用平台"):
+    return move_committee(actor=actor, committee=committee, parent=parent, reason=reason)
+
+
+@pytest.mark.parametrize(
+    ("role", "where"),
+    [
+        (Role.ADMIN, "province"),
+        (Role.ADMIN, "city"),
+        (Role.STAFF, "province"),
+        (Role.STAFF, "city"),
+        (Role.LEADER, "province"),
+        (Role.MEMBER, "city"),
+    ],
+)
+def test_only_the_superuser_places_a_committee_under_a_new_parent(city, lone_province, role, where):
+    # given a person holding the role in the province that adopts the platform or in the city
+    actor = core.make_user(role=role, committee={"city": city, "province": lone_province}[where])
+
+    # when they place the city under the province
+    with pytest.raises(PermissionDenied, match="系统管理员"):
+        _move(actor, city, lone_province)
+
+    # then the city stays at the top, with no history of the attempt
+    city.refresh_from_db()
+    assert city.parent is None
+    assert city.history.count() == 1
+
+
+def test_the_superuser_places_a_city_under_its_province_with_who_and_why(city, lone_province, root):
+    _move(root, city, lone_province, reason="  省政协启用平台  ")
+
+    city.refresh_from_db()
+    assert city.parent == lone_province
+    latest = city.history.latest("history_id")
+    assert (latest.history_type, latest.history_user, latest.history_change_reason) == (
+        "~",
+        root,
+        "调整上级政协：省政协启用平台",
+    )
+    assert latest.diff_against(latest.prev_record).changed_fields == ["parent"]
+
+
+def test_a_move_needs_a_reason(city, lone_province, root):
+    with pytest.raises(ValidationError) as error:
+        _move(root, city, lone_province, reason="  ")
+
+    assert "调整原因：不能为空" in _messages(error)["reason"][0]
+    city.refresh_from_db()
+    assert city.parent is None
+
+
+@pytest.mark.parametrize(
+    ("moved", "parent", "message"),
+    [
+        # a county goes under a city, never under the province or at the top
+        ("county", "province", "上级政协：“某省政协”是省级，“测试县政协”是县级，不能在它之下"),
+        ("county", None, "上级政协：县级政协须在市级政协之下"),
+        # a city goes under a province, never under another city or a county
+        ("city", "other_city", "上级政协：“另一市政协”是市级，“测试市政协”是市级，不能在它之下"),
+        # a committee cannot go under itself nor under one below it
+        ("city", "city", "上级政协：“测试市政协”是“测试市政协”本身或它的下级"),
+        ("city", "county", "上级政协：“测试县政协”是“测试市政协”本身或它的下级"),
+        # nor where it already is
+        ("county", "city", "上级政协：与现在的相同"),
+    ],
+)
+def test_a_move_keeps_the_trees_levels_and_makes_no_loop(
+    city, county, lone_province, root, moved, parent, message
+):
+    committees = {
+        "city": city,
+        "county": county,
+        "province": lone_province,
+        "other_city": core.make_committee(code="other", name="另一市政协"),
+        None: None,
+    }
+    before = {c.pk: c.parent_id for c in Committee.objects.all()}
+
+    with pytest.raises(ValidationError) as error:
+        _move(root, committees[moved], committees[parent])
+
+    assert message in _messages(error)["parent"][0]
+    assert {c.pk: c.parent_id for c in Committee.objects.all()} == before
+
+
+def test_a_county_moves_to_another_city_and_a_city_back_to_the_top(
+    city, county, lone_province, root
+):
+    other_city = core.make_committee(code="other", name="另一市政协")
+    _move(root, city, lone_province)
+
+    _move(root, county, other_city, reason="行政区划调整")
+    _move(root, city, None, reason="省政协停用平台")
+
+    county.refresh_from_db()
+    city.refresh_from_db()
+    assert (county.parent, city.parent) == (other_city, None)
+
+
+def test_after_the_move_the_provinces_office_reads_the_citys_figures(
+    city, county, lone_province, root
+):
+    # given a member in the city and one in its county, and the province's office
+    core.make_member(committee=city)
+    core.make_member(committee=county)
+    office = core.make_user(role=Role.STAFF, committee=lone_province)
+    year = dt.date.today().year
+    # before the move, the province reads neither (and its figures are cached so)
+    assert readable_committee_ids(office) == {lone_province.pk}
+    assert annual_figures(committee=lone_province, year=year)["members"]["total"] == 0
+
+    # when the superuser places the city under the province
+    _move(root, city, lone_province)
+
+    # then the province's office, on its next request, reads the city and its county, and
+    # the province's cached figures count both members
+    office = type(office).objects.get(pk=office.pk)
+    assert readable_committee_ids(office) == {lone_province.pk, city.pk, county.pk}
+    assert annual_figures(committee=lone_province, year=year)["members"]["total"] == 2
+
+
+def test_the_superusers_kept_committee_ids_follow_the_move(city, lone_province, root):
+    # given the superuser's answers kept on the user object
+    readable_committee_ids(root)
+    _move(root, city, lone_province)
+
+    assert root.__dict__.get("_zx_committee_ids") is None
 
 
 # ---- committees: bad input ----------------------------------------------------------------

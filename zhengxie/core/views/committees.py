@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from ..committee_overview import (
     get_plenary_history,
@@ -16,6 +17,7 @@ from ..committee_overview import (
 )
 from ..forms.committees import (
     CommitteeCreateForm,
+    CommitteeMoveForm,
     CommitteeNamesForm,
     PlenaryForm,
     TermForm,
@@ -25,13 +27,15 @@ from ..forms.committees import (
 from ..history import history_context
 from ..models import Committee, Plenary, Term
 from ..permissions import (
+    can_move_committee,
     check_manage_committee_permission,
     check_manage_committees_permission,
     check_manage_sessions_permission,
+    check_move_committee_permission,
     committee_admin_ids,
     session_office_ids,
 )
-from ..services.committees import create_committee, rename_committee
+from ..services.committees import create_committee, move_committee, rename_committee
 from ..services.sessions import add_plenary, add_term, edit_plenary, edit_term
 from ..web.errors import show_on_form
 from ..web.redirects import redirect_with_success
@@ -77,7 +81,42 @@ def committee_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             message = _("已保存“%(name)s”。") % {"name": committee.name}
             return redirect_with_success(request, message, "core:committee_edit", committee.pk)
-    context = {"form": form, "committee": committee, **history_context(committee)}
+    move_form = None
+    if can_move_committee(request.user):
+        move_form = CommitteeMoveForm(committee=committee, initial={"parent": committee.parent})
+    return _committee_page(request, committee, form, move_form)
+
+
+@login_required
+@require_POST
+def committee_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """The edit page's second form: the superuser places the committee under a new parent."""
+    committee = get_object_or_404(Committee.objects.select_related("parent"), pk=pk)
+    check_move_committee_permission(request.user)
+    move_form = CommitteeMoveForm(request.POST, committee=committee)
+    if move_form.is_valid():
+        try:
+            move_committee(actor=request.user, committee=committee, **move_form.cleaned_data)
+        except ValidationError as error:
+            show_on_form(move_form, error)
+        else:
+            parent = committee.parent.name if committee.parent else _("（无，顶级政协）")
+            message = _("已将“%(name)s”调整到“%(parent)s”之下。") % {
+                "name": committee.name,
+                "parent": parent,
+            }
+            return redirect_with_success(request, message, "core:committee_edit", committee.pk)
+    names = {f: getattr(committee, f) for f in CommitteeNamesForm.base_fields}
+    return _committee_page(request, committee, CommitteeNamesForm(initial=names), move_form)
+
+
+def _committee_page(request, committee, form, move_form) -> HttpResponse:
+    context = {
+        "form": form,
+        "move_form": move_form,
+        "committee": committee,
+        **history_context(committee),
+    }
     return render(request, "core/committee_form.html", context)
 
 

@@ -61,7 +61,9 @@ def record_edit(request: HttpRequest, kind: str, pk: int | None = None) -> HttpR
     form = spec.form(request.POST or None, instance=record, committee=committee)
     if request.method == "POST" and form.is_valid():
         many = {f.name: form.cleaned_data[f.name] for f in spec.model._meta.many_to_many}
-        saved = save_directory_record(user=request.user, record=form.save(commit=False), many=many)
+        saved = save_directory_record(
+            user=request.user, record=form.save(commit=False), many=many, then=form.save_related
+        )
         message = _("已保存“%(name)s”。") % {"name": saved}
         return redirect_with_success(
             request, message, "core:record_list", spec.slug, query={"committee": committee.code}

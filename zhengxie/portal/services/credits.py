@@ -1,13 +1,17 @@
 """Forum credits: awards and reversals on an append-only ledger, balances kept beside it."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Case, F, Sum, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
+from zhengxie.core.models import User
+from zhengxie.core.permissions import check_office
 from zhengxie.core.rules import rule
 
 from .. import rules
-from ..models import Board, CreditAction, CreditBalance, CreditEntry, Post
+from ..models import Board, BoardCreditRule, CreditAction, CreditBalance, CreditEntry, Post
 
 
 def board_points(board: Board) -> dict[str, int]:
@@ -17,6 +21,37 @@ def board_points(board: Board) -> dict[str, int]:
     for board_rule in board.credit_rules.all():
         points[board_rule.action] = board_rule.points
     return points
+
+
+def set_board_credit_points(*, actor: User, board: Board, points: dict[str, int | None]) -> bool:
+    """The board's own points per action (本版积分规则), kept by its committee's office; None
+    drops the board's override, so the committee's default applies again. Actions not named
+    stay as they are. Each rule keeps its history; False when nothing changed. Awards already
+    made keep their points (the ledger is never rewritten)."""
+    check_office(actor, board.committee_id)
+    unknown = set(points) - set(CreditAction.values)
+    if unknown:
+        raise ValidationError(
+            {"points": _("积分动作：没有“%(action)s”。") % {"action": unknown.pop()}}
+        )
+    changed = False
+    with transaction.atomic():
+        Board.objects.select_for_update().filter(pk=board.pk).first()  # one edit at a time
+        current = {r.action: r for r in BoardCreditRule.objects.filter(board=board)}
+        for action, value in points.items():
+            found = current.get(action)
+            if value is None and found is not None:
+                found._history_user = actor
+                found.delete()
+            elif value is not None and (found is None or found.points != value):
+                found = found or BoardCreditRule(board=board, action=action)
+                found.points = value
+                found._history_user = actor
+                found.save()
+            else:
+                continue
+            changed = True
+    return changed
 
 
 def _bump(user_id: int, points: int, *, threads: int = 0, posts: int = 0) -> None:
