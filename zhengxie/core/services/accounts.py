@@ -84,6 +84,7 @@ def _grant(*, staff: User | None, user: User, committee, role: str, details: dic
     if grant is None:
         grant = RoleGrant(user=user, committee_id=getattr(committee, "pk", committee), role=role)
     for name, value in details.items():
+        RoleGrant._meta.get_field(name)  # a misspelt detail fails, as in update_or_create
         setattr(grant, name, value)
     grant._history_user = staff
     grant.save()

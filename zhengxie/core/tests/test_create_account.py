@@ -4,7 +4,7 @@ the refusals naming their field with nothing made, and the history naming the st
 
 import pytest
 from django.contrib.auth.hashers import make_password
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.urls import reverse
 
 from zhengxie.core.factories import make_handling_unit
@@ -194,6 +194,13 @@ def test_a_grant_outside_a_request_names_the_staff_in_history(city, staff, make_
     grant.refresh_from_db()
     assert grant.title == "副市长"
     assert [h.history_user for h in RoleGrant.history.filter(id=grant.pk)] == [staff, staff]
+
+
+def test_a_misspelt_role_detail_fails_with_nothing_made(city, staff):
+    with pytest.raises(FieldDoesNotExist):
+        _leader(staff, city, leaderkind=LeaderKind.OTHER)
+
+    assert _nothing_made("fuzhuxi")
 
 
 def test_the_office_makes_a_colleagues_account_on_the_accounts_page(client, city, staff):
