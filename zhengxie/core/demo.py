@@ -2,9 +2,11 @@
 as the 2022 work review describes them. Deterministic: the same seed gives the same world."""
 
 import datetime as dt
+import functools
 import random
 from dataclasses import dataclass, field
 
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -25,7 +27,7 @@ from .models import (
     Venue,
     VenueKind,
 )
-from .services.accounts import grant_role
+from .services.accounts import NOT_MADE_BY_THE_OFFICE, create_account, grant_role
 from .services.committees import create_committee
 from .services.directory import save_directory_record
 from .services.member_accounts import ensure_member_accounts
@@ -292,6 +294,13 @@ class Rota:
         return picked
 
 
+@functools.cache
+def demo_password_hash() -> str:
+    """The demo password hashed once for every demo account: a slow hash (Argon2) per account
+    would cost seconds."""
+    return make_password(DEMO_PASSWORD)
+
+
 def _make_user(
     username: str, display_name: str, *, staff_flags: bool = False, mobile: str = ""
 ) -> User:
@@ -300,9 +309,9 @@ def _make_user(
         display_name=display_name,
         is_staff=staff_flags,
         mobile=mobile,
+        password=demo_password_hash(),
         activated_at=timezone.now(),
     )
-    user.set_password(DEMO_PASSWORD)
     user.save()
     return user
 
@@ -462,10 +471,26 @@ def _venues(world: DemoWorld) -> None:
 def _account(
     world: DemoWorld, key: str, name: str, committee: Committee, role: str, **grant
 ) -> User:
+    """A demo login made by the platform's administrator, as an office makes it on the
+    accounts page, keeping the demo's shared password (and so activated)."""
     mobile = grant.pop("mobile", "") or ROLE_MOBILES.format(len(world.accounts))
-    user = _make_user(key, name, mobile=mobile)
-    # The platform's administrator hands out every demo role.
-    grant_role(staff=world.accounts["admin"], user=user, committee=committee, role=role, **grant)
+    admin = world.accounts["admin"]
+    if role in NOT_MADE_BY_THE_OFFICE:
+        # A member's or a resident's log-in under a name the demo's guide gives: the roster
+        # and the portal's sign-up make neither under a chosen name.
+        user = _make_user(key, name, mobile=mobile)
+        grant_role(staff=admin, user=user, committee=committee, role=role, **grant)
+    else:
+        user, _password = create_account(
+            staff=admin,
+            committee=committee,
+            role=role,
+            username=key,
+            display_name=name,
+            mobile=mobile,
+            password_hash=demo_password_hash(),
+            **grant,
+        )
     world.accounts[key] = user
     return user
 

@@ -7,12 +7,11 @@ The seed counts 甘子林 among the city's 1,119 members of both levels as well;
 provincial seat is a second, separate seat of the same person on the province's roster, with
 no account of its own (the person signs in with the city seat's number)."""
 
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from .demo import DEMO_PASSWORD
+from .demo import demo_password_hash
 from .models import Committee, CommitteeLevel, LeaderKind, Member, Role, Term, User
-from .services.accounts import grant_role
+from .services.accounts import create_account
 from .services.committees import create_committee, move_committee
 from .services.member_accounts import ensure_member_accounts
 from .services.sessions import TermFields, add_term
@@ -68,7 +67,7 @@ def _members(province: Committee, term: Term) -> None:
         for name, gender, title, mobile in MEMBERS
     ]  # fmt: skip
     ensure_member_accounts(
-        members=members, actor=None, reason=REASON, password_hash=make_password(DEMO_PASSWORD)
+        members=members, actor=None, reason=REASON, password_hash=demo_password_hash()
     )
 
 
@@ -81,7 +80,13 @@ def _accounts(province: Committee, admin: User) -> None:
     # The demo's platform administrator hands out the province's first roles: nobody at the
     # province holds one yet.
     for n, (username, name, role, grant) in enumerate(people):
-        user = User(username=username, display_name=name, mobile=ACCOUNT_MOBILES.format(n))
-        user.set_password(DEMO_PASSWORD)
-        user.save()
-        grant_role(staff=admin, user=user, committee=province, role=role, **grant)
+        create_account(
+            staff=admin,
+            committee=province,
+            role=role,
+            username=username,
+            display_name=name,
+            mobile=ACCOUNT_MOBILES.format(n),
+            password_hash=demo_password_hash(),
+            **grant,
+        )

@@ -10,6 +10,8 @@ through a mainland gateway, and the roster only ever holds mainland numbers.
 import re
 
 import phonenumbers
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from phonenumbers import PhoneNumberType
 
 from .chinese import normalize_text
@@ -40,6 +42,19 @@ def normalize_mobile(value: object) -> str:
     if phonenumbers.number_type(number) not in _MOBILE_TYPES:
         raise InvalidMobile(typed)
     return digits
+
+
+def clean_mobile(value: object) -> str:
+    """The 11 digits, or a ValidationError on the mobile field in plain Chinese."""
+    try:
+        mobile = normalize_mobile(value)
+    except InvalidMobile:
+        mobile = ""
+    if not mobile:
+        raise ValidationError(
+            {"mobile": _("请输入正确的 11 位中国大陆手机号码，如 13912345678。")}, code="mobile"
+        )
+    return mobile
 
 
 def looks_like_mobile(value: object) -> bool:

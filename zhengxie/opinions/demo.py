@@ -8,11 +8,9 @@ function the web views call, so numbering, history and duty credits are real."""
 
 import random
 
-from django.contrib.auth.hashers import make_password
-
-from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
+from zhengxie.core.demo import DemoWorld, demo_password_hash
 from zhengxie.core.models import Committee, Member, Role, User
-from zhengxie.core.services.accounts import grant_role
+from zhengxie.core.services.accounts import create_account
 
 from .demo_year import Desk, OpinionPlan, play_year
 from .models import OpinionState
@@ -44,26 +42,21 @@ COUNTY_PLAN = OpinionPlan(
 FEATURED = {"member": OpinionState.ADOPTED, "member2": OpinionState.RETURNED}
 
 
-def office_of(world: DemoWorld, code: str, committee: Committee, password: str = "") -> User:
-    """The information office account of each committee (信息科), made once."""
+def office_of(world: DemoWorld, code: str, committee: Committee) -> User:
+    """The information office account of each committee (信息科), made once by the platform's
+    administrator with the demo's shared password."""
     username = f"{code}_info"
-    if username in world.accounts:
-        return world.accounts[username]
-    user = User(
-        username=username,
-        display_name=f"{committee.display_name} 信息科编辑",
-        password=password or make_password(DEMO_PASSWORD),
-    )
-    user.save()
-    grant_role(
-        staff=world.accounts["admin"],
-        user=user,
-        committee=committee,
-        role=Role.STAFF,
-        department="信息科",
-    )
-    world.accounts[username] = user
-    return user
+    if username not in world.accounts:
+        world.accounts[username], _password = create_account(
+            staff=world.accounts["admin"],
+            committee=committee,
+            role=Role.STAFF,
+            username=username,
+            display_name=f"{committee.display_name} 信息科编辑",
+            password_hash=demo_password_hash(),
+            department="信息科",
+        )
+    return world.accounts[username]
 
 
 def featured_members(world: DemoWorld) -> dict[int, str]:
@@ -76,12 +69,12 @@ def featured_members(world: DemoWorld) -> dict[int, str]:
     return featured
 
 
-def desk_for(world: DemoWorld, code: str, rng: random.Random, password: str = "") -> Desk:
+def desk_for(world: DemoWorld, code: str, rng: random.Random) -> Desk:
     committee = world.committees[code]
     members = list(Member.objects.filter(committee=committee).select_related("user").order_by("id"))
     return Desk(
         committee=committee,
-        office=office_of(world, code, committee, password),
+        office=office_of(world, code, committee),
         members=members,
         year=world.year,
         rng=rng,
@@ -89,11 +82,10 @@ def desk_for(world: DemoWorld, code: str, rng: random.Random, password: str = ""
 
 
 def seed(world: DemoWorld) -> None:
-    password = make_password(DEMO_PASSWORD)  # one slow hash shared by the four accounts
     # Its own stream: a change to this year's plan leaves the later demo steps' records as
     # they were.
     rng = random.Random(world.rng.random())
     for code in world.committees:
-        desk = desk_for(world, code, rng, password)
+        desk = desk_for(world, code, rng)
         desk.featured = featured_members(world)
         play_year(desk, CITY_PLAN if code == "suizhou" else COUNTY_PLAN)

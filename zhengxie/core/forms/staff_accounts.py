@@ -15,6 +15,7 @@ from ..models import (
     User,
 )
 from ..phones import looks_like_mobile
+from ..services.accounts import NOT_MADE_BY_THE_OFFICE
 from ..services.activation import IssueChannel
 from .accounts import MOBILE_AS_USERNAME
 
@@ -61,8 +62,10 @@ class UnitAccountForm(forms.Form):
         )
 
 
-class GrantRoleForm(forms.Form):
-    username = forms.CharField(label=_("用户名"), max_length=150)
+class RoleDetailsForm(forms.Form):
+    """A role in the committee and the details it takes; the grant and the new-account forms
+    add who holds it."""
+
     role = forms.ChoiceField(label=_("角色"))
     handling_unit = forms.ModelChoiceField(
         label=_("所属承办单位"), queryset=HandlingUnit.objects.none(), required=False
@@ -78,27 +81,64 @@ class GrantRoleForm(forms.Form):
         self.fields["role"].choices = [(r, Role(r).label) for r in roles]
         self.fields["handling_unit"].queryset = HandlingUnit.objects.filter(committee=committee)
 
-    def clean_username(self) -> User:
-        user = User.objects.filter(username=self.cleaned_data["username"]).first()
-        if user is None:
-            raise forms.ValidationError(_("没有这个用户名。"))
-        return user
-
     def clean(self) -> dict:
         cleaned = super().clean()
         if cleaned.get("role") == Role.UNIT and not cleaned.get("handling_unit"):
             self.add_error("handling_unit", _("承办单位联络员须选择所属承办单位。"))
         return cleaned
 
-    def grant_arguments(self) -> dict:
+    def role_arguments(self) -> dict:
         data = self.cleaned_data
         return {
-            "user": data["username"],
             "role": data["role"],
             "handling_unit": data["handling_unit"] if data["role"] == Role.UNIT else None,
             "department": data["department"],
             "leader_kind": data["leader_kind"],
             "title": data["title"],
+        }
+
+
+class GrantRoleForm(RoleDetailsForm):
+    """A role for a person who has an account already."""
+
+    username = forms.CharField(label=_("用户名"), max_length=150)
+    field_order = ["username"]
+
+    def clean_username(self) -> User:
+        user = User.objects.filter(username=self.cleaned_data["username"]).first()
+        if user is None:
+            raise forms.ValidationError(_("没有这个用户名。"))
+        return user
+
+    def grant_arguments(self) -> dict:
+        return {"user": self.cleaned_data["username"], **self.role_arguments()}
+
+
+class NewAccountForm(RoleDetailsForm):
+    """A new person's account with one role: members come from the roster and residents
+    register themselves, so neither is offered."""
+
+    username = UsernameField()
+    display_name = forms.CharField(label=_("姓名"), max_length=40)
+    mobile = forms.CharField(
+        label=_("手机号码"),
+        max_length=20,
+        required=False,
+        help_text=_("选填；填写后可用手机号和短信验证码登录"),
+    )
+    field_order = ["role", "username", "display_name", "mobile"]
+
+    def __init__(self, *args, roles: list[str], **kwargs) -> None:
+        roles = [role for role in roles if role not in NOT_MADE_BY_THE_OFFICE]
+        super().__init__(*args, roles=roles, **kwargs)
+
+    def account_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "username": data["username"],
+            "display_name": data["display_name"],
+            "mobile": data["mobile"],
+            **self.role_arguments(),
         }
 
 

@@ -21,10 +21,11 @@ from django.utils.translation import gettext_lazy
 from ..letters import Letter, account_letters_docx
 from ..models import ActivationCode, Committee, Member, Role, Sector, SpecialCommittee, User
 from ..permissions import check_grant_role_permission, check_manage_people_permission
+from ..phones import clean_mobile
 from ..sms import ACCOUNT_OPENED, SmsDeliveryError, send_sms
 from . import codes
 from .member_accounts import ensure_member_accounts
-from .signin import SIGN_IN_FAILURES_PER_ADDRESS, clean_mobile, mark_activated
+from .signin import SIGN_IN_FAILURES_PER_ADDRESS, mark_activated
 
 logger = logging.getLogger(__name__)
 

@@ -136,16 +136,17 @@ def ensure_member_accounts(
     return len(made)
 
 
-def _refuse_other_holder(member: Member, user: User) -> None:
-    """Two accounts cannot be merged: a number another account holds stays with it."""
-    holder = holders_of({member.mobile}).get(member.mobile)
-    if holder is None or holder.pk == user.pk:
+def refuse_taken_mobile(mobile: str, *, user: User | None = None) -> None:
+    """Two accounts cannot be merged: a number another account than `user` holds stays with
+    it. The refusal names the mobile field, and the member seat holding it if there is one."""
+    holder = holders_of({mobile}).get(mobile)
+    if holder is None or (user is not None and holder.pk == user.pk):
         return
     seat = seat_of(holder)
     message = (
-        mobile_taken_message(member.mobile, seat)
+        mobile_taken_message(mobile, seat)
         if seat is not None
-        else _("手机号码 %(mobile)s 已是其他账号的登录手机号。") % {"mobile": member.mobile}
+        else _("手机号码 %(mobile)s 已是其他账号的登录手机号。") % {"mobile": mobile}
     )
     raise ValidationError({"mobile": message})
 
@@ -160,7 +161,7 @@ def move_login(*, member: Member, actor: User | None, reason: str) -> None:
     changed = {"mobile": member.mobile, "display_name": member.name}
     changed = {name: value for name, value in changed.items() if getattr(user, name) != value}
     if "mobile" in changed:
-        _refuse_other_holder(member, user)
+        refuse_taken_mobile(member.mobile, user=user)
     if not changed:
         return
     if "mobile" in changed:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..models import ActivationCode, CodePurpose, SmsCode, User
-from ..phones import InvalidMobile, normalize_mobile
+from ..phones import clean_mobile
 from ..sms import RESET_CODE, SIGN_IN_CODE, SmsDeliveryError, send_sms
 from ..throttle import Throttle
 from . import codes
@@ -52,19 +52,6 @@ BIND_REASON = "绑定手机号"
 class SentCode:
     phone: str
     resend_at: datetime
-
-
-def clean_mobile(value: object) -> str:
-    """The 11 digits, or a ValidationError on the mobile field in plain Chinese."""
-    try:
-        mobile = normalize_mobile(value)
-    except InvalidMobile:
-        mobile = ""
-    if not mobile:
-        raise ValidationError(
-            {"mobile": _("请输入正确的 11 位中国大陆手机号码，如 13912345678。")}, code="mobile"
-        )
-    return mobile
 
 
 def account_for(mobile: str) -> User | None:

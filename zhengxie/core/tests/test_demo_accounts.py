@@ -81,3 +81,38 @@ def test_a_demo_member_signs_in_by_sms_code(client, db_access):
 def test_the_named_demo_accounts_keep_working(client, db_access, login):
     response = client.post(reverse("core:login"), {"username": login, "password": DEMO_PASSWORD})
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    "username",
+    [
+        "staff",
+        "zengdu_staff",
+        "suixian_staff",
+        "unit",
+        "leader",
+        "chair",
+        "convenor",
+        "suizhou_info",
+    ],
+)
+def test_the_demo_role_logins_are_made_as_an_office_makes_an_account(db_access, username):
+    """By the platform's administrator through create_account, with the demo password kept:
+    activated, no forced change, the account's and the grant's history naming who made them."""
+    admin = User.objects.get(username="admin")
+    user = User.objects.get(username=username)
+    made = User.history.filter(id=user.pk).earliest("history_date")
+    granted = RoleGrant.history.filter(user_id=user.pk).earliest("history_date")
+    assert (made.history_user, granted.history_user) == (admin, admin)
+    assert user.activated_at is not None and not user.must_change_password
+    assert user.check_password(DEMO_PASSWORD)
+
+
+def test_the_demo_units_liaisons_are_made_by_their_committees_office(db_access):
+    grant = RoleGrant.objects.filter(
+        role=Role.UNIT, committee__code="suixian", user__username__startswith="unit_"
+    ).first()
+    office = User.objects.get(username="suixian_staff")
+    made = User.history.filter(id=grant.user_id).earliest("history_date")
+    assert made.history_user == office
+    assert grant.history.earliest("history_date").history_user == office

@@ -69,3 +69,9 @@ def test_the_province_sits_above_the_city_and_rolls_up_all_four(demo_world):
     assert readable_committee_ids(User.objects.get(username="staff")) == everyone - {province.pk}
     zengdu = Committee.objects.get(code="zengdu")
     assert readable_committee_ids(User.objects.get(username="zengdu_staff")) == {zengdu.pk}
+    # and the province's office and leader were made by the platform's administrator as an
+    # office makes an account, keeping the demo password
+    for username in ("hubei_staff", "hubei_leader"):
+        made = User.history.filter(username=username).earliest("history_date")
+        assert made.history_user.username == "admin"
+        assert made.activated_at is not None and not made.must_change_password

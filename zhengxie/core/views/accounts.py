@@ -1,5 +1,6 @@
-"""Accounts by staff: members' and unit liaisons' accounts, role grants and revocations, and
-opening a whole committee's or sector's member accounts at once (letters or SMS)."""
+"""Accounts by staff: members', unit liaisons' and other role holders' accounts, role grants
+and revocations, and opening a whole committee's or sector's member accounts at once (letters
+or SMS)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,12 +15,14 @@ from ..forms.staff_accounts import (
     GrantRoleForm,
     IssueAccountsForm,
     MemberAccountForm,
+    NewAccountForm,
     UnitAccountForm,
 )
 from ..models import RoleGrant
 from ..permissions import grantable_roles, office_committee_ids
 from ..selectors import figures_member_accounts, list_role_grants
 from ..services.accounts import (
+    create_account,
     create_member_account,
     create_unit_account,
     grant_role,
@@ -27,7 +30,7 @@ from ..services.accounts import (
 )
 from ..services.activation import IssueChannel, Issued, issue_accounts
 from ..web.downloads import DOCX, download
-from ..web.errors import show_as_messages
+from ..web.errors import show_as_messages, show_on_form
 from ..web.pagination import paginate
 from ..web.redirects import redirect_to, redirect_with_success
 from ..web.scoping import committee_switch
@@ -45,6 +48,9 @@ def _forms(request: HttpRequest, committee, roles: list[str]) -> dict:
         "grant_form": GrantRoleForm(
             data if action == "grant" else None, committee=committee, roles=roles
         ),
+        "create_form": NewAccountForm(
+            data if action == "create" else None, committee=committee, roles=roles
+        ),
     }
 
 
@@ -58,6 +64,10 @@ def _act(request: HttpRequest, committee, forms: dict) -> str | None:
     if action == "member":
         user, password = create_member_account(
             staff=staff, member=data["member"], username=data["username"]
+        )
+    elif action == "create":
+        user, password = create_account(
+            staff=staff, committee=committee, **form.account_arguments()
         )
     elif action == "unit":
         user, password = create_unit_account(
@@ -85,7 +95,11 @@ def account_list(request: HttpRequest) -> HttpResponse:
         try:
             message = _act(request, committee, forms)
         except ValidationError as error:
-            show_as_messages(request, error)
+            # The new account's form shows each refusal beside the field it names.
+            if request.POST.get("action") == "create":
+                show_on_form(forms["create_form"], error)
+            else:
+                show_as_messages(request, error)
             message = None
         if message:
             return redirect_with_success(

@@ -3,15 +3,13 @@ numbering and duty credits happen as in real use), each act dated in the plenary
 the office enters paper records later (the services' `at`, `registered_on`, `assigned_on`)."""
 
 import datetime as dt
-import functools
 from dataclasses import dataclass, field
 
-from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld, Rota
+from zhengxie.core.demo import DemoWorld, Rota, demo_password_hash
 from zhengxie.core.models import Committee, HandlingUnit, Member, Plenary, Role, RoleGrant, User
-from zhengxie.core.services.accounts import grant_role
+from zhengxie.core.services.accounts import create_account
 
 from .. import services
 from ..models import Proposal, ProposerKind
@@ -49,51 +47,57 @@ class Ctx:
         self.rota = Rota(self.members, self.world.rng)
 
 
-@functools.cache
-def _demo_password_hash() -> str:
-    # Hash once: dozens of liaison accounts share the demo password.
-    return make_password(DEMO_PASSWORD)
-
-
-def _account(username: str, display_name: str) -> User:
-    return User.objects.create(
-        username=username, display_name=display_name, password=_demo_password_hash()
+def _account(
+    *, staff: User, committee: Committee, role: str, username: str, name: str, **details
+) -> User:
+    """A demo login with the demo's shared password, made as the accounts page makes one."""
+    user, _password = create_account(
+        staff=staff,
+        committee=committee,
+        role=role,
+        username=username,
+        display_name=name,
+        password_hash=demo_password_hash(),
+        **details,
     )
+    return user
 
 
 def _office(world: DemoWorld, committee: Committee) -> User:
     key = "staff" if committee.code == "suizhou" else f"{committee.code}_staff"
     if key not in world.accounts:
-        user = _account(key, f"{committee.display_name} 提案委干事")
-        grant_role(
+        world.accounts[key] = _account(
             staff=world.accounts["admin"],
-            user=user,
             committee=committee,
             role=Role.STAFF,
+            username=key,
+            name=f"{committee.display_name} 提案委干事",
             department="提案委",
         )
-        world.accounts[key] = user
     return world.accounts[key]
 
 
 def _liaison(ctx: Ctx, unit: HandlingUnit) -> User:
-    """Each unit's liaison account (the city housing bureau's is the demo's `unit` login)."""
+    """Each unit's liaison account (the city housing bureau's is the demo's `unit` login),
+    made by the committee's office."""
     if unit.pk not in ctx.liaisons:
         grant = (
             RoleGrant.objects.filter(handling_unit=unit, role=Role.UNIT)
             .select_related("user")
             .first()
         )
-        if grant is None:
-            user = _account(f"unit_{unit.pk}", f"{unit.name} 联络员")
-            grant = grant_role(
+        ctx.liaisons[unit.pk] = (
+            grant.user
+            if grant is not None
+            else _account(
                 staff=ctx.office,
-                user=user,
                 committee=unit.committee,
                 role=Role.UNIT,
+                username=f"unit_{unit.pk}",
+                name=f"{unit.name} 联络员",
                 handling_unit=unit,
             )
-        ctx.liaisons[unit.pk] = grant.user
+        )
     return ctx.liaisons[unit.pk]
 
 
