@@ -12,14 +12,14 @@ factory and service jobs advertise 3,000–5,500, skilled and driving jobs up to
 import datetime as dt
 import io
 
-from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
-from zhengxie.core.models import Member, Role, RoleGrant, Town, User, Venue
+from zhengxie.core.demo import DemoWorld, demo_password_hash
+from zhengxie.core.models import Member, Town, User, Venue
 from zhengxie.core.services.directory import save_directory_record
+from zhengxie.core.services.residents import MovedResident, move_over_residents
 from zhengxie.core.workflow import apply
 from zhengxie.grassroots.services.cases import accept_case, report_case
 from zhengxie.grassroots.services.job_referrals import refer_case_to_jobs
@@ -89,18 +89,14 @@ def _png() -> SimpleUploadedFile:
 
 
 def _people(world: DemoWorld, prefix: str, names: list[str], mobile: str) -> list[User]:
-    """Accounts without a usable password, except the first: the demo's named account."""
-    users = []
-    for n, name in enumerate(names):
-        user = User(username=f"{prefix}{n or ''}", display_name=name, mobile=mobile.format(n),
-                    password=make_password(DEMO_PASSWORD if n == 0 else None))  # fmt: skip
-        users.append(user)
-    User.objects.bulk_create(users)
-    users = list(User.objects.filter(username__startswith=prefix).order_by("pk"))
-    RoleGrant.objects.bulk_create(
-        RoleGrant(user=u, committee=world.city, role=Role.RESIDENT) for u in users
-    )
-    return users
+    """The job board's people, come over from the old site's: without a password there (they
+    set one by SMS code), except the first, the demo's named account."""
+    people = [
+        MovedResident(username=f"{prefix}{n or ''}", display_name=name, mobile=mobile.format(n),
+                      password_hash=demo_password_hash() if n == 0 else "")
+        for n, name in enumerate(names)
+    ]  # fmt: skip
+    return move_over_residents(staff=world.accounts["staff"], committee=world.city, people=people)
 
 
 def _employers(world: DemoWorld, office: User, towns: list[Town]) -> list:

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
-from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
-from zhengxie.core.services.accounts import register_resident
+from zhengxie.core.demo import DemoWorld, demo_password_hash
 from zhengxie.core.services.directory import save_directory_record
+from zhengxie.core.services.residents import MovedResident, move_over_residents
 
 from . import demo_content as content
 from .models import Board, BoardGroup, Thread
@@ -76,14 +76,16 @@ def _seed_article(world: DemoWorld, board: Board) -> Thread:
 
 
 def _citizens(world: DemoWorld) -> None:
-    for key, name in (("citizen1", "居民 张先生"), ("citizen2", "居民 李女士")):
-        user = register_resident(
-            username=key, password=DEMO_PASSWORD, display_name=name, committee=world.city
-        )
-        # Registered long ago, so the newcomers' link rule does not apply to them.
-        user.date_joined = dt.datetime(2022, 6, 1, tzinfo=SHANGHAI)
-        user.save(update_fields=["date_joined"])
-        world.accounts[key] = user
+    """Two residents who registered on the old forum in 2022 and came over with it: the
+    newcomers' link rule does not hold them back."""
+    people = [
+        MovedResident(username=key, display_name=name, password_hash=demo_password_hash(),
+                      joined=dt.datetime(2022, 6, 1, tzinfo=SHANGHAI))
+        for key, name in (("citizen1", "居民 张先生"), ("citizen2", "居民 李女士"))
+    ]  # fmt: skip
+    moved = move_over_residents(staff=world.accounts["staff"], committee=world.city, people=people)
+    for user in moved:
+        world.accounts[user.username] = user
 
 
 def _threads(world: DemoWorld, boards: dict[str, Board]) -> None:

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from zhengxie.core.demo import DEMO_PASSWORD
 from zhengxie.core.models import Member, OutboxMessage, Role, RoleGrant, User
+from zhengxie.core.services.residents import MOVED_OVER
 
 pytestmark = pytest.mark.usefixtures("demo_world")
 
@@ -116,3 +117,20 @@ def test_the_demo_units_liaisons_are_made_by_their_committees_office(db_access):
     made = User.history.filter(id=grant.user_id).earliest("history_date")
     assert made.history_user == office
     assert grant.history.earliest("history_date").history_user == office
+
+
+@pytest.mark.parametrize(
+    ("username", "password", "joined_year"), [("citizen1", True, 2022), ("seeker1", False, None)]
+)
+def test_the_demo_residents_came_over_from_the_old_sites_with_the_city_office(
+    db_access, username, password, joined_year
+):
+    """The forum's two residents and the job board's people, moved over by the city office:
+    the forum's with the day they registered there, the job seekers without a password."""
+    user = User.objects.get(username=username)
+    made = User.history.filter(id=user.pk).earliest("history_date")
+    assert (made.history_user.username, made.history_change_reason) == ("staff", MOVED_OVER)
+    assert RoleGrant.objects.get(user=user).role == Role.RESIDENT
+    assert user.has_usable_password() is password
+    if joined_year:
+        assert user.date_joined.year == joined_year
