@@ -14,7 +14,7 @@ from zhengxie.grassroots.models import Case, ConsultationSession
 from zhengxie.opinions.models import OpinionReport
 from zhengxie.proposals.models import Proposal
 
-from .world import YEAR, ScaleWorld, temp_table
+from .world import YEAR, ScaleWorld, indexes_built_after, temp_table
 
 K = DutyKind
 # (kind, role, the model the act's source is)
@@ -74,18 +74,19 @@ def ledger(world: ScaleWorld) -> None:
                 ((n, k, r, types[m]) for n, (k, r, m) in enumerate(ACTS)),
             ),
         ]
-        cursor.execute(
-            LEDGER_SQL.format(table=DutyRecord._meta.db_table),
-            {
-                "first": _next_id(cursor),
-                "total": total,
-                "slots": len(slots),
-                "days": len(days),
-                "every": REVERSAL_EVERY,
-                "stride": STRIDE,
-                "created": created,
-            },
-        )
+        with indexes_built_after(DutyRecord):
+            cursor.execute(
+                LEDGER_SQL.format(table=DutyRecord._meta.db_table),
+                {
+                    "first": _next_id(cursor),
+                    "total": total,
+                    "slots": len(slots),
+                    "days": len(days),
+                    "every": REVERSAL_EVERY,
+                    "stride": STRIDE,
+                    "created": created,
+                },
+            )
         for table in tables:
             cursor.execute(f"DROP TABLE {table}")
     world.counts["duty_records"] = total

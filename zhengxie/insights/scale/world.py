@@ -4,6 +4,7 @@ each step created for the steps after it."""
 import datetime
 import itertools
 import random
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.management.color import no_style
@@ -124,3 +125,46 @@ def temp_table(cursor, name: str, columns: dict[str, str], rows) -> str:
         marks = ", ".join(["%s"] * (len(columns) + 1))
         cursor.executemany(f"INSERT INTO {name} ({names}) VALUES ({marks})", list(rows))
     return name
+
+
+@contextmanager
+def indexes_built_after(model: type[models.Model]):
+    """The table's secondary indexes dropped for a bulk load and built again after it, in the
+    caller's transaction: building an index from the loaded rows is one sort, where keeping it
+    current costs a random B-tree insert per row per index (eight on the duty ledger). Indexes
+    that back a constraint (the key, a unique constraint on PostgreSQL) stay."""
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        indexes = _secondary_indexes(cursor, table)
+        for name, _definition in indexes:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    yield
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The load's deferred key checks must run before an index is built on the table;
+            # they would run at commit anyway.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        for _name, definition in indexes:
+            cursor.execute(definition)
+
+
+def _secondary_indexes(cursor, table: str) -> list[tuple[str, str]]:
+    """(name, the statement that creates it) of each index on the table no constraint owns."""
+    if connection.vendor == "postgresql":
+        cursor.execute(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i "
+            "JOIN pg_class c ON c.relname = i.indexname "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = i.schemaname "
+            "WHERE i.tablename = %s AND i.schemaname = current_schema() "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = c.oid) "
+            "ORDER BY i.indexname",
+            [table],
+        )
+    else:  # SQLite's own indexes (a key, an inline UNIQUE) have no statement and stay
+        cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
+            "AND sql IS NOT NULL ORDER BY name",
+            [table],
+        )
+    return cursor.fetchall()

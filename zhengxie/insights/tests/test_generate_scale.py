@@ -176,3 +176,21 @@ def test_on_sqlite_the_load_writes_through_a_roomy_page_cache_and_gives_it_back(
     assert scale.LOAD_CACHE_KIB >= 100_000
     # and the connection's own size is back for whatever runs on it next
     assert _cache_size() == before
+
+
+def _ledger_indexes() -> dict:
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, DutyRecord._meta.db_table)
+    return {name: (c["columns"], c["unique"]) for name, c in found.items() if c["index"]}
+
+
+@pytest.mark.django_db
+def test_the_ledger_has_every_one_of_its_indexes_back_after_the_load():
+    before = _ledger_indexes()
+
+    generate(sizes=SMALL, seed=7)
+
+    # every index of the ledger, the grouping and the five ones' covering ones among them,
+    # is there after the load, on the same columns
+    assert _ledger_indexes() == before
+    assert len(before) >= 6
