@@ -168,7 +168,13 @@ def move_committee(
     if not reason:
         raise ValidationError({"reason": _("调整原因：不能为空。")})
     with transaction.atomic():
-        locked = Committee.objects.select_for_update().select_related("parent").get(pk=committee.pk)
+        # Only the committee's own row: PostgreSQL locks no row on the nullable side of the
+        # parent's join.
+        locked = (
+            Committee.objects.select_for_update(of=("self",))
+            .select_related("parent")
+            .get(pk=committee.pk)
+        )
         if parent is not None:
             parent = Committee.objects.select_for_update().get(pk=parent.pk)
         errors = _move_errors(locked, parent)
