@@ -468,6 +468,23 @@ def _venues(world: DemoWorld) -> None:
             )
 
 
+def demo_login(
+    *, staff: User, committee: Committee, role: str, username: str, name: str, **details
+) -> User:
+    """A demo login made as an office makes one on the accounts page (create_account), keeping
+    the demo's shared password, and so activated."""
+    user, _password = create_account(
+        staff=staff,
+        committee=committee,
+        role=role,
+        username=username,
+        display_name=name,
+        password_hash=demo_password_hash(),
+        **details,
+    )
+    return user
+
+
 def _account(
     world: DemoWorld, key: str, name: str, committee: Committee, role: str, **grant
 ) -> User:
@@ -481,16 +498,10 @@ def _account(
         user = _make_user(key, name, mobile=mobile)
         grant_role(staff=admin, user=user, committee=committee, role=role, **grant)
     else:
-        user, _password = create_account(
-            staff=admin,
-            committee=committee,
-            role=role,
-            username=key,
-            display_name=name,
-            mobile=mobile,
-            password_hash=demo_password_hash(),
+        user = demo_login(
+            staff=admin, committee=committee, role=role, username=key, name=name, mobile=mobile,
             **grant,
-        )
+        )  # fmt: skip
     world.accounts[key] = user
     return user
 

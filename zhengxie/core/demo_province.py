@@ -9,9 +9,8 @@ no account of its own (the person signs in with the city seat's number)."""
 
 from django.db import transaction
 
-from .demo import demo_password_hash
+from .demo import demo_login, demo_password_hash
 from .models import Committee, CommitteeLevel, LeaderKind, Member, Role, Term, User
-from .services.accounts import create_account
 from .services.committees import create_committee, move_committee
 from .services.member_accounts import ensure_member_accounts
 from .services.sessions import TermFields, add_term
@@ -80,13 +79,7 @@ def _accounts(province: Committee, admin: User) -> None:
     # The demo's platform administrator hands out the province's first roles: nobody at the
     # province holds one yet.
     for n, (username, name, role, grant) in enumerate(people):
-        create_account(
-            staff=admin,
-            committee=province,
-            role=role,
-            username=username,
-            display_name=name,
-            mobile=ACCOUNT_MOBILES.format(n),
-            password_hash=demo_password_hash(),
-            **grant,
-        )
+        demo_login(
+            staff=admin, committee=province, role=role, username=username, name=name,
+            mobile=ACCOUNT_MOBILES.format(n), **grant,
+        )  # fmt: skip

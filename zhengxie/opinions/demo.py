@@ -8,9 +8,8 @@ function the web views call, so numbering, history and duty credits are real."""
 
 import random
 
-from zhengxie.core.demo import DemoWorld, demo_password_hash
+from zhengxie.core.demo import DemoWorld, demo_login
 from zhengxie.core.models import Committee, Member, Role, User
-from zhengxie.core.services.accounts import create_account
 
 from .demo_year import Desk, OpinionPlan, play_year
 from .models import OpinionState
@@ -47,13 +46,12 @@ def office_of(world: DemoWorld, code: str, committee: Committee) -> User:
     administrator with the demo's shared password."""
     username = f"{code}_info"
     if username not in world.accounts:
-        world.accounts[username], _password = create_account(
+        world.accounts[username] = demo_login(
             staff=world.accounts["admin"],
             committee=committee,
             role=Role.STAFF,
             username=username,
-            display_name=f"{committee.display_name} 信息科编辑",
-            password_hash=demo_password_hash(),
+            name=f"{committee.display_name} 信息科编辑",
             department="信息科",
         )
     return world.accounts[username]

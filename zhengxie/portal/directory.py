@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from zhengxie.core.directory import DirectoryKind, register_directory_kinds
 from zhengxie.core.forms.committee_scoped import CommitteeScopedForm
-from zhengxie.core.forms.directory import WORKING_ROLES
-from zhengxie.core.models import User
+from zhengxie.core.forms.directory import working_accounts
 from zhengxie.core.rules import rule
 
 from . import rules
@@ -100,12 +99,7 @@ class BoardForm(CommitteeScopedForm):
     def scope_choices(self) -> None:
         c = self.committee
         self.fields["group"].queryset = BoardGroup.objects.filter(committee=c)
-        # Moderators are accounts with a working role in the committee (staff, members ...).
-        self.fields["moderators"].queryset = (
-            User.objects.filter(role_grants__committee=c, role_grants__role__in=WORKING_ROLES)
-            .distinct()
-            .order_by("username")
-        )
+        self.fields["moderators"].queryset = working_accounts(c)
 
     def clean(self) -> dict:
         cleaned = super().clean()

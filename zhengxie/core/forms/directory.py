@@ -3,6 +3,7 @@
 from django import forms
 
 from ..models import (
+    Committee,
     HandlingUnit,
     Member,
     Role,
@@ -16,6 +17,16 @@ from .committee_scoped import CommitteeScopedForm
 
 NAMED_FIELDS = ["name", "sort_order", "is_active"]
 WORKING_ROLES = [r for r in Role.values if r != Role.RESIDENT]
+
+
+def working_accounts(committee: Committee):
+    """The accounts with a working role in the committee (staff, members, convenors ...): who
+    may convene a venue or moderate a board."""
+    return (
+        User.objects.filter(role_grants__committee=committee, role_grants__role__in=WORKING_ROLES)
+        .distinct()
+        .order_by("username")
+    )
 
 
 class SectorForm(CommitteeScopedForm):
@@ -62,9 +73,5 @@ class VenueForm(CommitteeScopedForm):
         c = self.committee
         self.fields["town"].queryset = Town.objects.filter(committee=c)
         # The convenor is anyone with a working role in the committee, usually a member.
-        self.fields["convenor"].queryset = (
-            User.objects.filter(role_grants__committee=c, role_grants__role__in=WORKING_ROLES)
-            .distinct()
-            .order_by("username")
-        )
+        self.fields["convenor"].queryset = working_accounts(c)
         self.fields["members"].queryset = Member.objects.filter(committee=c, is_active=True)

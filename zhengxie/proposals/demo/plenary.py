@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from zhengxie.core.demo import DemoWorld, Rota, demo_password_hash
+from zhengxie.core.demo import DemoWorld, Rota, demo_login
 from zhengxie.core.models import Committee, HandlingUnit, Member, Plenary, Role, RoleGrant, User
-from zhengxie.core.services.accounts import create_account
 
 from .. import services
 from ..models import Proposal, ProposerKind
@@ -47,26 +46,10 @@ class Ctx:
         self.rota = Rota(self.members, self.world.rng)
 
 
-def _account(
-    *, staff: User, committee: Committee, role: str, username: str, name: str, **details
-) -> User:
-    """A demo login with the demo's shared password, made as the accounts page makes one."""
-    user, _password = create_account(
-        staff=staff,
-        committee=committee,
-        role=role,
-        username=username,
-        display_name=name,
-        password_hash=demo_password_hash(),
-        **details,
-    )
-    return user
-
-
 def _office(world: DemoWorld, committee: Committee) -> User:
     key = "staff" if committee.code == "suizhou" else f"{committee.code}_staff"
     if key not in world.accounts:
-        world.accounts[key] = _account(
+        world.accounts[key] = demo_login(
             staff=world.accounts["admin"],
             committee=committee,
             role=Role.STAFF,
@@ -89,7 +72,7 @@ def _liaison(ctx: Ctx, unit: HandlingUnit) -> User:
         ctx.liaisons[unit.pk] = (
             grant.user
             if grant is not None
-            else _account(
+            else demo_login(
                 staff=ctx.office,
                 committee=unit.committee,
                 role=Role.UNIT,
