@@ -71,8 +71,7 @@ def committee_create(request: HttpRequest) -> HttpResponse:
 def committee_edit(request: HttpRequest, pk: int) -> HttpResponse:
     committee = get_object_or_404(Committee.objects.select_related("parent"), pk=pk)
     check_manage_committee_permission(request.user, committee)
-    initial = {f: getattr(committee, f) for f in CommitteeNamesForm.base_fields}
-    form = CommitteeNamesForm(request.POST or None, initial=initial)
+    form = _names_form(committee, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             rename_committee(actor=request.user, committee=committee, **form.cleaned_data)
@@ -106,8 +105,12 @@ def committee_move(request: HttpRequest, pk: int) -> HttpResponse:
                 "parent": parent,
             }
             return redirect_with_success(request, message, "core:committee_edit", committee.pk)
-    names = {f: getattr(committee, f) for f in CommitteeNamesForm.base_fields}
-    return _committee_page(request, committee, CommitteeNamesForm(initial=names), move_form)
+    return _committee_page(request, committee, _names_form(committee), move_form)
+
+
+def _names_form(committee: Committee, data=None) -> CommitteeNamesForm:
+    initial = {f: getattr(committee, f) for f in CommitteeNamesForm.base_fields}
+    return CommitteeNamesForm(data, initial=initial)
 
 
 def _committee_page(request, committee, form, move_form) -> HttpResponse:
