@@ -9,11 +9,9 @@ from zhengxie.activities.models import EssayScore, ReadingGroup
 from zhengxie.activities.services import essays
 from zhengxie.core.factories import make_member
 from zhengxie.core.models import Role
-from zhengxie.core.tests.browser import sign_in
+from zhengxie.core.tests.browser import fits_its_width, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-FITS = "document.documentElement.scrollWidth <= window.innerWidth"
 
 
 def test_reading_and_scoring_forms_work_on_a_phone(browser_page, staff, city, make_user):
@@ -27,7 +25,7 @@ def test_reading_and_scoring_forms_work_on_a_phone(browser_page, staff, city, ma
     page.fill("input[name=name]", "手机读书群")
     page.check("label:has-text('读书委员') input")
     page.fill("textarea[name=books]", "乡土中国 / 费孝通")
-    assert page.evaluate(FITS)
+    assert fits_its_width(page)
     page.click("main form button[type=submit]")
     page.wait_for_selector("text=读书群已建立")
     # and record a session on its book
@@ -37,7 +35,7 @@ def test_reading_and_scoring_forms_work_on_a_phone(browser_page, staff, city, ma
     page.select_option("select[name=book]", label="乡土中国")
     page.check("label:has-text('读书委员') input")
     page.fill("textarea[name=summary]", "交流乡村治理")
-    assert page.evaluate(FITS)
+    assert fits_its_width(page)
     page.click("main form button[type=submit]")
     page.wait_for_selector("text=交流乡村治理")
     assert ReadingGroup.objects.get(name="手机读书群").sessions.get().attendees.count() == 1
@@ -60,7 +58,7 @@ def test_reading_and_scoring_forms_work_on_a_phone(browser_page, staff, city, ma
     page.goto(page.base_url + f"/activities/essays/{call.pk}/")
     page.click("text=评分表")
     page.fill("main form input[type=number]", "86")
-    assert page.evaluate(FITS)
+    assert fits_its_width(page)
     page.click("text=保存评分")
     page.wait_for_selector("text=已保存 1 篇稿件的评分")
     assert EssayScore.objects.get().score == 86

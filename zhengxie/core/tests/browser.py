@@ -1,4 +1,5 @@
-"""What every browser journey does the same way: sign in as someone, and send a form.
+"""What every browser journey does the same way: sign in as someone, send a form, and check
+that a page reads without sideways scrolling.
 
 A click that sends a form returns before the answer arrives. A journey that goes on at once
 (most often: clears the cookies to sign in as the next person) races that answer, whose cookies
@@ -23,3 +24,13 @@ def sign_in(page, username: str, password: str = PASSWORD) -> None:
     page.fill("input[name=password]", password)
     submit(page, "main form button[type=submit]")
     assert "/accounts/login/" not in page.url, f"{username} could not sign in"
+
+
+def fits_its_width(page) -> bool:
+    """The page reads at the viewport's width without sideways scrolling.
+
+    It waits for the page to load first: measured while a click's navigation is still
+    under way, the new document has no root element yet.
+    """
+    page.wait_for_load_state()
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -9,7 +9,7 @@ from zhengxie.core.factories import (
     make_roster_row,
     make_roster_workbook,
 )
-from zhengxie.core.tests.browser import sign_in, submit
+from zhengxie.core.tests.browser import fits_its_width, sign_in, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -74,8 +74,7 @@ def test_nav_and_roster_fit_a_375px_phone(browser_page, city, staff, path):
 
     page.goto(f"{page.base_url}{path}")
 
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0
+    assert fits_its_width(page)
 
 
 def test_progress_bar_polls_until_a_queued_import_finishes(browser_page, city, staff):

@@ -16,7 +16,7 @@ from zhengxie.core.services.activation import IssueChannel, issue_accounts
 from zhengxie.core.services.deliveries import send_digests
 from zhengxie.core.services.members import create_member
 from zhengxie.core.services.notifications import notify
-from zhengxie.core.tests.browser import submit
+from zhengxie.core.tests.browser import fits_its_width, submit
 from zhengxie.proposals import factories as proposal_factories
 from zhengxie.proposals.notifications import PROGRESS
 
@@ -28,10 +28,6 @@ def last_code(mobile: str) -> str:
     out = io.StringIO()
     call_command("sms_outbox", phone=mobile, last=True, json=True, stdout=out)
     return re.search(r"\d{6}", json.loads(out.getvalue())["text"])[0]
-
-
-def fits_the_phone(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
 
 
 @pytest.fixture
@@ -57,7 +53,7 @@ def test_first_sign_in_by_sms_code_then_own_password(phone_page, new_member):
     page = phone_page
     page.goto(f"{page.base_url}/accounts/login/")
     page.click("[data-testid=sms-login-link]")
-    assert fits_the_phone(page)
+    assert fits_its_width(page)
 
     # a mistyped number and a wrong code get clear Chinese messages
     page.fill("input[name=mobile]", "1391111222")
@@ -75,7 +71,7 @@ def test_first_sign_in_by_sms_code_then_own_password(phone_page, new_member):
     page.click("button[value=login]")
     page.wait_for_url("**/accounts/password/")
     assert "首次登录，请设置您自己的密码" in page.inner_text("main")
-    assert fits_the_phone(page)
+    assert fits_its_width(page)
 
     page.fill("input[name=new_password1]", "Suizhou-2022!")
     page.fill("input[name=new_password2]", "Suizhou-2022!")
@@ -102,7 +98,7 @@ def test_the_letters_qr_link_activates_the_account(phone_page, city, staff, new_
 
     page.goto(link)  # what the phone's camera opens from the QR code
     assert page.input_value("input[name=code]") == link.rstrip("/").rsplit("/", 1)[1]
-    assert fits_the_phone(page)
+    assert fits_its_width(page)
     page.fill("input[name=mobile]", "13911112222")
     page.fill("input[name=new_password1]", "Suizhou-2022!")
     page.fill("input[name=new_password2]", "Suizhou-2022!")
@@ -137,7 +133,7 @@ def test_a_forgotten_password_is_reset_by_sms_code(phone_page, new_member):
     page.click("button[value=reset]")
 
     page.wait_for_selector("text=密码已重设")
-    assert fits_the_phone(page)
+    assert fits_its_width(page)
     submit(page, "header button:has-text('退出')")
     page.goto(f"{page.base_url}/accounts/login/")
     page.fill("input[name=username]", "13911112222")
@@ -183,6 +179,6 @@ def test_the_days_digest_sms_opens_todays_to_dos_on_the_phone(phone_page, city, 
     page.click("main button[type=submit]")
     page.wait_for_url("**/todo/")
     assert title in page.inner_text("main")
-    assert fits_the_phone(page)
+    assert fits_its_width(page)
     page.click(f"main a:has-text('{title}')")
     assert title in page.inner_text("main")

@@ -8,7 +8,7 @@ import pytest
 
 from zhengxie.core import factories as core
 from zhengxie.core.models import Role
-from zhengxie.core.tests.browser import sign_in, submit
+from zhengxie.core.tests.browser import fits_its_width, sign_in, submit
 from zhengxie.grassroots.factories import make_photo
 from zhengxie.grassroots.models import Case, CaseState
 
@@ -33,7 +33,7 @@ def _report(page, town, tmp_path):
 def _fits_a_phone(page) -> bool:
     """The page reads on a 375 px phone without sideways scrolling."""
     page.set_viewport_size({"width": 375, "height": 800})
-    fits = page.evaluate("document.documentElement.scrollWidth") <= 375
+    fits = fits_its_width(page)
     page.set_viewport_size({"width": 1280, "height": 800})
     return fits
 
@@ -57,6 +57,7 @@ def _hold_session_and_finish(page, case, venue, member):
     page.goto(f"{page.base_url}/grassroots/venues/{venue.pk}/")
     assert _fits_a_phone(page)
     page.click(f"tr:has(a:has-text('{case.title}')) [data-action=agree_action]")
+    page.wait_for_url(re.compile(r".*/agree_action/"))
     assert _fits_a_phone(page)
     page.fill("input[name=description]", "更换路灯灯泡")
     page.fill("input[name=responsible_name]", "洪山镇幸福社区")
@@ -100,6 +101,6 @@ def test_a_report_with_a_photo_is_consulted_acted_on_rated_and_shown_publicly(
     assert "13911112222" not in page.content()
     # and it reads on a 375 px phone without sideways scrolling
     page.set_viewport_size({"width": 375, "height": 800})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert fits_its_width(page)
     case.refresh_from_db()
     assert case.state == CaseState.RATED and case.ratings.get().value == "satisfied"

@@ -10,17 +10,13 @@ from django.utils import timezone
 
 from zhengxie.core import factories as core
 from zhengxie.core.models import Role
-from zhengxie.core.tests.browser import sign_in, submit
+from zhengxie.core.tests.browser import fits_its_width, sign_in, submit
 from zhengxie.jobs import factories
 from zhengxie.jobs.models import Application, ApplicationState
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 375, "height": 800}
-
-
-def _fits(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 def _step(page, action: str, **fields):
@@ -34,7 +30,7 @@ def _register(page, town, tmp_path):
     licence = tmp_path / "licence.png"
     licence.write_bytes(factories.licence_image().read())
     page.goto(f"{page.base_url}/jobs/employers/register/")
-    assert _fits(page)
+    assert fits_its_width(page)
     page.fill("input[name=name]", "随州香菇食品有限公司")
     page.fill("input[name=credit_code]", "91110000600037341L")
     page.fill("input[name=contact_person]", "张经理")
@@ -62,14 +58,14 @@ def _post_job(page, town, category):
 
 def _apply(page):
     page.goto(f"{page.base_url}/jobs/?q=香菇")
-    assert _fits(page)
+    assert fits_its_width(page)
     page.click("[data-testid=job] a.job-title")
     page.click("a:has-text('填写简历后投递')")
     page.fill("input[name=name]", "李小梅")
     page.fill("input[name=mobile]", "13871231234")
     page.click("form.card button[type=submit]")
     page.wait_for_url(re.compile(r".*/jobs/\d+/$"))
-    assert _fits(page)
+    assert fits_its_width(page)
     page.click("[data-testid=apply]")
     page.wait_for_url(re.compile(r".*/jobs/my/$"))
     assert "已投递" in page.content()
@@ -89,7 +85,7 @@ def test_from_employer_registration_to_a_hire_on_a_phone(browser_page, tmp_path)
     employer_url = page.url
     sign_in(page, office.username)
     page.goto(f"{page.base_url}/jobs/office/employers/")
-    assert _fits(page)
+    assert fits_its_width(page)
     _step(page, "verify")
     # the employer posts a job; the office publishes it
     sign_in(page, owner.username)
@@ -107,7 +103,7 @@ def test_from_employer_registration_to_a_hire_on_a_phone(browser_page, tmp_path)
     page.goto(f"{page.base_url}/jobs/workspace/applications/")
     assert "138****1234" in page.content() and "13871231234" not in page.content()
     page.goto(f"{page.base_url}/jobs/applications/{application.pk}/")
-    assert _fits(page)
+    assert fits_its_width(page)
     when = (timezone.localtime() + dt.timedelta(days=2)).strftime("%Y-%m-%dT10:00")
     _step(page, "invite", interview_at=when, interview_place="厉山镇工业园 3 号")
     # the seeker accepts; now the employer sees the number and hires
@@ -120,4 +116,4 @@ def test_from_employer_registration_to_a_hire_on_a_phone(browser_page, tmp_path)
     _step(page, "hire")
     application.refresh_from_db()
     assert application.state == ApplicationState.HIRED
-    assert _fits(page)
+    assert fits_its_width(page)

@@ -4,13 +4,11 @@ import pytest
 
 from zhengxie.core.factories import answer_to
 from zhengxie.core.models import Role
-from zhengxie.core.tests.browser import sign_in, submit
+from zhengxie.core.tests.browser import fits_its_width, sign_in, submit
 from zhengxie.portal.factories import make_board, make_thread
 from zhengxie.portal.models import Thread
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-NO_OVERFLOW = "document.documentElement.scrollWidth <= window.innerWidth"
 
 
 def _counts(page) -> tuple[str, str]:
@@ -30,7 +28,7 @@ def _guest_reads(page, url: str) -> None:
     page.set_viewport_size({"width": 375, "height": 800})
     page.reload()
     assert _counts(page) == ("2", "0")
-    assert page.evaluate(NO_OVERFLOW)
+    assert fits_its_width(page)
 
 
 def _resident_registers_and_replies(page, url: str) -> None:
@@ -49,10 +47,10 @@ def _resident_registers_and_replies(page, url: str) -> None:
     assert page.locator("#floor-2 .post-body b").inner_text() == "支持"
     assert page.locator("#floor-2 script").count() == 0
     assert _counts(page)[1] == "1"
-    assert page.evaluate(NO_OVERFLOW)
+    assert fits_its_width(page)
     page.click("#floor-2 .author a")
     assert page.get_by_test_id("credits").inner_text() == "1"
-    assert page.evaluate(NO_OVERFLOW)
+    assert fits_its_width(page)
     submit(page, "header form button")  # 退出
 
 
@@ -68,7 +66,7 @@ def _moderator_hides_the_reply(page, url: str) -> None:
     page.wait_for_selector("#floor-3")
     assert page.locator("#floor-3 [data-testid=floor-name]").inner_text() == "板凳"
     assert _counts(page)[1] == "1"
-    assert page.evaluate(NO_OVERFLOW)
+    assert fits_its_width(page)
 
 
 def test_guest_resident_and_moderator_journey(browser_page, city, make_user):
@@ -87,4 +85,4 @@ def test_guest_resident_and_moderator_journey(browser_page, city, make_user):
     for path in ("/portal/", f"/portal/boards/{board.pk}/", "/portal/hall/", "/portal/moderation/",
                  f"/portal/threads/{thread.pk}/read/", "/portal/search/?q=回眸"):  # fmt: skip
         page.goto(page.base_url + path)
-        assert page.evaluate(NO_OVERFLOW), path
+        assert fits_its_width(page), path
