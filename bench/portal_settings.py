@@ -1,7 +1,6 @@
-"""Production-like settings for bench/portal_thread.py: DEBUG off, the bench's URLconf."""
+"""Settings for bench/portal_thread.py: the benches' own, its URLconf and quiet logs."""
 
-from config.settings.base import *  # noqa: F403
+from bench.settings import *  # noqa: F403
 
-DEBUG = False
 ROOT_URLCONF = "bench.portal_urls"
 LOGGING = {"version": 1, "disable_existing_loggers": True}

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 # The search indexing job is queued, not run inline, so that it is timed on its own below.
 os.environ["TASKS_BACKEND"] = "django_tasks.backends.dummy.DummyBackend"
 
