@@ -160,12 +160,13 @@ def indexes_built_after(model: type[models.Model]):
 
 
 @contextmanager
-def foreign_keys_checked_after(model: type[models.Model]):
-    """PostgreSQL: the table's foreign keys dropped for a bulk load and added back after it, in
-    the caller's transaction, under their names and with their definitions. Adding a key checks
-    the loaded rows in one join, where keeping it queues a trigger check per row per key (six
-    million on the duty ledger). SQLite looks a key up in-process as its row goes in, with no
-    queue, and keeps them."""
+def constraints_checked_after(model: type[models.Model]):
+    """PostgreSQL: the table's foreign keys and unique constraints dropped for a bulk load and
+    added back after it, in the caller's transaction, under their names and with their
+    definitions. Adding a key checks the loaded rows in one join, where keeping it queues a
+    trigger check per row (six million on the duty ledger); a unique constraint comes back as
+    one sorted index build instead of a random B-tree insert per row. SQLite can drop neither,
+    and looks its keys up in-process as a row goes in, with no queue."""
     if connection.vendor != "postgresql":
         yield
         return
@@ -173,17 +174,17 @@ def foreign_keys_checked_after(model: type[models.Model]):
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-            "WHERE conrelid = %s::regclass AND contype = 'f' ORDER BY conname",
+            "WHERE conrelid = %s::regclass AND contype IN ('f', 'u') ORDER BY conname",
             [model._meta.db_table],
         )
-        keys = cursor.fetchall()
+        constraints = cursor.fetchall()
         # Dropping a key touches the table it references, which must have no checks pending.
         run_pending_key_checks(cursor)
-        for name, _definition in keys:
+        for name, _definition in constraints:
             cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {connection.ops.quote_name(name)}")
     yield
     with connection.cursor() as cursor:
-        for name, definition in keys:
+        for name, definition in constraints:
             quoted = connection.ops.quote_name(name)
             cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {quoted} {definition}")
 
