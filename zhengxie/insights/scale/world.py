@@ -55,9 +55,9 @@ class ScaleWorld:
 
 
 def insert(model: type[models.Model], rows: list[models.Model]) -> list[models.Model]:
-    """Bench rows go in with explicit ids, a batch at a time through write_rows: no history
-    rows, no signals, and none of bulk_create's per-value compilation (most of its time at
-    this size)."""
+    """Bench rows go in with explicit ids, a batch at a time through write_rows, the table's
+    keys checked once after them: no history rows, no signals, and none of bulk_create's
+    per-value compilation (most of its time at this size)."""
     fields = model._meta.concrete_fields
     next_id = (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
     for offset, row in enumerate(rows):
@@ -83,7 +83,7 @@ def insert_tuples(model: type[models.Model], attnames: list[str], rows) -> None:
     now = timezone.now()
     preparers = [(i, p) for i, f in enumerate(fields) if (p := _preparer(f, now))]
     columns = [f.column for f in fields]
-    with connection.cursor() as cursor:
+    with connection.cursor() as cursor, constraints_checked_after(model):
         for batch in _chunks(rows):
             values = [list(row) for row in batch]
             for row in values:
