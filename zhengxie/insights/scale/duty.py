@@ -14,7 +14,7 @@ from zhengxie.grassroots.models import Case, ConsultationSession
 from zhengxie.opinions.models import OpinionReport
 from zhengxie.proposals.models import Proposal
 
-from .world import YEAR, ScaleWorld, indexes_built_after, temp_table
+from .world import YEAR, ScaleWorld, constraints_checked_after, indexes_built_after, temp_table
 
 K = DutyKind
 # (kind, role, the model the act's source is)
@@ -74,7 +74,7 @@ def ledger(world: ScaleWorld) -> None:
                 ((n, k, r, types[m]) for n, (k, r, m) in enumerate(ACTS)),
             ),
         ]
-        with indexes_built_after(DutyRecord):
+        with constraints_checked_after(DutyRecord), indexes_built_after(DutyRecord):
             cursor.execute(
                 LEDGER_SQL.format(table=DutyRecord._meta.db_table),
                 {

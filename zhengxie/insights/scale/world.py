@@ -55,8 +55,9 @@ class ScaleWorld:
 
 
 def insert(model: type[models.Model], rows: list[models.Model]) -> list[models.Model]:
-    """Bench rows go in with explicit ids and one executemany per batch: no history rows, no
-    signals, and none of bulk_create's per-value compilation (most of its time at this size)."""
+    """Bench rows go in with explicit ids, a batch at a time through write_rows, the table's
+    keys checked once after them: no history rows, no signals, and none of bulk_create's
+    per-value compilation (most of its time at this size)."""
     fields = model._meta.concrete_fields
     next_id = (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
     for offset, row in enumerate(rows):
@@ -81,18 +82,14 @@ def insert_tuples(model: type[models.Model], attnames: list[str], rows) -> None:
     fields = [model._meta.get_field(name) for name in attnames]
     now = timezone.now()
     preparers = [(i, p) for i, f in enumerate(fields) if (p := _preparer(f, now))]
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        connection.ops.quote_name(model._meta.db_table),
-        ", ".join(connection.ops.quote_name(f.column) for f in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
-    with connection.cursor() as cursor:
+    columns = [f.column for f in fields]
+    with connection.cursor() as cursor, constraints_checked_after(model):
         for batch in _chunks(rows):
             values = [list(row) for row in batch]
             for row in values:
                 for i, prepare in preparers:
                     row[i] = prepare(row[i])
-            cursor.executemany(sql, values)
+            write_rows(cursor, model._meta.db_table, columns, values)
 
 
 def _chunks(rows):
@@ -110,21 +107,36 @@ def reset_sequences(models_written: list[type[models.Model]]) -> None:
 
 
 def temp_table(cursor, name: str, columns: dict[str, str], rows) -> str:
-    """A temporary lookup table (pos, *columns) keyed by pos, loaded from (pos, ...) tuples:
-    COPY on PostgreSQL, one executemany on SQLite. Returns its name, for the caller to drop."""
+    """A temporary lookup table (pos, *columns) keyed by pos, loaded from (pos, ...) tuples.
+    Returns its name, for the caller to drop."""
     spec = ", ".join(f"{column} {kind}" for column, kind in columns.items())
     # On SQLite only "integer primary key" is the rowid itself; PostgreSQL needs the width.
     pos = "bigint" if connection.vendor == "postgresql" else "integer"
     cursor.execute(f"CREATE TEMPORARY TABLE {name} (pos {pos} PRIMARY KEY, {spec})")
-    names = ", ".join(["pos", *columns])
-    if connection.vendor == "postgresql":
-        with cursor.cursor.copy(f"COPY {name} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-    else:
-        marks = ", ".join(["%s"] * (len(columns) + 1))
-        cursor.executemany(f"INSERT INTO {name} ({names}) VALUES ({marks})", list(rows))
+    write_rows(cursor, name, ["pos", *columns], rows)
     return name
+
+
+def write_rows(cursor, table: str, columns: list[str], rows) -> None:
+    """COPY on PostgreSQL; one executemany of INSERTs on SQLite, which has no COPY."""
+    if connection.vendor == "postgresql":
+        copy_rows(cursor, table, columns, rows)
+        return
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    sql = f"INSERT INTO {connection.ops.quote_name(table)} ({names}) VALUES ({marks})"
+    cursor.executemany(sql, list(rows))
+
+
+def copy_rows(cursor, table: str, columns: list[str], rows) -> None:
+    """PostgreSQL only: the rows through one COPY stream, which the server neither parses nor
+    plans per row, where an INSERT per row is both (most of the cases' load time)."""
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with cursor.cursor.copy(
+        f"COPY {connection.ops.quote_name(table)} ({names}) FROM STDIN"
+    ) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 @contextmanager
@@ -141,12 +153,47 @@ def indexes_built_after(model: type[models.Model]):
     yield
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # The load's deferred key checks must run before an index is built on the table;
-            # they would run at commit anyway.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            # The load's deferred key checks must run before an index is built on the table.
+            run_pending_key_checks(cursor)
         for _name, definition in indexes:
             cursor.execute(definition)
+
+
+@contextmanager
+def constraints_checked_after(model: type[models.Model]):
+    """PostgreSQL: the table's foreign keys and unique constraints dropped for a bulk load and
+    added back after it, in the caller's transaction, under their names and with their
+    definitions. Adding a key checks the loaded rows in one join, where keeping it queues a
+    trigger check per row (six million on the duty ledger); a unique constraint comes back as
+    one sorted index build instead of a random B-tree insert per row. SQLite can drop neither,
+    and looks its keys up in-process as a row goes in, with no queue."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass AND contype IN ('f', 'u') ORDER BY conname",
+            [model._meta.db_table],
+        )
+        constraints = cursor.fetchall()
+        # Dropping a key touches the table it references, which must have no checks pending.
+        run_pending_key_checks(cursor)
+        for name, _definition in constraints:
+            cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {connection.ops.quote_name(name)}")
+    yield
+    with connection.cursor() as cursor:
+        for name, definition in constraints:
+            quoted = connection.ops.quote_name(name)
+            cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {quoted} {definition}")
+
+
+def run_pending_key_checks(cursor) -> None:
+    """PostgreSQL: run the transaction's deferred key checks now (they would run at commit)
+    and defer the later ones again."""
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def _secondary_indexes(cursor, table: str) -> list[tuple[str, str]]:

@@ -194,3 +194,42 @@ def test_the_ledger_has_every_one_of_its_indexes_back_after_the_load():
     # is there after the load, on the same columns
     assert _ledger_indexes() == before
     assert len(before) >= 6
+
+
+# The constraints a bulk load drops: a trigger check or a unique index kept current per row.
+KEYS = ("FOREIGN KEY", "UNIQUE")
+
+
+def _constraints(model=DutyRecord) -> list[tuple[str, str]]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass ORDER BY conname",
+            [model._meta.db_table],
+        )
+        return cursor.fetchall()
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's constraints")
+def test_on_postgresql_the_ledger_loads_without_its_keys_and_gets_them_back():
+    before, cases_before = _constraints(), _constraints(Case)
+    during = []
+
+    def watch_the_load(execute, sql, params, many, context):
+        if "FROM scale_draw" in sql:
+            during.extend(d for _name, d in _constraints() if d.startswith(KEYS))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(watch_the_load):
+        generate(sizes=SMALL, seed=7)
+
+    # the rows queued no trigger check and kept no unique index current: neither was there
+    assert during == []
+    # and every constraint is back under its name, with its definition (keys deferred as before)
+    assert _constraints() == before
+    # as is every constraint of a table the other steps load (through COPY, keys dropped too)
+    assert _constraints(Case) == cases_before
+    keys = [d for _name, d in before if d.startswith("FOREIGN KEY")]
+    assert len(keys) == 3 and all("DEFERRABLE INITIALLY DEFERRED" in d for d in keys)
+    assert any(name == "dutyrecord_unique_act_seq" for name, _d in before)
