@@ -5,8 +5,6 @@ committee a person belongs to (home_committees below)."""
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -53,22 +51,19 @@ RULES = [
 ]
 
 
-def home_committee() -> Coalesce:
-    """For a query over users: the committee whose office speaks for the person (their active
-    seat's, else that of their first role grant), as one expression so a reader that needs
-    more about the same people reads it in the same query."""
-    seat = Member.objects.filter(user_id=OuterRef("pk"), is_active=True).values("committee_id")
-    first_grant = (
-        RoleGrant.objects.filter(user_id=OuterRef("pk")).order_by("pk").values("committee_id")
-    )
-    return Coalesce(Subquery(seat[:1]), Subquery(first_grant[:1]))
-
-
 def home_committees(user_ids: list[int]) -> dict[int, int]:
-    """Each person's home committee (home_committee above), in one query whatever the number
-    of people; those with neither a seat nor a grant are left out."""
-    rows = User.objects.filter(pk__in=user_ids).annotate(home=home_committee())
-    return {pk: home for pk, home in rows.values_list("pk", "home") if home is not None}
+    """The committee whose office speaks for each person: their active seat's, else that of
+    their first role grant. Two queries at most, whatever the number of people."""
+    homes = dict(
+        Member.objects.filter(user_id__in=user_ids, is_active=True).values_list(
+            "user_id", "committee_id"
+        )
+    )
+    rest = [pk for pk in user_ids if pk not in homes]
+    if rest:
+        grants = RoleGrant.objects.filter(user_id__in=rest).order_by("-pk")
+        homes.update(grants.values_list("user_id", "committee_id"))
+    return homes
 
 
 def mandatory_channels(committee_id: int | None, kind_key: str) -> set[str]:
