@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 
 from zhengxie.core.models import Member
 
@@ -25,6 +25,13 @@ def _last_row(*, member: Member, kind: str, source_type: ContentType, source_id:
         .order_by("-seq")
         .first()
     )
+
+
+def _lock_member(member: Member) -> None:
+    # SQLite has no row locks (Django drops FOR UPDATE there and the read would lock nothing);
+    # its transactions take the write lock at BEGIN, which serialises credits already.
+    if connection.features.has_select_for_update:
+        Member.objects.select_for_update().filter(pk=member.pk).first()
 
 
 def _check_kind(kind: str) -> None:
@@ -47,7 +54,7 @@ def credit_duty(
     source_type = ContentType.objects.get_for_model(source)
     try:
         with transaction.atomic():
-            Member.objects.select_for_update().filter(pk=member.pk).first()
+            _lock_member(member)
             last = _last_row(member=member, kind=kind, source_type=source_type, source_id=source.pk)
             if last is not None and last.sign > 0:
                 return None
@@ -76,7 +83,7 @@ def revoke_duty(
     source_type = ContentType.objects.get_for_model(source)
     try:
         with transaction.atomic():
-            Member.objects.select_for_update().filter(pk=member.pk).first()
+            _lock_member(member)
             last = _last_row(member=member, kind=kind, source_type=source_type, source_id=source.pk)
             if last is None or last.sign < 0:
                 return None

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from zhengxie.core.models import User
 from zhengxie.core.workflow import InvalidInput, Step, WorkflowError
 from zhengxie.duty.models import DutyKind
-from zhengxie.duty.services import credit_duty, revoke_duty
+from zhengxie.duty.services import Credit, credit_duty_many, revoke_duty
 from zhengxie.opinions.services import intake_converted_proposal
 
 from ..models import ConversionState, DeclineGround, NumberCounter, Proposal, ProposerKind
@@ -100,15 +100,20 @@ def credit_proposers(step: Step) -> None:
     """Duty credit to every proposer on the roster; crediting twice credits once."""
     proposal = step.record
     first_role = "joint" if proposal.proposer_kind == ProposerKind.JOINT else "first"
-    for row in proposal.proposers.filter(member__isnull=False).select_related("member"):
-        credit_duty(
-            member=row.member,
-            kind=DutyKind.PROPOSAL,
-            source=proposal,
-            occurred_on=proposal.registered_on or timezone.localdate(),
-            role=first_role if row.is_first else "cosigner",
-            note=proposal.title,
-        )
+    rows = proposal.proposers.filter(member__isnull=False).select_related("member")
+    credit_duty_many(
+        credits=[
+            Credit(
+                member=row.member,
+                kind=DutyKind.PROPOSAL,
+                source=proposal,
+                occurred_on=proposal.registered_on or timezone.localdate(),
+                role=first_role if row.is_first else "cosigner",
+                note=proposal.title,
+            )
+            for row in rows
+        ]
+    )
 
 
 def revoke_credits(step: Step) -> None:
