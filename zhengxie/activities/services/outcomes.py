@@ -12,7 +12,7 @@ from zhengxie.core.models import Committee, Member, User
 from zhengxie.core.permissions import active_seat
 from zhengxie.core.workflow import may_take
 from zhengxie.duty.models import DutyKind
-from zhengxie.duty.services import Credit, credit_duty, credit_duty_many, revoke_duty
+from zhengxie.duty.services import credit_duty, credit_members, revoke_duty
 
 from ..models import (
     Activity,
@@ -106,17 +106,8 @@ def record_outcome(
         outcome.save()
         outcome.authors.set(authors)
         index_outcome(outcome)
-        credit_duty_many(
-            credits=[
-                Credit(
-                    member=author,
-                    kind=DutyKind.REPORT,
-                    source=outcome,
-                    occurred_on=submitted_on,
-                    role=kind,
-                )
-                for author in authors
-            ]
+        credit_members(
+            authors, kind=DutyKind.REPORT, source=outcome, occurred_on=submitted_on, role=kind
         )
     return outcome
 
@@ -161,17 +152,12 @@ def credit_leader_instruction(*, outcome: Outcome, instruction) -> None:
     """A 批示 on the outcome (the instructions app's record, a leader's own or a paper one the
     office transcribed): each author is credited once, and the activity moves to "followed
     up" as the scheduled steps move it."""
-    credit_duty_many(
-        credits=[
-            Credit(
-                member=author,
-                kind=DutyKind.INSTRUCTION,
-                source=instruction,
-                occurred_on=instruction.instructed_on,
-                role=instruction.level,
-            )
-            for author in outcome.authors.all()
-        ]
+    credit_members(
+        outcome.authors.all(),
+        kind=DutyKind.INSTRUCTION,
+        source=instruction,
+        occurred_on=instruction.instructed_on,
+        role=instruction.level,
     )
     _follow_activity(None, outcome)
 

@@ -9,7 +9,7 @@ from simple_history.utils import bulk_create_with_history
 
 from zhengxie.core.models import Committee, Member, User
 from zhengxie.duty.models import DutyKind
-from zhengxie.duty.services import Credit, credit_duty, credit_duty_many, revoke_duty
+from zhengxie.duty.services import credit_duty, credit_members, revoke_duty
 
 from ..models import ReadingBook, ReadingGroup, ReadingNote, ReadingSession
 from ..permissions import (
@@ -142,16 +142,11 @@ def record_session(
         session._history_user = actor
         session.save()
         session.attendees.set(attendee_ids)
-        credit_duty_many(
-            credits=[
-                Credit(
-                    member=Member(pk=member_id, committee_id=group.committee_id),
-                    kind=DutyKind.READING,
-                    source=session,
-                    occurred_on=held_on,
-                )
-                for member_id in attendee_ids
-            ]
+        credit_members(
+            [Member(pk=pk, committee_id=group.committee_id) for pk in attendee_ids],
+            kind=DutyKind.READING,
+            source=session,
+            occurred_on=held_on,
         )
     return session
 

@@ -168,3 +168,22 @@ def credit_duty_many(*, credits: list[Credit]) -> int:
         )
     DutyRecord.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
     return len(rows)
+
+
+def credit_members(
+    members, *, kind: str, source: models.Model, occurred_on: dt.date, role: str = ""
+) -> int:
+    """Credit one act to each of its members (a report's authors, a session's participants):
+    credit_duty_many with the act's fields written once."""
+    return credit_duty_many(
+        credits=[
+            Credit(
+                member=member,
+                kind=kind,
+                source=source,
+                occurred_on=occurred_on,
+                role=role,
+            )
+            for member in members
+        ]
+    )

@@ -12,7 +12,7 @@ from zhengxie.core.models import Member
 from zhengxie.core.services.notifications import notify
 from zhengxie.core.workflow import InvalidInput, Step
 from zhengxie.duty.models import DutyKind
-from zhengxie.duty.services import Credit, credit_duty_many, revoke_duty
+from zhengxie.duty.services import credit_members, revoke_duty
 
 from ..models import RESOLVED_STATES, Case, Rating, RatingValue
 from ..notifications import CASE_TO_HANDLE, CASE_UPDATE
@@ -102,16 +102,11 @@ def ask_reporter_to_rate(step: Step) -> None:
 
 
 def _credit_resolved(case: Case) -> None:
-    credit_duty_many(
-        credits=[
-            Credit(
-                member=member,
-                kind=DutyKind.CASE_RESOLVED,
-                source=case,
-                occurred_on=case.resolved_on,
-            )
-            for member in resolving_members(case)
-        ]
+    credit_members(
+        resolving_members(case),
+        kind=DutyKind.CASE_RESOLVED,
+        source=case,
+        occurred_on=case.resolved_on,
     )
 
 

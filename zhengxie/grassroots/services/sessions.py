@@ -15,7 +15,7 @@ from zhengxie.core.models import Member, User, Venue
 from zhengxie.core.services.notifications import notify
 from zhengxie.core.workflow import apply
 from zhengxie.duty.models import DutyKind
-from zhengxie.duty.services import Credit, credit_duty_many
+from zhengxie.duty.services import credit_members
 
 from ..models import (
     Case,
@@ -133,14 +133,7 @@ def hold_session(
 
 
 def _after_session(session: ConsultationSession, members: list[Member], cases: list[Case]) -> None:
-    credit_duty_many(
-        credits=[
-            Credit(
-                member=member, kind=DutyKind.SESSION, source=session, occurred_on=session.held_on
-            )
-            for member in members
-        ]
-    )
+    credit_members(members, kind=DutyKind.SESSION, source=session, occurred_on=session.held_on)
     reporters = [c.reporter for c in cases if c.reporter_id]
     notify(
         kind=CASE_UPDATE,

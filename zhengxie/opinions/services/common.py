@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from zhengxie.core.models import Member, User
 from zhengxie.core.notifications import NotificationKind
 from zhengxie.core.services.notifications import notify
-from zhengxie.duty.services import Credit, credit_duty_many
+from zhengxie.duty.services import credit_members
 
 from ..models import OpinionReport
 from ..notifications import REPORT_UPDATE
@@ -51,9 +51,6 @@ def notify_authors(
 def credit_authors(*, report: OpinionReport, kind: str, source, occurred_on, role: str) -> None:
     """One duty credit per member author, all in one write; the duty service makes a repeat a
     no-op."""
-    credit_duty_many(
-        credits=[
-            Credit(member=member, kind=kind, source=source, occurred_on=occurred_on, role=role)
-            for member in report.members.all()
-        ]
+    credit_members(
+        report.members.all(), kind=kind, source=source, occurred_on=occurred_on, role=role
     )
