@@ -118,25 +118,18 @@ def temp_table(cursor, name: str, columns: dict[str, str], rows) -> str:
 
 
 def write_rows(cursor, table: str, columns: list[str], rows) -> None:
-    """COPY on PostgreSQL; one executemany of INSERTs on SQLite, which has no COPY."""
+    """The rows into the table: one COPY stream on PostgreSQL, which the server neither parses
+    nor plans per row where an INSERT per row is both (most of the cases' load time); one
+    executemany of INSERTs on SQLite, which has no COPY."""
+    quote = connection.ops.quote_name
+    into = f"{quote(table)} ({', '.join(quote(column) for column in columns)})"
     if connection.vendor == "postgresql":
-        copy_rows(cursor, table, columns, rows)
-        return
-    names = ", ".join(connection.ops.quote_name(c) for c in columns)
-    marks = ", ".join(["%s"] * len(columns))
-    sql = f"INSERT INTO {connection.ops.quote_name(table)} ({names}) VALUES ({marks})"
-    cursor.executemany(sql, list(rows))
-
-
-def copy_rows(cursor, table: str, columns: list[str], rows) -> None:
-    """PostgreSQL only: the rows through one COPY stream, which the server neither parses nor
-    plans per row, where an INSERT per row is both (most of the cases' load time)."""
-    names = ", ".join(connection.ops.quote_name(c) for c in columns)
-    with cursor.cursor.copy(
-        f"COPY {connection.ops.quote_name(table)} ({names}) FROM STDIN"
-    ) as copy:
-        for row in rows:
-            copy.write_row(row)
+        with cursor.cursor.copy(f"COPY {into} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        marks = ", ".join(["%s"] * len(columns))
+        cursor.executemany(f"INSERT INTO {into} VALUES ({marks})", list(rows))
 
 
 @contextmanager
