@@ -11,7 +11,7 @@ class PortalConfig(AppConfig):
         from zhengxie.core.rules import register
         from zhengxie.duty.providers import register_showcase_section
 
-        from . import directory, workflow
+        from . import directory, signals, workflow  # noqa: F401  (signals: the index's public mark)
         from .rules import RULES
         from .selectors.people import list_public_stories
 

@@ -43,6 +43,12 @@ class SearchDocument(models.Model):
         indexes = [
             models.Index(fields=["kind", "committee"], name="search_doc_kind_committee"),
             models.Index(fields=["-dated", "-id"], name="search_doc_dated"),
+            # A guest's search, newest first: the public rows alone.
+            models.Index(
+                fields=["-dated", "-id"],
+                condition=models.Q(is_public=True),
+                name="search_doc_public_dated",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -162,6 +162,19 @@ def remove_document(*, obj: models.Model) -> bool:
     return True
 
 
+def mark_public(*, kind: str, object_ids: Iterable[int], is_public: bool) -> int:
+    """Set the public mark of a kind's documents when what decides it changed without the
+    records being written (a board opened to guests or closed to them). A guest's search walks
+    only the documents marked public, so a stale mark would hide a record from guests."""
+    if _deferred.get():
+        return 0
+    documents = SearchDocument.objects.filter(kind=kind, object_id__in=object_ids)
+    changed = documents.exclude(is_public=is_public).update(is_public=is_public)
+    if changed:
+        transaction.on_commit(lambda: bump_version(kind))
+    return changed
+
+
 def clear_kind(kind: str | None = None) -> int:
     """Empty the index of one kind (or all of it) before a rebuild."""
     with transaction.atomic():

@@ -1,5 +1,6 @@
 from io import StringIO
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -9,6 +10,7 @@ from zhengxie.portal.models import Audience, ModAct, Post
 from zhengxie.portal.search_index import POST_KIND, THREAD_KIND
 from zhengxie.portal.selectors.search import search_posts
 from zhengxie.portal.services import moderation, posting
+from zhengxie.search.everything import EverythingQuery, search_everything
 from zhengxie.search.models import SearchDocument
 
 MEMBERS_ONLY = [Audience.MEMBER, Audience.STAFF]
@@ -136,3 +138,28 @@ def test_search_page_escapes_what_it_highlights(client, city, board, staff):
     html = client.get(reverse("portal:search"), {"q": "电梯"}).content.decode()
     assert "&lt;b&gt;<mark>电梯</mark>&lt;/b&gt;" in html
     assert "<script>" not in html
+
+
+def _guest_finds(query: str) -> list[str]:
+    page = search_everything(AnonymousUser(), EverythingQuery(text=query))
+    return sorted(result.kind for result in page.results)
+
+
+def test_a_board_closed_to_guests_and_opened_again_takes_its_floors_marks_along(
+    board, thread, resident
+):
+    # given a public board's thread and a reply, both found by a guest
+    posting.reply(user=resident, thread=thread, body="回眸之后再展望", skip_limits=True)
+    assert _guest_finds("回眸") == [POST_KIND, THREAD_KIND]
+    # when the office closes the board to guests in the admin
+    board.view_audience = MEMBERS_ONLY
+    board.save()
+    # then the documents are no longer marked public, and a guest finds neither
+    documents = SearchDocument.objects.filter(kind__in=[THREAD_KIND, POST_KIND])
+    assert documents.count() == 2 and not documents.filter(is_public=True).exists()
+    assert _guest_finds("回眸") == []
+    # and opening it again brings both back to guests
+    board.view_audience = [Audience.GUEST, *MEMBERS_ONLY]
+    board.save()
+    assert documents.filter(is_public=True).count() == 2
+    assert _guest_finds("回眸") == [POST_KIND, THREAD_KIND]

@@ -166,3 +166,11 @@ def test_records_beyond_the_readers_committees_are_opened_only_by_their_rule(wor
     )
     assert "县里的社情民意" in titles and "县里的社情民意" not in by_member
     assert ("case", world.case.pk) in opened(readable_documents, resident)
+
+
+def test_what_a_guest_may_open_is_what_the_index_marks_public(world):
+    # given every kind in the index, when a guest's rules are read record by record
+    by_rules = opened(readable_by_sets, None)
+    public = set(SearchDocument.objects.filter(is_public=True).values_list("kind", "object_id"))
+    # then the public mark holds exactly those: a guest's search can walk the public rows
+    assert by_rules == public
