@@ -82,3 +82,22 @@ def check_holiday_schedule(app_configs, **kwargs) -> list[Warning]:
             )
         ]
     return []
+
+
+@register(deploy=True)
+def check_chinese_font(app_configs, **kwargs) -> list[Warning]:
+    """The PDF files embed the machine's Chinese font and the Word review's charts draw with
+    it; without one, the charts' labels are boxes and the PDFs name a font not every reader
+    has."""
+    from .pdf import EMBEDDED_FONT, FONT
+
+    if FONT != EMBEDDED_FONT:
+        return [
+            Warning(
+                "No Chinese TrueType font is installed: PDF files fall back to a font they do "
+                "not embed, and the Word review's charts cannot draw Chinese labels.",
+                hint="Debian: apt-get install fonts-wqy-microhei",
+                id="zhengxie.W006",
+            )
+        ]
+    return []

@@ -1,9 +1,12 @@
 """PDF documents drawn in-process with reportlab (the duty file, the annual review).
 
-No office suite or browser runs on the server, and no font file is shipped or fetched: the
-built-in CID font STSong-Light (Adobe's 华文宋体 for Simplified Chinese) is one every PDF
-reader carries. The text stays text: it can be searched and copied, and a reader finds the
-names and figures in it."""
+No office suite or browser runs on the server. The Chinese text is set in the machine's own
+Chinese font (core.fonts), embedded in the file as the subset of glyphs it uses, so every
+reader shows it the same, phones and readers without Chinese fonts included. A machine
+without one falls back to reportlab's built-in STSong-Light, which is not embedded: readers
+that carry Adobe's Chinese fonts show it, others may not; the deployment check warns of it.
+The text stays text: it can be searched and copied, and a reader finds the names and
+figures in it."""
 
 from io import BytesIO
 from xml.sax.saxutils import escape
@@ -13,10 +16,27 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-FONT = "STSong-Light"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+from .fonts import installed_cjk_fonts
+
+BUILT_IN_FONT = "STSong-Light"
+EMBEDDED_FONT = "ZhengxieCJK"
+
+
+def _chinese_font() -> str:
+    for _name, path in installed_cjk_fonts():
+        try:
+            pdfmetrics.registerFont(TTFont(EMBEDDED_FONT, path))
+        except TTFError:  # CFF outlines, which reportlab cannot embed
+            continue
+        return EMBEDDED_FONT
+    pdfmetrics.registerFont(UnicodeCIDFont(BUILT_IN_FONT))
+    return BUILT_IN_FONT
+
+
+FONT = _chinese_font()
 
 TITLE = ParagraphStyle("title", fontName=FONT, fontSize=18, leading=26, alignment=1)
 HEADING = ParagraphStyle("heading", fontName=FONT, fontSize=13, leading=20, spaceBefore=8)

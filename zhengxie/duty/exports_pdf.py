@@ -1,5 +1,5 @@
 """The duty file as PDF, with the same parts as the Word file (exports.duty_file_parts), drawn
-by the project's reportlab helpers (core.pdf: built-in Chinese font, text stays text)."""
+by the project's reportlab helpers (core.pdf: the Chinese font embedded, text stays text)."""
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer

@@ -2,29 +2,19 @@
 (Debian: fonts-wqy-microhei or fonts-noto-cjk); it is looked up, never downloaded."""
 
 import io
-from functools import cache
 
 import matplotlib
 
 matplotlib.use("Agg")
-from matplotlib import font_manager, pyplot
+from matplotlib import pyplot
 
-CJK_FONTS = (
-    "WenQuanYi Micro Hei",
-    "Noto Sans CJK SC",
-    "Noto Sans SC",
-    "Source Han Sans SC",
-    "Microsoft YaHei",
-    "SimHei",
-    "PingFang SC",
-)
+from zhengxie.core.fonts import installed_cjk_fonts
+
 PALETTE = ["#b71c1c", "#e57373", "#ffb74d", "#64b5f6", "#81c784", "#9575cd"]
 
 
-@cache
 def cjk_font() -> str | None:
-    available = {font.name for font in font_manager.fontManager.ttflist}
-    return next((name for name in CJK_FONTS if name in available), None)
+    return next((name for name, _file in installed_cjk_fonts()), None)
 
 
 def _figure():

@@ -1,5 +1,5 @@
 """The annual review as PDF: title, prose, charts and tables, drawn in-process by reportlab
-with its built-in Chinese font (core.pdf). The charts are reportlab drawings, vector and
+with the Chinese font it embeds (core.pdf). The charts are reportlab drawings, vector and
 with their labels as text, so a reader finds the figures in them too."""
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
