@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from operator import attrgetter
 
-from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils.safestring import SafeString
 
 from zhengxie.core.models import Committee
@@ -112,20 +112,16 @@ def readable_documents(user, kinds: list[SearchKind]) -> QuerySet:
         if records.query.is_empty():
             continue
         readable |= Q(kind=kind.kind) & Q(Exists(records.filter(pk=OuterRef("object_id"))))
-    # As a CASE the rules are one opaque condition to the planner: it reads the hits from the
-    # text index or by date and checks the rules on them. Written out, PostgreSQL took the
-    # rules' kinds for index conditions, misjudged how few rows they leave, and read every
-    # row of those kinds to sort them instead of stopping at the newest hits.
-    documents = SearchDocument.objects.filter(
-        Case(When(readable, then=Value(True)), default=Value(False), output_field=BooleanField())
-    )
-    if not user.is_authenticated:
-        # A guest opens only public records, and the index marks them: the newest hits then
-        # come from the public rows' own index, where a common word walked every row by date
-        # to check the ones a guest may not open. The rules still decide, so a mark left
-        # stale could hide a record from guests but never show one.
-        documents = documents.filter(is_public=True)
-    return documents
+    if user.is_authenticated:
+        return SearchDocument.objects.filter(readable)
+    # A guest opens only public records, and the index marks them: the newest hits come from
+    # the public rows' own index, where a common word walked every row by date to check the
+    # ones a guest may not open. The rules still decide, so a mark left stale could hide a
+    # record from guests but never show one. As a CASE they are one opaque condition to the
+    # planner, which then walks that index; written out, PostgreSQL took the rules' kinds
+    # for index conditions and read every public row to sort them.
+    only_readable = Case(When(readable, then=Value(True)), default=Value(False))
+    return SearchDocument.objects.filter(only_readable, is_public=True)
 
 
 def _narrowed(documents: QuerySet, query: EverythingQuery) -> QuerySet:
