@@ -143,7 +143,9 @@ RESOLVED_KEYS = {"livelihood": "livelihood_matters_resolved",
                  "enterprise": "enterprise_difficulties_resolved",
                  "urgent": "urgent_concerns_resolved"}  # fmt: skip
 # Each case's final rating, written the way each database runs fastest: SQLite answers "no
-# later rating of the case" from the index, PostgreSQL numbers each case's ratings once.
+# later rating of the case" from the index, PostgreSQL numbers each case's ratings once. The
+# service reads the final rating the rating service keeps on the case; derived here from the
+# ratings themselves, it is checked against them too.
 RATINGS_SQLITE = """SELECT COUNT(*),
   SUM(CASE WHEN r.value IN ('satisfied','basic') THEN 1 ELSE 0 END)
 FROM grassroots_rating r
