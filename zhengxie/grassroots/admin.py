@@ -10,7 +10,14 @@ class CaseAdmin(SimpleHistoryAdmin):
     list_filter = ["committee", "state", "category", "source"]
     search_fields = ["title", "place"]
     # State changes go through the services, which lock, write the timeline and notify.
-    readonly_fields = ["state", "resolved_on", "closed_on", "reopen_count"]
+    readonly_fields = [
+        "state",
+        "resolved_on",
+        "closed_on",
+        "reopen_count",
+        "final_rating",
+        "final_rated_on",
+    ]
 
 
 @admin.register(ConsultationSession)
@@ -35,3 +42,12 @@ class ContactRecordAdmin(SimpleHistoryAdmin):
 @admin.register(Rating)
 class RatingAdmin(SimpleHistoryAdmin):
     list_display = ["case", "value", "rated_on", "by_representatives"]
+    # The rating service writes ratings and keeps each case's final rating with them: a rating
+    # added, moved or deleted here would leave the case's final rating behind.
+    readonly_fields = ["case", "value", "rated_on"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

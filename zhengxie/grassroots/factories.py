@@ -9,7 +9,8 @@ from PIL import Image
 from zhengxie.core import factories as core
 from zhengxie.core.models import Committee, Role, Town, User, Venue
 
-from .models import Action, Case, CaseSource, CaseState
+from .models import Action, Case, CaseSource, CaseState, Rating
+from .services.resolution import final_rating_after
 
 
 def make_photo(
@@ -54,6 +55,18 @@ def make_case(
         reporter_phone=fields.pop("reporter_phone", "13912345678"),
         **fields,
     )
+
+
+def make_rating(*, case: Case, value: str, rated_on: dt.date) -> Rating:
+    """A rating of a case whatever its state, for tests of the figures; the case's final
+    rating kept as the rating service keeps it."""
+    rating = Rating.objects.create(case=case, value=value, rated_on=rated_on)
+    case.refresh_from_db(fields=["final_rating", "final_rated_on"])
+    final = final_rating_after(rating, case)
+    for name, new in final.items():
+        setattr(case, name, new)
+    case.save(update_fields=list(final))
+    return rating
 
 
 def make_action(*, case: Case, due_on: dt.date, **fields) -> Action:

@@ -128,12 +128,12 @@ CASE = Workflow(
         # One rating form: 满意 and 基本满意 rate the case, 不满意 reopens it.
         transition(
             "rate", _("群众评价"), {S.RESOLVED}, S.RATED, RATER,
-            guards=(check_rating,), after=(record_rating,), page="grassroots:case_rate",
+            guards=(check_rating,), before=(record_rating,), page="grassroots:case_rate",
             style="primary",
         ),
         transition(
             "reopen", _("评价不满意，重新协商"), {S.RESOLVED}, S.CONSULTING, RATER,
-            guards=(check_rating,), before=(count_reopening,), after=(record_rating,),
+            guards=(check_rating,), before=(count_reopening, record_rating),
             notify=(ask_convenor_to_reconsult,), page="grassroots:case_rate", button=False,
         ),
         transition("close", _("销号"), {S.RATED}, S.CLOSED, VENUE_MANAGER, style="primary"),

@@ -36,9 +36,8 @@ def _ratio(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-def _members(committee_ids: list[int], year: int, duty_figures: dict) -> dict:
+def _members(committee_ids: list[int], participants: int, duty_figures: dict) -> dict:
     roster = core.member_figures(committee_ids=committee_ids)
-    participants = activities.count_participants(committee_ids=committee_ids, year=year)
     return {
         "total": roster["total"],
         "participants": participants,
@@ -54,15 +53,19 @@ def compute_annual_figures(*, committee: Committee, year: int, rollup: bool = Tr
     Each app gives its headline figures; breakdowns stay on the apps' own pages."""
     ids = core.committee_scope(committee, rollup=rollup)
     duty_figures = duty.headline_figures(committee_ids=ids, year=year)
+    activity = activities.figures(committee_ids=ids, year=year)
+    # Participation is counted in the pass over the attendance; the review shows it with the
+    # members.
+    participants = activity.pop("participants")
     return {
         "committee": committee.code,
         "committee_name": committee.name,
         "year": year,
         "rollup": rollup,
-        "members": _members(ids, year, duty_figures),
+        "members": _members(ids, participants, duty_figures),
         "proposals": proposals.figures(committee_ids=ids, year=year),
         "opinions": opinions.figures(committee_ids=ids, year=year),
-        "activities": activities.figures(committee_ids=ids, year=year),
+        "activities": activity,
         "grassroots": grassroots.figures(committee_ids=ids, year=year),
         "jobs": jobs.figures(committee_ids=ids, year=year),
         "honours": {

@@ -198,13 +198,18 @@ def default_year(*, committee_ids: list[int]) -> int:
 def _cohort(committee_ids: list[int], year: int) -> QuerySet:
     """The year's reports of the committees. A committee counts the reports handed up to it
     as its own; a roll-up that holds the lower committee too counts the report once, as the
-    lower committee's (its `escalated` figure says it went up)."""
+    lower committee's (its `escalated` figure says it went up). The report handed up is
+    looked up by its key: joined to the reports instead, PostgreSQL hashed the whole
+    province's reports for each statement over the cohort (5 ms of a city's review)."""
+    handed_up_within = OpinionReport.objects.filter(
+        pk=OuterRef("escalated_from_id"), committee_id__in=committee_ids
+    )
     return (
         OpinionReport.objects.filter(
             committee_id__in=committee_ids, is_deleted=False, submitted_at__year=year
         )
         .exclude(state=OpinionState.DRAFT)
-        .exclude(escalated_from__committee_id__in=committee_ids)
+        .exclude(Exists(handed_up_within))
     )
 
 

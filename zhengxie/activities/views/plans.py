@@ -117,6 +117,6 @@ def figures(request: HttpRequest) -> HttpResponse:
             "year": year,
             "figures": data,
             "by_kind": selectors.figures_by_kind(committee_ids=ids, year=year),
-            "participants": selectors.count_participants(committee_ids=ids, year=year),
+            "participants": data["participants"],
         },
     )

@@ -31,6 +31,12 @@ class CaseSource(models.TextChoices):
     COMMUNITY = "community", _("村(社区)提出")
 
 
+class RatingValue(models.TextChoices):
+    SATISFIED = "satisfied", _("满意")
+    BASIC = "basic", _("基本满意")
+    UNSATISFIED = "unsatisfied", _("不满意")  # reopens the case
+
+
 class Case(CommitteeScoped):
     title = models.CharField(_("标题"), max_length=100)
     description = models.TextField(_("问题描述"))
@@ -85,6 +91,13 @@ class Case(CommitteeScoped):
     resolved_on = models.DateField(_("解决日期"), null=True, blank=True)
     closed_on = models.DateField(_("销号日期"), null=True, blank=True)
     reopen_count = models.PositiveSmallIntegerField(_("重办次数"), default=0)
+    # The latest rating (a reopened case counts by how it ended), kept by the rating service:
+    # the figures then count the year's ratings from the cases they already read, instead of
+    # finding each case's latest rating among its ratings.
+    final_rating = models.CharField(
+        _("最终评价"), max_length=12, choices=RatingValue.choices, blank=True
+    )
+    final_rated_on = models.DateField(_("最终评价日期"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -135,12 +148,6 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_on} {self.get_to_state_display()}"
-
-
-class RatingValue(models.TextChoices):
-    SATISFIED = "satisfied", _("满意")
-    BASIC = "basic", _("基本满意")
-    UNSATISFIED = "unsatisfied", _("不满意")  # reopens the case
 
 
 class Rating(models.Model):

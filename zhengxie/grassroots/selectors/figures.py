@@ -3,7 +3,7 @@ figures_by_place() adds the breakdowns for the staff's figures page."""
 
 from collections import defaultdict
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Q
 
 from zhengxie.core.models import Committee, Member, Town, Venue
 
@@ -12,7 +12,6 @@ from ..models import (
     Case,
     CaseSource,
     ConsultationSession,
-    Rating,
     RatingValue,
     SessionParticipant,
 )
@@ -35,19 +34,14 @@ COUNTS = [
 GOOD = (RatingValue.SATISFIED, RatingValue.BASIC)
 
 
-def final_ratings(**case_filter) -> QuerySet[Rating]:
-    """Each case's latest rating: a reopened case counts by how it ended."""
-    latest = (
-        Rating.objects.filter(case=OuterRef("case")).order_by("-rated_on", "-id").values("pk")[:1]
-    )
-    return Rating.objects.filter(**case_filter).filter(pk=Subquery(latest))
+def rated_in(year: int) -> Q:
+    """Cases whose final rating (their latest: a reopened case counts by how it ended) was
+    given in the year; the rating service keeps it on the case."""
+    return Q(final_rated_on__year=year)
 
 
-def _cases_of(committee_ids: list[int]) -> QuerySet[Case]:
-    """The committees' cases as a subquery: the ratings are then found through their cases
-    (index on case and date) instead of scanning the whole province's ratings of the year and
-    running the latest-rating subquery on each (60 times slower on the province's data)."""
-    return Case.objects.filter(committee_id__in=committee_ids).values("pk")
+def rated_well_in(year: int) -> Q:
+    return rated_in(year) & Q(final_rating__in=GOOD)
 
 
 class _Tally:
@@ -113,16 +107,12 @@ def _count_rows(tally: _Tally, committee_ids: list[int], year: int) -> None:
 
 
 def _count_people(tally: _Tally, committee_ids: list[int], year: int) -> None:
-    ratings = final_ratings(case__in=_cases_of(committee_ids), rated_on__year=year)
-    rows = ratings.values("case__committee_id", "case__town_id", "case__venue_id").annotate(
-        n=Count("id"), good=Count("id", filter=Q(value__in=GOOD))
+    rated = Case.objects.filter(rated_in(year), committee_id__in=committee_ids)
+    rows = rated.values("committee_id", "town_id", "venue_id").annotate(
+        n=Count("id"), good=Count("id", filter=Q(final_rating__in=GOOD))
     )
     for row in rows:
-        where = {
-            "committee": row["case__committee_id"],
-            "town": row["case__town_id"],
-            "venue": row["case__venue_id"],
-        }
+        where = {"committee": row["committee_id"], "town": row["town_id"], "venue": row["venue_id"]}
         tally.add("rated", row["n"], **where)
         tally.add("satisfied_or_basic", row["good"], **where)
     members = Member.objects.filter(
@@ -152,7 +142,8 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
     what the dashboards and the annual review read. satisfaction_rate is 0..1 (0 when nobody
     rated)."""
     ids = list(committee_ids)
-    # The problems collected and the matters resolved in one pass over the committees' cases.
+    # The problems collected, the matters resolved and the ratings in one pass over the
+    # committees' cases.
     resolved = Q(state__in=RESOLVED_STATES, resolved_on__year=year)
     cases = Case.objects.filter(committee_id__in=ids).aggregate(
         problems_collected=Count("id", filter=Q(source=CaseSource.VISIT, raised_on__year=year)),
@@ -160,9 +151,8 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
             key: Count("id", filter=resolved & Q(category=category))
             for category, key in RESOLVED_KEYS.items()
         },
-    )
-    ratings = final_ratings(case__in=_cases_of(ids), rated_on__year=year).aggregate(
-        rated=Count("id"), satisfied_or_basic=Count("id", filter=Q(value__in=GOOD))
+        rated=Count("id", filter=rated_in(year)),
+        satisfied_or_basic=Count("id", filter=rated_well_in(year)),
     )
     counts = {
         "venues": Venue.objects.filter(committee_id__in=ids).count(),
@@ -170,7 +160,6 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
             committee_id__in=ids, held_on__year=year
         ).count(),
         **cases,
-        **ratings,
         "reported_to_towns": Member.objects.filter(
             committee_id__in=ids, is_active=True, town__isnull=False
         ).count(),
@@ -208,7 +197,7 @@ def member_satisfaction(*, member_ids: list[int], year: int) -> dict[int, tuple[
             cases_of[member_id].add(case_id)
     wanted = set().union(*cases_of.values()) if cases_of else set()
     values = dict(
-        final_ratings(case_id__in=wanted, rated_on__year=year).values_list("case_id", "value")
+        Case.objects.filter(rated_in(year), pk__in=wanted).values_list("pk", "final_rating")
     )
     result = {}
     for member_id in member_ids:

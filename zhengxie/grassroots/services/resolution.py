@@ -32,9 +32,10 @@ def check_rating(step: Step) -> None:
 
 
 def record_rating(step: Step) -> None:
-    """After `rate` or `reopen`: the rating row, left on the returned case for the service. A
-    rating by someone other than the reporter is the residents' representatives' (the
-    convenor records it)."""
+    """Before `rate` or `reopen` save the case: the rating row, left on the returned case for
+    the service, and the case's final rating moved to it when it is the latest. A rating by
+    someone other than the reporter is the residents' representatives' (the convenor records
+    it)."""
     case, data = step.record, step.data
     case.rating = Rating.objects.create(
         case=case,
@@ -44,6 +45,16 @@ def record_rating(step: Step) -> None:
         by_representatives=data.get("by_representatives") or case.reporter_id != step.actor.pk,
         rated_on=step_date(step),
     )
+    step.touch(**final_rating_after(case.rating, case))
+
+
+def final_rating_after(rating: Rating, case: Case) -> dict:
+    """The case's final-rating fields to change for a new rating: none unless it is the
+    latest. Ratings order by their day, then by id; a new row has the highest id, so it is
+    the latest unless a rating of a later day came first (a paper rating typed in late)."""
+    if case.final_rated_on is not None and rating.rated_on < case.final_rated_on:
+        return {}
+    return {"final_rating": rating.value, "final_rated_on": rating.rated_on}
 
 
 def count_reopening(step: Step) -> None:

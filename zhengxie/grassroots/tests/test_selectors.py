@@ -1,13 +1,12 @@
 import datetime as dt
 
 from zhengxie.core import factories as core
-from zhengxie.grassroots.factories import make_case
+from zhengxie.grassroots.factories import make_case, make_rating
 from zhengxie.grassroots.models import (
     CaseSource,
     CaseState,
     ConsultationSession,
     ParticipantKind,
-    Rating,
     SessionParticipant,
 )
 from zhengxie.grassroots.selectors import (
@@ -48,10 +47,10 @@ def test_figures_count_the_year_per_category_and_roll_up_per_committee_town_and_
     make_case(venue=venue, source=CaseSource.VISIT, raised_by_member=member)
     for category in ("livelihood", "livelihood", "enterprise", "urgent"):
         case = _resolved(venue, category)
-        Rating.objects.create(case=case, value="satisfied", rated_on=dt.date(2022, 6, 2))
+        make_rating(case=case, value="satisfied", rated_on=dt.date(2022, 6, 2))
     old = _resolved(venue, "urgent", on=dt.date(2021, 12, 30))
-    Rating.objects.create(case=case, value="unsatisfied", rated_on=dt.date(2022, 6, 1))
-    Rating.objects.create(case=old, value="unsatisfied", rated_on=dt.date(2022, 1, 3))
+    make_rating(case=case, value="unsatisfied", rated_on=dt.date(2022, 6, 1))
+    make_rating(case=old, value="unsatisfied", rated_on=dt.date(2022, 1, 3))
     # when
     result = figures_by_place(committee_ids=[city.pk, county.pk], year=2022)
     totals = figures(committee_ids=[city.pk, county.pk], year=2022)
@@ -83,9 +82,9 @@ def test_member_satisfaction_counts_final_ratings_of_cases_raised_or_consulted_o
     raiser, consulted, idle = (core.make_member(committee=county) for _ in range(3))
     good = _resolved(venue, "urgent", raised_by_member=raiser)
     bad = _resolved(venue, "urgent")
-    Rating.objects.create(case=good, value="unsatisfied", rated_on=dt.date(2022, 5, 1))
-    Rating.objects.create(case=good, value="basic", rated_on=dt.date(2022, 6, 1))
-    Rating.objects.create(case=bad, value="unsatisfied", rated_on=dt.date(2022, 6, 1))
+    make_rating(case=good, value="unsatisfied", rated_on=dt.date(2022, 5, 1))
+    make_rating(case=good, value="basic", rated_on=dt.date(2022, 6, 1))
+    make_rating(case=bad, value="unsatisfied", rated_on=dt.date(2022, 6, 1))
     _session(venue, dt.date(2022, 4, 1), cases=[good, bad], members=[consulted])
     # when
     result = member_satisfaction(member_ids=[raiser.pk, consulted.pk, idle.pk], year=2022)

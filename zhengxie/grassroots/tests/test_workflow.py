@@ -136,6 +136,41 @@ def test_unsatisfied_rating_reopens_the_case_and_reverses_the_resolved_credit(
     assert net == 0
 
 
+def _rerated(resident, convenor, venue, *, first_on: dt.date, again_on: dt.date):
+    """A resolved case rated 不满意, resolved again and rated 基本满意."""
+    case = make_case(venue=venue, state=CaseState.RESOLVED, reporter=resident, resolved_on=first_on)
+    rate_case(actor=resident, case=case, value="unsatisfied", on=first_on)
+    action = agree_action(
+        actor=convenor, case=case, description="修路灯", responsible_name="社区", due_on=again_on
+    )
+    report_progress(actor=convenor, action=action, note="修好", done=True)
+    rate_case(actor=resident, case=case, value="basic", on=again_on)
+    case.refresh_from_db()
+    return case
+
+
+@pytest.mark.parametrize(
+    ("again_on", "final"),
+    [
+        (dt.date(2022, 6, 5), ("basic", dt.date(2022, 6, 5))),
+        # a rating typed in late with an earlier day is not the latest: the 不满意 stays final
+        (dt.date(2022, 4, 20), ("unsatisfied", dt.date(2022, 5, 3))),
+        # on the same day the later rating is the latest
+        (dt.date(2022, 5, 3), ("basic", dt.date(2022, 5, 3))),
+    ],
+)
+def test_a_case_keeps_its_latest_rating_as_its_final_one_after_rerating(
+    resident, convenor, venue, again_on, final
+):
+    # given a case rated, reopened and rated again
+    case = _rerated(resident, convenor, venue, first_on=dt.date(2022, 5, 3), again_on=again_on)
+    # then its final rating is the latest by day, then by entry, as the figures count it
+    latest = case.ratings.order_by("-rated_on", "-id").first()
+    assert (case.final_rating, case.final_rated_on) == final
+    assert (latest.value, latest.rated_on) == final
+    assert case.history.first().final_rating == final[0]
+
+
 def test_a_transition_the_table_does_not_allow_is_refused_and_changes_nothing(
     resident, town, venue, convenor
 ):

@@ -66,9 +66,11 @@ def cases(world: ScaleWorld) -> None:
     for cid, share in zip(world.committee_ids, world.spread(world.sizes.cases), strict=True):
         if world.members_of.get(cid):
             rows += [_case(world, cid, s) for s in world.rng.choices(states, weights, k=share)]
+    rated = [c for c in rows if c.state in (C.RATED, C.CLOSED)]
+    _rate(world, rated)
     created = insert(Case, rows)
     _sessions(world, created)
-    _ratings(world, [c for c in created if c.state in (C.RATED, C.CLOSED)])
+    _ratings(rated)
     world.counts["cases"] = len(created)
 
 
@@ -101,12 +103,21 @@ def _sessions(world: ScaleWorld, created: list[Case]) -> None:
     world.counts["sessions"] = len(sessions)
 
 
-def _ratings(world: ScaleWorld, rated: list[Case]) -> None:
+def _rate(world: ScaleWorld, rated: list[Case]) -> None:
+    """Each rated case's final rating, four days after it was resolved, on the case as the
+    rating service keeps it."""
+    for case in rated:
+        case.final_rating = RatingValue.SATISFIED if world.rng.random() < 0.8 else RatingValue.BASIC
+        case.final_rated_on = case.resolved_on + datetime.timedelta(days=4)
+
+
+def _ratings(rated: list[Case]) -> None:
+    """The rating rows behind each case's final rating: a reopened case's 不满意 the day
+    before it."""
     rows = []
     for case in rated:
-        on = case.resolved_on + datetime.timedelta(days=3)
         if case.reopen_count:
-            rows.append(Rating(case_id=case.pk, value=RatingValue.UNSATISFIED, rated_on=on))
-        good = RatingValue.SATISFIED if world.rng.random() < 0.8 else RatingValue.BASIC
-        rows.append(Rating(case_id=case.pk, value=good, rated_on=on + datetime.timedelta(days=1)))
+            before = case.final_rated_on - datetime.timedelta(days=1)
+            rows.append(Rating(case_id=case.pk, value=RatingValue.UNSATISFIED, rated_on=before))
+        rows.append(Rating(case_id=case.pk, value=case.final_rating, rated_on=case.final_rated_on))
     insert(Rating, rows)

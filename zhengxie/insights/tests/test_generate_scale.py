@@ -114,6 +114,21 @@ def test_one_seed_builds_the_same_world_twice_and_another_seed_another():
     assert first["titles"] != other["titles"]
 
 
+@pytest.mark.django_db
+def test_every_generated_case_carries_its_latest_rating_as_its_final_one():
+    generate(sizes=SMALL, seed=7)
+
+    latest = {}
+    for case_id, value, rated_on in Rating.objects.order_by(
+        "case_id", "rated_on", "id"
+    ).values_list("case_id", "value", "rated_on"):
+        latest[case_id] = (value, rated_on)
+    finals = Case.objects.values_list("pk", "final_rating", "final_rated_on")
+    assert Rating.objects.filter(value="unsatisfied").exists()
+    assert {pk: (value, on) for pk, value, on in finals if on} == latest
+    assert all(value == "" for _pk, value, on in finals if on is None)
+
+
 @pytest.mark.parametrize(("rows", "acts"), [(0, 0), (19, 19), (20, 19), (39, 38), (40, 38)])
 def test_acts_for_counts_the_acts_that_fill_the_rows(rows, acts):
     # every nineteenth act takes a second row; a reversal past the count is left out
