@@ -13,14 +13,10 @@ from zhengxie.core.fonts import installed_cjk_fonts
 PALETTE = ["#b71c1c", "#e57373", "#ffb74d", "#64b5f6", "#81c784", "#9575cd"]
 
 
-def cjk_font() -> str | None:
-    return next((name for name, _file in installed_cjk_fonts()), None)
-
-
 def _figure():
-    font = cjk_font()
-    if font:
-        pyplot.rcParams["font.sans-serif"] = [font, "DejaVu Sans"]
+    fonts = installed_cjk_fonts()
+    if fonts:
+        pyplot.rcParams["font.sans-serif"] = [fonts[0][0], "DejaVu Sans"]
     pyplot.rcParams["axes.unicode_minus"] = False
     return pyplot.subplots(figsize=(6, 3.2), dpi=150)
 
