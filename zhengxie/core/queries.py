@@ -24,7 +24,8 @@ def count_of(rows: QuerySet, link: str):
 
 def count_together(**counted: QuerySet) -> dict[str, int]:
     """How many rows each queryset holds, read in one statement of scalar subqueries:
-    `SELECT (SELECT COUNT(*) FROM (...)), (SELECT COUNT(*) FROM (...)), ...`.
+    `SELECT (SELECT COUNT(*) FROM (...)), (SELECT COUNT(*) FROM (...)), ...`. A queryset of
+    `.values(field).distinct()` counts the distinct values, as its `.count()` would.
 
     For small counts over different tables (several counts over one table are one aggregate
     with filters instead): the province's review asks every city for a dozen of them, and on
@@ -34,7 +35,9 @@ def count_together(**counted: QuerySet) -> dict[str, int]:
     for rows in counted.values():
         using = rows.db
         try:
-            sql, row_params = rows.order_by().values("pk").query.get_compiler(using).as_sql()
+            if not rows.query.values_select:  # the rows themselves: their keys suffice
+                rows = rows.values("pk")
+            sql, row_params = rows.order_by().query.get_compiler(using).as_sql()
         except EmptyResultSet:  # an empty `__in` list: Django sends no statement for it
             columns.append("0")
             continue

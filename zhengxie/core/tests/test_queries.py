@@ -38,3 +38,17 @@ def test_count_together_counts_an_empty_scope_as_zero(city):
 
     # then the empty scope counts 0 and the other count is unaffected
     assert found == {"nowhere": 0, "city": 1}
+
+
+def test_count_together_counts_distinct_values_as_count_would(city, county):
+    # given three venues over two committees
+    for committee in (city, city, county):
+        make_venue(committee=committee)
+    committees = Venue.objects.values("committee").distinct()
+
+    # when the committees having a venue are counted together with the venues
+    found = count_together(committees=committees, venues=Venue.objects.all())
+
+    # then the distinct values count as the queryset's own count() does
+    assert found == {"committees": committees.count(), "venues": 3}
+    assert found["committees"] == 2

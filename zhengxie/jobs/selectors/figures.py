@@ -7,8 +7,10 @@ referred to jobs (推荐岗位) counts in the year of the referral, with the hir
 case's reporter hired at a job the case referred them to, whenever the hire came.
 """
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import TruncDate
 
+from zhengxie.core.queries import count_together
 from zhengxie.grassroots.models import CaseJobReferral
 
 from ..models import Application, ApplicationState, Employer, EmployerState, Job
@@ -58,56 +60,57 @@ def _breakdown(rows) -> list[dict]:
 
 
 def figures(*, committee_ids: list[int], year: int) -> dict:
-    """One statement per table (jobs, applications, employers, referrals): the province's
-    review computes every city's figures, and on PostgreSQL each statement is a round trip."""
+    """The tally's two grouped statements, then every other figure in one statement of
+    counts (the province's review asks them of every city; each statement is a round trip)."""
     jobs = Job.objects.filter(committee_id__in=committee_ids, published_at__year=year)
     applications = Application.objects.filter(committee_id__in=committee_ids, applied_at__year=year)
     tally = _tally(jobs, applications)
     totals = tally["totals"]
+    counts = count_together(
+        verified_employers=Employer.objects.filter(
+            committee_id__in=committee_ids, state=EmployerState.VERIFIED, verified_at__year=year
+        ),
+        member_enterprises_hiring=jobs.filter(employer__member__isnull=False)
+        .values("employer")
+        .distinct(),
+        # Grassroots cases about work resolved by referring the reporter to a job (推荐岗位),
+        # one per job referred, in the year of the referral.
+        referrals=CaseJobReferral.objects.filter(
+            job__committee_id__in=committee_ids, referred_on__year=year
+        ),
+        **_referral_rows(committee_ids=committee_ids, year=year),
+    )
     return {
         "jobs_posted": totals["jobs"],
-        **_employer_figures(committee_ids, year, jobs),
+        "verified_employers": counts["verified_employers"],
+        "member_enterprises_hiring": counts["member_enterprises_hiring"],
         "job_applications": totals["applications"],
         "interviews": totals["interviews"],
         "hires": totals["hires"],
-        **referral_figures(committee_ids=committee_ids, year=year),
+        "referrals": counts["referrals"],
+        "cases_referred_to_jobs": counts["cases_referred_to_jobs"],
+        "referral_hires": counts["referral_hires"],
         "by_town": tally["by_town"],
         "by_category": tally["by_category"],
     }
 
 
-def _employer_figures(committee_ids: list[int], year: int, jobs) -> dict:
-    """Employers verified in the year, and members' enterprises (委员企业) that published a
-    job in the year, in one pass over the committees' employers: a job belongs to its
-    employer's committee (the posting service writes it so)."""
-    verified = Q(state=EmployerState.VERIFIED, verified_at__year=year)
-    hiring = Q(member__isnull=False) & Exists(jobs.filter(employer_id=OuterRef("pk")))
-    return Employer.objects.filter(committee_id__in=committee_ids).aggregate(
-        verified_employers=Count("pk", filter=verified),
-        member_enterprises_hiring=Count("pk", filter=hiring),
+def _referral_rows(*, committee_ids: list[int], year: int) -> dict[str, QuerySet]:
+    """The committee's grassroots cases resolved in the year by 推荐岗位, and the hires they
+    led to: applications the case's reporter sent to a job the case referred, on or after the
+    day of the referral, hired (an EXISTS per application, so a reporter referred twice to
+    one job counts once, and an application sent before the referral is not its fruit)."""
+    referrals = CaseJobReferral.objects.filter(
+        case__committee_id__in=committee_ids, referred_on__year=year
     )
-
-
-def referral_figures(*, committee_ids: list[int], year: int) -> dict:
-    """The year's referrals to jobs (推荐岗位) in one pass over them, each joined to its job's
-    applications:
-
-    - `referrals`: one per job referred, counted with the job's committee;
-    - `cases_referred_to_jobs`: the committees' own cases resolved by a referral;
-    - `referral_hires`: hired applications the case's reporter sent to a job the case
-      referred, on or after the day of the referral (distinct, so a reporter referred twice
-      to one job counts once, and an application sent before the referral is not its fruit).
-
-    The join repeats a referral once per application of its job, hence the distinct counts."""
-    by_job = Q(job__committee_id__in=committee_ids)
-    by_case = Q(case__committee_id__in=committee_ids)
-    fruit = Q(
-        job__applications__state=ApplicationState.HIRED,
-        job__applications__seeker_id=F("case__reporter_id"),
-        job__applications__applied_at__date__gte=F("referred_on"),
+    from_referral = referrals.filter(
+        job_id=OuterRef("job_id"),
+        case__reporter_id=OuterRef("seeker_id"),
+        referred_on__lte=OuterRef("applied_on"),
     )
-    return CaseJobReferral.objects.filter(by_job | by_case, referred_on__year=year).aggregate(
-        referrals=Count("pk", distinct=True, filter=by_job),
-        cases_referred_to_jobs=Count("case", distinct=True, filter=by_case),
-        referral_hires=Count("job__applications", distinct=True, filter=by_case & fruit),
-    )
+    return {
+        "cases_referred_to_jobs": referrals.values("case").distinct(),
+        "referral_hires": Application.objects.annotate(applied_on=TruncDate("applied_at")).filter(
+            HIRED, Exists(from_referral)
+        ),
+    }
