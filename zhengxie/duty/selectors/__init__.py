@@ -1,9 +1,11 @@
 """Every read of the duty app that is more than a lookup; figures() feeds every screen."""
 
+from zhengxie.core.queries import count_together
+
 from ..models import DutyWarning, WarningStatus
 from .standings import (
     active_members,
-    five_ones_done,
+    five_ones_rows,
     grade_distribution,
     participants,
     points_distribution,
@@ -13,15 +15,23 @@ from .standings import (
 
 def headline_figures(*, committee_ids: list[int], year: int) -> dict:
     """The counts the statistics service reads: five ones done, open warnings and provincial
-    honours. The roster and participation are the core's and the activities' to count."""
+    honours, in one statement (the province's review asks them of every city). The roster
+    and participation are the core's and the activities' to count."""
+    cached, snapshot = five_ones_rows(committee_ids, year)
     warnings = DutyWarning.objects.filter(committee_id__in=committee_ids, year=year).exclude(
         status=WarningStatus.CLEARED
     )
+    counts = count_together(
+        five_ones_cached=cached,
+        five_ones_published=snapshot,
+        warnings=warnings,
+        provincial_excellent_members=provincial_honours(committee_ids, year),
+    )
     return {
         "year": year,
-        "five_ones_done": five_ones_done(committee_ids, year),
-        "warnings": warnings.count(),
-        "provincial_excellent_members": provincial_honours(committee_ids, year).count(),
+        "five_ones_done": counts["five_ones_cached"] + counts["five_ones_published"],
+        "warnings": counts["warnings"],
+        "provincial_excellent_members": counts["provincial_excellent_members"],
     }
 
 

@@ -138,8 +138,16 @@ def active_members(committee_ids: list[int]) -> int:
     return Member.objects.filter(committee_id__in=committee_ids, is_active=True).count()
 
 
-def five_ones_done(committee_ids: list[int], year: int) -> int:
-    return sum(qs.filter(five_ones_done=True).count() for qs in year_querysets(committee_ids, year))
+def five_ones_rows(committee_ids: list[int], year: int) -> tuple[QuerySet, QuerySet]:
+    """The rows of year_querysets() that did the five ones, as two querysets to count in one
+    statement: an open year's members from the cache, a published year's rows from its
+    snapshot. The published committees are a subquery of both, not a statement of their own."""
+    published = YearResult.objects.filter(committee_id__in=committee_ids, year=year)
+    cached = YearBalance.objects.filter(
+        committee_id__in=committee_ids, year=year, member__is_active=True, five_ones_done=True
+    ).exclude(committee_id__in=published.values("committee_id"))
+    snapshot = YearResultRow.objects.filter(result__in=published, five_ones_done=True)
+    return cached, snapshot
 
 
 def list_recognitions(*, committee_ids: list[int], year: int | None = None) -> QuerySet:

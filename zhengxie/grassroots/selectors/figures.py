@@ -6,6 +6,7 @@ from collections import defaultdict
 from django.db.models import Count, Q
 
 from zhengxie.core.models import Committee, Member, Town, Venue
+from zhengxie.core.queries import count_together
 
 from ..models import (
     RESOLVED_STATES,
@@ -154,17 +155,16 @@ def figures(*, committee_ids: list[int], year: int) -> dict:
         rated=Count("id", filter=rated_in(year)),
         satisfied_or_basic=Count("id", filter=rated_well_in(year)),
     )
-    counts = {
-        "venues": Venue.objects.filter(committee_id__in=ids).count(),
-        "sessions": ConsultationSession.objects.filter(
-            committee_id__in=ids, held_on__year=year
-        ).count(),
-        **cases,
-        "reported_to_towns": Member.objects.filter(
+    # The venues, the sessions and the members reporting to towns, each a small count over
+    # its own table: one statement between them.
+    places = count_together(
+        venues=Venue.objects.filter(committee_id__in=ids),
+        sessions=ConsultationSession.objects.filter(committee_id__in=ids, held_on__year=year),
+        reported_to_towns=Member.objects.filter(
             committee_id__in=ids, is_active=True, town__isnull=False
-        ).count(),
-    }
-    return {"year": year, **_with_rate(counts)}
+        ),
+    )
+    return {"year": year, **_with_rate({**places, **cases})}
 
 
 def figures_by_place(*, committee_ids: list[int], year: int) -> dict:

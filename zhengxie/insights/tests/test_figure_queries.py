@@ -12,5 +12,5 @@ def test_a_city_roll_up_reads_its_figures_in_a_fixed_number_of_queries(
     make_committee(code="county2", parent=city, name="测试二县政协")
     compute_annual_figures(committee=city, year=2022)  # fills the caches of rules and types
 
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(17):
         compute_annual_figures(committee=city, year=2022)

@@ -7,9 +7,10 @@ referred to jobs (推荐岗位) counts in the year of the referral, with the hir
 case's reporter hired at a job the case referred them to, whenever the hire came.
 """
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDate
 
+from zhengxie.core.queries import count_together
 from zhengxie.grassroots.models import CaseJobReferral
 
 from ..models import Application, ApplicationState, Employer, EmployerState, Job
@@ -59,36 +60,42 @@ def _breakdown(rows) -> list[dict]:
 
 
 def figures(*, committee_ids: list[int], year: int) -> dict:
+    """The tally's two grouped statements, then every other figure in one statement of
+    counts (the province's review asks them of every city; each statement is a round trip)."""
     jobs = Job.objects.filter(committee_id__in=committee_ids, published_at__year=year)
     applications = Application.objects.filter(committee_id__in=committee_ids, applied_at__year=year)
     tally = _tally(jobs, applications)
     totals = tally["totals"]
+    counts = count_together(
+        verified_employers=Employer.objects.filter(
+            committee_id__in=committee_ids, state=EmployerState.VERIFIED, verified_at__year=year
+        ),
+        member_enterprises_hiring=jobs.filter(employer__member__isnull=False)
+        .values("employer")
+        .distinct(),
+        # Grassroots cases about work resolved by referring the reporter to a job (推荐岗位),
+        # one per job referred, in the year of the referral.
+        referrals=CaseJobReferral.objects.filter(
+            job__committee_id__in=committee_ids, referred_on__year=year
+        ),
+        **_referral_rows(committee_ids=committee_ids, year=year),
+    )
     return {
         "jobs_posted": totals["jobs"],
-        "verified_employers": Employer.objects.filter(
-            committee_id__in=committee_ids,
-            state=EmployerState.VERIFIED,
-            verified_at__year=year,
-        ).count(),
-        "member_enterprises_hiring": jobs.filter(employer__member__isnull=False)
-        .values("employer")
-        .distinct()
-        .count(),
+        "verified_employers": counts["verified_employers"],
+        "member_enterprises_hiring": counts["member_enterprises_hiring"],
         "job_applications": totals["applications"],
         "interviews": totals["interviews"],
         "hires": totals["hires"],
-        # Grassroots cases about work resolved by referring the reporter to a job (推荐岗位),
-        # one per job referred, in the year of the referral.
-        "referrals": CaseJobReferral.objects.filter(
-            job__committee_id__in=committee_ids, referred_on__year=year
-        ).count(),
-        **referral_figures(committee_ids=committee_ids, year=year),
+        "referrals": counts["referrals"],
+        "cases_referred_to_jobs": counts["cases_referred_to_jobs"],
+        "referral_hires": counts["referral_hires"],
         "by_town": tally["by_town"],
         "by_category": tally["by_category"],
     }
 
 
-def referral_figures(*, committee_ids: list[int], year: int) -> dict:
+def _referral_rows(*, committee_ids: list[int], year: int) -> dict[str, QuerySet]:
     """The committee's grassroots cases resolved in the year by 推荐岗位, and the hires they
     led to: applications the case's reporter sent to a job the case referred, on or after the
     day of the referral, hired (an EXISTS per application, so a reporter referred twice to
@@ -102,8 +109,8 @@ def referral_figures(*, committee_ids: list[int], year: int) -> dict:
         referred_on__lte=OuterRef("applied_on"),
     )
     return {
-        "cases_referred_to_jobs": referrals.values("case").distinct().count(),
-        "referral_hires": Application.objects.annotate(applied_on=TruncDate("applied_at"))
-        .filter(HIRED, Exists(from_referral))
-        .count(),
+        "cases_referred_to_jobs": referrals.values("case").distinct(),
+        "referral_hires": Application.objects.annotate(applied_on=TruncDate("applied_at")).filter(
+            HIRED, Exists(from_referral)
+        ),
     }
