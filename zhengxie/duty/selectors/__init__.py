@@ -5,11 +5,11 @@ from zhengxie.core.queries import count_together
 from ..models import DutyWarning, WarningStatus
 from .standings import (
     active_members,
-    five_ones_rows,
     grade_distribution,
     participants,
     points_distribution,
     provincial_honours,
+    year_querysets,
 )
 
 
@@ -17,7 +17,9 @@ def headline_figures(*, committee_ids: list[int], year: int) -> dict:
     """The counts the statistics service reads: five ones done, open warnings and provincial
     honours, in one statement (the province's review asks them of every city). The roster
     and participation are the core's and the activities' to count."""
-    cached, snapshot = five_ones_rows(committee_ids, year)
+    cached, snapshot = (
+        rows.filter(five_ones_done=True) for rows in year_querysets(committee_ids, year)
+    )
     warnings = DutyWarning.objects.filter(committee_id__in=committee_ids, year=year).exclude(
         status=WarningStatus.CLEARED
     )

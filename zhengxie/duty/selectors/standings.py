@@ -23,16 +23,14 @@ POINT_BANDS = [(0, 20), (20, 40), (40, 60), (60, 80), (80, 100), (100, None)]
 
 
 def year_querysets(committee_ids: list[int], year: int) -> list[QuerySet]:
-    """The rows that stand for the year: each committee's snapshot if published, else cache."""
-    published = dict(
-        YearResult.objects.filter(committee_id__in=committee_ids, year=year).values_list(
-            "committee_id", "id"
-        )
-    )
-    open_ids = [c for c in committee_ids if c not in published]
+    """The rows that stand for the year: each committee's snapshot if published, else cache.
+    The published committees are a subquery of both, not a statement of their own."""
+    published = YearResult.objects.filter(committee_id__in=committee_ids, year=year)
     return [
-        YearBalance.objects.filter(committee_id__in=open_ids, year=year, member__is_active=True),
-        YearResultRow.objects.filter(result_id__in=list(published.values())),
+        YearBalance.objects.filter(
+            committee_id__in=committee_ids, year=year, member__is_active=True
+        ).exclude(committee_id__in=published.values("committee_id")),
+        YearResultRow.objects.filter(result__in=published),
     ]
 
 
@@ -136,18 +134,6 @@ def participants(committee_ids: list[int], year: int) -> int:
 
 def active_members(committee_ids: list[int]) -> int:
     return Member.objects.filter(committee_id__in=committee_ids, is_active=True).count()
-
-
-def five_ones_rows(committee_ids: list[int], year: int) -> tuple[QuerySet, QuerySet]:
-    """The rows of year_querysets() that did the five ones, as two querysets to count in one
-    statement: an open year's members from the cache, a published year's rows from its
-    snapshot. The published committees are a subquery of both, not a statement of their own."""
-    published = YearResult.objects.filter(committee_id__in=committee_ids, year=year)
-    cached = YearBalance.objects.filter(
-        committee_id__in=committee_ids, year=year, member__is_active=True, five_ones_done=True
-    ).exclude(committee_id__in=published.values("committee_id"))
-    snapshot = YearResultRow.objects.filter(result__in=published, five_ones_done=True)
-    return cached, snapshot
 
 
 def list_recognitions(*, committee_ids: list[int], year: int | None = None) -> QuerySet:
