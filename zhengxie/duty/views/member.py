@@ -15,7 +15,6 @@ from zhengxie.core.web.errors import show_as_messages
 from zhengxie.core.web.redirects import redirect_to
 
 from ..exports import duty_file_docx
-from ..exports_pdf import duty_file_pdf
 from ..permissions import (
     can_manage_duty,
     check_own_duty_permission,
@@ -98,4 +97,8 @@ def member_file_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     member = _member(request, pk)
     data = duty_file(member=member, today_year=timezone.localdate().year)
     filename = f"duty-file-{member.pk}.pdf"
+    # Loaded on first use: the PDF module reads the machine's Chinese font, which every
+    # worker would otherwise pay for at start-up.
+    from ..exports_pdf import duty_file_pdf
+
     return download(duty_file_pdf(member=member, data=data), filename=filename, content_type=PDF)
