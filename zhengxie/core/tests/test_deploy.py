@@ -129,7 +129,6 @@ def test_the_wsgi_server_runs_production_settings_unless_told_otherwise(tmp_path
     assert "SECRET_KEY is missing" in result.stderr
 
 
-
 def test_the_wsgi_server_keeps_its_start_up_heap_out_of_full_collections(tmp_path):
     # when a worker loads the application
     probe = (
@@ -143,6 +142,7 @@ def test_the_wsgi_server_keeps_its_start_up_heap_out_of_full_collections(tmp_pat
     frozen, tracked, urls_loaded = result.stdout.split()
     assert urls_loaded == "True"
     assert int(tracked) < int(frozen) // 10
+
 
 # Read by libraries rather than by our settings: dj-database-url and prometheus-client.
 READ_BY_LIBRARIES = {"DATABASE_URL", "PROMETHEUS_MULTIPROC_DIR"}
