@@ -57,10 +57,14 @@ def can_download(user, board: Board) -> bool:
 
 
 def moderated_board_ids(user) -> set[int]:
-    """The boards a person is a named moderator of, read once per request (kept on the user)."""
+    """The boards a person is a named moderator of, read once per request (kept on the user).
+
+    Asked through hasattr, as grants_of asks: request.user is a lazy wrapper whose own
+    __dict__ never holds what is set on the person behind it, so a look into it read the
+    moderators again at every permission check of the page."""
     if not getattr(user, "is_authenticated", False):
         return set()
-    if "_zx_moderates" not in user.__dict__:
+    if not hasattr(user, "_zx_moderates"):
         through = Board.moderators.through.objects.filter(user_id=user.pk)
         user._zx_moderates = set(through.values_list("board_id", flat=True))
     return user._zx_moderates

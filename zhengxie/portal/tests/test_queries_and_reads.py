@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from zhengxie.core.factories import make_member
 from zhengxie.core.models import Role
-from zhengxie.portal.factories import make_thread
-from zhengxie.portal.models import HallTheme
+from zhengxie.portal.factories import make_board, make_thread
+from zhengxie.portal.models import Audience, HallTheme
 from zhengxie.portal.selectors.search import search_posts
 from zhengxie.portal.services import posting
 from zhengxie.portal.services.hall import add_exhibit_item, save_exhibition
@@ -118,3 +118,20 @@ def test_staff_curate_exhibitions_and_guests_browse_published_ones(client, city,
 def test_only_staff_curate_the_hall(client, city, make_user, role, status):
     client.force_login(make_user(role, city))
     assert client.get(reverse("portal:exhibition_create")).status_code == status
+
+
+@pytest.mark.parametrize("page", ["portal:home", "portal:board"])
+def test_a_page_reads_the_readers_moderated_boards_once(client, city, staff, moderator, page):
+    # given: a resident who moderates a board only staff may otherwise open, with threads
+    hidden = make_board(committee=city, view=[Audience.STAFF])
+    hidden.moderators.add(moderator)
+    for _ in range(3):
+        make_thread(board=hidden, author=staff)
+    client.force_login(moderator)
+    url = reverse(page, args=[hidden.pk] if page == "portal:board" else [])
+    # when
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    # then every permission check of the page answers from one read of the moderators
+    reads = [q["sql"] for q in captured if "portal_board_moderators" in q["sql"]]
+    assert len(reads) == 1
