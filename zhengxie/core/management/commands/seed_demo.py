@@ -32,7 +32,6 @@ DEMO_STEPS = [
     "zhengxie.jobs.demo",
     "zhengxie.core.demo_2021",  # the previous year, for the review's year on year
     "zhengxie.duty.demo",
-    "zhengxie.core.demo_accounts",
     REINDEX_STEP,
 ]
 
