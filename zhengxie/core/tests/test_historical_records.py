@@ -4,8 +4,8 @@ row, and making it anew walked the query set class's members each time."""
 import pytest
 from django.apps import apps
 
-from zhengxie.core.models import Member
 from zhengxie.core.factories import make_committee, make_member
+from zhengxie.core.models import Member
 
 HISTORY_MODELS = [
     model
