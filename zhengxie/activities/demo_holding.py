@@ -34,7 +34,8 @@ class DemoCommittee:
         self.world, self.committee = world, committee
         members = list(Member.objects.filter(committee=committee).order_by("id"))
         rng = world.rng
-        keep = {m.user_id for m in members if m.user_id}
+        # The demo's member logins take part: their pages show a working member's year.
+        keep = {user.pk for user in world.accounts.values()}
         self.idle = {
             m.pk for m in members if m.user_id not in keep and rng.random() < DISENGAGED_SHARE
         }

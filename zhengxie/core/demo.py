@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
+from .imports.apply import apply_rows
 from .models import (
     Committee,
     CommitteeLevel,
@@ -27,10 +27,10 @@ from .models import (
     Venue,
     VenueKind,
 )
-from .services.accounts import NOT_MADE_BY_THE_OFFICE, create_account, grant_role
+from .services.accounts import create_account
 from .services.committees import create_committee
 from .services.directory import save_directory_record
-from .services.member_accounts import ensure_member_accounts
+from .services.residents import MovedResident, move_over_residents
 from .services.sessions import PlenaryFields, TermFields, add_plenary, add_term
 
 DEMO_PASSWORD = "zhengxie2022"
@@ -390,12 +390,15 @@ def _person_name(rng: random.Random, used: set[str]) -> str:
 
 
 def _members(world: DemoWorld) -> None:
+    """Each committee's roster, loaded by its office through the roster import's writer, as
+    the office's workbook is: every member has an account from the start,
+    keyed by their number, and a demo login holding a named member's number is linked to the
+    seat."""
     rng, used_names, mobiles = world.rng, set(), set()
     numbers = (MEMBER_MOBILES.format(n) for n in range(10_000))
     all_towns = list(Town.objects.order_by("id"))
     for code, _name, _short, _region, count, _venues in COMMITTEES:
         committee = world.committees[code]
-        term = committee.terms.get()
         sectors = list(Sector.objects.filter(committee=committee))
         specials = list(SpecialCommittee.objects.filter(committee=committee))
         # City members report to towns across the whole city; county members to their own.
@@ -422,23 +425,29 @@ def _members(world: DemoWorld) -> None:
             mobiles.add(drawn)
             mobile = next(numbers)
             rows.append(
-                Member(
-                    committee=committee,
-                    term=term,
-                    name=name,
-                    gender=Gender(gender),
-                    ethnicity=rng.choice(ETHNICITIES),
-                    birth_month=dt.date(rng.randrange(1956, 1992), rng.randrange(1, 13), 1),
-                    party=rng.choice(PARTIES),
-                    sector=rng.choice(sectors),
-                    special_committee=rng.choice(specials),
-                    work_title=title,
-                    mobile=mobile,
-                    is_standing=index < count // 6,
-                    town=rng.choice(towns),
+                (
+                    index + 1,
+                    {
+                        "name": name,
+                        "gender": Gender(gender),
+                        "ethnicity": rng.choice(ETHNICITIES),
+                        "birth_month": dt.date(rng.randrange(1956, 1992), rng.randrange(1, 13), 1),
+                        "party": rng.choice(PARTIES),
+                        "sector": rng.choice(sectors),
+                        "special_committee": rng.choice(specials),
+                        "work_title": title,
+                        "mobile": mobile,
+                        "is_standing": index < count // 6,
+                        "town": rng.choice(towns),
+                    },
                 )
             )
-        bulk_create_with_history(rows, Member, batch_size=500)
+        apply_rows(
+            committee=committee,
+            rows=rows,
+            user=office_login(world, committee),
+            password_hash=demo_password_hash(),
+        )
 
 
 def _venues(world: DemoWorld) -> None:
@@ -485,25 +494,69 @@ def demo_login(
     return user
 
 
+def demo_office(
+    world: DemoWorld, username: str, committee: Committee, *, name: str, department: str
+) -> User:
+    """An office login of a committee, made once by the platform's administrator."""
+    if username not in world.accounts:
+        world.accounts[username] = demo_login(
+            staff=world.accounts["admin"],
+            committee=committee,
+            role=Role.STAFF,
+            username=username,
+            name=name,
+            department=department,
+        )
+    return world.accounts[username]
+
+
+def office_login(world: DemoWorld, committee: Committee) -> User:
+    """The office login of a committee (the city's is the demo's `staff`): it loads the roster
+    and runs the proposals."""
+    return demo_office(
+        world,
+        "staff" if committee == world.city else f"{committee.code}_staff",
+        committee,
+        name=f"{committee.display_name} 提案委干事",
+        department="提案委",
+    )
+
+
 def _account(
     world: DemoWorld, key: str, name: str, committee: Committee, role: str, **grant
 ) -> User:
     """A demo login made by the platform's administrator, as an office makes it on the
     accounts page, keeping the demo's shared password (and so activated)."""
     mobile = grant.pop("mobile", "") or ROLE_MOBILES.format(len(world.accounts))
-    admin = world.accounts["admin"]
-    if role in NOT_MADE_BY_THE_OFFICE:
-        # A member's or a resident's log-in under a name the demo's guide gives: the roster
-        # and the portal's sign-up make neither under a chosen name.
-        user = _make_user(key, name, mobile=mobile)
-        grant_role(staff=admin, user=user, committee=committee, role=role, **grant)
-    else:
-        user = demo_login(
-            staff=admin, committee=committee, role=role, username=key, name=name, mobile=mobile,
-            **grant,
-        )  # fmt: skip
+    user = demo_login(
+        staff=world.accounts["admin"], committee=committee, role=role, username=key, name=name,
+        mobile=mobile, **grant,
+    )  # fmt: skip
     world.accounts[key] = user
     return user
+
+
+def _resident(world: DemoWorld, key: str, name: str) -> None:
+    """A resident registered on the committee's old website, moved over by the city office
+    when the platform replaced it, as the portal's and the job board's people are."""
+    person = MovedResident(
+        username=key,
+        display_name=name,
+        mobile=ROLE_MOBILES.format(len(world.accounts)),
+        password_hash=demo_password_hash(),
+    )
+    (world.accounts[key],) = move_over_residents(
+        staff=world.accounts["staff"], committee=world.city, people=[person]
+    )
+
+
+def _member_login(world: DemoWorld, key: str, name: str) -> None:
+    """A member's login under a name the demo's guide gives, holding the number the city's
+    roster gives that named member (the city's roster is the first and its named members lead
+    it): the roster import then links the seat to it and grants the member role, as it does
+    for a member who already had an account."""
+    index = [named for named, _gender, _title in NAMED_CITY_MEMBERS].index(name)
+    world.accounts[key] = _make_user(key, name, mobile=MEMBER_MOBILES.format(index))
 
 
 def _administrator(world: DemoWorld) -> None:
@@ -539,24 +592,25 @@ def _accounts(world: DemoWorld) -> None:
         leader_kind=LeaderKind.CHAIR_MEMBER,
         title="市政协副主席",
     )
-    _account(world, "resident", "热心市民 小王", city, Role.RESIDENT)
-    convenor = _account(
-        world, "convenor", "洪山镇 召集人", world.committees["suixian"], Role.CONVENOR
-    )
-    for venue in Venue.objects.filter(committee=world.committees["suixian"], town__name="洪山镇"):
-        venue.convenor = convenor
-        save_directory_record(user=world.accounts["admin"], record=venue)
-    for key, member_name in (("member", "刘荣"), ("member2", "申小丽")):
-        member = Member.objects.get(committee=city, name=member_name)
-        _account(world, key, member_name, city, Role.MEMBER, mobile=member.mobile)
-        # The seat takes the account holding its number, as the roster import links it.
-        ensure_member_accounts(members=[member], actor=world.accounts["admin"], reason="演示数据")
+    _resident(world, "resident", "热心市民 小王")
+    _account(world, "convenor", "洪山镇 召集人", world.committees["suixian"], Role.CONVENOR)
+    _member_login(world, "member", "刘荣")
+    _member_login(world, "member2", "申小丽")
+
+
+def _convenors(world: DemoWorld) -> None:
+    suixian, admin = world.committees["suixian"], world.accounts["admin"]
+    for venue in Venue.objects.filter(committee=suixian, town__name="洪山镇"):
+        venue.convenor = world.accounts["convenor"]
+        save_directory_record(user=admin, record=venue)
 
 
 def seed(world: DemoWorld) -> None:
     _administrator(world)
     _committees(world)
     _dictionaries(world)
+    # The logins first: the roster links the demo's two member logins to their seats.
+    _accounts(world)
     _members(world)
     _venues(world)
-    _accounts(world)
+    _convenors(world)

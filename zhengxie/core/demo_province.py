@@ -10,9 +10,9 @@ no account of its own (the person signs in with the city seat's number)."""
 from django.db import transaction
 
 from .demo import demo_login, demo_password_hash
-from .models import Committee, CommitteeLevel, LeaderKind, Member, Role, Term, User
+from .imports.apply import apply_rows
+from .models import Committee, CommitteeLevel, LeaderKind, Role, User
 from .services.committees import create_committee, move_committee
-from .services.member_accounts import ensure_member_accounts
 from .services.sessions import TermFields, add_term
 
 CODE = "hubei"
@@ -47,27 +47,24 @@ def seed_province() -> Committee | None:
         )
         # The city was set up on its own; it joins below the province once, here.
         move_committee(actor=admin, committee=city, parent=province, reason=REASON)
-        term = add_term(
+        add_term(
             actor=admin,
             committee=province,
             data=TermFields(number=12, start_year=2018, end_year=2022, is_current=True),
         )
-        _members(province, term)
+        _members(province, admin)
         _accounts(province, admin)
     return province
 
 
-def _members(province: Committee, term: Term) -> None:
-    members = [
-        Member.objects.create(
-            committee=province, term=term, name=name, gender=gender, work_title=title,
-            mobile=mobile, public_title="湖北省政协委员",
-        )
-        for name, gender, title, mobile in MEMBERS
+def _members(province: Committee, admin: User) -> None:
+    """The province's roster, loaded through the roster import's writer as the city's is."""
+    rows = [
+        (row, {"name": name, "gender": gender, "work_title": title, "mobile": mobile,
+               "public_title": "湖北省政协委员"})
+        for row, (name, gender, title, mobile) in enumerate(MEMBERS, start=1)
     ]  # fmt: skip
-    ensure_member_accounts(
-        members=members, actor=None, reason=REASON, password_hash=demo_password_hash()
-    )
+    apply_rows(committee=province, rows=rows, user=admin, password_hash=demo_password_hash())
 
 
 def _accounts(province: Committee, admin: User) -> None:

@@ -6,7 +6,6 @@ the 2022 year computed from what the other apps credited (never typed-in totals)
 import datetime as dt
 
 from zhengxie.core.demo import DemoWorld
-from zhengxie.core.demo_accounts import seed as seed_member_accounts
 from zhengxie.core.models import Member, User, Venue
 
 from .models import Recognition, RecognitionKind, RecognitionLevel, YearBalance
@@ -147,7 +146,6 @@ def _record_deeds(world: DemoWorld, member: Member, venues: list[Venue]) -> list
 def _deeds(world: DemoWorld) -> int:
     """Members record deeds as the plan says, and the venues' convenors or the offices decide
     them through the workflow; the year's figures then count the confirmed ones."""
-    seed_member_accounts(world)  # members record their own deeds: they need their accounts
     confirmed = 0
     for committee in world.committees.values():
         members = list(

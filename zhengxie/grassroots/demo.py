@@ -4,11 +4,8 @@ roll-up shows the review's figures."""
 
 import datetime as dt
 
-from django.contrib.auth.hashers import make_password
-
-from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
+from zhengxie.core.demo import DemoWorld
 from zhengxie.core.models import HandlingUnit, User, Venue
-from zhengxie.core.services.member_accounts import ensure_member_accounts
 
 from .demo_volume import fill_year
 from .models import Case, CaseSource, ParticipantKind
@@ -90,10 +87,7 @@ def _finish(
 
 def _hongshan(world: DemoWorld) -> None:
     venue, convenor = _venue(world, "suixian", "洪山镇"), world.accounts["convenor"]
-    member = venue.members.order_by("id").first()
-    ensure_member_accounts(
-        members=[member], actor=None, reason="演示数据", password_hash=make_password(DEMO_PASSWORD)
-    )
+    member = venue.members.select_related("user").order_by("id").first()
     _contact, case = record_contact(
         actor=member.user,
         kind="grassroots",

@@ -14,11 +14,10 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from django.contrib.auth.hashers import make_password
+from django.db.models import Prefetch
 
-from zhengxie.core.demo import DEMO_PASSWORD, DemoWorld
+from zhengxie.core.demo import DemoWorld
 from zhengxie.core.models import HandlingUnit, Member, User, Venue
-from zhengxie.core.services.member_accounts import ensure_member_accounts
 
 from .models import Case, CaseSource, ConsultationSession, ParticipantKind
 from .services.actions import agree_action, report_progress
@@ -278,21 +277,6 @@ def _follow_up(rng: random.Random, unit: Committee, planned: Planned) -> None:
         close_case(actor=staff, case=planned.case, on=rated + dt.timedelta(days=3))
 
 
-def _give_accounts(units: list[Committee]) -> None:
-    """The members who record visits sign in to do it, with the demo's accounts."""
-    members = {p.member.pk: p.member for u in units for p in u.cases if p.member is not None}
-    ensure_member_accounts(
-        members=list(members.values()),
-        actor=None,
-        reason="演示数据",
-        password_hash=make_password(DEMO_PASSWORD),
-    )
-    for unit in units:
-        for planned in unit.cases:
-            if planned.member is not None:
-                planned.member = members[planned.member.pk]
-
-
 def fill_year(world: DemoWorld) -> None:
     rng = world.rng
     units = []
@@ -304,7 +288,7 @@ def fill_year(world: DemoWorld) -> None:
             venues=list(
                 Venue.objects.filter(committee=committee)
                 .select_related("town", "committee")
-                .prefetch_related("members")
+                .prefetch_related(Prefetch("members", Member.objects.select_related("user")))
                 .order_by("id")
             ),
             units=list(HandlingUnit.objects.filter(committee=committee).order_by("id")),
@@ -312,7 +296,6 @@ def fill_year(world: DemoWorld) -> None:
         _plan_committee(rng, unit, share)
         unit.groups = _sessions(rng, unit, share["sessions"])
         units.append(unit)
-    _give_accounts(units)
     for unit in units:
         for planned in sorted(unit.cases, key=lambda p: p.raised_on):
             _raise(rng, unit, planned)

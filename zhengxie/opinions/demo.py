@@ -8,8 +8,8 @@ function the web views call, so numbering, history and duty credits are real."""
 
 import random
 
-from zhengxie.core.demo import DemoWorld, demo_login
-from zhengxie.core.models import Committee, Member, Role, User
+from zhengxie.core.demo import DemoWorld, demo_office
+from zhengxie.core.models import Committee, Member, User
 
 from .demo_year import Desk, OpinionPlan, play_year
 from .models import OpinionState
@@ -44,17 +44,13 @@ FEATURED = {"member": OpinionState.ADOPTED, "member2": OpinionState.RETURNED}
 def office_of(world: DemoWorld, code: str, committee: Committee) -> User:
     """The information office account of each committee (信息科), made once by the platform's
     administrator with the demo's shared password."""
-    username = f"{code}_info"
-    if username not in world.accounts:
-        world.accounts[username] = demo_login(
-            staff=world.accounts["admin"],
-            committee=committee,
-            role=Role.STAFF,
-            username=username,
-            name=f"{committee.display_name} 信息科编辑",
-            department="信息科",
-        )
-    return world.accounts[username]
+    return demo_office(
+        world,
+        f"{code}_info",
+        committee,
+        name=f"{committee.display_name} 信息科编辑",
+        department="信息科",
+    )
 
 
 def featured_members(world: DemoWorld) -> dict[int, str]:

@@ -6,8 +6,8 @@ enter those figures because no member figure reads this table."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from zhengxie.core.historical_records import HistoricalRecords
 from zhengxie.core.models.people import CommitteeScoped
 
 from .activities import Activity

@@ -32,11 +32,16 @@ def _changed_fields(member: Member, values: dict) -> list[str]:
 
 
 def apply_rows(
-    *, committee: Committee, rows: list[tuple[int, dict]], user: User | None = None
+    *,
+    committee: Committee,
+    rows: list[tuple[int, dict]],
+    user: User | None = None,
+    password_hash: str = "",
 ) -> ApplyResult:
     """Locks the committee, then its members matched by the file; creates the rest in the current
     term. A person the file names is on the roster, so a deactivated one is active again.
-    History names ``user`` (the uploader), since a background task has no request."""
+    History names ``user`` (the uploader), since a background task has no request. New accounts
+    start without a password; `password_hash` is for the demo's shared one only."""
     updated = unchanged = 0
     keys = {(values["name"], values["mobile"]) for _, values in rows}
     with transaction.atomic():
@@ -67,7 +72,9 @@ def apply_rows(
             else:
                 unchanged += 1
         # Accounts first, so new people's history starts with theirs in place.
-        ensure_member_accounts(members=new + named, actor=user, reason=CHANGE_REASON)
+        ensure_member_accounts(
+            members=new + named, actor=user, reason=CHANGE_REASON, password_hash=password_hash
+        )
         # New people go in batches, each with its history row, as a roster is mostly new.
         bulk_create_with_history(
             new, Member, batch_size=500, default_user=user, default_change_reason=CHANGE_REASON

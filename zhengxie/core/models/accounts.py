@@ -4,7 +4,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from zhengxie.core.historical_records import HistoricalRecords
 
 from .committees import Committee
 from .people import HandlingUnit

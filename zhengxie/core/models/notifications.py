@@ -9,7 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from zhengxie.core.historical_records import HistoricalRecords
 
 
 class Notification(models.Model):

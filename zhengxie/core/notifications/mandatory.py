@@ -5,6 +5,8 @@ committee a person belongs to (home_committees below)."""
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -51,19 +53,18 @@ RULES = [
 ]
 
 
+def home_committee() -> Coalesce:
+    """The committee whose office speaks for a person (the user of the query's row): their
+    active seat's, else that of their first role grant."""
+    seat = Member.objects.filter(user=OuterRef("pk"), is_active=True).values("committee_id")
+    grant = RoleGrant.objects.filter(user=OuterRef("pk")).order_by("pk").values("committee_id")
+    return Coalesce(Subquery(seat[:1]), Subquery(grant[:1]))
+
+
 def home_committees(user_ids: list[int]) -> dict[int, int]:
-    """The committee whose office speaks for each person: their active seat's, else that of
-    their first role grant. Two queries at most, whatever the number of people."""
-    homes = dict(
-        Member.objects.filter(user_id__in=user_ids, is_active=True).values_list(
-            "user_id", "committee_id"
-        )
-    )
-    rest = [pk for pk in user_ids if pk not in homes]
-    if rest:
-        grants = RoleGrant.objects.filter(user_id__in=rest).order_by("-pk")
-        homes.update(grants.values_list("user_id", "committee_id"))
-    return homes
+    """Each person's home committee (home_committee); one query."""
+    rows = User.objects.filter(pk__in=user_ids).values_list("pk", home_committee())
+    return {pk: home for pk, home in rows if home is not None}
 
 
 def mandatory_channels(committee_id: int | None, kind_key: str) -> set[str]:

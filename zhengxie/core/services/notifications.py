@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,7 +19,12 @@ from ..models import Delivery, DeliveryStatus, Notification, NotificationPrefere
 from ..notifications import CHOOSABLE, Channel, NotificationKind
 from ..notifications.channels import ADDRESS_FIELDS
 from ..notifications.kinds import check_registered, registered_kind
-from ..notifications.mandatory import home_committees, kinds_received, mandatory_channels
+from ..notifications.mandatory import (
+    home_committee,
+    home_committees,
+    kinds_received,
+    mandatory_channels,
+)
 
 
 def notify(
@@ -67,19 +73,18 @@ def write_deliveries(
 
 
 def channels_for(*, users: list[User], kind: NotificationKind) -> dict[int, set[str]]:
-    """Each person's channels for the kind; three queries whatever the number of people
-    (the office rules are cached per committee)."""
-    ids = [user.pk for user in users]
-    chosen = dict(
-        NotificationPreference.objects.filter(user_id__in=ids, kind=kind.key).values_list(
-            "user_id", "channels"
-        )
+    """Each person's channels for the kind; one query whatever the number of people (the
+    office rules are cached per committee)."""
+    chosen = NotificationPreference.objects.filter(user=OuterRef("pk"), kind=kind.key)
+    rows = User.objects.filter(pk__in=[user.pk for user in users]).values_list(
+        "pk", Subquery(chosen.values("channels")[:1]), home_committee()
     )
-    homes = home_committees(ids)
+    settings = {pk: (channels, home) for pk, channels, home in rows}
     plans = {}
     for user in users:
-        channels = {Channel.INBOX, *chosen.get(user.pk, kind.channels)}
-        channels |= mandatory_channels(homes.get(user.pk), kind.key)
+        channels, home = settings.get(user.pk, (None, None))
+        channels = {Channel.INBOX, *(kind.channels if channels is None else channels)}
+        channels |= mandatory_channels(home, kind.key)
         plans[user.pk] = {
             c for c in channels if c == Channel.INBOX or getattr(user, ADDRESS_FIELDS[c], "")
         }

@@ -37,3 +37,19 @@ def test_seed_demo_refuses_a_database_holding_real_records(db):
         call_command("seed_demo")
     assert list(Committee.objects.values_list("code", flat=True)) == ["xiangyang"]
     assert not Member.objects.exists()
+
+
+def test_seed_demo_keeps_no_log_of_its_statements(db, settings, monkeypatch):
+    """On a developer's machine (DEBUG on) the seed's steps run without Django's statement
+    log, which on SQLite costs a second statement for each of theirs."""
+    from django.db import connection
+
+    from zhengxie.core.management.commands.seed_demo import Command
+
+    settings.DEBUG = True
+    logged = []
+    monkeypatch.setattr(
+        Command, "_run", lambda self, step, world: logged.append(connection.queries_logged)
+    )
+    call_command("seed_demo", stdout=io.StringIO())
+    assert logged and not any(logged)

@@ -9,6 +9,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from zhengxie.core.demo import DEMO_PASSWORD
+from zhengxie.core.imports.apply import CHANGE_REASON
 from zhengxie.core.models import Member, OutboxMessage, Role, RoleGrant, User
 from zhengxie.core.services.residents import MOVED_OVER
 
@@ -134,3 +135,29 @@ def test_the_demo_residents_came_over_from_the_old_sites_with_the_city_office(
     assert user.has_usable_password() is password
     if joined_year:
         assert user.date_joined.year == joined_year
+
+
+@pytest.mark.parametrize(
+    ("code", "office"), [("suizhou", "staff"), ("guangshui", "guangshui_staff")]
+)
+def test_each_roster_came_in_through_the_import_by_its_office(db_access, code, office):
+    """Seats and accounts are made as an office's roster workbook makes them: the history of
+    both names the office and the import."""
+    seats = Member.objects.filter(committee__code=code).order_by("id")
+    for seat in (seats.first(), seats.last()):
+        made = seat.history.earliest("history_date")
+        account = User.history.filter(id=seat.user_id).earliest("history_date")
+        assert (made.history_user.username, made.history_change_reason) == (office, CHANGE_REASON)
+        assert (account.history_user.username, account.history_change_reason) == (
+            office,
+            CHANGE_REASON,
+        )
+
+
+def test_the_member_logins_hold_their_seats_from_the_roster(db_access):
+    """The guide's `member` login held 刘荣's number before the roster came in, so the import
+    linked her seat to it and granted the role, as it does for anyone with an account."""
+    seat = Member.objects.get(committee__code="suizhou", name="刘荣")
+    assert seat.user.username == "member"
+    grant = RoleGrant.objects.get(user=seat.user, role=Role.MEMBER)
+    assert grant.history.earliest("history_date").history_change_reason == CHANGE_REASON

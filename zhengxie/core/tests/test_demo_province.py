@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from zhengxie.activities import selectors as activity_selectors
 from zhengxie.activities.models import Activity, PlanTopic
+from zhengxie.core.imports.apply import CHANGE_REASON
 from zhengxie.core.models import Committee, Member, User
 from zhengxie.core.permissions import readable_committee_ids
 from zhengxie.core.selectors import get_home_committee
@@ -37,7 +38,10 @@ def test_the_province_sits_above_the_city_and_rolls_up_all_four(demo_world):
     assert get_home_committee() == city
     province = Committee.objects.get(code="hubei")
     assert Committee.objects.get(code="suizhou").parent == province
-    assert Member.objects.filter(committee=province, name="甘子林").exists()
+    gan = Member.objects.get(committee=province, name="甘子林")
+    # and its roster came in through the import, as the city's did
+    made = gan.history.earliest("history_date")
+    assert (made.history_user.username, made.history_change_reason) == ("admin", CHANGE_REASON)
     # and the province's review adds its own members to all of the city's figures, once
     review = _review("hubei")
     assert review["members"]["total"] == before["members"]["total"] + 4

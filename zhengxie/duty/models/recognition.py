@@ -5,8 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from zhengxie.core.historical_records import HistoricalRecords
 from zhengxie.core.models import Committee, Member
 
 

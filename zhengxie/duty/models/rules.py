@@ -7,8 +7,8 @@ whether its rules add up or only the best one counts (不重复计分).
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from zhengxie.core.historical_records import HistoricalRecords
 from zhengxie.core.models import Committee
 
 from .ledger import DutyKind

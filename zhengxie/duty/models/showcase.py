@@ -4,8 +4,8 @@ member. The page shows what the member did, never how to reach them."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from zhengxie.core.historical_records import HistoricalRecords
 from zhengxie.core.models import Member
 from zhengxie.core.models.people import CommitteeScoped
 

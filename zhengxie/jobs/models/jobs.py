@@ -8,8 +8,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from zhengxie.core.historical_records import HistoricalRecords
 from zhengxie.core.models import Town
 from zhengxie.core.models.people import CommitteeScoped, NamedPerCommittee
 

@@ -11,8 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from zhengxie.core.historical_records import HistoricalRecords
 from zhengxie.core.models import Gender, Town
 from zhengxie.core.models.people import CommitteeScoped
 from zhengxie.core.phones import mask_mobile, mask_numbers_in_text

@@ -4,8 +4,8 @@ instructions app, the one home of every leader's instruction."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from zhengxie.core.historical_records import HistoricalRecords
 from zhengxie.core.models.people import CommitteeScoped
 
 from .reports import OpinionReport

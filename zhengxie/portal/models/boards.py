@@ -4,8 +4,8 @@ credit rules (Discuz's forum_forumfield *perm columns and per-board credit overr
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from zhengxie.core.historical_records import HistoricalRecords
 from zhengxie.core.models.people import CommitteeScoped
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from zhengxie.core.demo import DemoWorld, Rota, demo_login
+from zhengxie.core.demo import DemoWorld, Rota, demo_login, office_login
 from zhengxie.core.models import Committee, HandlingUnit, Member, Plenary, Role, RoleGrant, User
 
 from .. import services
@@ -44,20 +44,6 @@ class Ctx:
 
     def __post_init__(self):
         self.rota = Rota(self.members, self.world.rng)
-
-
-def _office(world: DemoWorld, committee: Committee) -> User:
-    key = "staff" if committee.code == "suizhou" else f"{committee.code}_staff"
-    if key not in world.accounts:
-        world.accounts[key] = demo_login(
-            staff=world.accounts["admin"],
-            committee=committee,
-            role=Role.STAFF,
-            username=key,
-            name=f"{committee.display_name} 提案委干事",
-            department="提案委",
-        )
-    return world.accounts[key]
 
 
 def _liaison(ctx: Ctx, unit: HandlingUnit) -> User:
@@ -140,7 +126,7 @@ def seed_plenary(
     ctx = Ctx(
         world,
         committee,
-        _office(world, committee),
+        office_login(world, committee),
         list(HandlingUnit.objects.filter(committee=committee)),
         list(Member.objects.filter(committee=committee)),
     )

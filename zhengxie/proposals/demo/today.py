@@ -5,11 +5,11 @@ import datetime as dt
 
 from django.utils import timezone
 
-from zhengxie.core.demo import DemoWorld
+from zhengxie.core.demo import DemoWorld, office_login
 from zhengxie.core.models import HandlingUnit, Member
 
 from .. import services
-from .plenary import Ctx, _liaison, _office, submit
+from .plenary import Ctx, _liaison, submit
 
 
 def seed_current(world: DemoWorld, rows) -> None:
@@ -17,7 +17,7 @@ def seed_current(world: DemoWorld, rows) -> None:
     ctx = Ctx(
         world,
         city,
-        _office(world, city),
+        office_login(world, city),
         list(HandlingUnit.objects.filter(committee=city)),
         list(Member.objects.filter(committee=city)),
     )
