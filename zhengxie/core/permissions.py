@@ -91,9 +91,11 @@ def committee_ids_with_role(user: User, *roles: str, rollup: bool = False) -> se
 
 def forget_committee_ids(user: User) -> None:
     """After the tree changes under a person (a committee added or moved), their kept answers
-    go."""
+    go. Asked through hasattr, as they were kept: request.user is a lazy wrapper whose own
+    __dict__ never holds what is set on the person behind it."""
     for kept in ("_zx_committee_ids", "_zx_tree"):
-        user.__dict__.pop(kept, None)
+        if hasattr(user, kept):
+            delattr(user, kept)
 
 
 def _committee_ids_with_role(user: User, roles: tuple[str, ...], rollup: bool) -> set[int]:

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.functional import SimpleLazyObject
 
 from zhengxie.core import factories as core
 from zhengxie.core.committee_overview import list_session_changes
@@ -132,6 +133,18 @@ def test_only_administrators_add_committees(city, role):
         )
 
     assert not Committee.objects.filter(code="new").exists()
+
+
+def test_a_new_county_is_readable_at_once_by_the_administrator_of_the_request(city):
+    # given the administrator as a request holds them (a lazy wrapper), their committees read
+    admin = SimpleLazyObject(lambda: core.make_user(role=Role.ADMIN, committee=city))
+    assert readable_committee_ids(admin) == {city.pk}
+    # when they add a county in the same request
+    county = create_committee(
+        actor=admin, parent=city, code="xian", name="某县政协", level=CommitteeLevel.COUNTY
+    )
+    # then the answer kept on them is forgotten, and the county is theirs to read
+    assert readable_committee_ids(admin) == {city.pk, county.pk}
 
 
 def test_a_city_administrator_adds_a_county_below_it_but_nothing_at_the_top(city):
