@@ -390,10 +390,9 @@ def _person_name(rng: random.Random, used: set[str]) -> str:
 
 
 def _members(world: DemoWorld) -> None:
-    """Each committee's roster, loaded by its office through the roster import's writer, as
-    the office's workbook is: every member has an account from the start,
-    keyed by their number, and a demo login holding a named member's number is linked to the
-    seat."""
+    """Each committee's roster, loaded by its office through the roster import's writer as a
+    workbook is: every member has an account from the start, keyed by their number, and a
+    demo login holding a named member's number is linked to that seat."""
     rng, used_names, mobiles = world.rng, set(), set()
     numbers = (MEMBER_MOBILES.format(n) for n in range(10_000))
     all_towns = list(Town.objects.order_by("id"))
@@ -599,6 +598,7 @@ def _accounts(world: DemoWorld) -> None:
 
 
 def _convenors(world: DemoWorld) -> None:
+    """洪山镇's venues take the demo's convenor, set on the venues' directory page."""
     suixian, admin = world.committees["suixian"], world.accounts["admin"]
     for venue in Venue.objects.filter(committee=suixian, town__name="洪山镇"):
         venue.convenor = world.accounts["convenor"]
